@@ -1,0 +1,87 @@
+// The CLI's readable report of a trace: a header, the outcome, the deployments,
+// a timeline of events (runs of alike events at one moment folded together unless
+// verbose), and the final state of the fleet and its traffic.
+import type { Trace, TraceEvent } from '../trace/types.ts';
+
+export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): string {
+  const s = trace.scenario;
+  const lines: string[] = [];
+  lines.push(s.name);
+  lines.push(describeSetup(trace));
+  if (s.description) lines.push('', wrap(s.description, 78, ''));
+  lines.push('', `Outcome: ${trace.outcome} after ${clock(trace.durationSeconds)} (${trace.durationSeconds} s of simulated time)`);
+  for (const d of trace.deployments) {
+    lines.push(`  ${d.id}  ${d.revision}  created by ${d.creator}  ${d.status}  ${clock(d.start)} → ${clock(d.end)}`);
+  }
+  if (s.faults.length > 0) {
+    lines.push('', 'Injected faults:');
+    for (const f of s.faults) lines.push(`  ${JSON.stringify(f)}`);
+  }
+  lines.push('', 'Timeline:');
+  for (const group of foldEvents(trace.events, options.verbose ?? false)) {
+    const [first] = group;
+    const others = group.slice(1).map((e) => e.target!);
+    const more =
+      others.length === 0 ? '' : others.length <= 3 ? ` (also ${others.join(', ')})` : ` (also ${others[0]} … ${others[others.length - 1]}: ${others.length} more)`;
+    lines.push(clock(first!.t).padStart(8) + '  ' + wrap(`${first!.message}${more}`, 88, ' '.repeat(10)));
+  }
+  lines.push('', 'Final state:');
+  const rows = new Map<string, string[]>();
+  for (const t of trace.final.targets) {
+    const key = `${(t.version || '—').padEnd(8)} ${t.state.padEnd(13)} ${t.state === 'Terminated' ? '' : t.healthy ? 'healthy  ' : 'unhealthy'}`;
+    rows.set(key, [...(rows.get(key) ?? []), t.id]);
+  }
+  for (const [key, ids] of rows) lines.push(`  ${key} ${ids.length} × ${ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} … ${ids[ids.length - 1]}`}`);
+  const traffic = Object.entries(trace.final.traffic);
+  lines.push(`  Production traffic: ${traffic.length === 0 ? 'nothing serves' : traffic.map(([v, p]) => `${v} ${p}%`).join(', ')}`);
+  return lines.join('\n') + '\n';
+}
+
+function describeSetup(trace: Trace): string {
+  const s = trace.scenario;
+  const { from, to } = s.versions;
+  if (s.elasticBeanstalk) {
+    const eb = s.elasticBeanstalk;
+    return `Elastic Beanstalk · ${eb.DeploymentPolicy} · ${eb.environmentType} · ${eb.instances} instance${eb.instances === 1 ? '' : 's'} · ${from} → ${to}`;
+  }
+  const cd = s.codeDeploy!;
+  return `CodeDeploy · ${cd.computePlatform} · ${cd.deploymentType} · ${cd.deploymentConfigName} · ${from} → ${to}`;
+}
+
+/** Folds runs of events of one type at one moment that differ only in their target. */
+function foldEvents(events: TraceEvent[], verbose: boolean): TraceEvent[][] {
+  const groups: TraceEvent[][] = [];
+  for (const e of events) {
+    const last = groups[groups.length - 1];
+    const head = last?.[0];
+    if (!verbose && head && head.t === e.t && head.type === e.type && head.target && e.target && shape(head) === shape(e)) last!.push(e);
+    else groups.push([e]);
+  }
+  return groups;
+}
+
+function shape(e: TraceEvent): string {
+  return e.target ? e.message.split(e.target).join('#') : e.message;
+}
+
+/** Simulated seconds as h:mm:ss or m:ss. */
+export function clock(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && (line + ' ' + word).length > width) {
+      out.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out.join('\n');
+}

@@ -1,0 +1,194 @@
+// Operations on groups of Elastic Beanstalk instances that the orchestrator
+// machines ask for: deploy a group (in parallel), terminate a group, re-attach
+// instances after an abort. Each reports back once every instance is done.
+import { EB_LIFECYCLE_STEPS, EB_TIMEOUT_EXTRA_SECONDS } from '../../aws/eb-facts.ts';
+import type { ElasticBeanstalkSettings } from '../../scenario/types.ts';
+import type { TargetGroup } from '../../trace/types.ts';
+import { runSteps, type StepResult, type StepRun } from '../steps.ts';
+import type { World } from '../world.ts';
+import { failsHealthChecks, instanceSteps, type InstanceMode } from './instance-steps.ts';
+
+export interface GroupResult {
+  ok: boolean;
+  /** Every failure was a health check that timed out. */
+  healthOnly: boolean;
+  failed: string[];
+}
+
+export class Fleet {
+  /** Instance runs in progress, by instance id, so aborts and terminations can cut them short. */
+  readonly active = new Map<string, StepRun>();
+
+  constructor(
+    readonly world: World,
+    readonly eb: ElasticBeanstalkSettings,
+    readonly deploymentId: string,
+  ) {}
+
+  get effectiveTimeout(): number {
+    return this.eb.Timeout + EB_TIMEOUT_EXTRA_SECONDS;
+  }
+
+  /** Adds the instances running the old version before the deployment. */
+  addOriginals(): string[] {
+    const ids: string[] = [];
+    for (let i = 0; i < this.eb.instances; i++) {
+      const id = this.world.nextInstanceId();
+      this.world.addTarget({ id, kind: 'instance', group: 'original', pool: 'original', version: this.world.scenario.versions.from, state: 'InService', healthy: true });
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  /** Launches `count` new instances into `group`/`pool` and deploys the new version to them. */
+  launch(count: number, group: TargetGroup, pool: string, onDone: (r: GroupResult) => void): string[] {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = this.world.nextInstanceId();
+      this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false });
+      this.world.event('instance-launched', `${id} is launched into the ${groupName(group)}`, { target: id, deploymentId: this.deploymentId });
+      ids.push(id);
+    }
+    this.deploy(ids, { launch: true, detach: false }, onDone);
+    return ids;
+  }
+
+  /** Deploys the new version to `ids` at once and reports when every one has finished. */
+  deploy(ids: readonly string[], mode: InstanceMode, onDone: (r: GroupResult) => void): void {
+    const failed: string[] = [];
+    let healthOnly = true;
+    let left = ids.length;
+    if (left === 0) {
+      this.world.agenda.at(this.world.now, () => onDone({ ok: true, healthOnly: false, failed }));
+      return;
+    }
+    const deadline = this.world.now + this.effectiveTimeout;
+    for (const id of ids) {
+      const run = runSteps({
+        world: this.world,
+        target: id,
+        deploymentId: this.deploymentId,
+        steps: instanceSteps(this.world, id, mode, this.deploymentId),
+        deadline,
+        deadlineReason: `not healthy within Timeout (${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`,
+        onEnd: (result) => {
+          this.active.delete(id);
+          if (!result.ok) {
+            failed.push(id);
+            if (result.failedStep !== EB_LIFECYCLE_STEPS.healthCheck || result.cancelled) healthOnly = false;
+            this.instanceFailed(id, result);
+          }
+          if (--left === 0) onDone({ ok: failed.length === 0, healthOnly: failed.length > 0 && healthOnly, failed });
+        },
+      });
+      this.active.set(id, run);
+    }
+  }
+
+  private instanceFailed(id: string, result: StepResult): void {
+    const t = this.world.target(id);
+    if (t.state === 'Terminated' || result.cancelled) return;
+    this.world.setHealthy(id, false);
+    if (result.failedStep === EB_LIFECYCLE_STEPS.healthCheck) {
+      this.world.event('health-changed', `${id} is unhealthy: ${result.reason}`, { target: id, deploymentId: this.deploymentId });
+    } else {
+      this.world.event('health-changed', `${id} is unhealthy: ${result.reason}`, {
+        target: id,
+        deploymentId: this.deploymentId,
+        undocumented: 'failedInstanceState',
+      });
+      // A failed instance that had already left the load balancer stays out; see failedInstanceState.
+    }
+  }
+
+  /** Deregisters (when in service) and terminates `ids`, then reports. */
+  terminate(ids: readonly string[], why: string, onDone: () => void): void {
+    let left = ids.length;
+    if (left === 0) {
+      this.world.agenda.at(this.world.now, onDone);
+      return;
+    }
+    const { timings } = this.world.scenario;
+    for (const id of ids) {
+      const t = this.world.target(id);
+      const steps = [];
+      if (t.state === 'InService') {
+        steps.push({
+          name: EB_LIFECYCLE_STEPS.deregister,
+          seconds: timings.deregistration,
+          revision: t.version,
+          onStart: () => {
+            this.world.setState(id, 'OutOfService');
+            this.world.event('deregistered', `${id} is detached from the load balancer before it is terminated`, { target: id, deploymentId: this.deploymentId });
+          },
+        });
+      }
+      steps.push({ name: EB_LIFECYCLE_STEPS.terminate, seconds: timings.termination, revision: t.version });
+      runSteps({
+        world: this.world,
+        target: id,
+        deploymentId: this.deploymentId,
+        steps,
+        onEnd: () => {
+          this.markTerminated(id, `${id} is terminated: ${why}`);
+          if (--left === 0) onDone();
+        },
+      });
+    }
+  }
+
+  markTerminated(id: string, message: string, undocumented?: 'terminatedNotReplaced'): void {
+    this.world.setState(id, 'Terminated');
+    this.world.setHealthy(id, false);
+    this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...(undocumented ? { undocumented } : {}) });
+  }
+
+  /** Stops every instance mid-deployment now; detached ones are attached again (see abortInFlight). */
+  stopInFlight(reason: string): void {
+    const runs = [...this.active.values()];
+    this.active.clear();
+    for (const run of runs) run.cancel(reason);
+    const { timings } = this.world.scenario;
+    for (const run of runs) {
+      const id = run.target;
+      const t = this.world.target(id);
+      if (t.state !== 'OutOfService' || t.version === '') continue;
+      runSteps({
+        world: this.world,
+        target: id,
+        deploymentId: this.deploymentId,
+        steps: [
+          { name: EB_LIFECYCLE_STEPS.register, seconds: timings.registration, revision: t.version },
+          {
+            name: EB_LIFECYCLE_STEPS.healthCheck,
+            seconds: timings.healthCheckInterval * timings.healthyThreshold,
+            revision: t.version,
+            failure: (_s, end) =>
+              t.version === this.world.scenario.versions.to && failsHealthChecks(this.world, id, end)
+                ? { reason: `${id} never passed its health checks`, seconds: this.effectiveTimeout }
+                : undefined,
+            onSuccess: () => {
+              this.world.setState(id, 'InService');
+              this.world.setHealthy(id, true);
+              this.world.event('health-changed', `${id} is back in service, running ${t.version}`, { target: id, deploymentId: this.deploymentId });
+            },
+          },
+        ],
+        onEnd: () => {},
+      });
+    }
+  }
+}
+
+export function groupName(group: TargetGroup): string {
+  switch (group) {
+    case 'additional-batch':
+      return 'additional batch';
+    case 'temporary':
+      return 'temporary Auto Scaling group';
+    case 'green-environment':
+      return 'green environment';
+    default:
+      return `${group} group`;
+  }
+}

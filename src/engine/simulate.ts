@@ -1,0 +1,32 @@
+// The engine's entry point: a validated scenario in, a trace out. Pure and
+// deterministic: no wall clock, no randomness, no I/O.
+import type { Scenario } from '../scenario/types.ts';
+import { TRACE_SCHEMA_VERSION, type Outcome, type Trace } from '../trace/types.ts';
+import { simulateElasticBeanstalk } from './eb/simulate-eb.ts';
+import { simulateCodeDeploy } from './codedeploy/simulate-codedeploy.ts';
+import { World } from './world.ts';
+
+export function simulate(scenario: Scenario): Trace {
+  const world = new World(scenario);
+  const outcome: Outcome = scenario.platform === 'ElasticBeanstalk' ? simulateElasticBeanstalk(world) : simulateCodeDeploy(world);
+  const byTime = <T extends { t: number }>(a: T, b: T) => a.t - b.t;
+  // Stable sorts keep causal order among equal times.
+  const spans = world.spans.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const events = world.events.slice().sort(byTime);
+  const durationSeconds = Math.max(
+    world.now,
+    ...world.deployments.map((d) => d.end),
+  );
+  return {
+    schemaVersion: TRACE_SCHEMA_VERSION,
+    scenario,
+    outcome,
+    durationSeconds,
+    deployments: world.deployments,
+    targets: world.targetList,
+    spans,
+    events,
+    samples: world.samples,
+    final: { targets: world.finalTargets(), traffic: world.finalTraffic() },
+  };
+}

@@ -1,0 +1,247 @@
+// The simulated world one run acts on: the targets and their state, the agenda
+// (simulated time), and the trace being recorded. Strategies change the world only
+// through these methods, so samples (in-service counts and traffic per version)
+// are kept up to date incrementally and recorded whenever they change.
+import type { Fault, Scenario } from '../scenario/types.ts';
+import type {
+  Creator,
+  DeploymentStatus,
+  FinalTarget,
+  TargetGroup,
+  TargetKind,
+  TargetState,
+  TraceDeployment,
+  TraceEvent,
+  TraceEventType,
+  TraceSample,
+  TraceSpan,
+  TraceTarget,
+} from '../trace/types.ts';
+import { percentages, sameCounts } from '../trace/percent.ts';
+import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
+import { Agenda } from './agenda.ts';
+
+export interface TargetRuntime {
+  id: string;
+  kind: TargetKind;
+  group: TargetGroup;
+  /** Which traffic pool (load balancer, environment, task set) the target serves in. */
+  pool: string;
+  /** The application version it runs; '' before anything is installed. */
+  version: string;
+  state: TargetState;
+  healthy: boolean;
+  /** The last revision successfully deployed to it (CodeDeploy's "last successful revision"). */
+  lastSuccessfulRevision: string;
+}
+
+/** Computes production traffic weights per version from the in-service counts of each pool. */
+export type TrafficModel = (pools: ReadonlyMap<string, ReadonlyMap<string, number>>) => Record<string, number>;
+
+/** Default: one load balancer spreading requests evenly over every in-service target. */
+export const evenSpread: TrafficModel = (pools) => {
+  const weights: Record<string, number> = {};
+  for (const counts of pools.values()) for (const [v, n] of counts) weights[v] = (weights[v] ?? 0) + n;
+  return weights;
+};
+
+export class World {
+  readonly agenda = new Agenda();
+  readonly targets = new Map<string, TargetRuntime>();
+  readonly targetList: TraceTarget[] = [];
+  readonly spans: TraceSpan[] = [];
+  readonly events: TraceEvent[] = [];
+  readonly samples: TraceSample[] = [];
+  readonly deployments: TraceDeployment[] = [];
+  traffic: TrafficModel = evenSpread;
+  testTraffic: Record<string, number> | undefined;
+  private readonly inService = new Map<string, Map<string, number>>();
+  private dirty = true;
+  private readonly explained = new Set<UndocumentedId>();
+  private nextInstance = 1;
+
+  constructor(readonly scenario: Scenario) {}
+
+  get now(): number {
+    return this.agenda.now;
+  }
+
+  // ── targets ──────────────────────────────────────────────────────────
+
+  /** The next instance id in launch order: i-1 … i-N, then replacements continue the numbering. */
+  nextInstanceId(): string {
+    return `i-${this.nextInstance++}`;
+  }
+
+  addTarget(t: {
+    id: string;
+    kind: TargetKind;
+    group: TargetGroup;
+    pool: string;
+    version: string;
+    state: TargetState;
+    healthy: boolean;
+    label?: string;
+  }): TargetRuntime {
+    const runtime: TargetRuntime = {
+      id: t.id,
+      kind: t.kind,
+      group: t.group,
+      pool: t.pool,
+      version: t.version,
+      state: t.state,
+      healthy: t.healthy,
+      lastSuccessfulRevision: t.version,
+    };
+    this.targets.set(t.id, runtime);
+    const entry: TraceTarget = { id: t.id, kind: t.kind, group: t.group, launchedAt: this.now };
+    if (t.label) entry.label = t.label;
+    this.targetList.push(entry);
+    if (t.state === 'InService') this.count(runtime, +1);
+    return runtime;
+  }
+
+  target(id: string): TargetRuntime {
+    const t = this.targets.get(id);
+    if (!t) throw new Error(`unknown target ${id}`);
+    return t;
+  }
+
+  setState(id: string, state: TargetState): void {
+    const t = this.target(id);
+    if (t.state === state) return;
+    if (t.state === 'InService') this.count(t, -1);
+    t.state = state;
+    if (state === 'InService') this.count(t, +1);
+  }
+
+  setVersion(id: string, version: string): void {
+    const t = this.target(id);
+    if (t.version === version) return;
+    if (t.state === 'InService') this.count(t, -1);
+    t.version = version;
+    if (t.state === 'InService') this.count(t, +1);
+  }
+
+  /** Moves a target to another traffic pool (e.g. a temporary group merged into the original one). */
+  setPool(id: string, pool: string): void {
+    const t = this.target(id);
+    if (t.pool === pool) return;
+    if (t.state === 'InService') this.count(t, -1);
+    t.pool = pool;
+    if (t.state === 'InService') this.count(t, +1);
+  }
+
+  setHealthy(id: string, healthy: boolean): void {
+    this.target(id).healthy = healthy;
+  }
+
+  /** Call when something outside the targets changed the traffic split (weights, DNS, listeners). */
+  trafficChanged(): void {
+    this.dirty = true;
+  }
+
+  private count(t: TargetRuntime, delta: number): void {
+    let pool = this.inService.get(t.pool);
+    if (!pool) this.inService.set(t.pool, (pool = new Map()));
+    const n = (pool.get(t.version) ?? 0) + delta;
+    if (n === 0) pool.delete(t.version);
+    else pool.set(t.version, n);
+    this.dirty = true;
+  }
+
+  inServiceCount(pool?: string): number {
+    let total = 0;
+    for (const [name, counts] of this.inService) {
+      if (pool !== undefined && name !== pool) continue;
+      for (const n of counts.values()) total += n;
+    }
+    return total;
+  }
+
+  // ── trace ────────────────────────────────────────────────────────────
+
+  event(
+    type: TraceEventType,
+    message: string,
+    extra: { target?: string | undefined; deploymentId?: string | undefined; undocumented?: UndocumentedId } = {},
+  ): void {
+    const e: TraceEvent = { t: this.now, type, message };
+    if (extra.target !== undefined) e.target = extra.target;
+    if (extra.deploymentId !== undefined) e.deploymentId = extra.deploymentId;
+    if (extra.undocumented !== undefined) {
+      // Every such event is flagged; the explanation is spelled out the first time only.
+      e.undocumented = extra.undocumented;
+      if (!this.explained.has(extra.undocumented)) {
+        this.explained.add(extra.undocumented);
+        e.message = `${message} (${UNDOCUMENTED[extra.undocumented].says}.)`;
+      }
+    }
+    this.events.push(e);
+  }
+
+  span(s: TraceSpan): void {
+    this.spans.push(s);
+  }
+
+  startDeployment(id: string, creator: Creator, revision: string): TraceDeployment {
+    const d: TraceDeployment = { id, creator, status: 'InProgress', start: this.now, end: this.now, revision };
+    this.deployments.push(d);
+    return d;
+  }
+
+  endDeployment(id: string, status: DeploymentStatus): void {
+    const d = this.deployments.find((x) => x.id === id);
+    if (!d) return;
+    d.status = status;
+    d.end = this.now;
+  }
+
+  // ── faults ───────────────────────────────────────────────────────────
+
+  /** Faults of one type, optionally only those aimed at `target` (or at every target). */
+  faults<T extends Fault['type']>(type: T): Extract<Fault, { type: T }>[] {
+    return this.scenario.faults.filter((f): f is Extract<Fault, { type: T }> => f.type === type);
+  }
+
+  // ── running ──────────────────────────────────────────────────────────
+
+  /** Runs the agenda to completion, recording a sample whenever a time slice changed counts or traffic. */
+  run(): void {
+    this.sample();
+    while (this.agenda.step()) {
+      if (this.dirty && this.agenda.peekTime() !== this.now) this.sample();
+    }
+    this.sample();
+  }
+
+  private sample(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const inService: Record<string, number> = {};
+    for (const counts of this.inService.values()) for (const [v, n] of counts) inService[v] = (inService[v] ?? 0) + n;
+    const traffic = percentages(this.traffic(this.inService));
+    const last = this.samples[this.samples.length - 1];
+    if (
+      last &&
+      sameCounts(last.inService, inService) &&
+      sameCounts(last.traffic, traffic) &&
+      sameCounts(last.testTraffic, this.testTraffic)
+    )
+      return;
+    const s: TraceSample = { t: this.now, inService, traffic };
+    if (this.testTraffic) s.testTraffic = { ...this.testTraffic };
+    this.samples.push(s);
+  }
+
+  finalTargets(): FinalTarget[] {
+    return this.targetList.map(({ id }) => {
+      const t = this.target(id);
+      return { id, version: t.version, state: t.state, healthy: t.healthy };
+    });
+  }
+
+  finalTraffic(): Record<string, number> {
+    return percentages(this.traffic(this.inService));
+  }
+}

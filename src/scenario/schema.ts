@@ -1,0 +1,182 @@
+// The JSON Schema of a scenario file, built from the AWS facts modules so the
+// enums and ranges have one source. `npm run schema` writes it to
+// scenarios/scenario.schema.json (published for editors); a test checks the file
+// is current. Rules that span several fields live in rules.ts.
+import { EB_DEFAULTS, EB_FAILABLE_STEPS, EB_POLICIES, EB_RANGES } from '../aws/eb-facts.ts';
+import {
+  AUTO_ROLLBACK_EVENTS,
+  HOOK_ERROR_CODES,
+  PREDEFINED_CONFIG_NAMES,
+  TRAFFIC_ROUTING_BOUNDS,
+} from '../aws/codedeploy-facts.ts';
+import { DEFAULT_TIMINGS } from './defaults.ts';
+
+type Json = Record<string, unknown>;
+
+const seconds = (description: string, min = 0): Json => ({ type: 'number', minimum: min, description });
+const strict = (properties: Record<string, Json>, required: string[] = [], description?: string): Json => ({
+  type: 'object',
+  ...(description ? { description } : {}),
+  properties,
+  required,
+  additionalProperties: false,
+});
+
+const at = seconds('Simulated second from which the fault takes effect (default 0).');
+const target = { type: 'string', pattern: '^\\S+$', description: 'A target id, e.g. "i-3".' };
+
+const faults: Json[] = [
+  strict(
+    { type: { const: 'UnhealthyInstance' }, target, at },
+    ['type', 'target'],
+    'That instance never passes health checks once it runs the new version.',
+  ),
+  strict({ type: { const: 'BadVersion' }, at }, ['type'], 'Every target running the new version fails its health checks and validations.'),
+  strict(
+    {
+      type: { const: 'HookFailure' },
+      target,
+      event: { type: 'string', description: `The step that fails: an Elastic Beanstalk workflow step (${EB_FAILABLE_STEPS.join(', ')}) or a CodeDeploy lifecycle event.` },
+      errorCode: { enum: [...HOOK_ERROR_CODES], description: 'CodeDeploy error code (default ScriptFailed).' },
+      at,
+    },
+    ['type', 'event'],
+    'A step fails (on `target`, or on every target when omitted).',
+  ),
+  strict({ type: { const: 'InstanceTerminated' }, target, at: seconds('When the instance is terminated.') }, ['type', 'target', 'at']),
+  strict({ type: { const: 'AbortDeployment' }, at: seconds('When the user aborts (AbortEnvironmentUpdate).') }, ['type', 'at']),
+  strict(
+    { type: { const: 'Alarm' }, at: seconds('When a CloudWatch alarm goes into ALARM.'), alarmName: { type: 'string' } },
+    ['type', 'at'],
+  ),
+  strict(
+    {
+      type: { const: 'StopDeployment' },
+      at: seconds('When the user stops the deployment.'),
+      autoRollbackEnabled: { type: 'boolean', description: 'StopDeployment\'s own autoRollbackEnabled flag.' },
+    },
+    ['type', 'at'],
+  ),
+];
+
+const elasticBeanstalk = strict(
+  {
+    instances: { type: 'integer', minimum: 1, description: 'Instances running before the deployment: i-1 … i-N.' },
+    environmentType: { enum: ['LoadBalanced', 'SingleInstance'], default: EB_DEFAULTS.environmentType },
+    DeploymentPolicy: { enum: [...EB_POLICIES], default: EB_DEFAULTS.DeploymentPolicy, description: 'BlueGreen is the CNAME-swap workflow.' },
+    BatchSizeType: { enum: ['Percentage', 'Fixed'], default: EB_DEFAULTS.BatchSizeType },
+    BatchSize: { type: 'integer', minimum: 1, default: EB_DEFAULTS.BatchSize, description: '1–100 for Percentage, 1–MaxSize for Fixed.' },
+    Timeout: { type: 'integer', ...range(EB_RANGES.Timeout), default: EB_DEFAULTS.Timeout, description: 'Seconds; EB adds 240 s internally.' },
+    IgnoreHealthCheck: { type: 'boolean', default: EB_DEFAULTS.IgnoreHealthCheck },
+    NewVersionPercent: { type: 'integer', ...range(EB_RANGES.NewVersionPercent), default: EB_DEFAULTS.NewVersionPercent },
+    EvaluationTime: { type: 'integer', ...range(EB_RANGES.EvaluationTime), default: EB_DEFAULTS.EvaluationTime, description: 'Minutes.' },
+    MaxSize: { type: 'integer', minimum: 1, description: 'Auto Scaling group MaxSize (default: the larger of 4 and instances).' },
+    dnsTtl: { type: 'integer', minimum: 0, default: EB_DEFAULTS.dnsTtl, description: 'BlueGreen: DNS TTL in seconds.' },
+    swapAfter: { type: 'integer', minimum: 0, default: EB_DEFAULTS.swapAfter, description: 'BlueGreen: seconds of testing the green environment before the CNAME swap.' },
+  },
+  ['instances'],
+);
+
+const minimumHealthyHosts = strict(
+  { type: { enum: ['HOST_COUNT', 'FLEET_PERCENT'] }, value: { type: 'integer', minimum: 0 } },
+  ['type', 'value'],
+);
+
+const trafficRoutingConfig = strict(
+  {
+    type: { enum: ['TimeBasedCanary', 'TimeBasedLinear', 'AllAtOnce'] },
+    timeBasedCanary: strict(
+      {
+        canaryPercentage: { type: 'integer', ...range(TRAFFIC_ROUTING_BOUNDS.percentage) },
+        canaryInterval: { type: 'integer', minimum: TRAFFIC_ROUTING_BOUNDS.intervalMinutes.min, description: 'Minutes.' },
+      },
+      ['canaryPercentage', 'canaryInterval'],
+    ),
+    timeBasedLinear: strict(
+      {
+        linearPercentage: { type: 'integer', ...range(TRAFFIC_ROUTING_BOUNDS.percentage) },
+        linearInterval: { type: 'integer', minimum: TRAFFIC_ROUTING_BOUNDS.intervalMinutes.min, description: 'Minutes.' },
+      },
+      ['linearPercentage', 'linearInterval'],
+    ),
+  },
+  ['type'],
+);
+
+const codeDeploy = strict(
+  {
+    computePlatform: { enum: ['Server', 'Lambda', 'ECS'], default: 'Server' },
+    deploymentType: { enum: ['IN_PLACE', 'BLUE_GREEN'], description: 'Server only; Lambda and ECS are always BLUE_GREEN.' },
+    deploymentConfigName: { enum: [...PREDEFINED_CONFIG_NAMES], description: 'A predefined configuration; CodeDeployDefault.OneAtATime when omitted on Server.' },
+    customDeploymentConfig: strict({ minimumHealthyHosts, trafficRoutingConfig }),
+    instances: { type: 'integer', minimum: 1, description: 'Server: instances in the deployment group, i-1 … i-N.' },
+    loadBalancer: { type: 'boolean', description: 'Server: whether instances sit behind a load balancer.' },
+    autoRollbackConfiguration: strict(
+      { enabled: { type: 'boolean' }, events: { type: 'array', items: { enum: [...AUTO_ROLLBACK_EVENTS] }, uniqueItems: true } },
+      ['enabled'],
+    ),
+    ignoreApplicationStopFailures: { type: 'boolean', default: false },
+    blueGreenDeploymentConfiguration: strict({
+      deploymentReadyOption: strict(
+        { actionOnTimeout: { enum: ['CONTINUE_DEPLOYMENT', 'STOP_DEPLOYMENT'] }, waitTimeInMinutes: { type: 'integer', minimum: 0 } },
+        ['actionOnTimeout'],
+      ),
+      terminateBlueInstancesOnDeploymentSuccess: strict(
+        { action: { enum: ['TERMINATE', 'KEEP_ALIVE'] }, terminationWaitTimeInMinutes: { type: 'integer', minimum: 0, maximum: 2880 } },
+        ['action'],
+      ),
+      greenFleetProvisioningOption: strict({ action: { enum: ['DISCOVER_EXISTING', 'COPY_AUTO_SCALING_GROUP'] } }, ['action']),
+    }),
+  },
+  [],
+);
+
+const timings = strict(
+  {
+    launch: seconds(`Launching a new instance (default ${DEFAULT_TIMINGS.launch}).`),
+    deregistration: seconds(`Connection draining when leaving the load balancer (default ${DEFAULT_TIMINGS.deregistration}).`),
+    registration: seconds(`Attaching to the load balancer (default ${DEFAULT_TIMINGS.registration}).`),
+    healthCheckInterval: seconds(`Seconds between health checks (default ${DEFAULT_TIMINGS.healthCheckInterval}).`, 1),
+    healthyThreshold: { type: 'integer', minimum: 1, description: `Passing checks to become healthy (default ${DEFAULT_TIMINGS.healthyThreshold}).` },
+    unhealthyThreshold: { type: 'integer', minimum: 1, description: `Failed checks to be taken out of service (default ${DEFAULT_TIMINGS.unhealthyThreshold}).` },
+    termination: seconds(`Terminating an instance (default ${DEFAULT_TIMINGS.termination}).`),
+    steps: {
+      type: 'object',
+      description: 'Seconds per step, by step or lifecycle event name, e.g. {"predeploy": 30, "AfterInstall": 60}.',
+      additionalProperties: { type: 'number', minimum: 0 },
+    },
+  },
+  [],
+  'Durations in seconds; every one has a default.',
+);
+
+export const scenarioSchema: Json = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'deploysim scenario',
+  description: 'One simulated AWS deployment: fleet, policy or deployment configuration, timings and injected faults.',
+  type: 'object',
+  properties: {
+    $schema: { type: 'string' },
+    name: { type: 'string', minLength: 1 },
+    description: { type: 'string' },
+    platform: { enum: ['ElasticBeanstalk', 'CodeDeploy'] },
+    versions: strict(
+      { from: { type: 'string', minLength: 1, default: 'v1' }, to: { type: 'string', minLength: 1, default: 'v2' } },
+      [],
+      'Labels of the running and the new application version.',
+    ),
+    elasticBeanstalk,
+    codeDeploy,
+    faults: {
+      type: 'array',
+      items: { type: 'object', required: ['type'], discriminator: { propertyName: 'type' }, oneOf: faults },
+    },
+    timings,
+  },
+  required: ['name', 'platform'],
+  additionalProperties: false,
+};
+
+function range(r: { min: number; max: number }): Json {
+  return { minimum: r.min, maximum: r.max };
+}

@@ -1,0 +1,160 @@
+// Turns untrusted input (text or parsed JSON) into a Scenario with every default
+// filled, or into a list of problems, each with the JSON path and what was
+// expected. Structure is checked by the JSON Schema (Ajv); AWS's cross-field
+// rules by rules.ts.
+import Ajv, { type ErrorObject } from 'ajv';
+import { scenarioSchema } from './schema.ts';
+import { withDefaults } from './defaults.ts';
+import { awsRules } from './rules.ts';
+import type { Scenario } from './types.ts';
+
+export interface Problem {
+  /** JSON Pointer into the scenario, '' for the whole document. */
+  path: string;
+  message: string;
+}
+
+export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false });
+const check = ajv.compile(scenarioSchema);
+
+export function formatProblem(p: Problem): string {
+  return `${p.path || '/'}: ${p.message}`;
+}
+
+/** Parses JSON text first, reporting syntax errors with line and column. */
+export function validateText(text: string): Validation {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, problems: [{ path: '', message: describeSyntaxError(text, err) }] };
+  }
+  return validateScenario(data);
+}
+
+export function validateScenario(data: unknown): Validation {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, problems: [{ path: '', message: 'a scenario must be a JSON object' }] };
+  }
+  if (!check(data)) return { ok: false, problems: dedupe((check.errors ?? []).flatMap(describe)) };
+  const problems = awsRules(data as Record<string, any>);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, scenario: withDefaults(data as Record<string, any>) };
+}
+
+function describe(e: ErrorObject): Problem[] {
+  const path = e.instancePath;
+  const p = e.params as Record<string, any>;
+  switch (e.keyword) {
+    case 'required':
+      return [{ path: `${path}/${p.missingProperty}`, message: 'is required' }];
+    case 'additionalProperties': {
+      const allowed = Object.keys((e.parentSchema as any)?.properties ?? {});
+      const hint = suggest(p.additionalProperty, allowed);
+      return [
+        {
+          path: `${path}/${p.additionalProperty}`,
+          message: `unknown field${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
+        },
+      ];
+    }
+    case 'enum': {
+      const allowed: unknown[] = p.allowedValues;
+      const hint = typeof e.data === 'string' ? suggest(e.data, allowed.map(String)) : undefined;
+      return [
+        {
+          path,
+          message: `${JSON.stringify(e.data)} is not allowed${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
+        },
+      ];
+    }
+    case 'minimum':
+      return [{ path, message: `must be ≥ ${p.limit} (got ${JSON.stringify(e.data)})` }];
+    case 'maximum':
+      return [{ path, message: `must be ≤ ${p.limit} (got ${JSON.stringify(e.data)})` }];
+    case 'type':
+      return [{ path, message: `must be ${article(p.type)} (got ${JSON.stringify(e.data)})` }];
+    case 'minLength':
+      return [{ path, message: 'must not be empty' }];
+    case 'uniqueItems':
+      return [{ path, message: `must not list the same value twice (items ${p.j} and ${p.i})` }];
+    case 'discriminator':
+      if (p.error === 'mapping') {
+        const kinds = ((e.parentSchema as any)?.oneOf ?? []).map((s: any) => s.properties.type.const);
+        const hint = suggest(String(p.tagValue), kinds);
+        return [
+          {
+            path: `${path}/type`,
+            message: `unknown fault type ${JSON.stringify(p.tagValue)}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${kinds.join(', ')}`,
+          },
+        ];
+      }
+      return [{ path: `${path}/type`, message: 'must be a string naming the fault type' }];
+    case 'oneOf':
+      return []; // the branch's own errors say what is wrong
+    case 'pattern':
+      return [{ path, message: 'must not be empty or contain spaces' }];
+    default:
+      return [{ path, message: e.message ?? 'is invalid' }];
+  }
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = {
+    integer: 'a whole number',
+    number: 'a number',
+    string: 'a string',
+    boolean: 'true or false',
+    object: 'an object',
+    array: 'a list',
+  };
+  return names[type] ?? type;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = formatProblem(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The closest allowed word by edit distance, when it is close enough to be a likely typo. */
+export function suggest(word: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of allowed) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+function describeSyntaxError(text: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const match = /position (\d+)/.exec(message);
+  if (!match) return `not valid JSON: ${message}`;
+  const offset = Number(match[1]);
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = before[before.length - 1]!.length + 1;
+  return `not valid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+}

@@ -1,0 +1,30 @@
+// Turns weights per version into percentages that sum to exactly 100, in tenths of
+// a percent (largest-remainder rounding), so samples never show 99.9 % or 100.1 %.
+
+export function percentages(weights: Record<string, number>): Record<string, number> {
+  const keys = Object.keys(weights).filter((k) => (weights[k] ?? 0) > 0);
+  const total = keys.reduce((sum, k) => sum + (weights[k] ?? 0), 0);
+  const out: Record<string, number> = {};
+  if (total <= 0) return out;
+  const exact = keys.map((k) => ((weights[k] ?? 0) / total) * 1000);
+  const floors = exact.map(Math.floor);
+  let left = 1000 - floors.reduce((a, b) => a + b, 0);
+  const order = keys.map((_, i) => i).sort((a, b) => exact[b]! - floors[b]! - (exact[a]! - floors[a]!) || a - b);
+  for (const i of order) {
+    if (left <= 0) break;
+    floors[i]!++;
+    left--;
+  }
+  keys.forEach((k, i) => {
+    if (floors[i]! > 0) out[k] = floors[i]! / 10;
+  });
+  return out;
+}
+
+export function sameCounts(a: Record<string, number> | undefined, b: Record<string, number> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => a[k] === b[k]);
+}
