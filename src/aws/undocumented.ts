@@ -43,6 +43,10 @@ export const UNDOCUMENTED = {
     question: 'When an AllAtOnce instance stops serving.',
     says: 'AWS says instances are briefly out of service while the application restarts; deploysim takes each one out of service from the moment its Procfile processes restart until it passes health checks',
   },
+  singleInstanceCutover: {
+    question: 'How a single-instance environment (no load balancer) moves traffic to the new instance during Immutable.',
+    says: 'the guide does not describe the switch; deploysim moves all traffic from the old instance to the new one at once, when the new one is healthy',
+  },
   blueGreenRollbackOrder: {
     question: 'In a CodeDeploy blue/green rollback, whether originals are re-allowed before replacements are blocked.',
     says: 'AWS does not document the order; deploysim re-allows traffic to the original instances first, which keeps capacity',

@@ -28,7 +28,7 @@ export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): 
   lines.push('', 'Final state:');
   const rows = new Map<string, string[]>();
   for (const t of trace.final.targets) {
-    const key = `${(t.version || '—').padEnd(8)} ${t.state.padEnd(13)} ${t.state === 'Terminated' ? '' : t.healthy ? 'healthy  ' : 'unhealthy'}`;
+    const key = `${(t.version || '—').padEnd(8)} ${t.state.padEnd(13)} ${t.state === 'Terminated' ? '         ' : t.healthy ? 'healthy  ' : 'unhealthy'}`;
     rows.set(key, [...(rows.get(key) ?? []), t.id]);
   }
   for (const [key, ids] of rows) lines.push(`  ${key} ${ids.length} × ${ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} … ${ids[ids.length - 1]}`}`);

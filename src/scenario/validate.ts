@@ -3,6 +3,7 @@
 // expected. Structure is checked by the JSON Schema (Ajv); AWS's cross-field
 // rules by rules.ts.
 import Ajv, { type ErrorObject } from 'ajv';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { scenarioSchema } from './schema.ts';
 import { withDefaults } from './defaults.ts';
 import { awsRules } from './rules.ts';
@@ -16,7 +17,8 @@ export interface Problem {
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
-const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false });
+// verbose: errors carry the offending data and schema, which the messages quote.
+const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true });
 const check = ajv.compile(scenarioSchema);
 
 export function formatProblem(p: Problem): string {
@@ -148,13 +150,15 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** JSON.parse does not say where the error is on every Node version; jsonc-parser does. */
 function describeSyntaxError(text: string, err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const match = /position (\d+)/.exec(message);
-  if (!match) return `not valid JSON: ${message}`;
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset).split('\n');
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (!first) return `not valid JSON: ${err instanceof Error ? err.message : String(err)}`;
+  const before = text.slice(0, first.offset).split('\n');
   const line = before.length;
   const column = before[before.length - 1]!.length + 1;
-  return `not valid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+  const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `not valid JSON at line ${line}, column ${column}: ${what}`;
 }

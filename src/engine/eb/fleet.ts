@@ -13,6 +13,8 @@ export interface GroupResult {
   /** Every failure was a health check that timed out. */
   healthOnly: boolean;
   failed: string[];
+  /** Some instance was cut short from outside (abort, termination of the group). */
+  interrupted: boolean;
 }
 
 export class Fleet {
@@ -49,7 +51,10 @@ export class Fleet {
       this.world.event('instance-launched', `${id} is launched into the ${groupName(group)}`, { target: id, deploymentId: this.deploymentId });
       ids.push(id);
     }
-    this.deploy(ids, { launch: true, detach: false }, onDone);
+    // A single-instance environment has no load balancer: a new instance waits on standby
+    // unless it is a whole environment of its own (blue/green).
+    const standby = this.eb.environmentType === 'SingleInstance' && group !== 'green-environment';
+    this.deploy(ids, { launch: true, detach: false, standby }, onDone);
     return ids;
   }
 
@@ -57,9 +62,10 @@ export class Fleet {
   deploy(ids: readonly string[], mode: InstanceMode, onDone: (r: GroupResult) => void): void {
     const failed: string[] = [];
     let healthOnly = true;
+    let interrupted = false;
     let left = ids.length;
     if (left === 0) {
-      this.world.agenda.at(this.world.now, () => onDone({ ok: true, healthOnly: false, failed }));
+      this.world.agenda.at(this.world.now, () => onDone({ ok: true, healthOnly: false, failed, interrupted }));
       return;
     }
     const deadline = this.world.now + this.effectiveTimeout;
@@ -76,9 +82,10 @@ export class Fleet {
           if (!result.ok) {
             failed.push(id);
             if (result.failedStep !== EB_LIFECYCLE_STEPS.healthCheck || result.cancelled) healthOnly = false;
+            if (result.cancelled) interrupted = true;
             this.instanceFailed(id, result);
           }
-          if (--left === 0) onDone({ ok: failed.length === 0, healthOnly: failed.length > 0 && healthOnly, failed });
+          if (--left === 0) onDone({ ok: failed.length === 0, healthOnly: failed.length > 0 && healthOnly, failed, interrupted });
         },
       });
       this.active.set(id, run);

@@ -11,6 +11,11 @@ export interface InstanceMode {
   launch: boolean;
   /** An existing instance detached from the load balancer first (Rolling policies). */
   detach: boolean;
+  /**
+   * A new instance in a SingleInstance environment: no load balancer to attach to, and
+   * it takes traffic only when the environment cuts over to it (singleInstanceCutover).
+   */
+  standby?: boolean;
 }
 
 /** True when a health fault makes `id` fail checks that end at `end`. */
@@ -67,7 +72,7 @@ export function instanceSteps(world: World, id: string, mode: InstanceMode, depl
       },
     });
   }
-  if (mode.launch || mode.detach) {
+  if ((mode.launch && !mode.standby) || mode.detach) {
     steps.push({
       name: EB_LIFECYCLE_STEPS.register,
       seconds: timings.registration,
@@ -84,13 +89,15 @@ export function instanceSteps(world: World, id: string, mode: InstanceMode, depl
     failure: (_start, end) =>
       failsHealthChecks(world, id, end) ? { reason: `${id} never passed its health checks`, seconds: Infinity } : undefined,
     onSuccess: () => {
-      world.setState(id, 'InService');
       world.setHealthy(id, true);
       world.target(id).lastSuccessfulRevision = to;
-      world.event('health-changed', `${id} passed ${timings.healthyThreshold} health checks ${timings.healthCheckInterval} s apart and is InService on ${to}`, {
-        target: id,
-        deploymentId,
-      });
+      const passed = `${id} passed ${timings.healthyThreshold} health checks ${timings.healthCheckInterval} s apart`;
+      if (mode.standby) {
+        world.event('health-changed', `${passed}; it runs ${to} and waits for the environment to switch to it`, { target: id, deploymentId });
+        return;
+      }
+      world.setState(id, 'InService');
+      world.event('health-changed', `${passed} and is InService on ${to}`, { target: id, deploymentId });
     },
   });
   return steps;

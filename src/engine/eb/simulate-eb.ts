@@ -95,7 +95,8 @@ function rollingActor(world: World, fleet: Fleet, eb: ElasticBeanstalkSettings, 
   let extra: string[] = [];
   const label = (b: number) => `Batch ${b + 1} of ${batchCount}`;
   const report = (b: number) => (r: GroupResult) => {
-    world.event('batch-ended', r.ok ? `${label(b)} is healthy` : `${label(b)} failed on ${r.failed.join(', ')}`, { deploymentId: id });
+    const verdict = r.ok ? 'is healthy' : r.interrupted ? 'was interrupted' : `failed on ${listIds(r.failed)}`;
+    world.event('batch-ended', `${label(b)} ${verdict}`, { deploymentId: id });
     actor.send(r.ok ? { type: 'BATCH_SUCCEEDED' } : { type: 'BATCH_FAILED', healthOnly: r.healthOnly });
   };
   const machine = rollingMachine.provide({
@@ -107,7 +108,7 @@ function rollingActor(world: World, fleet: Fleet, eb: ElasticBeanstalkSettings, 
           return;
         }
         const ids = batches[additional ? batch - 1 : batch]!;
-        world.event('batch-started', `${label(batch)}: ${ids.length <= 8 ? ids.join(', ') : `${ids[0]} … ${ids[ids.length - 1]} (${ids.length} instances)`}`, { deploymentId: id });
+        world.event('batch-started', `${label(batch)}: ${listIds(ids)}`, { deploymentId: id });
         fleet.deploy(ids, { launch: false, detach: policy !== 'AllAtOnce' }, report(batch));
       },
       announceIgnoredHealth: (_, { batch }) =>
@@ -129,9 +130,9 @@ function rollingActor(world: World, fleet: Fleet, eb: ElasticBeanstalkSettings, 
         const onNew = countVersion(world, to);
         const summary =
           status === 'Succeeded'
-            ? `${onNew} instances run ${to}`
+            ? `${plural(onNew, 'instance')} run${onNew === 1 ? 's' : ''} ${to}`
             : status === 'Stopped'
-              ? `aborted; ${onNew} instances run ${to}, the rest keep ${world.scenario.versions.from}`
+              ? `aborted; ${plural(onNew, 'instance')} run${onNew === 1 ? 's' : ''} ${to}, the rest keep ${world.scenario.versions.from}`
               : `${label(context.batch)} did not become healthy. ${EB_POLICY_FACTS[policy].failureImpact}. No automatic rollback: ${EB_POLICY_FACTS[policy].rollback.toLowerCase()} of a good version`;
         if (status === 'Failed' && additional && context.batch === 0) {
           world.event('note', 'The additional batch failed; the original instances never changed', { deploymentId: id, undocumented: 'additionalBatchOnFailure' });
@@ -163,7 +164,8 @@ function newGroupActor(
     'deployment-started',
     splitting
       ? `TrafficSplitting deployment of ${to}: ${originals.length} new instances in a temporary group, then ${eb.NewVersionPercent}% of client traffic for ${eb.EvaluationTime} minutes`
-      : `Immutable deployment of ${to}: one new instance in a temporary Auto Scaling group first, then ${originals.length - 1} more once it is healthy`,
+      : `Immutable deployment of ${to}: one new instance in a temporary Auto Scaling group first` +
+          (originals.length > 1 ? `, then ${plural(originals.length - 1, 'more instance')} once it is healthy` : ', replacing the old one once it is healthy'),
     { deploymentId: id },
   );
   const shift = (percent: number, message: string) => {
@@ -175,12 +177,13 @@ function newGroupActor(
   const machine = newGroupMachine.provide({
     actions: {
       launchFirst: () => {
-        world.event('batch-started', `Launching one instance with ${to} in the temporary group; it serves beside the old ones once healthy`, { deploymentId: id });
+        const beside = eb.environmentType === 'SingleInstance' ? '' : '; it serves beside the old ones once healthy';
+        world.event('batch-started', `Launching one instance with ${to} in the temporary group${beside}`, { deploymentId: id });
         newIds.push(...fleet.launch(1, 'temporary', 'temporary', groupDone));
       },
       launchRest: () => {
         const count = originals.length - newIds.length;
-        world.event('batch-started', `Launching ${count} instances with ${to} in the temporary group`, { deploymentId: id });
+        if (count > 0) world.event('batch-started', `Launching ${plural(count, 'instance')} with ${to} in the temporary group`, { deploymentId: id });
         newIds.push(...fleet.launch(count, 'temporary', 'temporary', groupDone));
       },
       startEvaluation: () => {
@@ -195,22 +198,33 @@ function newGroupActor(
       promote: () => {
         evaluating = false;
         if (splitting) shift(100, `The new instances stayed healthy: all client traffic goes to ${to}`);
-        world.event('note', `Elastic Beanstalk moves the new instances into the original Auto Scaling group, terminates the temporary group and the old instances`, { deploymentId: id });
-        for (const x of newIds) world.setPool(x, 'original');
-        fleet.terminate(
-          originals.filter((x) => world.target(x).state !== 'Terminated'),
-          `it ran ${from}, which the new instances replace`,
-          () => actor.send({ type: 'TERMINATED' }),
+        // Attaching the new instances to the original group takes one registration; until
+        // the old instances leave, capacity is doubled (reference §1.3).
+        world.event('note', `Every new instance is healthy: Elastic Beanstalk attaches them to the original Auto Scaling group, then terminates the temporary group and the old instances`, { deploymentId: id });
+        if (eb.environmentType === 'SingleInstance') {
+          for (const x of originals) world.setState(x, 'OutOfService');
+          for (const x of newIds) world.setState(x, 'InService');
+          world.event('traffic-shifted', `The environment switches over to ${newIds.join(', ')}: all traffic now reaches ${to}`, {
+            deploymentId: id,
+            undocumented: 'singleInstanceCutover',
+          });
+        }
+        world.agenda.after(world.scenario.timings.registration, () =>
+          fleet.terminate(
+            originals.filter((x) => world.target(x).state !== 'Terminated'),
+            `it ran ${from}, which the new instances replace`,
+            () => actor.send({ type: 'TERMINATED' }),
+          ),
         );
       },
       rollBack: (_, { aborted }) => {
-        evaluating = false;
         if (splitting && share.value > 0) shift(0, `All client traffic moves back to ${from}`);
         world.event(
           'rollback-started',
-          `${aborted ? 'The update was aborted' : 'The new instances did not become healthy'}: Elastic Beanstalk terminates the temporary group; the original instances never changed`,
+          `${aborted ? 'The update was aborted' : evaluating ? 'The new instances turned unhealthy during the evaluation' : 'The new instances did not become healthy'}: Elastic Beanstalk terminates the temporary group; the original instances never changed`,
           { deploymentId: id },
         );
+        evaluating = false;
         fleet.stopInFlight('the temporary group is being terminated');
         fleet.terminate(
           newIds.filter((x) => world.target(x).state !== 'Terminated'),
@@ -225,7 +239,7 @@ function newGroupActor(
           status,
           rolledBack,
           status === 'Succeeded'
-            ? `${countVersion(world, to)} new instances run ${to}; the old ones are terminated`
+            ? `${plural(countVersion(world, to), 'new instance')} run${countVersion(world, to) === 1 ? 's' : ''} ${to}; the old ${originals.length === 1 ? 'one is' : 'ones are'} terminated`
             : `${EB_POLICY_FACTS[policy].rollback}: every instance in service runs ${from}`,
         ),
     },
@@ -307,4 +321,13 @@ function countVersion(world: World, version: string): number {
   let n = 0;
   for (const t of world.targets.values()) if (t.state !== 'Terminated' && t.version === version) n++;
   return n;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** A readable list of instance ids, abbreviated for large batches. */
+function listIds(ids: readonly string[]): string {
+  return ids.length <= 8 ? ids.join(', ') : `${ids[0]} … ${ids[ids.length - 1]} (${ids.length} instances)`;
 }

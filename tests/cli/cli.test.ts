@@ -1,0 +1,81 @@
+// The CLI contract: run/validate, --json, exit codes 0 and 2, every problem on stderr, no stack traces.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../../src/cli/main.ts';
+import type { Trace } from '../../src/trace/types.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const ROLLING = 'scenarios/elastic-beanstalk/rolling-unhealthy-instance.json';
+
+async function cli(argv: string[], files: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    read: async (p) => (p in files ? files[p]! : readFile(ROOT + p, 'utf8')),
+  };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+describe('deploysim CLI', () => {
+  it('run --json prints one trace object (schemaVersion 1) and exits 0 even when the deployment failed', async () => {
+    const { code, out, err } = await cli(['run', ROLLING, '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const trace = JSON.parse(out) as Trace;
+    expect(trace.schemaVersion).toBe(1);
+    expect(trace.outcome).toBe('Failed');
+    expect(trace.scenario.elasticBeanstalk!.Timeout).toBe(600);
+    expect(Object.keys(trace)).toEqual(['schemaVersion', 'scenario', 'outcome', 'durationSeconds', 'deployments', 'targets', 'spans', 'events', 'samples', 'final']);
+  });
+
+  it('run without --json prints a readable summary, timeline and final state', async () => {
+    const { code, out } = await cli(['run', ROLLING]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Rolling, fixed batches of 2, instance i-3 never becomes healthy\n/);
+    expect(out).toContain('Outcome: Failed after 15:43');
+    expect(out).toContain('Timeline:');
+    expect(out).toMatch(/v2 +OutOfService +unhealthy 1 × i-3/);
+    expect(out).toContain('Production traffic: v1 40%, v2 60%');
+  });
+
+  it('invalid input exits 2 and lists every problem with its path on stderr', async () => {
+    const bad = JSON.stringify({ name: 'x', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 0, BatchSize: 0 } });
+    const { code, out, err } = await cli(['run', 'bad.json'], { 'bad.json': bad });
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe('bad.json: 2 problems\n  /elasticBeanstalk/instances: must be ≥ 1 (got 0)\n  /elasticBeanstalk/BatchSize: must be ≥ 1 (got 0)\n');
+  });
+
+  it('unreadable files and wrong command lines exit 2 with a plain message', async () => {
+    expect(await cli(['run', 'missing.json'])).toMatchObject({ code: 2, err: 'missing.json: cannot read the file: no such file\n' });
+    expect((await cli(['run', 'broken.json'], { 'broken.json': '{"name": ' })).err).toMatch(/^broken.json: 1 problem\n {2}\/: not valid JSON at line 1, column 10/);
+    expect((await cli(['frobnicate'])).err).toMatch(/^deploysim: unknown command "frobnicate"\n\nUsage:/);
+    expect((await cli(['run', ROLLING, '--jsno'])).code).toBe(2);
+    expect((await cli(['run'])).code).toBe(2);
+    expect((await cli([])).code).toBe(2);
+    expect((await cli(['--help'])).code).toBe(0);
+  });
+
+  it('validate reports each file and exits 2 if any is invalid', async () => {
+    const ok = await cli(['validate', ROLLING]);
+    expect(ok).toMatchObject({ code: 0, out: `${ROLLING}: valid (ElasticBeanstalk, Rolling)\n` });
+    const mixed = await cli(['validate', ROLLING, 'bad.json'], { 'bad.json': '{}' });
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toContain('bad.json: 2 problems');
+  });
+
+  it('npx deploysim works from the installed package, with no stack trace on bad input', async () => {
+    const run = promisify(execFile);
+    const good = await run('npx', ['deploysim', 'run', ROLLING, '--json'], { cwd: ROOT });
+    expect(JSON.parse(good.stdout).outcome).toBe('Failed');
+    const bad = await run('npx', ['deploysim', 'validate', 'package.json'], { cwd: ROOT }).catch((e) => e);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('package.json: ');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
+});
