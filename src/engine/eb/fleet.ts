@@ -150,14 +150,19 @@ export class Fleet {
     this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...(undocumented ? { undocumented } : {}) });
   }
 
-  /** Stops every instance mid-deployment now; detached ones are attached again (see abortInFlight). */
-  stopInFlight(reason: string): void {
+  /** Cuts every instance run short now; returns the instances that were mid-deployment. */
+  cancelInFlight(reason: string): string[] {
     const runs = [...this.active.values()];
     this.active.clear();
     for (const run of runs) run.cancel(reason);
+    return runs.map((r) => r.target);
+  }
+
+  /** Stops every instance mid-deployment now; detached ones are attached again (see abortInFlight). */
+  stopInFlight(reason: string): void {
+    const stopped = this.cancelInFlight(reason);
     const { timings } = this.world.scenario;
-    for (const run of runs) {
-      const id = run.target;
+    for (const id of stopped) {
       const t = this.world.target(id);
       if (t.state !== 'OutOfService' || t.version === '') continue;
       runSteps({

@@ -62,6 +62,7 @@ export function simulateElasticBeanstalk(world: World): Outcome {
       world.event('fault-injected', `${f.target} is terminated unexpectedly (for example by a failed EC2 host)`, { target: f.target });
       fleet.active.get(f.target)?.cancel('the instance was terminated');
       fleet.markTerminated(f.target, `${f.target} is gone`, 'terminatedNotReplaced');
+      onUnhealthy(f.target);
     });
   }
   scheduleHealthFaults(world, fleet, onUnhealthy);
@@ -225,7 +226,7 @@ function newGroupActor(
           { deploymentId: id },
         );
         evaluating = false;
-        fleet.stopInFlight('the temporary group is being terminated');
+        fleet.cancelInFlight('the temporary group is being terminated');
         fleet.terminate(
           newIds.filter((x) => world.target(x).state !== 'Terminated'),
           'the temporary group is terminated',
