@@ -46,7 +46,7 @@ describe('Elastic Beanstalk instance workflow (reference §1.4)', () => {
     const spans = spansOf(trace, 'i-2');
     const last = spans[spans.length - 1]!;
     expect(last).toMatchObject({ name: 'predeploy', status: 'Failed' });
-    expect(last.reason).toMatch(/predeploy failed on i-2/);
+    expect(last.reason).toBe("predeploy failed: the command returned an error");
     expect(spans.some((s) => s.name === 'postdeploy')).toBe(false);
     // The app never restarted, so i-2 still runs v1, detached (failedInstanceState, UNDOCUMENTED).
     expect(trace.final.targets.find((t) => t.id === 'i-2')).toMatchObject({ version: 'v1', state: 'OutOfService', healthy: false });

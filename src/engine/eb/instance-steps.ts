@@ -68,7 +68,7 @@ export function instanceSteps(world: World, id: string, mode: InstanceMode, depl
         const hit = world
           .faults('HookFailure')
           .find((f) => f.event === fact.name && (f.target === undefined || f.target === id) && (f.at ?? 0) <= end);
-        return hit ? { reason: `${fact.name} failed on ${id}: the command returned an error` } : undefined;
+        return hit ? { reason: `${fact.name} failed: the command returned an error` } : undefined;
       },
     });
   }

@@ -65,6 +65,7 @@ export function simulateElasticBeanstalk(world: World): Outcome {
       onUnhealthy(f.target);
     });
   }
+  announceStandingFaults(world);
   scheduleHealthFaults(world, fleet, onUnhealthy);
 
   actor.start();
@@ -134,7 +135,7 @@ function rollingActor(world: World, fleet: Fleet, eb: ElasticBeanstalkSettings, 
             ? `${plural(onNew, 'instance')} run${onNew === 1 ? 's' : ''} ${to}`
             : status === 'Stopped'
               ? `aborted; ${plural(onNew, 'instance')} run${onNew === 1 ? 's' : ''} ${to}, the rest keep ${world.scenario.versions.from}`
-              : `${label(context.batch)} did not become healthy. ${EB_POLICY_FACTS[policy].failureImpact}. No automatic rollback: ${EB_POLICY_FACTS[policy].rollback.toLowerCase()} of a good version`;
+              : `${label(context.batch)} failed. What a failure costs with ${policy}, per AWS: ${EB_POLICY_FACTS[policy].failureImpact.toLowerCase()}. There is no automatic rollback: the fix is a ${EB_POLICY_FACTS[policy].rollback.toLowerCase()} of a good version`;
         if (status === 'Failed' && additional && context.batch === 0) {
           world.event('note', 'The additional batch failed; the original instances never changed', { deploymentId: id, undocumented: 'additionalBatchOnFailure' });
         }
@@ -316,6 +317,19 @@ function blueGreenActor(world: World, fleet: Fleet, eb: ElasticBeanstalkSettings
   });
   const actor = createActor(machine);
   return actor;
+}
+
+/** Says, when each takes effect, which standing faults the scenario injects (the timed ones narrate themselves). */
+function announceStandingFaults(world: World): void {
+  const { to } = world.scenario.versions;
+  for (const f of world.scenario.faults) {
+    const at = f.at ?? 0;
+    let message: string | undefined;
+    if (f.type === 'UnhealthyInstance') message = `Fault: from now on ${f.target} fails its health checks whenever it runs ${to}`;
+    else if (f.type === 'BadVersion') message = `Fault: ${to} is a bad version; every instance running it fails its health checks from now on`;
+    else if (f.type === 'HookFailure') message = `Fault: the ${f.event} step will fail on ${f.target ?? 'every instance'}`;
+    if (message) world.agenda.at(at, () => world.event('fault-injected', message, f.type === 'UnhealthyInstance' ? { target: f.target } : {}));
+  }
 }
 
 function countVersion(world: World, version: string): number {
