@@ -19,7 +19,7 @@ export function awsRules(s: Raw): Problem[] {
     if (s.codeDeploy !== undefined) problems.push({ path: '/codeDeploy', message: 'belongs to platform "CodeDeploy"; this scenario\'s platform is "ElasticBeanstalk"' });
     if (s.elasticBeanstalk === undefined) problems.push({ path: '/elasticBeanstalk', message: 'is required when platform is "ElasticBeanstalk"' });
     else problems.push(...elasticBeanstalkRules(s.elasticBeanstalk, s.faults ?? []));
-  } else {
+  } else if (s.platform === 'CodeDeploy') {
     if (s.elasticBeanstalk !== undefined) problems.push({ path: '/elasticBeanstalk', message: 'belongs to platform "ElasticBeanstalk"; this scenario\'s platform is "CodeDeploy"' });
     if (s.codeDeploy === undefined) problems.push({ path: '/codeDeploy', message: 'is required when platform is "CodeDeploy"' });
     else problems.push(...codeDeployRules(s.codeDeploy, s.faults ?? []));

@@ -40,10 +40,27 @@ export function validateScenario(data: unknown): Validation {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, problems: [{ path: '', message: 'a scenario must be a JSON object' }] };
   }
-  if (!check(data)) return { ok: false, problems: dedupe((check.errors ?? []).flatMap(describe)) };
-  const problems = awsRules(data as Record<string, any>);
+  const structural = check(data) ? [] : dedupe((check.errors ?? []).flatMap(describe));
+  const problems = [...structural, ...rulesBeside(structural, data as Record<string, any>)];
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, scenario: withDefaults(data as Record<string, any>) };
+}
+
+/**
+ * AWS's rules, reported beside the structural problems so a user sees every problem
+ * at once. On structurally broken input a rule may misfire; its problems are kept
+ * only where no structural problem already names the same field.
+ */
+function rulesBeside(structural: Problem[], data: Record<string, any>): Problem[] {
+  let found: Problem[];
+  try {
+    found = awsRules(data);
+  } catch {
+    return structural.length > 0 ? [] : [{ path: '', message: 'the scenario could not be checked; fix the problems above first' }];
+  }
+  if (structural.length === 0) return found;
+  const taken = structural.map((p) => p.path);
+  return found.filter((p) => !taken.some((t) => t === p.path || t.startsWith(p.path + '/') || p.path.startsWith(t + '/')));
 }
 
 function describe(e: ErrorObject): Problem[] {

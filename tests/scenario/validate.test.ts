@@ -40,6 +40,15 @@ describe('scenario validation', () => {
     expect(found).toContain('/elasticBeanstalk/IgnoreHealthCheck: must be true or false (got "yes")');
   });
 
+  it('reports AWS rule violations beside structural problems, so every problem shows at once', () => {
+    expect(ebWith({ instances: 1, environmentType: 'SingleInstance', DeploymentPolicy: 'Rolling', BatchSzie: 2 })).toEqual([
+      expect.stringMatching(/^\/elasticBeanstalk\/BatchSzie: unknown field/),
+      '/elasticBeanstalk/DeploymentPolicy: Rolling needs a load-balanced environment; this environment is SingleInstance',
+    ]);
+    // A rule about a field whose value is already wrong is not repeated.
+    expect(ebWith({ instances: 'two', environmentType: 'SingleInstance' })).toEqual(['/elasticBeanstalk/instances: must be a whole number (got "two")']);
+  });
+
   it('rejects unknown fields, suggesting the likely spelling', () => {
     expect(ebWith({ BatchSzie: 2 })[0]).toMatch(/^\/elasticBeanstalk\/BatchSzie: unknown field \(did you mean "BatchSize"\?\)/);
     expect(problems({ ...base, elasticBeanstalk: { instances: 1 }, fault: [] })[0]).toMatch(/^\/fault: unknown field \(did you mean "faults"\?\)/);
