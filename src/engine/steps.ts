@@ -48,7 +48,8 @@ export interface StepRunOptions {
   steps: Step[];
   /** Absolute simulated time by which the run must have finished, or it fails as timed out. */
   deadline?: number;
-  deadlineReason?: string;
+  /** Why a step cut short by the deadline failed, by step name. */
+  deadlineReason?: (step: string) => string;
   onEnd: (result: StepResult) => void;
 }
 
@@ -92,7 +93,7 @@ export function runSteps(o: StepRunOptions): StepRun {
       if (finished || mine !== generation) return;
       current = undefined;
       if (timedOut) {
-        const reason = o.deadlineReason ?? 'timed out';
+        const reason = o.deadlineReason?.(step.name) ?? 'timed out';
         record(step, start, end, 'Failed', reason);
         return finish({ ok: false, failedStep: step.name, reason, timedOut: true });
       }

@@ -200,3 +200,22 @@ describe('BlueGreen (CNAME swap)', () => {
     expect(trace.samples.every((s) => s.traffic.v1 === 100)).toBe(true);
   });
 });
+
+describe('aborts and timeouts at awkward moments', () => {
+  it('an abort after the new instances took over changes nothing, and says so', () => {
+    const plain = eb({ instances: 2, DeploymentPolicy: 'Immutable' });
+    const promotedAt = plain.events.find((e) => e.message.startsWith('Every new instance is healthy'))!.t;
+    const trace = eb({ instances: 2, DeploymentPolicy: 'Immutable' }, { faults: [{ type: 'AbortDeployment', at: promotedAt + 1 }] });
+    expect(trace.outcome).toBe('Succeeded');
+    expect(trace.events.some((e) => e.type === 'note' && /nothing left to abort/.test(e.message))).toBe(true);
+    expect(trace.final).toEqual(plain.final);
+  });
+
+  it('a step slower than Timeout fails the instance with that step named', () => {
+    const trace = eb({ instances: 2, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 1, Timeout: 60 }, { timings: { steps: { container_commands: 400 } } });
+    expect(trace.outcome).toBe('Failed');
+    const failed = trace.spans.find((s) => s.status === 'Failed')!;
+    expect(failed).toMatchObject({ target: 'i-1', name: 'container_commands', reason: 'container_commands did not finish within Timeout (60 s + 240 s)' });
+    expect(failed.end).toBe(300);
+  });
+});

@@ -76,7 +76,10 @@ export class Fleet {
         deploymentId: this.deploymentId,
         steps: instanceSteps(this.world, id, mode, this.deploymentId),
         deadline,
-        deadlineReason: `not healthy within Timeout (${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`,
+        deadlineReason: (step) =>
+          step === EB_LIFECYCLE_STEPS.healthCheck
+            ? `not healthy within Timeout (${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`
+            : `${step} did not finish within Timeout (${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`,
         onEnd: (result) => {
           this.active.delete(id);
           if (!result.ok) {

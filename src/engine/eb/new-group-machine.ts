@@ -31,7 +31,6 @@ export const newGroupMachine = setup({
     startEvaluation: () => {},
     promote: () => {},
     rollBack: (_, _params: { aborted: boolean }) => {},
-    lateAbort: () => {},
     end: (_, _params: { status: DeploymentStatus; rolledBack: boolean }) => {},
   },
   guards: {
@@ -64,7 +63,8 @@ export const newGroupMachine = setup({
     },
     promoting: {
       entry: 'promote',
-      on: { TERMINATED: 'succeeded', ABORT: { actions: 'lateAbort' } },
+      // The new instances have taken over: an abort now has nothing left to stop.
+      on: { TERMINATED: 'succeeded' },
     },
     rollingBack: {
       entry: { type: 'rollBack', params: { aborted: false } },

@@ -48,8 +48,12 @@ export function simulateElasticBeanstalk(world: World): Outcome {
         world.event('fault-injected', `AbortEnvironmentUpdate at ${f.at} s: the deployment had already ended, so there is nothing to abort`);
         return;
       }
-      world.event('fault-injected', 'The user calls AbortEnvironmentUpdate: the update stops where it is', { deploymentId: DEPLOYMENT_ID });
+      world.event('fault-injected', 'The user calls AbortEnvironmentUpdate', { deploymentId: DEPLOYMENT_ID });
+      const before = JSON.stringify(actor.getSnapshot().value);
       actor.send({ type: 'ABORT' });
+      if (JSON.stringify(actor.getSnapshot().value) === before) {
+        world.event('note', 'At this stage there is nothing left to abort: the deployment carries on', { deploymentId: DEPLOYMENT_ID });
+      }
     });
   }
   for (const f of world.faults('InstanceTerminated')) {
@@ -234,8 +238,6 @@ function newGroupActor(
           () => actor.send({ type: 'TERMINATED' }),
         );
       },
-      lateAbort: () =>
-        world.event('note', 'AbortEnvironmentUpdate arrived after the new instances took over; the old instances are already being terminated', { deploymentId: id }),
       end: (_, { status, rolledBack }) =>
         end(
           status,
