@@ -108,27 +108,23 @@ export class World {
   }
 
   setState(id: string, state: TargetState): void {
-    const t = this.target(id);
-    if (t.state === state) return;
-    if (t.state === 'InService') this.count(t, -1);
-    t.state = state;
-    if (state === 'InService') this.count(t, +1);
+    this.recount(id, (t) => (t.state = state));
   }
 
   setVersion(id: string, version: string): void {
-    const t = this.target(id);
-    if (t.version === version) return;
-    if (t.state === 'InService') this.count(t, -1);
-    t.version = version;
-    if (t.state === 'InService') this.count(t, +1);
+    this.recount(id, (t) => (t.version = version));
   }
 
-  /** Moves a target to another traffic pool (e.g. a temporary group merged into the original one). */
+  /** Moves a target to another traffic pool (e.g. from a temporary group into the original one). */
   setPool(id: string, pool: string): void {
+    this.recount(id, (t) => (t.pool = pool));
+  }
+
+  /** Applies a change to what the in-service counts depend on, keeping the counts right. */
+  private recount(id: string, change: (t: TargetRuntime) => void): void {
     const t = this.target(id);
-    if (t.pool === pool) return;
     if (t.state === 'InService') this.count(t, -1);
-    t.pool = pool;
+    change(t);
     if (t.state === 'InService') this.count(t, +1);
   }
 
