@@ -69,12 +69,13 @@ export class Fleet {
       return;
     }
     const deadline = this.world.now + this.effectiveTimeout;
+    const steps = instanceSteps(this.world, mode, this.deploymentId);
     for (const id of ids) {
       const run = runSteps({
         world: this.world,
         target: id,
         deploymentId: this.deploymentId,
-        steps: instanceSteps(this.world, id, mode, this.deploymentId),
+        steps,
         deadline,
         deadlineReason: (step) =>
           step === EB_LIFECYCLE_STEPS.healthCheck

@@ -26,7 +26,8 @@ export function failsHealthChecks(world: World, id: string, end: number): boolea
   );
 }
 
-export function instanceSteps(world: World, id: string, mode: InstanceMode, deploymentId: string): Step[] {
+/** The steps for every instance deployed in one `mode`; callbacks get the instance id. */
+export function instanceSteps(world: World, mode: InstanceMode, deploymentId: string): Step[] {
   const { timings, versions } = world.scenario;
   const to = versions.to;
   const steps: Step[] = [];
@@ -34,12 +35,13 @@ export function instanceSteps(world: World, id: string, mode: InstanceMode, depl
     steps.push({ name: EB_LIFECYCLE_STEPS.launch, seconds: timings.launch, revision: to });
   }
   if (mode.detach) {
-    const from = world.target(id).version;
+    // An existing instance still runs the version it had before this deployment.
+    const from = versions.from;
     steps.push({
       name: EB_LIFECYCLE_STEPS.deregister,
       seconds: timings.deregistration,
       revision: from,
-      onStart: () => {
+      onStart: (id) => {
         world.setState(id, 'OutOfService');
         world.event('deregistered', `${id} is detached from the load balancer; its open connections drain for ${timings.deregistration} s`, { target: id, deploymentId });
       },
@@ -52,7 +54,7 @@ export function instanceSteps(world: World, id: string, mode: InstanceMode, depl
       seconds: timings.steps[fact.name] ?? fact.seconds,
       revision: to,
       onStart: restart
-        ? () => {
+        ? (id) => {
             world.setVersion(id, to);
             if (!mode.launch && !mode.detach) {
               world.setState(id, 'OutOfService');
@@ -64,7 +66,7 @@ export function instanceSteps(world: World, id: string, mode: InstanceMode, depl
             }
           }
         : undefined,
-      failure: (_start, end) => {
+      failure: (_start, end, id) => {
         const hit = world
           .faults('HookFailure')
           .find((f) => f.event === fact.name && (f.target === undefined || f.target === id) && (f.at ?? 0) <= end);
@@ -77,7 +79,7 @@ export function instanceSteps(world: World, id: string, mode: InstanceMode, depl
       name: EB_LIFECYCLE_STEPS.register,
       seconds: timings.registration,
       revision: to,
-      onSuccess: () =>
+      onSuccess: (id) =>
         world.event('registered', `${id} is attached to the load balancer, which sends it traffic once it passes health checks`, { target: id, deploymentId }),
     });
   }
@@ -86,9 +88,9 @@ export function instanceSteps(world: World, id: string, mode: InstanceMode, depl
     name: EB_LIFECYCLE_STEPS.healthCheck,
     seconds: checks,
     revision: to,
-    failure: (_start, end) =>
+    failure: (_start, end, id) =>
       failsHealthChecks(world, id, end) ? { reason: `${id} never passed its health checks`, seconds: Infinity } : undefined,
-    onSuccess: () => {
+    onSuccess: (id) => {
       world.setHealthy(id, true);
       world.target(id).lastSuccessfulRevision = to;
       const passed = `${id} passed ${timings.healthyThreshold} health checks ${timings.healthCheckInterval} s apart`;
