@@ -51,6 +51,62 @@ export const UNDOCUMENTED = {
     question: 'In a CodeDeploy blue/green rollback, whether originals are re-allowed before replacements are blocked.',
     says: 'AWS does not document the order; deploysim re-allows traffic to the original instances first, which keeps capacity',
   },
+  oneAtATimeSingleInstance: {
+    question: 'Whether CodeDeployDefault.OneAtATime succeeds when its only instance fails (the last-instance exception versus "at least one instance must succeed").',
+    says: 'AWS documents both rules but not this case; deploysim lets "at least one instance must succeed" win, so a one-instance OneAtATime deployment whose instance fails is Failed',
+  },
+  halfAtATimeSingleInstance: {
+    question: 'How CodeDeployDefault.HalfAtATime deploys a single instance, where half rounded down is zero.',
+    says: 'AWS does not document a one-instance group; deploysim deploys to that one instance and requires it to succeed',
+  },
+  stopInFlight: {
+    question: 'What happens to lifecycle events in progress when a CodeDeploy deployment is stopped (alarm or StopDeployment).',
+    says: 'AWS does not document this; deploysim ends each event in progress at once as Failed, runs nothing further, and leaves every target as it stands',
+  },
+  stopRollbackFlag: {
+    question: "Whether StopDeployment's own autoRollbackEnabled or the group's DEPLOYMENT_STOP_ON_REQUEST decides a rollback.",
+    says: "AWS does not document the precedence; deploysim lets StopDeployment's autoRollbackEnabled decide when it is given, otherwise the group's autoRollbackConfiguration",
+  },
+  rollbackTargets: {
+    question: 'Which instances a Server rollback deployment redeploys the last known good revision to.',
+    says: 'AWS does not document the set; deploysim redeploys to every instance of the deployment group, with the same deployment configuration and scheduling order',
+  },
+  rollbackNothingChanged: {
+    question: 'Whether a deployment that failed before any target changed is rolled back.',
+    says: 'AWS does not document this; deploysim starts no rollback because nothing was changed',
+  },
+  rollbackOfRollback: {
+    question: 'What happens when the rollback deployment itself fails or is stopped.',
+    says: 'AWS does not document this; deploysim does not roll back a rollback: the fleet stays as the rollback left it',
+  },
+  terminatedPending: {
+    question: 'What CodeDeploy does with an instance terminated before its turn in a deployment.',
+    says: 'AWS does not document this; deploysim drops it from the deployment without counting it as failed (the minimum healthy count, fixed at the start, still applies)',
+  },
+  noLoadBalancerServing: {
+    question: 'When an instance without a load balancer stops and starts serving during an in-place deployment.',
+    says: 'AWS does not document this; deploysim takes the instance out of service from ApplicationStop until ApplicationStart has run',
+  },
+  readyTimeout: {
+    question: 'What a blue/green deployment with deploymentReadyOption STOP_DEPLOYMENT does without a manual ContinueDeployment.',
+    says: 'deploysim has no ContinueDeployment input: the deployment waits (status Ready) for waitTimeInMinutes, then stops; the original instances keep serving',
+  },
+  blueGreenRollbackReplacements: {
+    question: 'What happens to Server blue/green replacement instances after a rollback.',
+    says: 'AWS does not document this; deploysim leaves them running, blocked from the load balancer',
+  },
+  ecsRollbackReplacement: {
+    question: 'What happens to the ECS replacement task set after a rollback reroutes traffic to the original.',
+    says: 'AWS does not document this; deploysim removes the replacement task set once traffic is back on the original',
+  },
+  linearFirstIncrement: {
+    question: 'When the first increment of a linear traffic-shifting configuration moves.',
+    says: 'AWS does not say; deploysim shifts the first increment when AllowTraffic starts, like a canary, then one more every interval',
+  },
+  trafficEventEnd: {
+    question: 'How long AllowTraffic lasts on Lambda and ECS after the last traffic shift.',
+    says: "deploysim's choice: AllowTraffic ends the event's own duration (timings.steps.AllowTraffic) after the last shift",
+  },
 } as const satisfies Record<string, UndocumentedChoice>;
 
 export type UndocumentedId = keyof typeof UNDOCUMENTED;

@@ -32,6 +32,11 @@ export class Agenda {
     this.at(this.now + seconds, run);
   }
 
+  /** Drops everything scheduled (a finished deployment's leftover timers must not advance the clock). */
+  clear(): void {
+    this.heap.length = 0;
+  }
+
   get empty(): boolean {
     return this.heap.length === 0;
   }

@@ -3,6 +3,7 @@
 // exactly what was simulated.
 import { EB_DEFAULTS, EB_INSTANCE_WORKFLOW } from '../aws/eb-facts.ts';
 import { CODEDEPLOY_EVENT_SECONDS } from '../aws/codedeploy-facts.ts';
+import { fillCodeDeploy } from './codedeploy-defaults.ts';
 import type { ElasticBeanstalkSettings, Platform, Scenario, Timings } from './types.ts';
 
 /**
@@ -43,7 +44,7 @@ export function withDefaults(raw: Raw): Scenario {
     timings: fillTimings(raw.timings ?? {}, raw.platform),
   };
   if (raw.elasticBeanstalk) scenario.elasticBeanstalk = fillElasticBeanstalk(raw.elasticBeanstalk);
-  if (raw.codeDeploy) scenario.codeDeploy = structuredClone(raw.codeDeploy);
+  if (raw.codeDeploy) scenario.codeDeploy = fillCodeDeploy(raw.codeDeploy);
   return scenario;
 }
 

@@ -107,10 +107,15 @@ const codeDeploy = strict(
   {
     computePlatform: { enum: ['Server', 'Lambda', 'ECS'], default: 'Server' },
     deploymentType: { enum: ['IN_PLACE', 'BLUE_GREEN'], description: 'Server only; Lambda and ECS are always BLUE_GREEN.' },
-    deploymentConfigName: { enum: [...PREDEFINED_CONFIG_NAMES], description: 'A predefined configuration; CodeDeployDefault.OneAtATime when omitted on Server.' },
+    deploymentConfigName: {
+      type: 'string',
+      minLength: 1,
+      examples: [...PREDEFINED_CONFIG_NAMES],
+      description: `A predefined configuration (${PREDEFINED_CONFIG_NAMES.join(', ')}); CodeDeployDefault.OneAtATime when omitted on Server. With customDeploymentConfig: the custom configuration's own name (default "Custom").`,
+    },
     customDeploymentConfig: strict({ minimumHealthyHosts, trafficRoutingConfig }),
-    instances: { type: 'integer', minimum: 1, description: 'Server: instances in the deployment group, i-1 … i-N.' },
-    loadBalancer: { type: 'boolean', description: 'Server: whether instances sit behind a load balancer.' },
+    instances: { type: 'integer', minimum: 0, description: 'Server: instances in the deployment group, i-1 … i-N (default 3); 0 on Lambda and ECS.' },
+    loadBalancer: { type: 'boolean', description: 'Server: whether instances sit behind a load balancer (default: true for BLUE_GREEN, false for IN_PLACE; ECS always has one).' },
     autoRollbackConfiguration: strict(
       { enabled: { type: 'boolean' }, events: { type: 'array', items: { enum: [...AUTO_ROLLBACK_EVENTS] }, uniqueItems: true } },
       ['enabled'],

@@ -11,10 +11,12 @@ export interface CdContext {
   cd: CodeDeploySettings;
   from: string;
   to: string;
+  /** Per-event durations from the scenario's timings (defaults already filled). */
+  scenarioSteps: Record<string, number>;
 }
 
 export function contextOf(world: World): CdContext {
-  return { world, cd: world.scenario.codeDeploy!, from: world.scenario.versions.from, to: world.scenario.versions.to };
+  return { world, cd: world.scenario.codeDeploy!, from: world.scenario.versions.from, to: world.scenario.versions.to, scenarioSteps: world.scenario.timings.steps };
 }
 
 export function plural(n: number, noun: string): string {

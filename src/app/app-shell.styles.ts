@@ -1,0 +1,51 @@
+import { css } from 'lit';
+
+export const shellStyles = css`
+  :host {
+    display: grid;
+    grid-template-columns: 290px minmax(0, 1fr) 360px;
+    grid-template-rows: auto minmax(0, 1fr);
+    grid-template-areas: 'top top top' 'left main right';
+    height: 100vh;
+    background: #f4f6fa;
+  }
+  a.skip {
+    position: absolute; left: 12px; top: -60px; z-index: 10; background: #0072B2; color: #fff;
+    padding: 8px 12px; border-radius: 8px; font-weight: 650; text-decoration: none;
+  }
+  a.skip:focus { top: 8px; }
+  header.top {
+    grid-area: top; display: flex; align-items: center; gap: 20px; padding: 10px 16px;
+    background: #fff; border-bottom: 1px solid #dde2ea;
+  }
+  .brand { font-weight: 800; font-size: 17px; white-space: nowrap; color: #0b3a5b; }
+  .brand .logo { color: #0072B2; }
+  .brand .tag { display: block; font-size: 10.5px; font-weight: 500; color: #6b7587; letter-spacing: 0.03em; }
+  status-header { flex: 1; min-width: 0; }
+  aside.left { grid-area: left; overflow-y: auto; padding: 10px 10px 20px 12px; background: #fbfcfe; border-right: 1px solid #dde2ea; }
+  main { grid-area: main; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 12px; min-width: 0; }
+  aside.right { grid-area: right; overflow: hidden; padding: 12px 12px 12px 0; display: flex; flex-direction: column; gap: 12px; min-height: 0; }
+  .card { background: #fff; border: 1px solid #dde2ea; border-radius: 10px; padding: 10px 12px; box-shadow: 0 1px 2px rgba(20, 30, 50, 0.04); }
+  .card.log { flex: 1; min-height: 0; display: flex; flex-direction: column; }
+  .card.log event-log { flex: 1; min-height: 0; --log-max-height: none; }
+  .card.faults { flex: none; max-height: 46%; overflow-y: auto; }
+  h2 .hint { text-transform: none; letter-spacing: 0; font-weight: 400; color: #8a93a3; margin-left: 6px; }
+  .tabs { display: flex; gap: 4px; margin-bottom: 10px; }
+  .tabs button { flex: 1; border-radius: 8px; font-size: 12.5px; font-weight: 600; }
+  .tabs button[aria-selected='true'] { background: #0072B2; border-color: #0072B2; color: #fff; }
+  [hidden] { display: none !important; }
+  .error {
+    display: flex; justify-content: space-between; gap: 12px; background: #fdf0e8; border: 1px solid #D55E00;
+    border-radius: 10px; padding: 10px 12px; font-size: 13px; color: #5a2200;
+  }
+  .error ul { margin: 6px 0 0; padding-left: 18px; }
+  .error .dismiss { align-self: flex-start; }
+  .error code { font-weight: 700; }
+  .error .detail { font-family: ui-monospace, monospace; font-size: 12px; margin-top: 4px; }
+  @media (max-width: 1100px) {
+    :host { grid-template-columns: 250px minmax(0, 1fr); grid-template-areas: 'top top' 'left main' 'right right'; height: auto; }
+    aside.left { position: sticky; top: 0; max-height: 100vh; align-self: start; }
+    aside.right { padding: 0 12px 12px; }
+    .card.faults { max-height: none; }
+  }
+`;

@@ -1,0 +1,386 @@
+// The app shell: owns the state (scenario, trace, playhead, playback), turns
+// user actions into timed inputs and re-simulations, and hands every view the
+// frame at t. Views never simulate; they read the trace.
+import { LitElement, html, css, type PropertyValues } from 'lit';
+import { validateScenario, validateText } from '../scenario/validate.ts';
+import { simulate } from '../engine/simulate.ts';
+import type { Fault } from '../scenario/types.ts';
+import type { TargetGroup } from '../trace/types.ts';
+import { buildIndex, frameAt, nextEventTime, previousEventTime, type Frame, type TraceIndex } from '../layout/frame.ts';
+import { advance, SPEEDS } from '../layout/playback.ts';
+import type { ShareState } from '../layout/share.ts';
+import { formatTime } from '../layout/time.ts';
+import type { LibraryGroup } from '../layout/library.ts';
+import '../views/timeline-view/index.ts';
+import '../views/capacity-charts/index.ts';
+import '../views/fleet-view/index.ts';
+import '../views/event-log/index.ts';
+import '../views/status-header/index.ts';
+import '../views/playback-controls/index.ts';
+import '../views/fault-panel/index.ts';
+import '../views/scenario-editor/index.ts';
+import '../views/scenario-library/index.ts';
+import { base } from '../views/shared/tokens.ts';
+import { PlaybackClock } from './playback-clock.ts';
+import { UrlState } from './url-state.ts';
+import { library, entries, DEFAULT_SCENARIO } from './scenarios.ts';
+import { shellStyles } from './app-shell.styles.ts';
+
+interface Problem { path: string; message: string }
+interface AppError { title: string; problems?: Problem[]; detail?: string }
+interface LoadOptions { id?: string; text?: string; t?: number; userFaults?: Set<number>; modified?: boolean }
+
+export class DeploysimApp extends LitElement {
+  static override styles = [base, shellStyles, css``];
+  static override properties = {
+    index: { state: true },
+    t: { state: true },
+    playing: { state: true },
+    speed: { state: true },
+    skipWaits: { state: true },
+    error: { state: true },
+    selectedId: { state: true },
+    text: { state: true },
+    tab: { state: true },
+    collapsed: { state: true },
+    userFaults: { state: true },
+    fastForward: { state: true },
+  };
+
+  declare index: TraceIndex | undefined;
+  declare t: number;
+  declare playing: boolean;
+  declare speed: number;
+  declare skipWaits: boolean;
+  declare error: AppError | undefined;
+  declare selectedId: string;
+  declare text: string;
+  declare tab: 'library' | 'editor';
+  declare collapsed: Set<TargetGroup>;
+  declare userFaults: Set<number>;
+  declare fastForward: { from: number; to: number; rate: number } | undefined;
+
+  library: LibraryGroup[] = library;
+  frame: Frame | undefined;
+  /** The scenario JSON as the user wrote it (faults appended by injection). */
+  private raw: Record<string, unknown> | undefined;
+  private modified = false;
+  readonly clock = new PlaybackClock(this, (dt) => this.tick(dt));
+  private url = new UrlState(this, (state) => this.restore(state));
+
+  constructor() {
+    super();
+    this.t = 0;
+    this.playing = false;
+    this.speed = 5;
+    this.skipWaits = true;
+    this.selectedId = '';
+    this.text = '';
+    this.tab = 'library';
+    this.collapsed = new Set();
+    this.userFaults = new Set();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('keydown', this.onKey);
+    window.deploysim = this;
+    this.restore(this.url.initial());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('keydown', this.onKey);
+    clearTimeout(this.urlTimer);
+  }
+
+  // ---- loading -------------------------------------------------------------
+
+  private restore(state: ReturnType<UrlState['initial']>): void {
+    let loaded = false;
+    let problem: AppError | undefined;
+    if (state.scenarioText !== undefined) {
+      const parsed = validateText(state.scenarioText);
+      if (parsed.ok) {
+        loaded = this.load(JSON.parse(state.scenarioText), { text: state.scenarioText, t: state.t ?? 0, modified: true });
+        if (!loaded) problem = this.error;
+      } else {
+        problem = { title: 'The scenario in this link is not valid, so a library scenario is shown instead.', problems: parsed.problems };
+      }
+    } else if (state.error) problem = { title: state.error };
+    if (!loaded && state.scenarioId) {
+      if (entries.some((e) => e.id === state.scenarioId)) loaded = this.pick(state.scenarioId, state.t ?? 0);
+      else problem ??= { title: `There is no scenario "${state.scenarioId}" in the library.` };
+    }
+    if (!loaded && !this.index) this.pick(entries.some((e) => e.id === DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : entries[0]?.id ?? '', 0);
+    if (problem) this.error = problem;
+  }
+
+  pick(id: string, t = 0): boolean {
+    const entry = entries.find((e) => e.id === id);
+    if (!entry) return false;
+    this.playing = false;
+    return this.load(structuredClone(entry.json) as Record<string, unknown>, { id, t });
+  }
+
+  /** Validates and simulates; on any problem the last good scenario stays loaded. */
+  load(obj: unknown, options: LoadOptions = {}): boolean {
+    const v = validateScenario(obj);
+    if (!v.ok) {
+      this.error = { title: 'This scenario has problems, so the last good one stays loaded.', problems: v.problems };
+      return false;
+    }
+    let index: TraceIndex;
+    try {
+      index = buildIndex(simulate(v.scenario));
+    } catch (e) {
+      this.error = {
+        title: 'The engine could not simulate this scenario; the last good one stays loaded.',
+        detail: e instanceof Error ? e.message : String(e),
+      };
+      return false;
+    }
+    this.raw = obj as Record<string, unknown>;
+    this.index = index;
+    this.text = options.text ?? JSON.stringify(obj, null, 2);
+    if (options.id !== undefined) this.selectedId = options.id;
+    this.modified = options.modified ?? options.id === undefined;
+    this.userFaults = options.userFaults ?? new Set();
+    this.t = Math.min(Math.max(0, options.t ?? 0), index.duration);
+    this.error = undefined;
+    this.fastForward = undefined;
+    this.writeUrl();
+    return true;
+  }
+
+  private shareState(): ShareState {
+    return this.modified || !this.selectedId ? { scenarioText: JSON.stringify(this.raw), t: this.t } : { scenarioId: this.selectedId, t: this.t };
+  }
+
+  /** The share link for the current scenario and time, computed when asked. */
+  private shareLink = (): string => (this.raw ? this.url.link(this.shareState()) : location.href);
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Writes the URL soon (scrubbing fires many seeks; history is written once they settle). */
+  private writeUrl(): void {
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => {
+      if (this.raw) this.url.write(this.shareState());
+    }, 200);
+  }
+
+  // ---- timed inputs ----------------------------------------------------------
+
+  injectFault(fault: Fault): boolean {
+    if (!this.raw) return false;
+    const next = structuredClone(this.raw);
+    const faults = Array.isArray(next.faults) ? (next.faults as Fault[]) : [];
+    next.faults = [...faults, fault];
+    const user = new Set(this.userFaults);
+    user.add(faults.length);
+    return this.load(next, { t: this.t, userFaults: user, modified: true });
+  }
+
+  removeFault(i: number): boolean {
+    if (!this.raw) return false;
+    const next = structuredClone(this.raw);
+    const faults = Array.isArray(next.faults) ? [...(next.faults as Fault[])] : [];
+    faults.splice(i, 1);
+    next.faults = faults;
+    const user = new Set([...this.userFaults].filter((k) => k !== i).map((k) => (k > i ? k - 1 : k)));
+    return this.load(next, { t: this.t, userFaults: user, modified: true });
+  }
+
+  // ---- playback --------------------------------------------------------------
+
+  seek(t: number): void {
+    if (!this.index) return;
+    this.t = Math.min(Math.max(0, t), this.index.duration);
+    this.fastForward = undefined;
+    if (!this.playing) this.writeUrl();
+  }
+
+  private tick(wallSeconds: number): void {
+    if (!this.index || !this.playing) return;
+    const a = advance(this.index, this.t, wallSeconds, this.speed, this.skipWaits);
+    this.t = a.t;
+    this.fastForward = a.fastForward;
+    if (a.ended) {
+      this.playing = false;
+      this.writeUrl();
+    }
+  }
+
+  command(command: 'play' | 'pause' | 'toggle' | 'next' | 'previous' | 'restart' | 'end'): void {
+    const index = this.index;
+    if (!index) return;
+    switch (command) {
+      case 'toggle':
+        this.command(this.playing ? 'pause' : 'play');
+        return;
+      case 'play':
+        if (this.t >= index.duration) this.t = 0;
+        this.playing = true;
+        return;
+      case 'pause':
+        this.playing = false;
+        this.writeUrl();
+        return;
+      case 'next':
+        this.seek(nextEventTime(index, this.t));
+        return;
+      case 'previous':
+        this.seek(previousEventTime(index, this.t));
+        return;
+      case 'restart':
+        this.seek(0);
+        return;
+      case 'end':
+        this.playing = false;
+        this.seek(index.duration);
+        return;
+    }
+  }
+
+  private onKey = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const el = e.composedPath()[0] as HTMLElement | undefined;
+    const tag = el?.tagName;
+    if (tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox')) return;
+    const activates = tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'INPUT' || tag === 'A' || !!el?.getAttribute?.('role');
+    if (activates && (e.key === ' ' || e.key === 'Enter')) return;
+    const map: Record<string, () => void> = {
+      ' ': () => this.command('toggle'),
+      k: () => this.command('toggle'),
+      ArrowRight: () => this.command('next'),
+      l: () => this.command('next'),
+      ArrowLeft: () => this.command('previous'),
+      j: () => this.command('previous'),
+      Home: () => this.command('restart'),
+      End: () => this.command('end'),
+      '+': () => this.changeSpeed(1),
+      '=': () => this.changeSpeed(1),
+      '-': () => this.changeSpeed(-1),
+    };
+    const action = map[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  private changeSpeed(step: number): void {
+    const i = SPEEDS.indexOf(this.speed as (typeof SPEEDS)[number]);
+    this.speed = SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, (i < 0 ? 1 : i) + step))]!;
+  }
+
+  // ---- rendering -------------------------------------------------------------
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('index') || changed.has('t')) && this.index) this.frame = frameAt(this.index, this.t);
+  }
+
+  override render() {
+    const index = this.index;
+    const frame = this.frame;
+    const faults = Array.isArray(this.raw?.faults) ? (this.raw!.faults as Fault[]) : [];
+    return html`
+      <a class="skip" href="#playback" @click=${this.skipToPlayback}>Skip to the playback controls</a>
+      <header class="top">
+        <div class="brand"><span class="logo" aria-hidden="true">◧</span> deploysim <span class="tag">AWS deployment simulator</span></div>
+        <status-header .index=${index} .frame=${frame}></status-header>
+      </header>
+      <aside class="left">
+        <div class="tabs" role="tablist" aria-label="Scenario">
+          ${(['library', 'editor'] as const).map(
+            (tab) => html`<button role="tab" id="tab-${tab}" aria-selected=${this.tab === tab ? 'true' : 'false'} aria-controls="panel-${tab}"
+              tabindex=${this.tab === tab ? 0 : -1} @click=${() => (this.tab = tab)} @keydown=${this.onTabKey}>
+              ${tab === 'library' ? 'Library' : 'Edit JSON'}</button>`,
+          )}
+        </div>
+        <div id="panel-library" role="tabpanel" aria-labelledby="tab-library" ?hidden=${this.tab !== 'library'}>
+          <scenario-library .groups=${this.library} .selected=${this.selectedId}></scenario-library>
+        </div>
+        <div id="panel-editor" role="tabpanel" aria-labelledby="tab-editor" ?hidden=${this.tab !== 'editor'}>
+          <scenario-editor .text=${this.text} .shareLink=${this.shareLink}></scenario-editor>
+        </div>
+      </aside>
+      <main>
+        ${this.error
+          ? html`<div class="error" role="alert">
+              <div><strong>${this.error.title}</strong>
+                ${this.error.detail ? html`<div class="detail">${this.error.detail}</div>` : ''}
+                ${this.error.problems?.length
+                  ? html`<ul>${this.error.problems.slice(0, 8).map((p) => html`<li><code>${p.path || '/'}</code> ${p.message}</li>`)}</ul>`
+                  : ''}
+              </div>
+              <button class="dismiss" @click=${() => (this.error = undefined)} aria-label="Dismiss the error">✕</button>
+            </div>`
+          : ''}
+        <section class="card playback">
+          <playback-controls .index=${index} .t=${this.t} .playing=${this.playing} .speed=${this.speed}
+            .skipWaits=${this.skipWaits} .fastForward=${this.fastForward}></playback-controls>
+        </section>
+        <section class="card timeline" aria-label="Timeline">
+          <h2>Timeline <span class="hint">one lane per target · hover a step for details · click a group to fold it</span></h2>
+          <timeline-view .index=${index} .t=${this.t} .collapsed=${this.collapsed}></timeline-view>
+          <capacity-charts .index=${index} .t=${this.t}></capacity-charts>
+        </section>
+        <section class="card fleet" aria-label="Fleet">
+          <h2>Fleet at ${formatTime(this.t)}</h2>
+          <fleet-view .index=${index} .frame=${frame}></fleet-view>
+        </section>
+      </main>
+      <aside class="right">
+        <section class="card faults"><fault-panel .index=${index} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}></fault-panel></section>
+        <section class="card log"><event-log .index=${index} .count=${frame?.eventCount ?? 0}></event-log></section>
+      </aside>
+    `;
+  }
+
+  private skipToPlayback = (e: Event): void => {
+    e.preventDefault();
+    this.renderRoot.querySelector('playback-controls')?.shadowRoot?.querySelector<HTMLButtonElement>('button.play')?.focus();
+  };
+
+  private onTabKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.tab = this.tab === 'library' ? 'editor' : 'library';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
+  };
+
+  override firstUpdated(): void {
+    this.addEventListener('seek-to', (e) => this.seek(e.detail.t));
+    this.addEventListener('playback-command', (e) => this.command(e.detail.command));
+    this.addEventListener('speed-change', (e) => {
+      this.speed = e.detail.speed;
+      this.skipWaits = e.detail.skipWaits;
+    });
+    this.addEventListener('scenario-pick', (e) => this.pick(e.detail.id));
+    this.addEventListener('scenario-apply', (e) => {
+      try {
+        this.playing = false;
+        this.load(JSON.parse(e.detail.text), { text: e.detail.text, t: 0, modified: true });
+      } catch (err) {
+        this.error = { title: 'The JSON could not be read.', detail: String(err) };
+      }
+    });
+    this.addEventListener('fault-inject', (e) => this.injectFault(e.detail.fault));
+    this.addEventListener('fault-remove', (e) => this.removeFault(e.detail.index));
+    this.addEventListener('group-toggle', (e) => {
+      const next = new Set(this.collapsed);
+      const g = e.detail.group as TargetGroup;
+      if (next.has(g)) next.delete(g);
+      else next.add(g);
+      this.collapsed = next;
+    });
+  }
+}
+
+if (!customElements.get('deploysim-app')) customElements.define('deploysim-app', DeploysimApp);
+declare global {
+  interface HTMLElementTagNameMap { 'deploysim-app': DeploysimApp }
+  interface Window { deploysim?: DeploysimApp }
+}

@@ -1,0 +1,2 @@
+// Entry: registers the components and mounts the app shell.
+import './app-shell.ts';

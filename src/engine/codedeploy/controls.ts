@@ -1,0 +1,48 @@
+// Timed inputs that act on a running CodeDeploy deployment: a CloudWatch alarm
+// going into ALARM, the user calling StopDeployment, an instance terminated from
+// outside. Each takes effect at its `at` and changes only what comes after.
+import type { AnyActorRef } from 'xstate';
+import type { World } from '../world.ts';
+import type { Driver } from './driver.ts';
+
+export function scheduleControls(world: World, actor: AnyActorRef, driver: Driver): void {
+  const running = (): string | undefined => {
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status !== 'active') return undefined;
+    return snapshot.value === 'deploying' ? 'd-1' : 'd-2';
+  };
+  for (const f of world.faults('Alarm')) {
+    world.agenda.at(f.at, () => {
+      const name = f.alarmName ?? 'the deployment group\'s alarm';
+      const id = running();
+      if (!id) return world.event('alarm', `CloudWatch alarm ${name} goes into ALARM at ${f.at} s, after the deployment ended: nothing to stop`);
+      world.event('alarm', `CloudWatch alarm ${name} goes into ALARM: CodeDeploy stops deployment ${id}`, { deploymentId: id });
+      actor.send({ type: 'STOP', trigger: { kind: 'alarm', changed: driver.changed() } });
+    });
+  }
+  for (const f of world.faults('StopDeployment')) {
+    world.agenda.at(f.at, () => {
+      const id = running();
+      if (!id) return world.event('deployment-stopped', `StopDeployment at ${f.at} s arrives after the deployment ended: nothing to stop`);
+      const flag = f.autoRollbackEnabled === undefined ? '' : ` with autoRollbackEnabled ${f.autoRollbackEnabled}`;
+      world.event('deployment-stopped', `The user calls StopDeployment${flag}: deployment ${id} stops`, { deploymentId: id });
+      actor.send({
+        type: 'STOP',
+        trigger: { kind: 'request', changed: driver.changed(), ...(f.autoRollbackEnabled === undefined ? {} : { autoRollbackEnabled: f.autoRollbackEnabled }) },
+      });
+    });
+  }
+  for (const f of world.faults('InstanceTerminated')) {
+    world.agenda.at(f.at, () => {
+      const t = world.targets.get(f.target);
+      if (!t || t.state === 'Terminated') {
+        return world.event('fault-injected', `${f.target} was to be terminated at ${f.at} s, but ${t ? 'it is already terminated' : 'it does not exist yet'}`);
+      }
+      world.event('fault-injected', `${f.target} is terminated unexpectedly (for example by a failed EC2 host)`, { target: f.target });
+      world.setState(f.target, 'Terminated');
+      world.setHealthy(f.target, false);
+      world.event('instance-terminated', `${f.target} is gone; Auto Scaling does not replace it within this simulation`, { target: f.target, undocumented: 'terminatedNotReplaced' });
+      driver.terminated?.(f.target);
+    });
+  }
+}

@@ -1,0 +1,92 @@
+// One EC2 instance going through its lifecycle events in a Server deployment:
+// what each event does to the instance (leaving and joining the load balancer,
+// installing the revision), how the load balancer health wait fails, and what the
+// instance's health is afterwards (healthy when its last deployment succeeded).
+import { ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS } from '../../aws/codedeploy-facts.ts';
+import { runSteps, type StepRun } from '../steps.ts';
+import type { TargetGroup } from '../../trace/types.ts';
+import type { CdContext } from './context.ts';
+import { lifecycleSteps, type Effects, type Plan } from './lifecycle.ts';
+
+/** Adds `count` instances running `version` (the originals) or nothing yet (replacements). */
+export function addInstances(ctx: CdContext, count: number, group: TargetGroup, version: string): string[] {
+  const ids: string[] = [];
+  const serving = version !== '';
+  for (let i = 0; i < count; i++) {
+    const id = ctx.world.nextInstanceId();
+    ctx.world.addTarget({ id, kind: 'instance', group, pool: group, version, state: serving ? 'InService' : 'OutOfService', healthy: serving });
+    ids.push(id);
+  }
+  return ids;
+}
+
+function effects(ctx: CdContext, id: string, plan: Plan): Effects {
+  const { world, cd } = ctx;
+  const unhealthy = (end: number) =>
+    plan.revision === ctx.to && world.faults('UnhealthyInstance').some((f) => f.target === id && (f.at ?? 0) <= end);
+  const e: Effects = {
+    Install: { onStart: () => world.setVersion(id, plan.revision) },
+    BlockTraffic: {
+      onStart: () => {
+        world.setState(id, 'OutOfService');
+        world.event('deregistered', `${id} is deregistered from the load balancer (BlockTraffic): it stops receiving traffic while connections drain`, { target: id, deploymentId: plan.deploymentId });
+      },
+    },
+    AllowTraffic: {
+      onSuccess: () => {
+        world.setState(id, 'InService');
+        world.event('registered', `${id} is registered with the load balancer and passes its health checks (AllowTraffic): it serves ${world.target(id).version}`, { target: id, deploymentId: plan.deploymentId });
+      },
+      // The load balancer waits up to an hour for the instance to become healthy (reference §2.4).
+      failure: (_start, end) =>
+        unhealthy(end) ? { reason: `${id} did not become healthy in the load balancer within ${ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS} s`, seconds: ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS } : undefined,
+    },
+  };
+  if (!cd.loadBalancer) {
+    // Without a load balancer the instance serves whenever its application runs.
+    e.ApplicationStop = {
+      onStart: () => {
+        if (world.target(id).state !== 'InService') return;
+        world.setState(id, 'OutOfService');
+        world.event('health-changed', `${id} stops its application (ApplicationStop) and serves nothing until ApplicationStart`, { target: id, deploymentId: plan.deploymentId, undocumented: 'noLoadBalancerServing' });
+      },
+    };
+    e.ApplicationStart = { onSuccess: () => world.setState(id, 'InService') };
+    // No load balancer health check: an unhealthy instance fails its ValidateService hook.
+    e.ValidateService = { failure: (_s, end) => (unhealthy(end) ? { reason: `ScriptFailed: ValidateService found ${id} unhealthy` } : undefined) };
+  }
+  return e;
+}
+
+/**
+ * Runs `events` on instance `id` for one deployment. On success the instance is
+ * healthy and `plan.revision` becomes its last successful revision; on failure it
+ * is unhealthy and stays as the failed event left it.
+ */
+export function runInstance(ctx: CdContext, id: string, events: readonly string[], plan: Plan, done: (ok: boolean) => void, extra: Effects = {}): StepRun {
+  const { world } = ctx;
+  const base = effects(ctx, id, plan);
+  const merged: Effects = { ...base };
+  for (const [name, more] of Object.entries(extra)) merged[name] = { ...base[name], ...more };
+  return runSteps({
+    world,
+    target: id,
+    deploymentId: plan.deploymentId,
+    steps: lifecycleSteps(ctx, id, events, plan, merged),
+    onEnd: (result) => {
+      const t = world.target(id);
+      if (result.ok) {
+        // Only a deployment that left the revision on the instance makes it the last
+        // successful one (not, say, blocking traffic to an original in blue/green).
+        if (t.version === plan.revision) t.lastSuccessfulRevision = plan.revision;
+        world.setHealthy(id, true);
+      } else {
+        world.setHealthy(id, false);
+        if (!result.cancelled) {
+          world.event('lifecycle-event-failed', `${result.failedStep} failed on ${id} (${result.reason}); the instance's deployment fails and it counts as unhealthy`, { target: id, deploymentId: plan.deploymentId });
+        }
+      }
+      done(result.ok);
+    },
+  });
+}

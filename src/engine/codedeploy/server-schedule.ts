@@ -1,0 +1,53 @@
+// Server scheduling shared by in-place and blue/green: the schedule of the
+// deployment configuration, the order CodeDeploy picks instances in, and the
+// plain-language account of how a rollout ended.
+import { PREDEFINED_CONFIGS, serverSchedule, type ServerConfig, type ServerSchedule } from '../../aws/codedeploy-facts.ts';
+import type { CodeDeploySettings } from '../../scenario/types.ts';
+import type { World } from '../world.ts';
+import { listIds, plural } from './context.ts';
+import type { RolloutResult } from './rollout.ts';
+
+export function scheduleFor(cd: CodeDeploySettings, instances: number): ServerSchedule {
+  const custom = cd.customDeploymentConfig?.minimumHealthyHosts;
+  if (custom) return serverSchedule({ platform: 'Server', kind: 'Custom', minimumHealthyHosts: custom }, instances);
+  return serverSchedule(PREDEFINED_CONFIGS[cd.deploymentConfigName] as ServerConfig, instances);
+}
+
+/**
+ * Scheduling order (reference §2.3): unhealthy instances first, then those with an
+ * unknown revision, then those on an old revision, then those already on the
+ * revision being deployed; by id within each class. Terminated instances are left out.
+ */
+export function schedulingOrder(world: World, ids: readonly string[], revision: string): string[] {
+  const classes: string[][] = [[], [], [], []];
+  for (const id of ids) {
+    const t = world.target(id);
+    if (t.state === 'Terminated') continue;
+    const k = !t.healthy ? 0 : t.version === '' ? 1 : t.version !== revision ? 2 : 3;
+    classes[k]!.push(id);
+  }
+  return classes.flat();
+}
+
+export function describeSchedule(cd: CodeDeploySettings, s: ServerSchedule, n: number): string {
+  const m = cd.customDeploymentConfig?.minimumHealthyHosts;
+  const name = m ? `custom configuration "${cd.deploymentConfigName}" (minimum healthy hosts ${m.type} ${m.value})` : cd.deploymentConfigName;
+  return `${name}: at most ${plural(s.maxParallel, 'instance')} of ${n} at a time, at least ${s.minimumHealthy} kept healthy, at least ${s.requiredSuccesses} must succeed`;
+}
+
+/** Why a rollout ended as it did, for the deployment-ended narration. */
+export function explainRollout(cd: CodeDeploySettings, s: ServerSchedule, r: RolloutResult, revision: string, lastId: string | undefined): string {
+  const failed = r.failed.length > 0 ? `${listIds(r.failed)} failed` : '';
+  if (r.ok) {
+    const base = `${r.succeeded} instance${r.succeeded === 1 ? '' : 's'} run${r.succeeded === 1 ? 's' : ''} ${revision}`;
+    if (r.failed.length === 0) return base;
+    if (cd.deploymentConfigName === 'CodeDeployDefault.OneAtATime' && !cd.customDeploymentConfig && r.failed.length === 1 && r.failed[0] === lastId) {
+      return `${base}; the last instance, ${lastId}, failed, but with OneAtATime a failure on the last instance still lets the deployment succeed`;
+    }
+    return `${base}; ${failed}, but at least ${s.requiredSuccesses} succeeded, which is all ${cd.deploymentConfigName} requires`;
+  }
+  if (r.untouched > 0) {
+    return `${failed}; taking another instance offline would leave fewer than ${s.minimumHealthy} healthy, so CodeDeploy cannot go on: ${plural(r.untouched, 'instance')} never received ${revision}`;
+  }
+  return `${failed || 'no instance succeeded'}; only ${r.succeeded} succeeded where at least ${s.requiredSuccesses} must`;
+}

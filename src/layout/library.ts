@@ -1,0 +1,97 @@
+// The scenario library: shipped scenario files grouped by platform and strategy.
+
+export interface LibraryEntry {
+  /** Path relative to scenarios/, without .json: "elastic-beanstalk/rolling". */
+  id: string;
+  name: string;
+  description: string;
+  platform: string;
+  strategy: string;
+  json: unknown;
+}
+
+export interface LibraryGroup {
+  platform: string;
+  label: string;
+  strategies: { strategy: string; entries: LibraryEntry[] }[];
+}
+
+const EB_POLICY_LABEL: Record<string, string> = {
+  AllAtOnce: 'All at once',
+  Rolling: 'Rolling',
+  RollingWithAdditionalBatch: 'Rolling with additional batch',
+  Immutable: 'Immutable',
+  TrafficSplitting: 'Traffic splitting',
+  BlueGreen: 'Blue/green (CNAME swap)',
+};
+const EB_ORDER = Object.keys(EB_POLICY_LABEL);
+
+const PLATFORM_LABEL: Record<string, string> = { ElasticBeanstalk: 'Elastic Beanstalk', CodeDeploy: 'CodeDeploy' };
+
+function obj(x: unknown): Record<string, unknown> {
+  return x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
+}
+
+/** "Rolling", "EC2 in-place", "Lambda canary", "ECS linear"… from the scenario's own fields. */
+export function strategyOf(json: unknown): string {
+  const s = obj(json);
+  if (s.platform === 'ElasticBeanstalk') {
+    const p = String(obj(s.elasticBeanstalk).DeploymentPolicy ?? 'AllAtOnce');
+    return EB_POLICY_LABEL[p] ?? p;
+  }
+  if (s.platform === 'CodeDeploy') {
+    const cd = obj(s.codeDeploy);
+    const compute = String(cd.computePlatform ?? 'Server');
+    const head = compute === 'Server' ? 'EC2/On-premises' : compute;
+    if (compute === 'Server') return `${head} ${cd.deploymentType === 'BLUE_GREEN' ? 'blue/green' : 'in-place'}`;
+    const name = String(cd.deploymentConfigName ?? '');
+    const routing = String(obj(obj(cd.customDeploymentConfig).trafficRoutingConfig).type ?? '');
+    const kind = /Canary/i.test(name) || routing === 'TimeBasedCanary' ? 'canary'
+      : /Linear/i.test(name) || routing === 'TimeBasedLinear' ? 'linear'
+      : 'all at once';
+    return `${head} ${kind}`;
+  }
+  return 'Other';
+}
+
+export function groupLibrary(files: Record<string, unknown>): LibraryGroup[] {
+  const entries: LibraryEntry[] = [];
+  for (const [path, json] of Object.entries(files)) {
+    if (path.endsWith('scenario.schema.json')) continue;
+    const s = obj(json);
+    const id = path.replace(/^.*?scenarios\//, '').replace(/\.json$/, '');
+    entries.push({
+      id,
+      name: String(s.name ?? id),
+      description: String(s.description ?? ''),
+      platform: String(s.platform ?? 'Other'),
+      strategy: strategyOf(json),
+      json,
+    });
+  }
+  const platforms = [...new Set(entries.map((e) => e.platform))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return platforms.map((platform) => {
+    const mine = entries.filter((e) => e.platform === platform);
+    const strategies = [...new Set(mine.map((e) => e.strategy))].sort((a, b) => strategyRank(a) - strategyRank(b) || a.localeCompare(b));
+    return {
+      platform,
+      label: PLATFORM_LABEL[platform] ?? platform,
+      strategies: strategies.map((strategy) => ({
+        strategy,
+        entries: mine.filter((e) => e.strategy === strategy).sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name)),
+      })),
+    };
+  });
+}
+
+function rank(platform: string): number {
+  return platform === 'ElasticBeanstalk' ? 0 : platform === 'CodeDeploy' ? 1 : 2;
+}
+
+function strategyRank(label: string): number {
+  const i = EB_ORDER.map((k) => EB_POLICY_LABEL[k]).indexOf(label);
+  if (i >= 0) return i;
+  const order = ['EC2/On-premises in-place', 'EC2/On-premises blue/green', 'Lambda', 'ECS'];
+  const j = order.findIndex((o) => label.startsWith(o));
+  return 10 + (j < 0 ? order.length : j);
+}

@@ -1,0 +1,50 @@
+// Share links: the scenario and the current time in the URL's hash.
+// "#s=<base64url JSON>&t=<seconds>" for any scenario, "#scenario=<library id>&t=…"
+// for an unchanged library scenario.
+
+export interface ShareState {
+  scenarioId?: string;
+  scenarioText?: string;
+  t?: number;
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(b64: string): string {
+  const bin = atob(b64.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new TextDecoder().decode(bytes);
+}
+
+export function encodeShare(state: ShareState): string {
+  const params = new URLSearchParams();
+  if (state.scenarioId) params.set('scenario', state.scenarioId);
+  else if (state.scenarioText !== undefined) params.set('s', toBase64Url(state.scenarioText));
+  if (state.t !== undefined) params.set('t', String(Math.round(state.t * 10) / 10));
+  return `#${params.toString()}`;
+}
+
+/** Never throws: a damaged hash gives what could be read plus an error. */
+export function decodeShare(hash: string): ShareState & { error?: string } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const out: ShareState & { error?: string } = {};
+  const id = params.get('scenario');
+  if (id) out.scenarioId = id;
+  const s = params.get('s');
+  if (s) {
+    try {
+      out.scenarioText = fromBase64Url(s);
+    } catch {
+      out.error = 'The scenario in this link is damaged and could not be read.';
+    }
+  }
+  const t = Number(params.get('t'));
+  if (params.has('t') && Number.isFinite(t) && t >= 0) out.t = t;
+  return out;
+}

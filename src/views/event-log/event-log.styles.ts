@@ -1,0 +1,27 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host { display: flex; flex-direction: column; min-height: 0; }
+  .head { display: flex; justify-content: space-between; align-items: baseline; }
+  .count { font-size: 11px; color: #6b7587; font-variant-numeric: tabular-nums; }
+  .log { list-style: none; margin: 0; padding: 0; overflow-y: auto; flex: 1; min-height: 120px; max-height: var(--log-max-height, 420px); scroll-behavior: auto; position: relative; }
+  li { margin: 0; }
+  li.more, li.empty { font-size: 11.5px; color: #6b7587; padding: 4px 6px; }
+  button.entry {
+    display: grid; grid-template-columns: 44px 10px 1fr; gap: 6px; align-items: start;
+    width: 100%; text-align: left; border: 0; border-radius: 6px; background: transparent; padding: 4px 6px;
+    font-size: 12px; line-height: 1.4;
+  }
+  button.entry:hover { background: #eef3fb; }
+  li.now button.entry { background: #fffaeb; box-shadow: inset 3px 0 0 #f3d38a; }
+  li.current button.entry { background: #fff1c9; box-shadow: inset 3px 0 0 #E69F00; }
+  .msg { min-width: 0; overflow-wrap: anywhere; }
+  time { font-variant-numeric: tabular-nums; color: #5b6577; }
+  .kind { width: 8px; height: 8px; border-radius: 50%; margin-top: 5px; background: #9aa3b2; }
+  .kind.bad { background: #D55E00; border-radius: 1px; transform: rotate(45deg); }
+  .kind.milestone { background: #0072B2; }
+  .kind.traffic { background: #56B4E9; border-radius: 2px; }
+  .ev.lifecycle-event-failed .msg, .ev.alarm .msg, .ev.rollback-started .msg { color: #a33f00; }
+  .ev.deployment-ended .msg, .ev.deployment-started .msg { font-weight: 600; }
+  abbr.undoc { font-size: 10px; color: #6b7587; text-decoration: underline dotted; }
+`;

@@ -1,0 +1,62 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host { display: block; }
+  .summary { display: flex; flex-wrap: wrap; gap: 6px 14px; font-size: 12px; color: #414a5a; margin-bottom: 8px; }
+  .summary b { font-variant-numeric: tabular-nums; color: #1d2330; }
+  .group { margin-bottom: 10px; }
+  .group h3 { font-size: 12px; margin: 0 0 6px; color: #343c4c; font-weight: 650; }
+  .tiles { display: flex; flex-wrap: wrap; gap: 8px; }
+  .tile {
+    position: relative;
+    min-width: 128px;
+    max-width: 240px;
+    min-height: 70px;
+    border-radius: 8px;
+    border: 1px solid #d5dbe5;
+    border-left: 6px solid var(--version-color, #999);
+    background: #fff;
+    padding: 6px 8px 6px 8px;
+    font-size: 11.5px;
+    line-height: 1.35;
+    box-shadow: 0 1px 2px rgba(20, 30, 50, 0.06);
+    transition: opacity 300ms, transform 300ms, background-color 300ms, border-color 400ms;
+    overflow: hidden;
+  }
+  .tile .id { font-weight: 650; font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .tile .ver { display: inline-block; padding: 0 6px; border-radius: 9px; color: #fff; font-weight: 650; font-size: 11px; background: var(--version-color, #999); }
+  .tile .ver.light { color: #1d2330; }
+  .tile .state { color: #414a5a; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .tile .icons { position: absolute; top: 5px; right: 6px; display: flex; gap: 3px; }
+  .icon { font-size: 10px; font-weight: 700; border-radius: 4px; padding: 0 3px; border: 1px solid currentColor; }
+  .icon.lb-in { color: #0b6e4f; }
+  .icon.lb-out { color: #9aa3b2; border-style: dashed; }
+  .icon.bad { color: #fff; background: #D55E00; border-color: #D55E00; }
+  .tile.pending { opacity: 0.35; border-style: dashed; border-left-style: dashed; background: #f7f8fa; }
+  .tile.launching { animation: pop 500ms ease-out; background: #f2f8fd; }
+  .tile.deploying, .tile.checking, .tile.registering {
+    background-image: repeating-linear-gradient(-45deg, rgba(230, 159, 0, 0.16) 0 8px, transparent 8px 16px);
+    background-size: 200% 100%;
+    animation: march 1.2s linear infinite;
+  }
+  .tile.checking { background-image: repeating-linear-gradient(-45deg, rgba(204, 121, 167, 0.18) 0 8px, transparent 8px 16px); }
+  .tile.registering { background-image: repeating-linear-gradient(-45deg, rgba(86, 180, 233, 0.2) 0 8px, transparent 8px 16px); }
+  .tile.draining { animation: pulse 1.4s ease-in-out infinite; background: #eef6fc; }
+  .tile.unhealthy { border-color: #D55E00; background: #fdf0e8; }
+  .tile.terminating { opacity: 0.6; }
+  .tile.terminated { opacity: 0.38; filter: grayscale(1); transform: scale(0.96); }
+  .tile.terminated .id { text-decoration: line-through; }
+  @keyframes pop { from { transform: scale(0.6); opacity: 0; } to { transform: scale(1); opacity: 1; } }
+  @keyframes pulse { 50% { opacity: 0.55; } }
+  @keyframes march { from { background-position: 0 0; } to { background-position: -45px 0; } }
+  svg.compact rect { shape-rendering: crispEdges; }
+  svg.compact rect.pending { fill-opacity: 0.12; }
+  svg.compact rect.terminated { fill: #c7ccd4 !important; fill-opacity: 0.5; }
+  svg.compact rect.unhealthy { stroke: #1d2330; stroke-width: 1.5; }
+  svg.compact rect.deploying, svg.compact rect.checking, svg.compact rect.registering, svg.compact rect.launching { fill-opacity: 0.45; }
+  svg.compact rect.draining { fill-opacity: 0.65; }
+  .note { font-size: 11.5px; color: #6b7587; margin: 2px 0 6px; }
+  @media (prefers-reduced-motion: reduce) {
+    .tile, .tile.launching, .tile.deploying, .tile.checking, .tile.registering, .tile.draining { animation: none; transition: none; }
+  }
+`;

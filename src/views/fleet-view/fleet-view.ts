@@ -1,0 +1,162 @@
+// The fleet: each target as a tile with its version, health and load-balancer
+// membership at t, animated as it changes (CSS animations per state, turned off
+// by prefers-reduced-motion). Above COMPACT_OVER targets, tiles become small
+// squares (one SVG rect each) with counts per state on top.
+import { LitElement, html, type PropertyValues } from 'lit';
+import * as d3 from 'd3';
+// selection.transition() is added by d3-transition as a side effect; d3 marks its
+// bundle side-effect free, so a production build drops it unless imported itself.
+import 'd3-transition';
+import type { Frame, TargetFrame, TraceIndex } from '../../layout/frame.ts';
+import { TILE_STATE_LABEL, stateCounts, type TileState } from '../../layout/frame.ts';
+import { GROUP_ORDER, groupLabel } from '../../layout/lanes.ts';
+import { versionColor } from '../../layout/palette.ts';
+import type { TargetGroup } from '../../trace/types.ts';
+import { motionMs } from '../shared/motion.ts';
+import { ResizeController } from '../shared/resize-controller.ts';
+import { base } from '../shared/tokens.ts';
+import { styles } from './fleet-view.styles.ts';
+
+export const COMPACT_OVER = 120;
+const CELL = 9;
+
+const LIGHT_VERSIONS = new Set(['#E69F00', '#56B4E9', '#F0E442']);
+const STATE_ORDER: TileState[] = ['healthy', 'standby', 'deploying', 'checking', 'registering', 'draining', 'launching', 'unhealthy', 'terminating', 'terminated', 'pending'];
+
+export class FleetView extends LitElement {
+  static override styles = [base, styles];
+  static override properties = {
+    index: { attribute: false },
+    frame: { attribute: false },
+  };
+
+  declare index: TraceIndex | undefined;
+  declare frame: Frame | undefined;
+
+  private size = new ResizeController(this);
+  private groups: { group: TargetGroup; label: string; members: number[] }[] = [];
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('index') && this.index) {
+      const byGroup = new Map<TargetGroup, number[]>();
+      this.index.targets.forEach((t, i) => {
+        const list = byGroup.get(t.group) ?? [];
+        list.push(i);
+        byGroup.set(t.group, list);
+      });
+      this.groups = [...byGroup.entries()]
+        .sort((a, b) => GROUP_ORDER.indexOf(a[0]) - GROUP_ORDER.indexOf(b[0]))
+        .map(([group, members]) => ({ group, members, label: groupLabel(group, members.map((i) => this.index!.targets[i]!.kind)) }));
+    }
+  }
+
+  private get compact(): boolean {
+    return (this.index?.targets.length ?? 0) > COMPACT_OVER;
+  }
+
+  override render() {
+    const frame = this.frame;
+    const counts = frame ? stateCounts(frame.targets) : undefined;
+    return html`
+      <div class="summary" role="status" aria-live="off">
+        ${counts
+          ? STATE_ORDER.filter((s) => counts[s] > 0).map((s) => html`<span>${TILE_STATE_LABEL[s]} <b>${counts[s]}</b></span>`)
+          : ''}
+      </div>
+      ${this.compact ? html`<p class="note">${this.index?.targets.length} targets: one square each, coloured by version; faded = in progress, outlined = failed, grey = terminated.</p>` : ''}
+      ${this.groups.map(
+        (g) => html`<section class="group" data-group=${g.group}>
+          <h3>${g.label} · ${g.members.length}</h3>
+          ${this.compact ? html`<svg class="compact" role="img" aria-label=${`${g.label}: ${g.members.length} targets`}></svg>` : html`<div class="tiles" role="list"></div>`}
+        </section>`,
+      )}
+    `;
+  }
+
+  override updated(): void {
+    const frame = this.frame;
+    const index = this.index;
+    if (!frame || !index) return;
+    const width = Math.max(200, this.size.effectiveWidth);
+    for (const g of this.groups) {
+      const section = this.renderRoot.querySelector(`section[data-group="${g.group}"]`);
+      if (!section) continue;
+      const frames = g.members.map((i) => frame.targets[i]!);
+      if (this.compact) this.drawCompact(section.querySelector('svg')!, frames, width, index);
+      else this.drawTiles(section.querySelector('.tiles')!, frames, index);
+    }
+  }
+
+  private drawTiles(container: Element, frames: TargetFrame[], index: TraceIndex): void {
+    const versions = index.versions;
+    const tiles = d3
+      .select(container)
+      .selectAll<HTMLDivElement, TargetFrame>('div.tile')
+      .data(frames, (f) => String(f.index))
+      .join((enter) => {
+        const tile = enter.append('div').attr('role', 'listitem');
+        tile.append('div').attr('class', 'icons');
+        tile.append('div').attr('class', 'id');
+        tile.append('div').append('span').attr('class', 'ver');
+        tile.append('div').attr('class', 'state');
+        return tile;
+      });
+    tiles.each(function (f) {
+      const key = `${f.state}|${f.version}|${f.inLB}|${f.step ?? ''}|${f.reason ?? ''}`;
+      const el = this as HTMLDivElement & { __key?: string };
+      if (el.__key === key) return;
+      el.__key = key;
+      const tile = d3.select(el);
+      const color = versionColor(versions, f.version.split(' ')[0]!);
+      tile.attr('class', `tile ${f.state}`).attr('data-target', f.id).attr('data-state', f.state);
+      // A version change fades in (D3 transition); instant with prefers-reduced-motion.
+      const fade = motionMs(el.style.borderLeftColor ? 450 : 0);
+      tile.transition('version').duration(fade).style('border-left-color', color);
+      tile.select('.ver').transition('version').duration(fade).style('background-color', color);
+      tile.select('.id').text(index.targets[f.index]!.label ?? f.id).attr('title', f.id);
+      tile.select('.ver').text(f.version).classed('light', LIGHT_VERSIONS.has(color));
+      const stateText = f.step && (f.state === 'deploying' || f.state === 'checking' || f.state === 'registering' || f.state === 'draining')
+        ? `${f.step}…`
+        : f.state === 'unhealthy' && f.reason
+          ? f.reason
+          : TILE_STATE_LABEL[f.state];
+      tile.select('.state').text(stateText).attr('title', stateText);
+      const icons: { cls: string; text: string; title: string }[] = [];
+      if (f.inLB !== null) icons.push(f.inLB ? { cls: 'lb-in', text: 'LB', title: 'registered with the load balancer' } : { cls: 'lb-out', text: 'LB', title: 'not in the load balancer' });
+      if (f.state === 'unhealthy') icons.push({ cls: 'bad', text: '✕', title: 'unhealthy / failed' });
+      tile
+        .select('.icons')
+        .selectAll('span')
+        .data(icons)
+        .join('span')
+        .attr('class', (d) => `icon ${d.cls}`)
+        .attr('title', (d) => d.title)
+        .text((d) => d.text);
+      tile.attr('aria-label', `${f.id}: ${f.version}, ${TILE_STATE_LABEL[f.state]}${f.inLB === null ? '' : f.inLB ? ', in the load balancer' : ', out of the load balancer'}`);
+    });
+  }
+
+  private drawCompact(svgEl: SVGSVGElement, frames: TargetFrame[], width: number, index: TraceIndex): void {
+    const perRow = Math.max(1, Math.floor(width / CELL));
+    const rows = Math.ceil(frames.length / perRow);
+    const svg = d3.select(svgEl).attr('width', perRow * CELL).attr('height', rows * CELL);
+    const versions = index.versions;
+    svg
+      .selectAll<SVGRectElement, TargetFrame>('rect')
+      .data(frames)
+      .join((enter) => enter.append('rect').attr('width', CELL - 2).attr('height', CELL - 2))
+      .each(function (f, k) {
+        const el = this as SVGRectElement & { __key?: string; __pos?: number };
+        if (el.__pos !== perRow) {
+          el.__pos = perRow;
+          el.setAttribute('x', String((k % perRow) * CELL + 1));
+          el.setAttribute('y', String(Math.floor(k / perRow) * CELL + 1));
+        }
+        const key = `${f.state}|${f.version}`;
+        if (el.__key === key) return;
+        el.__key = key;
+        el.setAttribute('class', f.state);
+        el.setAttribute('fill', versionColor(versions, f.version.split(' ')[0]!));
+      });
+  }
+}

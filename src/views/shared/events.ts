@@ -1,0 +1,35 @@
+// Typed, kebab-case CustomEvents between components. Each bubbles and is composed
+// so the app shell hears it through shadow roots.
+import type { Fault } from '../../scenario/types.ts';
+
+export interface ViewEvents {
+  /** Move the playhead to t (seconds). */
+  'seek-to': { t: number };
+  'playback-command': { command: 'play' | 'pause' | 'toggle' | 'next' | 'previous' | 'restart' | 'end' };
+  'speed-change': { speed: number; skipWaits: boolean };
+  'scenario-pick': { id: string };
+  /** The editor's text parsed and validated: load it. */
+  'scenario-apply': { text: string };
+  'fault-inject': { fault: Fault };
+  'fault-remove': { index: number };
+  'group-toggle': { group: string };
+}
+
+export type ViewEventName = keyof ViewEvents;
+
+export function emit<K extends ViewEventName>(from: EventTarget, name: K, detail: ViewEvents[K]): void {
+  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'seek-to': CustomEvent<ViewEvents['seek-to']>;
+    'playback-command': CustomEvent<ViewEvents['playback-command']>;
+    'speed-change': CustomEvent<ViewEvents['speed-change']>;
+    'scenario-pick': CustomEvent<ViewEvents['scenario-pick']>;
+    'scenario-apply': CustomEvent<ViewEvents['scenario-apply']>;
+    'fault-inject': CustomEvent<ViewEvents['fault-inject']>;
+    'fault-remove': CustomEvent<ViewEvents['fault-remove']>;
+    'group-toggle': CustomEvent<ViewEvents['group-toggle']>;
+  }
+}

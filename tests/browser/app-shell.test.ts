@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../src/app/app-shell.ts';
+import type { DeploysimApp } from '../../src/app/app-shell.ts';
+import { entries } from '../../src/app/scenarios.ts';
+
+afterEach(() => {
+  document.body.replaceChildren();
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+async function mountApp(hash = ''): Promise<DeploysimApp> {
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  const app = document.createElement('deploysim-app');
+  document.body.append(app);
+  await app.updateComplete;
+  return app;
+}
+
+describe('deploysim-app', () => {
+  it('finds the shipped scenarios with import.meta.glob and loads the default one', async () => {
+    expect(entries.length).toBeGreaterThan(10);
+    expect(entries.every((e) => !e.id.endsWith('schema'))).toBe(true);
+    const app = await mountApp();
+    expect(app.index?.trace.scenario.name).toBeTruthy();
+    expect(app.error).toBeUndefined();
+  });
+
+  it('forks the future at the playhead: the past before the injected fault is unchanged', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling&t=0');
+    const before = app.index!.trace;
+    const now = 70;
+    app.seek(now);
+    expect(app.injectFault({ type: 'InstanceTerminated', target: 'i-1', at: now })).toBe(true);
+    const after = app.index!.trace;
+    expect(after).not.toBe(before);
+    expect(app.t).toBe(now);
+    const past = (events: typeof before.events) => events.filter((e) => e.t < now && e.type !== 'fault-injected');
+    expect(past(after.events)).toEqual(past(before.events));
+    expect(after.events.some((e) => e.type === 'instance-terminated' && e.target === 'i-1')).toBe(true);
+    // Removing it brings the original future back.
+    expect(app.removeFault(app.index!.trace.scenario.faults.length - 1)).toBe(true);
+    expect(app.index!.trace.events).toEqual(before.events);
+  });
+
+  it('keeps the last good scenario and shows the problems when input is bad', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling');
+    const good = app.index;
+    expect(app.load({ name: 'bad', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 'many' } })).toBe(false);
+    expect(app.index).toBe(good);
+    expect(app.error?.problems?.[0]?.path).toContain('instances');
+    await app.updateComplete;
+    expect(app.shadowRoot!.querySelector('.error')!.textContent).toContain('instances');
+    // A fault naming a target the engine rejects is refused the same way.
+    app.injectFault({ type: 'UnhealthyInstance', target: 'no-such-instance', at: 5 });
+    expect(app.index).toBe(good);
+  });
+
+  it('restores a scenario and time from a share link', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/immutable&t=90');
+    expect(app.selectedId).toBe('elastic-beanstalk/immutable');
+    expect(app.t).toBe(90);
+  });
+
+  it('steps between events and plays with the clock', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling&t=0');
+    app.command('next');
+    const first = app.t;
+    expect(first).toBeGreaterThan(0);
+    app.command('previous');
+    expect(app.t).toBe(0);
+    app.command('play');
+    await new Promise((r) => setTimeout(r, 400));
+    app.command('pause');
+    expect(app.t).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,205 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../src/views/timeline-view/index.ts';
+import '../../src/views/capacity-charts/index.ts';
+import '../../src/views/fleet-view/index.ts';
+import '../../src/views/event-log/index.ts';
+import '../../src/views/status-header/index.ts';
+import '../../src/views/playback-controls/index.ts';
+import '../../src/views/fault-panel/index.ts';
+import '../../src/views/scenario-editor/index.ts';
+import '../../src/views/scenario-library/index.ts';
+import { frameAt } from '../../src/layout/frame.ts';
+import { groupLibrary } from '../../src/layout/library.ts';
+import { cleanup, indexOf, mount, rolling, settle } from './fixtures.ts';
+
+afterEach(cleanup);
+
+const shadow = (el: HTMLElement) => el.shadowRoot!;
+
+describe('timeline-view', () => {
+  it('draws one lane per target under a group header, spans up to the playhead, and a failed span marked', async () => {
+    const index = rolling();
+    const el = mount('timeline-view', { index, t: 60 });
+    await settle(el);
+    const root = shadow(el);
+    expect(root.querySelectorAll('g.row.lane')).toHaveLength(6);
+    expect(root.querySelector('g.group-row text')!.textContent).toContain('Original fleet · 6');
+    const spansAt60 = root.querySelectorAll('rect.span').length;
+    expect(spansAt60).toBeGreaterThan(0);
+    expect(root.querySelectorAll('rect.span.failed')).toHaveLength(0);
+    Object.assign(el, { t: index.duration });
+    await settle(el);
+    expect(root.querySelectorAll('rect.span').length).toBeGreaterThan(spansAt60);
+    expect(root.querySelectorAll('rect.span.failed').length).toBeGreaterThan(0);
+    expect(root.querySelector('.fail-mark')!.textContent).toBe('✕');
+    const playhead = root.querySelector('line.playhead')!;
+    expect(Number(playhead.getAttribute('x1'))).toBeGreaterThan(900);
+  });
+
+  it('virtualises 2,000 lanes: only the rows in view are in the DOM', async () => {
+    const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 2000, DeploymentPolicy: 'AllAtOnce', MaxSize: 2000 } });
+    const el = mount('timeline-view', { index, t: 30 });
+    await settle(el);
+    expect(shadow(el).querySelectorAll('g.row').length).toBeLessThan(60);
+  });
+
+  it('folds a group from the keyboard', async () => {
+    const index = rolling();
+    const el = mount('timeline-view', { index, t: 10 });
+    await settle(el);
+    let toggled = '';
+    el.addEventListener('group-toggle', (e) => (toggled = e.detail.group));
+    const header = shadow(el).querySelector<SVGGElement>('g.group-row')!;
+    header.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(toggled).toBe('original');
+  });
+});
+
+describe('capacity-charts', () => {
+  it('stacks traffic and in-service bands per version and reveals them up to t', async () => {
+    const index = rolling();
+    const el = mount('capacity-charts', { index, t: 300 });
+    await settle(el);
+    const root = shadow(el);
+    expect(root.querySelectorAll('figure.traffic g.past path')).toHaveLength(2);
+    const reveal = Number(root.querySelector('figure.traffic rect.reveal')!.getAttribute('width'));
+    expect(reveal).toBeGreaterThan(150);
+    expect(reveal).toBeLessThan(600);
+    expect(root.querySelector('figure.capacity figcaption')!.textContent).toMatch(/v1\s*2.*v2\s*3/s);
+  });
+});
+
+describe('fleet-view', () => {
+  it('shows a tile per target with version, state and load-balancer membership', async () => {
+    const index = rolling();
+    const el = mount('fleet-view', { index, frame: frameAt(index, 5) });
+    await settle(el);
+    const tiles = shadow(el).querySelectorAll<HTMLElement>('.tile');
+    expect(tiles).toHaveLength(6);
+    expect(tiles[0]!.dataset.state).toBe('draining');
+    expect(tiles[5]!.dataset.state).toBe('healthy');
+    expect(tiles[5]!.querySelector('.icon.lb-in')).not.toBeNull();
+    Object.assign(el, { frame: frameAt(index, index.duration) });
+    await settle(el);
+    const i3 = shadow(el).querySelector<HTMLElement>('.tile[data-target="i-3"]')!;
+    expect(i3.dataset.state).toBe('unhealthy');
+    expect(i3.querySelector('.ver')!.textContent).toBe('v2');
+  });
+
+  it('switches to one square per target for big fleets', async () => {
+    const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 500, DeploymentPolicy: 'AllAtOnce', MaxSize: 500 } });
+    const el = mount('fleet-view', { index, frame: frameAt(index, 10) });
+    await settle(el);
+    expect(shadow(el).querySelectorAll('svg.compact rect')).toHaveLength(500);
+    expect(shadow(el).querySelectorAll('.tile')).toHaveLength(0);
+  });
+});
+
+describe('event-log', () => {
+  it('lists the events up to the playhead and jumps when an entry is clicked', async () => {
+    const index = rolling();
+    const el = mount('event-log', { index, count: 5 });
+    await settle(el);
+    const entries = shadow(el).querySelectorAll<HTMLButtonElement>('button.entry');
+    expect(entries).toHaveLength(5);
+    let t = -1;
+    el.addEventListener('seek-to', (e) => (t = e.detail.t));
+    entries[4]!.click();
+    expect(t).toBe(index.trace.events[4]!.t);
+  });
+});
+
+describe('status-header', () => {
+  it('shows deployment ids, AWS status and elapsed time', async () => {
+    const index = rolling();
+    const el = mount('status-header', { index, frame: frameAt(index, 65) });
+    await settle(el);
+    const text = shadow(el).textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('d-1');
+    expect(text).toContain('InProgress');
+    expect(text).toContain('1:05');
+    Object.assign(el, { frame: frameAt(index, index.duration) });
+    await settle(el);
+    expect(shadow(el).textContent).toContain('Failed');
+  });
+});
+
+describe('playback-controls', () => {
+  it('sends commands from buttons and seeks from the range', async () => {
+    const index = rolling();
+    const el = mount('playback-controls', { index, t: 0 });
+    await settle(el);
+    const commands: string[] = [];
+    el.addEventListener('playback-command', (e) => commands.push(e.detail.command));
+    for (const cls of ['play', 'next', 'prev', 'restart', 'end']) shadow(el).querySelector<HTMLButtonElement>(`button.${cls}`)!.click();
+    expect(commands).toEqual(['toggle', 'next', 'previous', 'restart', 'end']);
+    let seek = -1;
+    el.addEventListener('seek-to', (e) => (seek = e.detail.t));
+    const range = shadow(el).querySelector<HTMLInputElement>('input[type=range]')!;
+    range.value = '120';
+    range.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(seek).toBe(120);
+    expect(shadow(el).querySelectorAll('button[aria-label]').length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('fault-panel', () => {
+  it('injects a fault at the playhead and lists faults with remove buttons', async () => {
+    const index = rolling();
+    const el = mount('fault-panel', { index, t: 42, faults: index.trace.scenario.faults, userFaults: new Set() });
+    await settle(el);
+    const injected: unknown[] = [];
+    el.addEventListener('fault-inject', (e) => injected.push(e.detail.fault));
+    shadow(el).querySelector<HTMLButtonElement>('button.action[data-action="AbortDeployment"]')!.click();
+    expect(injected[0]).toEqual({ type: 'AbortDeployment', at: 42 });
+    const kind = shadow(el).querySelector<HTMLSelectElement>('select.kind')!;
+    kind.value = 'InstanceTerminated';
+    kind.dispatchEvent(new Event('change'));
+    await settle(el);
+    shadow(el).querySelector<HTMLButtonElement>('button.inject')!.click();
+    expect(injected[1]).toEqual({ type: 'InstanceTerminated', target: 'i-1', at: 42 });
+    let removed = -1;
+    el.addEventListener('fault-remove', (e) => (removed = e.detail.index));
+    shadow(el).querySelector<HTMLButtonElement>('button.remove')!.click();
+    expect(removed).toBe(0);
+  });
+});
+
+describe('scenario-editor', () => {
+  it('validates live, shows path and reason, and applies only valid JSON', async () => {
+    const el = mount('scenario-editor', { text: '{}' });
+    await settle(el);
+    const applied: string[] = [];
+    el.addEventListener('scenario-apply', (e) => applied.push(e.detail.text));
+    const area = shadow(el).querySelector('textarea')!;
+    area.value = '{"name": "x", "platform": "Nope"}';
+    area.dispatchEvent(new Event('input'));
+    await new Promise((r) => setTimeout(r, 250));
+    await settle(el);
+    expect(shadow(el).querySelectorAll('ul.problems li').length).toBeGreaterThan(0);
+    expect(shadow(el).querySelector('ul.problems code')!.textContent).toMatch(/\//);
+    shadow(el).querySelector<HTMLButtonElement>('button.apply')!.click();
+    expect(applied).toHaveLength(0);
+    area.value = JSON.stringify({ name: 'ok', description: 'ok', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 2 } });
+    area.dispatchEvent(new Event('input'));
+    shadow(el).querySelector<HTMLButtonElement>('button.apply')!.click();
+    expect(applied).toHaveLength(1);
+  });
+});
+
+describe('scenario-library', () => {
+  it('groups scenarios and emits the picked id', async () => {
+    const groups = groupLibrary({
+      '/scenarios/elastic-beanstalk/rolling.json': { name: 'Rolling', description: 'd1', platform: 'ElasticBeanstalk', elasticBeanstalk: { DeploymentPolicy: 'Rolling' } },
+      '/scenarios/codedeploy/x.json': { name: 'X', description: 'd2', platform: 'CodeDeploy', codeDeploy: { computePlatform: 'Server' } },
+    });
+    const el = mount('scenario-library', { groups, selected: 'elastic-beanstalk/rolling' });
+    await settle(el);
+    expect([...shadow(el).querySelectorAll('summary')].map((s) => s.textContent)).toEqual(['Elastic Beanstalk', 'CodeDeploy']);
+    expect(shadow(el).querySelector('button[aria-current="true"] .desc')!.textContent).toBe('d1');
+    let picked = '';
+    el.addEventListener('scenario-pick', (e) => (picked = e.detail.id));
+    shadow(el).querySelector<HTMLButtonElement>('button[data-id="codedeploy/x"]')!.click();
+    expect(picked).toBe('codedeploy/x');
+  });
+});

@@ -1,0 +1,156 @@
+// Automatic rollback (reference §2.2, §2.4): when it happens, what it is on each
+// compute platform, and what a failed or stopped deployment leaves without it.
+import { describe, expect, it } from 'vitest';
+import { cd, finalOf, names } from './helpers.ts';
+
+const rollbackOn = (...events: string[]) => ({ autoRollbackConfiguration: { enabled: true, events } });
+
+describe('Server in-place', () => {
+  const failing = { faults: [{ type: 'HookFailure', target: 'i-2', event: 'AfterInstall', errorCode: 'ScriptFailed' }] };
+
+  it('DEPLOYMENT_FAILURE: a new deployment d-2 by codeDeployRollback redeploys the last known good revision', () => {
+    const trace = cd({ instances: 3, ...rollbackOn('DEPLOYMENT_FAILURE') }, failing);
+    expect(trace.outcome).toBe('RolledBack');
+    expect(trace.deployments.map(({ id, creator, status, revision }) => ({ id, creator, status, revision }))).toEqual([
+      { id: 'd-1', creator: 'user', status: 'Failed', revision: 'v2' },
+      { id: 'd-2', creator: 'codeDeployRollback', status: 'Succeeded', revision: 'v1' },
+    ]);
+    expect(trace.deployments[1]!.start).toBe(trace.deployments[0]!.end);
+    // Same lifecycle events as any deployment.
+    expect(names(trace, 'i-1', 'd-2')).toEqual(['Start', 'ApplicationStop', 'DownloadBundle', 'BeforeInstall', 'Install', 'AfterInstall', 'ApplicationStart', 'ValidateService', 'End']);
+    expect(trace.final.targets.every((t) => t.version === 'v1' && t.state === 'InService' && t.healthy)).toBe(true);
+    expect(trace.events.some((e) => e.type === 'rollback-started' && e.deploymentId === 'd-2')).toBe(true);
+  });
+
+  it('without automatic rollback the fleet stays where the failure left it', () => {
+    const trace = cd({ instances: 3 }, failing);
+    expect(trace.outcome).toBe('Failed');
+    expect(trace.deployments.length).toBe(1);
+    expect(finalOf(trace)).toEqual({ 'i-1': 'v2/InService', 'i-2': 'v2/OutOfService', 'i-3': 'v1/InService' });
+  });
+
+  it('enabled false means no rollback even with events listed', () => {
+    const trace = cd({ instances: 3, autoRollbackConfiguration: { enabled: false, events: ['DEPLOYMENT_FAILURE'] } }, failing);
+    expect(trace.outcome).toBe('Failed');
+    expect(trace.deployments.length).toBe(1);
+  });
+
+  it('an alarm stops the deployment (Stopped); DEPLOYMENT_STOP_ON_ALARM rolls it back', () => {
+    const alarm = { faults: [{ type: 'Alarm', at: 200 }] };
+    const stopped = cd({ instances: 3, ...rollbackOn('DEPLOYMENT_FAILURE') }, alarm);
+    expect(stopped.outcome).toBe('Stopped');
+    expect(stopped.deployments.map((d) => d.status)).toEqual(['Stopped']);
+    expect(stopped.deployments[0]!.end).toBe(200);
+    const rolled = cd({ instances: 3, ...rollbackOn('DEPLOYMENT_STOP_ON_ALARM') }, alarm);
+    expect(rolled.outcome).toBe('RolledBack');
+    expect(rolled.deployments.map((d) => `${d.id} ${d.status}`)).toEqual(['d-1 Stopped', 'd-2 Succeeded']);
+  });
+
+  it('the lifecycle event in progress at the stop ends as Failed and nothing further runs on that instance', () => {
+    const trace = cd({ instances: 3 }, { faults: [{ type: 'StopDeployment', at: 40 }] });
+    const spans = trace.spans.filter((s) => s.target === 'i-1');
+    const last = spans[spans.length - 1]!;
+    expect(last.status).toBe('Failed');
+    expect(last.end).toBe(40);
+    expect(names(trace, 'i-2')).toEqual([]);
+  });
+
+  it('StopDeployment rolls back with DEPLOYMENT_STOP_ON_REQUEST, or with its own autoRollbackEnabled', () => {
+    const at = { type: 'StopDeployment', at: 100 };
+    expect(cd({ instances: 3 }, { faults: [at] }).outcome).toBe('Stopped');
+    expect(cd({ instances: 3, ...rollbackOn('DEPLOYMENT_STOP_ON_REQUEST') }, { faults: [at] }).outcome).toBe('RolledBack');
+    expect(cd({ instances: 3 }, { faults: [{ ...at, autoRollbackEnabled: true }] }).outcome).toBe('RolledBack');
+    expect(cd({ instances: 3, ...rollbackOn('DEPLOYMENT_STOP_ON_REQUEST') }, { faults: [{ ...at, autoRollbackEnabled: false }] }).outcome).toBe('Stopped');
+  });
+
+  it('an alarm after the deployment ended changes nothing', () => {
+    const plain = cd({ instances: 2 });
+    const late = cd({ instances: 2, ...rollbackOn('DEPLOYMENT_STOP_ON_ALARM') }, { faults: [{ type: 'Alarm', at: 100000 }] });
+    expect(late.outcome).toBe('Succeeded');
+    expect(late.spans).toEqual(plain.spans);
+  });
+});
+
+describe('Server blue/green', () => {
+  it('a rollback routes traffic back to the originals: AllowTraffic trio on originals, BlockTraffic trio on replacements', () => {
+    const trace = cd(
+      { deploymentType: 'BLUE_GREEN', instances: 2, deploymentConfigName: 'CodeDeployDefault.AllAtOnce', ...rollbackOn('DEPLOYMENT_FAILURE') },
+      { faults: [{ type: 'HookFailure', target: 'i-4', event: 'AfterAllowTraffic' }] },
+    );
+    expect(trace.outcome).toBe('RolledBack');
+    expect(trace.deployments.map((d) => `${d.id} ${d.creator} ${d.status}`)).toEqual(['d-1 user Failed', 'd-2 codeDeployRollback Succeeded']);
+    for (const id of ['i-1', 'i-2']) expect(names(trace, id, 'd-2')).toEqual(['BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic']);
+    for (const id of ['i-3', 'i-4']) expect(names(trace, id, 'd-2')).toEqual(['BeforeBlockTraffic', 'BlockTraffic', 'AfterBlockTraffic']);
+    expect(trace.final.traffic).toEqual({ v1: 100 });
+    expect(finalOf(trace)).toMatchObject({ 'i-1': 'v1/InService', 'i-2': 'v1/InService' });
+  });
+
+  it('without rollback a failed reroute leaves traffic where it was', () => {
+    const trace = cd(
+      { deploymentType: 'BLUE_GREEN', instances: 2, deploymentConfigName: 'CodeDeployDefault.OneAtATime' },
+      { faults: [{ type: 'HookFailure', target: 'i-4', event: 'AfterAllowTraffic' }] },
+    );
+    expect(trace.outcome).toBe('Failed');
+    // i-3 was rerouted, i-4 had joined the load balancer before its AfterAllowTraffic failed; the originals were never blocked.
+    expect(trace.final.traffic).toEqual({ v1: 50, v2: 50 });
+  });
+
+  it('KEEP_ALIVE leaves the originals running, out of service', () => {
+    const trace = cd({
+      deploymentType: 'BLUE_GREEN',
+      instances: 2,
+      blueGreenDeploymentConfiguration: { terminateBlueInstancesOnDeploymentSuccess: { action: 'KEEP_ALIVE' } },
+    });
+    expect(trace.outcome).toBe('Succeeded');
+    expect(finalOf(trace)).toEqual({ 'i-1': 'v1/OutOfService', 'i-2': 'v1/OutOfService', 'i-3': 'v2/InService', 'i-4': 'v2/InService' });
+  });
+});
+
+describe('Lambda', () => {
+  const canary = { computePlatform: 'Lambda', deploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent10Minutes' };
+
+  it('a stopped deployment without rollback leaves the alias split across two versions', () => {
+    const trace = cd(canary, { faults: [{ type: 'StopDeployment', at: 120 }] });
+    expect(trace.outcome).toBe('Stopped');
+    expect(trace.final.traffic).toEqual({ v1: 90, v2: 10 });
+  });
+
+  it('an alarm with DEPLOYMENT_STOP_ON_ALARM points the alias back at the original version', () => {
+    const trace = cd({ ...canary, ...rollbackOn('DEPLOYMENT_STOP_ON_ALARM') }, { faults: [{ type: 'Alarm', at: 120 }] });
+    expect(trace.outcome).toBe('RolledBack');
+    expect(trace.deployments.map((d) => d.status)).toEqual(['Stopped']);
+    expect(trace.final.traffic).toEqual({ v1: 100 });
+    expect(trace.samples[trace.samples.length - 1]!.t).toBe(120);
+  });
+
+  it('an AfterAllowTraffic failure with DEPLOYMENT_FAILURE moves all traffic back', () => {
+    const trace = cd({ ...canary, ...rollbackOn('DEPLOYMENT_FAILURE') }, { faults: [{ type: 'HookFailure', event: 'AfterAllowTraffic' }] });
+    expect(trace.outcome).toBe('RolledBack');
+    expect(trace.samples.some((s) => s.traffic.v2 === 100)).toBe(true);
+    expect(trace.final.traffic).toEqual({ v1: 100 });
+  });
+});
+
+describe('ECS', () => {
+  const ecs = { computePlatform: 'ECS', deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes', ...rollbackOn('DEPLOYMENT_FAILURE') };
+
+  it('a BeforeInstall failure cannot trigger a rollback', () => {
+    const trace = cd(ecs, { faults: [{ type: 'HookFailure', event: 'BeforeInstall' }] });
+    expect(trace.outcome).toBe('Failed');
+    expect(trace.events.some((e) => e.type === 'rollback-started')).toBe(false);
+  });
+
+  it.each(['AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic'])('a %s failure triggers a rollback to the original task set', (event) => {
+    const trace = cd(ecs, { faults: [{ type: 'HookFailure', event }] });
+    expect(trace.outcome).toBe('RolledBack');
+    expect(trace.final.traffic).toEqual({ v1: 100 });
+    const last = trace.samples[trace.samples.length - 1]!;
+    expect(last.testTraffic).toEqual({ v1: 100 });
+  });
+
+  it('stopped without rollback, production traffic stays split between the task sets', () => {
+    const trace = cd({ computePlatform: 'ECS', deploymentConfigName: 'CodeDeployDefault.ECSLinear10PercentEvery3Minutes' }, { faults: [{ type: 'StopDeployment', at: 300 }] });
+    expect(trace.outcome).toBe('Stopped');
+    expect(trace.final.traffic).toEqual({ v1: 80, v2: 20 });
+  });
+});

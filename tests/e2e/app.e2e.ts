@@ -1,0 +1,196 @@
+// The built app as a learner uses it: pick a scenario, play, step back, scrub,
+// inject a fault, see the rollback in the fleet view, share the link, survive
+// bad JSON, with no console errors. Screenshots go to test-results/.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright';
+import { launchChromium, serveBuilt } from './browser.ts';
+
+const SHOTS = 'test-results/e2e';
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveBuilt();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url + hash);
+  await page.locator('deploysim-app status-header').waitFor();
+  return { page, errors };
+}
+
+/** The playhead in simulated seconds, read from the app. */
+const playhead = (page: Page) => page.evaluate(() => window.deploysim!.t);
+const tile = (page: Page, id: string) => page.locator(`fleet-view .tile[data-target="${id}"]`);
+
+describe('deploysim, built', () => {
+  it('plays, steps back, scrubs, and forks the future with an injected fault', async () => {
+    const { page, errors } = await open();
+    // The library, grouped by platform and strategy.
+    await expect(page.locator('scenario-library summary').first().textContent()).resolves.toBe('Elastic Beanstalk');
+    await expect(page.locator('scenario-library h3').allTextContents()).resolves.toContain('Immutable');
+
+    await page.locator('scenario-library button[data-id="elastic-beanstalk/immutable"]').click();
+    await expect(page.locator('status-header .name').textContent()).resolves.toContain('Immutable');
+    expect(await playhead(page)).toBe(0);
+
+    // Play for a moment, then pause.
+    await page.locator('playback-controls button.play').click();
+    await page.waitForTimeout(900);
+    await page.locator('playback-controls button.play').click();
+    const played = await playhead(page);
+    expect(played).toBeGreaterThan(0);
+
+    // Next event, then previous: back where the earlier event was, instantly.
+    await page.locator('playback-controls button.next').click();
+    const next = await playhead(page);
+    expect(next).toBeGreaterThan(played);
+    await page.locator('playback-controls button.prev').click();
+    expect(await playhead(page)).toBeLessThan(next);
+
+    // The keyboard drives playback too.
+    await page.locator('body').press('End');
+    await expect(page.locator('status-header .outcome').textContent()).resolves.toContain('Succeeded');
+    await page.locator('body').press('Home');
+    expect(await playhead(page)).toBe(0);
+
+    // Scrub to 1:00: the temporary instance i-5 exists and is being set up.
+    await page.locator('playback-controls input[type=range]').fill('60');
+    expect(await playhead(page)).toBe(60);
+    await expect(tile(page, 'i-5').getAttribute('data-state')).resolves.toMatch(/launching|deploying/);
+    await page.screenshot({ path: `${SHOTS}/01-immutable-at-1m.png` });
+
+    // Inject: i-5 never becomes healthy, from now.
+    await page.locator('fault-panel select.target').selectOption('i-5');
+    await page.locator('fault-panel select.kind').selectOption('UnhealthyInstance');
+    await page.locator('fault-panel button.inject').click();
+    await expect(page.locator('fault-panel li').first().textContent()).resolves.toContain('i-5 never becomes healthy at 1:00');
+    expect(await playhead(page)).toBe(60); // the past is unchanged; we stay at now
+
+    // Watch the forked future: play to the end with fast-forward.
+    await page.locator('playback-controls select').selectOption('60');
+    await page.locator('playback-controls button.play').click();
+    await page.waitForFunction(() => !window.deploysim!.playing, undefined, { timeout: 60_000 });
+    await expect(page.locator('status-header .outcome').textContent()).resolves.toContain('Rolled back');
+    await expect(tile(page, 'i-5').getAttribute('data-state')).resolves.toBe('terminated');
+    for (const id of ['i-1', 'i-2', 'i-3', 'i-4']) {
+      await expect(tile(page, id).getAttribute('data-state')).resolves.toBe('healthy');
+      await expect(tile(page, id).locator('.ver').textContent()).resolves.toBe('v1');
+    }
+    await expect(page.locator('timeline-view rect.span.failed').count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/02-immutable-rolled-back.png` });
+
+    // The event log follows the playhead; clicking an entry jumps there.
+    const entry = page.locator('event-log button.entry').first();
+    await entry.click();
+    expect(await playhead(page)).toBe(0);
+
+    // Share: the URL holds the scenario (with the fault) and the time.
+    await page.locator('playback-controls input[type=range]').fill('300');
+    await page.waitForTimeout(400);
+    const shared = page.url();
+    expect(shared).toContain('#s=');
+    const again = await open(shared.slice(shared.indexOf('#')));
+    expect(await playhead(again.page)).toBe(300);
+    await expect(again.page.locator('fault-panel li').first().textContent()).resolves.toContain('i-5 never becomes healthy');
+    await again.page.close();
+
+    // Remove the fault: the original future comes back.
+    await page.locator('fault-panel button.remove').click();
+    await page.locator('body').press('End');
+    await expect(page.locator('status-header .outcome').textContent()).resolves.toContain('Succeeded');
+
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the last good scenario when the JSON is bad, and shows path and reason', async () => {
+    const { page, errors } = await open('#scenario=elastic-beanstalk/rolling');
+    await page.locator('#tab-editor').click();
+    const area = page.locator('scenario-editor textarea');
+    await area.fill('{ "name": "broken", "platform": "ElasticBeanstalk", "elasticBeanstalk": { "instances": -3 } }');
+    await expect(page.locator('scenario-editor ul.problems li').first().textContent()).resolves.toMatch(/instances/);
+    await page.locator('scenario-editor button.apply').click();
+    await expect(page.locator('status-header .name').textContent()).resolves.toContain('Rolling');
+    await area.fill('{ not json');
+    await expect(page.locator('scenario-editor ul.problems li').first().isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: `${SHOTS}/03-editor-problems.png` });
+    // Load a file from disk, then download the current scenario.
+    const fromDisk = { name: 'From disk: AllAtOnce on 3', description: 'loaded from a file', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 3 } };
+    await page.locator('scenario-editor input[type=file]').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fromDisk)) });
+    await expect(page.locator('status-header .name').textContent()).resolves.toContain('From disk');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('scenario-editor button.download').click()]);
+    expect(download.suggestedFilename()).toBe('from-disk-allatonce-on-3.json');
+    // A damaged share link does not break the page either.
+    const broken = await open('#s=%%%&t=abc');
+    await expect(broken.page.locator('status-header .name').textContent()).resolves.toBeTruthy();
+    await expect(broken.page.locator('deploysim-app .error').textContent()).resolves.toContain('damaged');
+    await broken.page.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('turns animation off for prefers-reduced-motion', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(`${server.url}#scenario=elastic-beanstalk/rolling&t=5`);
+    const t = page.locator('fleet-view .tile[data-target="i-1"]');
+    await expect(t.getAttribute('data-state')).resolves.toBe('draining');
+    await expect(t.evaluate((el) => getComputedStyle(el).animationName)).resolves.toBe('none');
+    await page.close();
+  });
+
+  it('opens every library scenario, shows it at its end, and stays error-free', async () => {
+    const { page, errors } = await open();
+    const ids = await page.locator('scenario-library button.pick').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
+    expect(ids.length).toBeGreaterThan(10);
+    const problems: string[] = [];
+    for (const id of ids) {
+      await page.locator(`scenario-library button[data-id="${id}"]`).click();
+      await page.locator('body').press('End');
+      const alert = page.locator('deploysim-app .error');
+      if (await alert.count()) problems.push(`${id}: ${await alert.textContent()}`);
+    }
+    await page.screenshot({ path: `${SHOTS}/04-last-library-scenario.png` });
+    // CodeDeploy is being implemented in parallel: its errors are shown, not thrown.
+    if (problems.length) console.log(`Scenarios shown with an error banner:\n${problems.join('\n')}`);
+    expect(problems.filter((p) => p.startsWith('elastic-beanstalk/'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fast-forwards a 30-minute canary and rolls back when an alarm fires now', async () => {
+    const { page, errors } = await open('#scenario=codedeploy/lambda-canary-10-percent-30-minutes');
+    const err = page.locator('deploysim-app .error');
+    if (await err.count()) {
+      // CodeDeploy not there yet in this checkout: the app says so and keeps working.
+      await page.close();
+      return;
+    }
+    await page.locator('playback-controls button.play').click();
+    await expect(page.locator('playback-controls .ff').textContent({ timeout: 10_000 })).resolves.toBeDefined();
+    await page.waitForFunction(() => window.deploysim!.t > 120, undefined, { timeout: 30_000 });
+    await page.screenshot({ path: `${SHOTS}/05-canary-fast-forward.png` });
+    await page.locator('playback-controls button.play').click();
+    await page.locator('fault-panel button.action[data-action="StopDeploymentRollback"]').click();
+    await page.locator('body').press('End');
+    const outcome = await page.locator('status-header .outcome').textContent();
+    expect(outcome).toMatch(/Rolled back|Stopped/);
+    await page.screenshot({ path: `${SHOTS}/06-canary-stopped.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
