@@ -13,10 +13,13 @@ export function simulate(scenario: Scenario): Trace {
   // Stable sorts keep causal order among equal times.
   const spans = world.spans.slice().sort((a, b) => a.start - b.start || a.end - b.end);
   const events = world.events.slice().sort(byTime);
-  const durationSeconds = Math.max(
-    world.now,
-    ...world.deployments.map((d) => d.end),
-  );
+  // The last thing that happened, not the clock: timers of runs cut short (an
+  // evaluation window after a rollback, say) fire as no-ops and must not stretch it.
+  let durationSeconds = 0;
+  for (const d of world.deployments) durationSeconds = Math.max(durationSeconds, d.end);
+  for (const sp of spans) durationSeconds = Math.max(durationSeconds, sp.end);
+  if (events.length > 0) durationSeconds = Math.max(durationSeconds, events[events.length - 1]!.t);
+  if (world.samples.length > 0) durationSeconds = Math.max(durationSeconds, world.samples[world.samples.length - 1]!.t);
   return {
     schemaVersion: TRACE_SCHEMA_VERSION,
     scenario,

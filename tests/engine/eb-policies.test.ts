@@ -169,6 +169,8 @@ describe('TrafficSplitting', () => {
     expect(trace.samples.filter((s) => s.t < 263).some((s) => s.traffic.v2 === 20)).toBe(true);
     expect(count(trace, 'v2', 'Terminated')).toBe(4);
     expect(count(trace, 'v1', 'InService')).toBe(4);
+    // The abandoned evaluation window does not stretch the run.
+    expect(trace.durationSeconds).toBe(trace.deployments[0]!.end);
     // Never an interruption.
     expect(trace.samples.every((s) => Object.keys(s.traffic).length > 0)).toBe(true);
   });
