@@ -2,20 +2,7 @@
 // with Vite's preview API and drive Debian's Chromium with Playwright.
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser } from 'playwright';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
