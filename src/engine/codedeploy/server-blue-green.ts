@@ -12,7 +12,8 @@ import {
   SERVER_BLUE_GREEN_REPLACEMENT_EVENTS,
 } from '../../aws/codedeploy-facts.ts';
 import type { DeploymentStatus } from '../../trace/types.ts';
-import { listIds, minutes, plural, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
+import { minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
+import { listIds, plural } from '../narration.ts';
 import type { Driver, Send } from './driver.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
 import { addInstances, runInstance } from './server-instance.ts';

@@ -3,7 +3,8 @@
 // deployment (d-2) of the last known good revision with the same events and rules.
 import { serverInPlaceEvents } from '../../aws/codedeploy-facts.ts';
 import type { DeploymentStatus } from '../../trace/types.ts';
-import { plural, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
+import { ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
+import { plural } from '../narration.ts';
 import type { Driver, Send } from './driver.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
 import { addInstances, runInstance } from './server-instance.ts';

@@ -4,7 +4,7 @@
 import { PREDEFINED_CONFIGS, serverSchedule, type ServerConfig, type ServerSchedule } from '../../aws/codedeploy-facts.ts';
 import type { CodeDeploySettings } from '../../scenario/types.ts';
 import type { World } from '../world.ts';
-import { listIds, plural } from './context.ts';
+import { listIds, plural } from '../narration.ts';
 import type { RolloutResult } from './rollout.ts';
 
 export function scheduleFor(cd: CodeDeploySettings, instances: number): ServerSchedule {

@@ -12,6 +12,7 @@ import { rollingMachine } from './rolling-machine.ts';
 import { newGroupMachine } from './new-group-machine.ts';
 import { blueGreenMachine } from './blue-green-machine.ts';
 import { scheduleHealthFaults } from './health-faults.ts';
+import { listIds, plural } from '../narration.ts';
 
 const DEPLOYMENT_ID = 'd-1';
 
@@ -338,13 +339,4 @@ function countVersion(world: World, version: string): number {
   let n = 0;
   for (const t of world.targets.values()) if (t.state !== 'Terminated' && t.version === version) n++;
   return n;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** A readable list of instance ids, abbreviated for large batches. */
-function listIds(ids: readonly string[]): string {
-  return ids.length <= 8 ? ids.join(', ') : `${ids[0]} … ${ids[ids.length - 1]} (${ids.length} instances)`;
 }
