@@ -6,6 +6,7 @@ import { EB_POLICIES } from '../src/aws/eb-facts.ts';
 import { simulate } from '../src/engine/simulate.ts';
 import { scenarioSchema } from '../src/scenario/schema.ts';
 import { formatProblem, validateScenario } from '../src/scenario/validate.ts';
+import { checkTrace } from '../src/trace/check.ts';
 import { GOLDEN_DIR, goldenText } from './golden.ts';
 import { readScenario, SCENARIO_DIR, shippedScenarios } from './helpers.ts';
 
@@ -28,6 +29,11 @@ describe.each(files)('%s', (rel) => {
     const golden = join(GOLDEN_DIR, rel);
     expect(existsSync(golden), `no golden trace for ${rel}: run npm run golden and review it`).toBe(true);
     expect(text).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('holds together: replaying its changes gives the final state, phases nest in their deployment, traffic sums to 100', () => {
+    if (!v.ok) return;
+    expect(checkTrace(simulate(v.scenario))).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { formatProblem, validateText } from '../scenario/validate.ts';
 import { simulate } from '../engine/simulate.ts';
 import { formatTrace } from './format-text.ts';
+import { machinesOutput, rulesOutput } from './catalog-commands.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -16,9 +17,11 @@ export interface Io {
 export const USAGE = `Usage:
   deploysim run <scenario.json> [--json] [--verbose]   simulate a scenario and print the trace
   deploysim validate <scenario.json>…                  check scenario files, listing every problem
+  deploysim machines [--json]                          the statecharts the engine runs (orchestrators, lifecycles)
+  deploysim rules [--json]                             the AWS rules the engine applies, with their sources
   deploysim --help | --version
 
-  --json      print the trace as one JSON object (the trace contract, schemaVersion 1)
+  --json      print JSON (for run: the trace contract, schemaVersion 2)
   --verbose   list every event in the text timeline instead of folding alike ones
 
 Exit codes: 0 simulated or valid; 2 unreadable or invalid input, or a wrong command line.
@@ -50,6 +53,13 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     if (!loaded.ok) return 2;
     const trace = simulate(loaded.scenario);
     io.out(flags.includes('--json') ? JSON.stringify(trace) + '\n' : formatTrace(trace, { verbose: flags.includes('--verbose') }));
+    return 0;
+  }
+  if (command === 'machines' || command === 'rules') {
+    const unknown = flags.filter((f) => f !== '--json');
+    if (unknown.length > 0) return usageError(`unknown option ${unknown.join(', ')}`);
+    if (files.length > 0) return usageError(`${command} takes no file`);
+    io.out((command === 'machines' ? machinesOutput : rulesOutput)(flags.includes('--json')));
     return 0;
   }
   if (command === 'validate') {

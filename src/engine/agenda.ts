@@ -1,11 +1,14 @@
 // The engine's simulated clock: a priority queue of callbacks ordered by time, then
 // by the order they were scheduled (so equal times run first-in, first-out and the
-// run is deterministic). The engine never reads the wall clock.
+// run is deterministic). The engine never reads the wall clock. Entries can be
+// cancelled (a state that is left cancels its timers): a cancelled entry neither
+// runs nor advances the clock.
 
-interface Entry {
+export interface Entry {
   t: number;
   seq: number;
   run: () => void;
+  cancelled?: boolean;
 }
 
 export class Agenda {
@@ -14,8 +17,8 @@ export class Agenda {
   now = 0;
 
   /** Schedules `run` at absolute simulated time `t` (never in the past). */
-  at(t: number, run: () => void): void {
-    const entry = { t: Math.max(t, this.now), seq: this.seq++, run };
+  at(t: number, run: () => void): Entry {
+    const entry: Entry = { t: Math.max(t, this.now), seq: this.seq++, run };
     const heap = this.heap;
     heap.push(entry);
     let i = heap.length - 1;
@@ -26,10 +29,16 @@ export class Agenda {
       i = parent;
     }
     heap[i] = entry;
+    return entry;
   }
 
-  after(seconds: number, run: () => void): void {
-    this.at(this.now + seconds, run);
+  after(seconds: number, run: () => void): Entry {
+    return this.at(this.now + seconds, run);
+  }
+
+  /** Cancels a scheduled entry; it is dropped when it reaches the top. */
+  cancel(entry: Entry): void {
+    entry.cancelled = true;
   }
 
   /** Drops everything scheduled (a finished deployment's leftover timers must not advance the clock). */
@@ -38,21 +47,28 @@ export class Agenda {
   }
 
   get empty(): boolean {
+    this.dropCancelled();
     return this.heap.length === 0;
   }
 
   /** Time of the next entry, or undefined when nothing is scheduled. */
   peekTime(): number | undefined {
+    this.dropCancelled();
     return this.heap[0]?.t;
   }
 
   /** Runs the earliest entry; returns false when nothing was scheduled. */
   step(): boolean {
+    this.dropCancelled();
     const top = this.pop();
     if (!top) return false;
     this.now = top.t;
     top.run();
     return true;
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop();
   }
 
   private pop(): Entry | undefined {

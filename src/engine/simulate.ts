@@ -18,6 +18,8 @@ export function simulate(scenario: Scenario): Trace {
   let durationSeconds = 0;
   for (const d of world.deployments) durationSeconds = Math.max(durationSeconds, d.end);
   for (const sp of spans) durationSeconds = Math.max(durationSeconds, sp.end);
+  for (const p of world.phases) durationSeconds = Math.max(durationSeconds, p.end);
+  if (world.changes.length > 0) durationSeconds = Math.max(durationSeconds, world.changes[world.changes.length - 1]!.t);
   if (events.length > 0) durationSeconds = Math.max(durationSeconds, events[events.length - 1]!.t);
   if (world.samples.length > 0) durationSeconds = Math.max(durationSeconds, world.samples[world.samples.length - 1]!.t);
   return {
@@ -30,6 +32,9 @@ export function simulate(scenario: Scenario): Trace {
     spans,
     events,
     samples: world.samples,
+    phases: world.phases,
+    changes: world.changes,
+    machines: world.machines,
     final: { targets: world.finalTargets(), traffic: world.finalTraffic() },
   };
 }

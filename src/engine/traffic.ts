@@ -3,11 +3,12 @@
 // `share.value` percent goes to pool `b`, the rest to pool `a`; within a pool,
 // requests spread evenly over its in-service targets. A pool with nothing in
 // service gets nothing, so the other carries all traffic.
+import { versionRecord } from '../trace/percent.ts';
 import type { TrafficModel } from './world.ts';
 
 export function weightedPools(a: string, b: string, share: { value: number }): TrafficModel {
   return (pools) => {
-    const weights: Record<string, number> = {};
+    const weights = versionRecord();
     const add = (pool: string, portion: number) => {
       const counts = pools.get(pool);
       if (!counts || portion <= 0) return;

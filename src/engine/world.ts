@@ -1,8 +1,11 @@
 // The simulated world one run acts on: the targets and their state, the agenda
 // (simulated time), and the trace being recorded. Strategies change the world only
 // through these methods, so samples (in-service counts and traffic per version)
-// are kept up to date incrementally and recorded whenever they change.
+// are kept up to date incrementally and recorded whenever they change, and every
+// change of a target's observable state is recorded once, here (trace `changes`).
+// Versions are user text: they are only ever keys of Maps or prototype-free objects.
 import type { Fault, Scenario } from '../scenario/types.ts';
+import type { RuleId } from '../aws/rules.ts';
 import type {
   Creator,
   DeploymentStatus,
@@ -10,14 +13,17 @@ import type {
   TargetGroup,
   TargetKind,
   TargetState,
+  TraceChange,
   TraceDeployment,
+  TraceMachineState,
+  TracePhase,
   TraceEvent,
   TraceEventType,
   TraceSample,
   TraceSpan,
   TraceTarget,
 } from '../trace/types.ts';
-import { percentages, sameCounts } from '../trace/percent.ts';
+import { percentages, sameCounts, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
 
@@ -31,16 +37,31 @@ export interface TargetRuntime {
   version: string;
   state: TargetState;
   healthy: boolean;
+  /** Load balancer (or listener) membership; undefined for a target without one. */
+  registered: boolean | undefined;
   /** The last revision successfully deployed to it (CodeDeploy's "last successful revision"). */
   lastSuccessfulRevision: string;
 }
+
+/** What an event may carry besides its type and message. */
+export interface EventExtra {
+  target?: string | undefined;
+  deploymentId?: string | undefined;
+  undocumented?: UndocumentedId | undefined;
+  rule?: RuleId | undefined;
+  healthy?: boolean | undefined;
+  end?: number | undefined;
+}
+
+/** A phase being recorded; `end` is set when it closes. */
+export type OpenPhase = TracePhase;
 
 /** Computes production traffic weights per version from the in-service counts of each pool. */
 export type TrafficModel = (pools: ReadonlyMap<string, ReadonlyMap<string, number>>) => Record<string, number>;
 
 /** Default: one load balancer spreading requests evenly over every in-service target. */
 export const evenSpread: TrafficModel = (pools) => {
-  const weights: Record<string, number> = {};
+  const weights = versionRecord();
   for (const counts of pools.values()) for (const [v, n] of counts) weights[v] = (weights[v] ?? 0) + n;
   return weights;
 };
@@ -53,6 +74,13 @@ export class World {
   readonly events: TraceEvent[] = [];
   readonly samples: TraceSample[] = [];
   readonly deployments: TraceDeployment[] = [];
+  readonly changes: TraceChange[] = [];
+  readonly phases: TracePhase[] = [];
+  readonly machines: TraceMachineState[] = [];
+  private readonly openPhases = new Set<TracePhase>();
+  /** An error thrown where the agenda cannot see it (inside a machine's action): it ends the run. */
+  private error: unknown;
+  private failed = false;
   traffic: TrafficModel = evenSpread;
   testTraffic: Record<string, number> | undefined;
   private readonly inService = new Map<string, Map<string, number>>();
@@ -81,6 +109,8 @@ export class World {
     version: string;
     state: TargetState;
     healthy: boolean;
+    /** Load balancer membership when the target has one. */
+    registered?: boolean;
     label?: string;
   }): TargetRuntime {
     const runtime: TargetRuntime = {
@@ -91,6 +121,7 @@ export class World {
       version: t.version,
       state: t.state,
       healthy: t.healthy,
+      registered: t.registered,
       lastSuccessfulRevision: t.version,
     };
     this.targets.set(t.id, runtime);
@@ -98,6 +129,9 @@ export class World {
     if (t.label) entry.label = t.label;
     this.targetList.push(entry);
     if (t.state === 'InService') this.count(runtime, +1);
+    const change: TraceChange = { t: this.now, target: t.id, version: t.version, state: t.state, healthy: t.healthy };
+    if (t.registered !== undefined) change.registered = t.registered;
+    this.changes.push(change);
     return runtime;
   }
 
@@ -108,11 +142,15 @@ export class World {
   }
 
   setState(id: string, state: TargetState): void {
+    if (this.target(id).state === state) return;
     this.recount(id, (t) => (t.state = state));
+    this.changes.push({ t: this.now, target: id, state });
   }
 
   setVersion(id: string, version: string): void {
+    if (this.target(id).version === version) return;
     this.recount(id, (t) => (t.version = version));
+    this.changes.push({ t: this.now, target: id, version });
   }
 
   /** Moves a target to another traffic pool (e.g. from a temporary group into the original one). */
@@ -129,7 +167,18 @@ export class World {
   }
 
   setHealthy(id: string, healthy: boolean): void {
-    this.target(id).healthy = healthy;
+    const t = this.target(id);
+    if (t.healthy === healthy) return;
+    t.healthy = healthy;
+    this.changes.push({ t: this.now, target: id, healthy });
+  }
+
+  /** Joins or leaves the load balancer (or listener). */
+  setRegistered(id: string, registered: boolean): void {
+    const t = this.target(id);
+    if (t.registered === registered) return;
+    t.registered = registered;
+    this.changes.push({ t: this.now, target: id, registered });
   }
 
   /** Call when something outside the targets changed the traffic split (weights, DNS, listeners). */
@@ -157,14 +206,13 @@ export class World {
 
   // ── trace ────────────────────────────────────────────────────────────
 
-  event(
-    type: TraceEventType,
-    message: string,
-    extra: { target?: string | undefined; deploymentId?: string | undefined; undocumented?: UndocumentedId } = {},
-  ): void {
+  event(type: TraceEventType, message: string, extra: EventExtra = {}): void {
     const e: TraceEvent = { t: this.now, type, message };
     if (extra.target !== undefined) e.target = extra.target;
     if (extra.deploymentId !== undefined) e.deploymentId = extra.deploymentId;
+    if (extra.rule !== undefined) e.rule = extra.rule;
+    if (extra.healthy !== undefined) e.healthy = extra.healthy;
+    if (extra.end !== undefined) e.end = extra.end;
     if (extra.undocumented !== undefined) {
       // Every such event is flagged; the explanation is spelled out the first time only.
       e.undocumented = extra.undocumented;
@@ -191,6 +239,37 @@ export class World {
     if (!d) return;
     d.status = status;
     d.end = this.now;
+    // A deployment's phases cannot outlive it.
+    for (const p of this.openPhases) if (p.deploymentId === id) this.closePhase(p);
+  }
+
+  // ── phases and machine states ────────────────────────────────────────
+
+  /** Opens a phase now; close it with closePhase (or it closes when its deployment ends). */
+  openPhase(p: Omit<TracePhase, 'start' | 'end'>): TracePhase {
+    const phase: TracePhase = { deploymentId: p.deploymentId, kind: p.kind, name: p.name, start: this.now, end: this.now };
+    if (p.targets !== undefined) phase.targets = p.targets;
+    if (p.deadline !== undefined) phase.deadline = p.deadline;
+    this.phases.push(phase);
+    this.openPhases.add(phase);
+    return phase;
+  }
+
+  closePhase(p: TracePhase | undefined): void {
+    if (!p || !this.openPhases.delete(p)) return;
+    p.end = this.now;
+  }
+
+  /** Records an orchestrator machine entering `state` (a dotted path). */
+  machineState(machine: string, state: string): void {
+    this.machines.push({ t: this.now, machine, state });
+  }
+
+  /** An error raised inside a machine: the run stops and simulate() throws it. */
+  fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.error = error;
   }
 
   // ── faults ───────────────────────────────────────────────────────────
@@ -205,16 +284,17 @@ export class World {
   /** Runs the agenda to completion, recording a sample whenever a time slice changed counts or traffic. */
   run(): void {
     this.sample();
-    while (this.agenda.step()) {
+    while (!this.failed && this.agenda.step()) {
       if (this.dirty && this.agenda.peekTime() !== this.now) this.sample();
     }
+    if (this.failed) throw this.error instanceof Error ? this.error : new Error(String(this.error));
     this.sample();
   }
 
   private sample(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    const inService: Record<string, number> = {};
+    const inService = versionRecord();
     for (const counts of this.inService.values()) for (const [v, n] of counts) inService[v] = (inService[v] ?? 0) + n;
     const traffic = percentages(this.traffic(this.inService));
     const last = this.samples[this.samples.length - 1];
@@ -226,7 +306,7 @@ export class World {
     )
       return;
     const s: TraceSample = { t: this.now, inService, traffic };
-    if (this.testTraffic) s.testTraffic = { ...this.testTraffic };
+    if (this.testTraffic) s.testTraffic = Object.assign(versionRecord(), this.testTraffic);
     this.samples.push(s);
   }
 

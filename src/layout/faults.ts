@@ -89,5 +89,7 @@ export function describeFault(f: Fault): string {
     case 'AbortDeployment': return `Abort the deployment${when}`;
     case 'Alarm': return `CloudWatch alarm${f.alarmName ? ` ${f.alarmName}` : ''} goes into ALARM${when}`;
     case 'StopDeployment': return `Stop the deployment${f.autoRollbackEnabled ? ' and roll back' : ''}${when}`;
+    case 'ContinueDeployment': return `ContinueDeployment (${f.deploymentWaitType})${when}`;
+    case 'SwapEnvironmentCNAMEs': return `Swap the environments' CNAMEs${when}`;
   }
 }

@@ -152,8 +152,12 @@ function faultRules(cd: Raw, faults: Raw[], platform: 'Server' | 'Lambda' | 'ECS
   faults.forEach((f, i) => {
     if (typeof f !== 'object' || f === null) return;
     const path = `/faults/${i}`;
-    if (f.type === 'AbortDeployment') {
-      problems.push({ path: `${path}/type`, message: 'AbortDeployment is an Elastic Beanstalk fault; CodeDeploy deployments take StopDeployment (or an Alarm)' });
+    if (f.type === 'AbortDeployment' || f.type === 'SwapEnvironmentCNAMEs') {
+      problems.push({ path: `${path}/type`, message: `${f.type} is an Elastic Beanstalk input; CodeDeploy deployments take StopDeployment, an Alarm or ContinueDeployment` });
+      return;
+    }
+    if (f.type === 'ContinueDeployment' && !(server && blueGreen)) {
+      problems.push({ path: `${path}/type`, message: 'ContinueDeployment continues an EC2/on-premises blue/green deployment (computePlatform Server, deploymentType BLUE_GREEN)' });
       return;
     }
     if (!server && (f.type === 'UnhealthyInstance' || f.type === 'InstanceTerminated')) {

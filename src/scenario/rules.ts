@@ -56,8 +56,11 @@ function elasticBeanstalkRules(eb: Raw, faults: Raw[]): Problem[] {
   const known = eb.instances + ebLaunchedInstances({ instances: eb.instances, DeploymentPolicy: policy, BatchSizeType: batchSizeType, BatchSize: batchSize });
   faults.forEach((f, i) => {
     const path = `/faults/${i}`;
-    if (f.type === 'Alarm' || f.type === 'StopDeployment') {
-      problems.push({ path: `${path}/type`, message: `${f.type} is a CodeDeploy fault; Elastic Beanstalk deployments take AbortDeployment` });
+    if (f.type === 'Alarm' || f.type === 'StopDeployment' || f.type === 'ContinueDeployment') {
+      problems.push({ path: `${path}/type`, message: `${f.type} is a CodeDeploy input; Elastic Beanstalk deployments take AbortDeployment (and SwapEnvironmentCNAMEs for BlueGreen)` });
+    }
+    if (f.type === 'SwapEnvironmentCNAMEs' && policy !== 'BlueGreen') {
+      problems.push({ path: `${path}/type`, message: `SwapEnvironmentCNAMEs swaps the CNAMEs of a blue/green pair of environments; DeploymentPolicy is ${policy}, not BlueGreen` });
     }
     if (f.errorCode !== undefined) problems.push({ path: `${path}/errorCode`, message: 'error codes are CodeDeploy\'s; Elastic Beanstalk steps simply fail' });
     if (f.type === 'HookFailure' && !EB_FAILABLE_STEPS.includes(f.event)) {

@@ -57,6 +57,20 @@ const faults: Json[] = [
     },
     ['type', 'at'],
   ),
+  strict(
+    {
+      type: { const: 'ContinueDeployment' },
+      at: seconds('When the user calls ContinueDeployment.'),
+      deploymentWaitType: { enum: ['READY_WAIT', 'TERMINATION_WAIT'], description: 'READY_WAIT starts rerouting traffic; TERMINATION_WAIT ends the wait before the original instances are terminated.' },
+    },
+    ['type', 'at', 'deploymentWaitType'],
+    'CodeDeploy EC2 blue/green: the user continues the deployment.',
+  ),
+  strict(
+    { type: { const: 'SwapEnvironmentCNAMEs' }, at: seconds('When the user swaps the environments\' CNAMEs.') },
+    ['type', 'at'],
+    'Elastic Beanstalk blue/green: the user swaps the CNAMEs; after the swap, swapping again swaps back.',
+  ),
 ];
 
 const elasticBeanstalk = strict(

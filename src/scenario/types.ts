@@ -90,7 +90,11 @@ export type Fault =
   | { type: 'InstanceTerminated'; target: string; at: number }
   | { type: 'AbortDeployment'; at: number }
   | { type: 'Alarm'; at: number; alarmName?: string }
-  | { type: 'StopDeployment'; at: number; autoRollbackEnabled?: boolean };
+  | { type: 'StopDeployment'; at: number; autoRollbackEnabled?: boolean }
+  /** CodeDeploy EC2 blue/green: the user calls ContinueDeployment (reference §2.3). */
+  | { type: 'ContinueDeployment'; at: number; deploymentWaitType: 'READY_WAIT' | 'TERMINATION_WAIT' }
+  /** Elastic Beanstalk blue/green: the user swaps the environments' CNAMEs (again: swapping back is the rollback). */
+  | { type: 'SwapEnvironmentCNAMEs'; at: number };
 
 export type FaultType = Fault['type'];
 

@@ -1,10 +1,17 @@
 // Turns weights per version into percentages that sum to exactly 100, in tenths of
 // a percent (largest-remainder rounding), so samples never show 99.9 % or 100.1 %.
+// Versions are user text ("constructor", "__proto__"): records keyed by them have
+// no prototype, so no key can hit an inherited property or the __proto__ setter.
+
+/** An empty record keyed by version labels, safe for any label. */
+export function versionRecord(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
 
 export function percentages(weights: Record<string, number>): Record<string, number> {
   const keys = Object.keys(weights).filter((k) => (weights[k] ?? 0) > 0);
   const total = keys.reduce((sum, k) => sum + (weights[k] ?? 0), 0);
-  const out: Record<string, number> = {};
+  const out = versionRecord();
   if (total <= 0) return out;
   const exact = keys.map((k) => ((weights[k] ?? 0) / total) * 1000);
   const floors = exact.map(Math.floor);

@@ -1,9 +1,12 @@
-// The trace contract (schemaVersion 1): what `deploysim run --json` prints and what
-// the views and graders read. Times are seconds from the start of the first
-// deployment. Add optional fields if needed; never rename these.
+// The trace contract (schemaVersion 2, documented in docs/trace.md): what
+// `deploysim run --json` prints and what the views and graders read. Times are
+// seconds from the start of the first deployment. Version 2 keeps every version-1
+// field and adds phases, changes, machines and the rule behind events. Add
+// optional fields if needed; never rename these.
 import type { Scenario } from '../scenario/types.ts';
+import type { RuleId } from '../aws/rules.ts';
 
-export const TRACE_SCHEMA_VERSION = 1;
+export const TRACE_SCHEMA_VERSION = 2;
 
 export type Outcome = 'Succeeded' | 'Failed' | 'Stopped' | 'RolledBack';
 
@@ -90,6 +93,51 @@ export interface TraceEvent {
   deploymentId?: string;
   /** Set when the step follows a behaviour AWS does not document: the id of the choice in src/aws/undocumented.ts. */
   undocumented?: string;
+  /** The AWS rule the event applies: an id in the rules catalogue (src/aws/rules.ts, `deploysim rules --json`). */
+  rule?: RuleId;
+  /** health-changed: the target's health after the change. */
+  healthy?: boolean;
+  /** wait-started: when the wait ends (or gives up), if known when it starts. */
+  end?: number;
+}
+
+export type PhaseKind = 'batch' | 'wait' | 'traffic-shift' | 'rollback';
+
+/** A stretch of a deployment with a name in AWS's words: a batch, a wait, a traffic shift, a rollback. */
+export interface TracePhase {
+  deploymentId: string;
+  kind: PhaseKind;
+  /** e.g. "Batch 2 of 3", "EvaluationTime", "Canary interval", "Ready wait", "Termination wait". */
+  name: string;
+  start: number;
+  end: number;
+  /** The ids the phase acts on; always given for a batch. */
+  targets?: string[];
+  /** For a wait that may end early or time out: the time it would give up. */
+  deadline?: number;
+}
+
+/**
+ * One change of a target's observable state, emitted where the world changes it.
+ * A target's first change (when it is added) carries every field; replaying the
+ * changes in order reproduces `final.targets` exactly.
+ */
+export interface TraceChange {
+  t: number;
+  target: string;
+  version?: string;
+  state?: TargetState;
+  healthy?: boolean;
+  /** Load balancer (or listener) membership; absent for targets without one. */
+  registered?: boolean;
+}
+
+/** An orchestrator machine entering a state (a dotted path), for the live statechart. */
+export interface TraceMachineState {
+  t: number;
+  /** The machine's id, as listed by `deploysim machines --json`. */
+  machine: string;
+  state: string;
 }
 
 export interface TraceSample {
@@ -121,6 +169,9 @@ export interface Trace {
   spans: TraceSpan[];
   events: TraceEvent[];
   samples: TraceSample[];
+  phases: TracePhase[];
+  changes: TraceChange[];
+  machines: TraceMachineState[];
   final: {
     targets: FinalTarget[];
     traffic: Record<string, number>;

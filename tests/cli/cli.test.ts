@@ -22,15 +22,44 @@ async function cli(argv: string[], files: Record<string, string> = {}) {
 }
 
 describe('deploysim CLI', () => {
-  it('run --json prints one trace object (schemaVersion 1) and exits 0 even when the deployment failed', async () => {
+  it('run --json prints one trace object (schemaVersion 2) and exits 0 even when the deployment failed', async () => {
     const { code, out, err } = await cli(['run', ROLLING, '--json']);
     expect(code).toBe(0);
     expect(err).toBe('');
     const trace = JSON.parse(out) as Trace;
-    expect(trace.schemaVersion).toBe(1);
+    expect(trace.schemaVersion).toBe(2);
     expect(trace.outcome).toBe('Failed');
     expect(trace.scenario.elasticBeanstalk!.Timeout).toBe(600);
-    expect(Object.keys(trace)).toEqual(['schemaVersion', 'scenario', 'outcome', 'durationSeconds', 'deployments', 'targets', 'spans', 'events', 'samples', 'final']);
+    expect(Object.keys(trace)).toEqual(['schemaVersion', 'scenario', 'outcome', 'durationSeconds', 'deployments', 'targets', 'spans', 'events', 'samples', 'phases', 'changes', 'machines', 'final']);
+  });
+
+  it('machines --json lists every orchestrator and lifecycle with its states and transitions', async () => {
+    const { code, out } = await cli(['machines', '--json']);
+    expect(code).toBe(0);
+    const { machines } = JSON.parse(out) as { machines: { id: string; kind: string; initial: string; states: { id: string }[]; transitions: { source: string; target: string; event: string }[] }[] };
+    const ids = machines.map((m) => m.id);
+    expect(ids).toContain('codeDeployServerInPlaceLoadBalancer');
+    expect(ids).toContain('ebRolling');
+    const lb = machines.find((m) => m.id === 'codeDeployServerInPlaceLoadBalancer')!;
+    expect(lb.kind).toBe('lifecycle');
+    expect(lb.transitions).toContainEqual({ source: 'ValidateService', target: 'BeforeAllowTraffic', event: 'SUCCEEDED' });
+    // Every state a trace can name is listed.
+    const trace = JSON.parse((await cli(['run', ROLLING, '--json'])).out) as Trace;
+    for (const m of trace.machines) {
+      const machine = machines.find((x) => x.id === m.machine);
+      expect(machine, m.machine).toBeDefined();
+      expect(machine!.states.map((s) => s.id)).toContain(m.state);
+    }
+  });
+
+  it('rules --json prints the catalogue every event rule points into', async () => {
+    const { code, out } = await cli(['rules', '--json']);
+    expect(code).toBe(0);
+    const { rules } = JSON.parse(out) as { rules: { id: string; text: string; source: string }[] };
+    expect(rules.length).toBeGreaterThan(20);
+    for (const r of rules) expect(r.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+    expect((await cli(['rules'])).out).toContain('cd.one-at-a-time');
+    expect((await cli(['rules', 'x.json'])).code).toBe(2);
   });
 
   it('run without --json prints a readable summary, timeline and final state', async () => {

@@ -54,7 +54,10 @@ describe('faults', () => {
     [{ instances: 3, deploymentType: 'BLUE_GREEN' }, { type: 'UnhealthyInstance', target: 'i-7' }, /expected i-1 … i-6 \(i-1 … i-3 are the originals, i-4 … i-6 the replacements\)/],
     [{ computePlatform: 'ECS', deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce' }, { type: 'UnhealthyInstance', target: 'i-1' }, /UnhealthyInstance is about EC2 instances; a ECS deployment has none/],
     [{ computePlatform: 'ECS', deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce' }, { type: 'HookFailure', target: 'original-task-set', event: 'AfterInstall' }, /the original task set runs no hooks/],
-    [{}, { type: 'AbortDeployment', at: 10 }, /AbortDeployment is an Elastic Beanstalk fault; CodeDeploy deployments take StopDeployment/],
+    [{}, { type: 'AbortDeployment', at: 10 }, /AbortDeployment is an Elastic Beanstalk input; CodeDeploy deployments take StopDeployment/],
+    [{}, { type: 'SwapEnvironmentCNAMEs', at: 10 }, /SwapEnvironmentCNAMEs is an Elastic Beanstalk input/],
+    [{ deploymentType: 'IN_PLACE' }, { type: 'ContinueDeployment', at: 10, deploymentWaitType: 'READY_WAIT' }, /ContinueDeployment continues an EC2\/on-premises blue\/green deployment/],
+    [{ deploymentType: 'BLUE_GREEN' }, { type: 'ContinueDeployment', at: 10 }, /^\/faults\/0\/deploymentWaitType: is required/],
   ])('%j %j', (settings, fault, expected) => {
     const found = invalid(settings as Record<string, unknown>, [fault]);
     expect(found.length).toBe(1);

@@ -76,7 +76,12 @@ describe('scenario validation', () => {
     ]);
     expect(ebWith({ DeploymentPolicy: 'Immutable' }, { faults: [{ type: 'UnhealthyInstance', target: 'i-8' }] })).toEqual([]);
     expect(ebWith({}, { faults: [{ type: 'HookFailure', event: 'predeploi' }] })[0]).toMatch(/^\/faults\/0\/event: "predeploi" is not an Elastic Beanstalk workflow step \(did you mean "predeploy"\?\)/);
-    expect(ebWith({}, { faults: [{ type: 'Alarm', at: 5 }] })[0]).toMatch(/^\/faults\/0\/type: Alarm is a CodeDeploy fault/);
+    expect(ebWith({}, { faults: [{ type: 'Alarm', at: 5 }] })[0]).toMatch(/^\/faults\/0\/type: Alarm is a CodeDeploy input/);
+    expect(ebWith({}, { faults: [{ type: 'ContinueDeployment', at: 5, deploymentWaitType: 'READY_WAIT' }] })[0]).toMatch(/^\/faults\/0\/type: ContinueDeployment is a CodeDeploy input/);
+    expect(ebWith({ DeploymentPolicy: 'Rolling' }, { faults: [{ type: 'SwapEnvironmentCNAMEs', at: 5 }] })).toEqual([
+      '/faults/0/type: SwapEnvironmentCNAMEs swaps the CNAMEs of a blue/green pair of environments; DeploymentPolicy is Rolling, not BlueGreen',
+    ]);
+    expect(ebWith({ DeploymentPolicy: 'BlueGreen' }, { faults: [{ type: 'SwapEnvironmentCNAMEs', at: 5 }] })).toEqual([]);
     expect(ebWith({}, { faults: [{ type: 'Explode' }] })[0]).toMatch(/^\/faults\/0\/type: unknown fault type "Explode"; expected one of: UnhealthyInstance, BadVersion/);
     expect(ebWith({}, { faults: [{ type: 'AbortDeployment' }] })).toEqual(['/faults/0/at: is required']);
   });

@@ -4,7 +4,8 @@
 // termination wait. Test-listener routing is kept apart from production traffic.
 // A BeforeInstall failure cannot trigger a rollback; a rollback reroutes
 // production traffic to the original task set.
-import { ECS_EVENTS, ECS_NO_ROLLBACK_EVENT, ECS_ORIGINAL_TARGET, ECS_REPLACEMENT_TARGET } from '../../aws/codedeploy-facts.ts';
+import { lifecycleOrder } from '../lifecycles/catalog.ts';
+import { ECS_NO_ROLLBACK_EVENT, ECS_ORIGINAL_TARGET, ECS_REPLACEMENT_TARGET } from '../../aws/codedeploy-facts.ts';
 import { runSteps, type StepRun } from '../steps.ts';
 import { weightedPools } from '../traffic.ts';
 import { minutes, USER_DEPLOYMENT, type CdContext } from './context.ts';
@@ -53,7 +54,7 @@ export function ecsDeployment(ctx: CdContext, send: Send): Driver {
   return {
     intro: `ECS blue/green deployment of ${to} with ${cd.deploymentConfigName}: a replacement task set, test traffic first, then ${describeTraffic(config)}; the original task set is removed ${minutes(waitMinutes)} after success`,
     deploy() {
-      const steps = lifecycleSteps(ctx, replacement, ECS_EVENTS, { deploymentId: id, revision: to }, {
+      const steps = lifecycleSteps(ctx, replacement, lifecycleOrder('codeDeployEcs'), { deploymentId: id, revision: to }, {
         Install: {
           onStart: () => {
             created = true;

@@ -2,7 +2,8 @@
 // to the new one. BeforeAllowTraffic runs before any traffic shifts, AllowTraffic
 // shifts the alias weights per the configuration, AfterAllowTraffic runs once all
 // traffic has shifted. Rollback points the alias back at the original version.
-import { LAMBDA_ALIAS_TARGET, LAMBDA_EVENTS } from '../../aws/codedeploy-facts.ts';
+import { LAMBDA_ALIAS_TARGET } from '../../aws/codedeploy-facts.ts';
+import { lifecycleOrder } from '../lifecycles/catalog.ts';
 import { runSteps, type StepRun } from '../steps.ts';
 import { USER_DEPLOYMENT, type CdContext } from './context.ts';
 import type { Driver, Send } from './driver.ts';
@@ -33,7 +34,7 @@ export function lambdaDeployment(ctx: CdContext, send: Send): Driver {
   return {
     intro: `Lambda deployment of ${to} through the alias "live" with ${cd.deploymentConfigName}: ${describeTraffic(config)}`,
     deploy() {
-      const steps = lifecycleSteps(ctx, alias, LAMBDA_EVENTS, { deploymentId: id, revision: to }, {
+      const steps = lifecycleSteps(ctx, alias, lifecycleOrder('codeDeployLambda'), { deploymentId: id, revision: to }, {
         AllowTraffic: {
           seconds: shifter.span + eventSeconds(ctx, 'AllowTraffic'),
           onStart: () => shifter.start(() => world.setVersion(alias, to)),

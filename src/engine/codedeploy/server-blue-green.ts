@@ -4,13 +4,7 @@
 // originals the BlockTraffic hooks, in the configuration's pattern; the originals
 // are terminated after the wait or kept alive. A rollback (d-2) re-allows traffic
 // to the originals that still exist and blocks it on the replacements.
-import {
-  SERVER_ALLOW_TRAFFIC_EVENTS,
-  SERVER_BLOCK_TRAFFIC_EVENTS,
-  SERVER_BLUE_GREEN_INSTALL_EVENTS,
-  SERVER_BLUE_GREEN_ORIGINAL_EVENTS,
-  SERVER_BLUE_GREEN_REPLACEMENT_EVENTS,
-} from '../../aws/codedeploy-facts.ts';
+import { lifecycleOrder } from '../lifecycles/catalog.ts';
 import type { DeploymentStatus } from '../../trace/types.ts';
 import { minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
 import { listIds, plural } from '../narration.ts';
@@ -19,7 +13,13 @@ import { Rollout, type RolloutResult } from './rollout.ts';
 import { addInstances, runInstance } from './server-instance.ts';
 import { describeSchedule, explainRollout, scheduleFor } from './server-schedule.ts';
 
-const REROUTE_EVENTS = SERVER_BLUE_GREEN_REPLACEMENT_EVENTS.slice(SERVER_BLUE_GREEN_INSTALL_EVENTS.length);
+// A replacement's lifecycle runs in two parts: the install, then (when rerouting reaches it) the AllowTraffic hooks.
+const REPLACEMENT_EVENTS = lifecycleOrder('codeDeployServerReplacement');
+const SERVER_BLUE_GREEN_INSTALL_EVENTS = REPLACEMENT_EVENTS.slice(0, REPLACEMENT_EVENTS.indexOf('BeforeAllowTraffic'));
+const REROUTE_EVENTS = REPLACEMENT_EVENTS.slice(SERVER_BLUE_GREEN_INSTALL_EVENTS.length);
+const SERVER_BLUE_GREEN_ORIGINAL_EVENTS = lifecycleOrder('codeDeployServerOriginal');
+const SERVER_ALLOW_TRAFFIC_EVENTS = lifecycleOrder('codeDeployServerRollbackOriginal');
+const SERVER_BLOCK_TRAFFIC_EVENTS = lifecycleOrder('codeDeployServerRollbackReplacement');
 
 export function serverBlueGreen(ctx: CdContext, send: Send): Driver {
   const { world, cd, from, to } = ctx;
@@ -169,7 +169,10 @@ export function serverBlueGreen(ctx: CdContext, send: Send): Driver {
         });
         send({ type: 'ROLLBACK_DONE', ok });
       };
-      if (back.length === 0) return world.agenda.at(world.now, () => end(false, 'the original instances are terminated, so traffic cannot be routed back to them'));
+      if (back.length === 0) {
+        world.agenda.at(world.now, () => end(false, 'the original instances are terminated, so traffic cannot be routed back to them'));
+        return;
+      }
       phase(back, SERVER_ALLOW_TRAFFIC_EVENTS, ROLLBACK_DEPLOYMENT, from, (a) => {
         if (!a.ok) return end(false, `AllowTraffic did not complete on ${listIds(a.failed)}`);
         phase(live(replacements), SERVER_BLOCK_TRAFFIC_EVENTS, ROLLBACK_DEPLOYMENT, from, (b) =>

@@ -1,7 +1,7 @@
 // Server in-place (reference §2.1, §2.3): every instance of the group runs the
 // lifecycle events in turn, scheduled by minimum healthy hosts. A rollback is a new
 // deployment (d-2) of the last known good revision with the same events and rules.
-import { serverInPlaceEvents } from '../../aws/codedeploy-facts.ts';
+import { lifecycleOrder } from '../lifecycles/catalog.ts';
 import type { DeploymentStatus } from '../../trace/types.ts';
 import { ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
 import { plural } from '../narration.ts';
@@ -14,7 +14,7 @@ export function serverInPlace(ctx: CdContext, send: Send): Driver {
   const { world, cd, from, to } = ctx;
   const ids = addInstances(ctx, cd.instances, 'original', from);
   const schedule = scheduleFor(cd, ids.length);
-  const events = serverInPlaceEvents(cd.loadBalancer);
+  const events = lifecycleOrder(cd.loadBalancer ? 'codeDeployServerInPlaceLoadBalancer' : 'codeDeployServerInPlace');
   let current: Rollout | undefined;
   let result: RolloutResult | undefined;
   let order: string[] = [];

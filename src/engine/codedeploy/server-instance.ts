@@ -14,7 +14,16 @@ export function addInstances(ctx: CdContext, count: number, group: TargetGroup, 
   const serving = version !== '';
   for (let i = 0; i < count; i++) {
     const id = ctx.world.nextInstanceId();
-    ctx.world.addTarget({ id, kind: 'instance', group, pool: group, version, state: serving ? 'InService' : 'OutOfService', healthy: serving });
+    ctx.world.addTarget({
+      id,
+      kind: 'instance',
+      group,
+      pool: group,
+      version,
+      state: serving ? 'InService' : 'OutOfService',
+      healthy: serving,
+      ...(ctx.cd.loadBalancer ? { registered: serving } : {}),
+    });
     ids.push(id);
   }
   return ids;
@@ -29,12 +38,14 @@ function effects(ctx: CdContext, id: string, plan: Plan): Effects {
     BlockTraffic: {
       onStart: () => {
         world.setState(id, 'OutOfService');
+        world.setRegistered(id, false);
         world.event('deregistered', `${id} is deregistered from the load balancer (BlockTraffic): it stops receiving traffic while connections drain`, { target: id, deploymentId: plan.deploymentId });
       },
     },
     AllowTraffic: {
       onSuccess: () => {
         world.setState(id, 'InService');
+        world.setRegistered(id, true);
         world.event('registered', `${id} is registered with the load balancer and passes its health checks (AllowTraffic): it serves ${world.target(id).version}`, { target: id, deploymentId: plan.deploymentId });
       },
       // The load balancer waits up to an hour for the instance to become healthy (reference §2.4).

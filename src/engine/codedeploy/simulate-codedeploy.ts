@@ -1,7 +1,8 @@
 // Simulates one CodeDeploy deployment: picks the compute platform's driver,
 // binds the shared orchestrator machine's actions to it, schedules the timed
 // inputs (alarms, StopDeployment, terminations), and runs simulated time to the end.
-import { createActor, type AnyActorRef } from 'xstate';
+import type { AnyActorRef } from 'xstate';
+import { machineActor } from '../run-machine.ts';
 import type { Outcome } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { contextOf, USER_DEPLOYMENT } from './context.ts';
@@ -58,7 +59,7 @@ export function simulateCodeDeploy(world: World): Outcome {
       },
     },
   });
-  actor = createActor(machine, { input: { cd } });
+  actor = machineActor(world, machine, { cd });
   scheduleControls(world, actor, driver);
   actor.start();
   world.run();

@@ -36,10 +36,15 @@ export class Fleet {
     const ids: string[] = [];
     for (let i = 0; i < this.eb.instances; i++) {
       const id = this.world.nextInstanceId();
-      this.world.addTarget({ id, kind: 'instance', group: 'original', pool: 'original', version: this.world.scenario.versions.from, state: 'InService', healthy: true });
+      this.world.addTarget({ id, kind: 'instance', group: 'original', pool: 'original', version: this.world.scenario.versions.from, state: 'InService', healthy: true, ...this.behindLoadBalancer(true) });
       ids.push(id);
     }
     return ids;
+  }
+
+  /** Load balancer membership of a new target, in a load-balanced environment only. */
+  private behindLoadBalancer(registered: boolean): { registered?: boolean } {
+    return this.eb.environmentType === 'LoadBalanced' ? { registered } : {};
   }
 
   /** Launches `count` new instances into `group`/`pool` and deploys the new version to them. */
@@ -47,7 +52,7 @@ export class Fleet {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const id = this.world.nextInstanceId();
-      this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false });
+      this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false, ...this.behindLoadBalancer(false) });
       this.world.event('instance-launched', `${id} is launched into the ${groupName(group)}`, { target: id, deploymentId: this.deploymentId });
       ids.push(id);
     }
@@ -130,6 +135,7 @@ export class Fleet {
           revision: t.version,
           onStart: () => {
             this.world.setState(id, 'OutOfService');
+            this.world.setRegistered(id, false);
             this.world.event('deregistered', `${id} is detached from the load balancer before it is terminated`, { target: id, deploymentId: this.deploymentId });
           },
         });
@@ -174,7 +180,7 @@ export class Fleet {
         target: id,
         deploymentId: this.deploymentId,
         steps: [
-          { name: EB_LIFECYCLE_STEPS.register, seconds: timings.registration, revision: t.version },
+          { name: EB_LIFECYCLE_STEPS.register, seconds: timings.registration, revision: t.version, onSuccess: () => this.world.setRegistered(id, true) },
           {
             name: EB_LIFECYCLE_STEPS.healthCheck,
             seconds: timings.healthCheckInterval * timings.healthyThreshold,

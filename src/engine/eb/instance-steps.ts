@@ -1,8 +1,9 @@
 // The steps one Elastic Beanstalk instance goes through when it receives a
-// version (reference §1.3–1.4): optionally launch or leave the load balancer,
-// the instance deployment workflow with its platform hooks, then attach and pass
-// health checks. Faults decide which step fails.
-import { EB_INSTANCE_WORKFLOW, EB_LIFECYCLE_STEPS, EB_RESTART_STEP } from '../../aws/eb-facts.ts';
+// version (reference §1.3–1.4), in the order of its lifecycle machine: optionally
+// launch or leave the load balancer, the instance deployment workflow with its
+// platform hooks, then attach and pass health checks. Faults decide which step fails.
+import { EB_INSTANCE_WORKFLOW, EB_LIFECYCLE_STEPS, EB_RESTART_STEP, type WorkflowStepFact } from '../../aws/eb-facts.ts';
+import { lifecycleOrder, type LifecycleId } from '../lifecycles/catalog.ts';
 import type { Step } from '../steps.ts';
 import type { World } from '../world.ts';
 
@@ -26,67 +27,91 @@ export function failsHealthChecks(world: World, id: string, end: number): boolea
   );
 }
 
-/** The steps for every instance deployed in one `mode`; callbacks get the instance id. */
+/** The lifecycle machine of an instance deployed in `mode`. */
+export function instanceLifecycle(mode: InstanceMode): LifecycleId {
+  if (mode.detach) return 'ebInstanceRolling';
+  if (!mode.launch) return 'ebInstanceInPlace';
+  return mode.standby ? 'ebInstanceNewStandby' : 'ebInstanceNew';
+}
+
+const WORKFLOW_FACTS = new Map(EB_INSTANCE_WORKFLOW.map((f) => [f.name, f]));
+
+/**
+ * The steps for every instance deployed in one `mode`, in the order of its
+ * lifecycle machine; callbacks get the instance id.
+ */
 export function instanceSteps(world: World, mode: InstanceMode, deploymentId: string): Step[] {
   const { timings, versions } = world.scenario;
   const to = versions.to;
-  const steps: Step[] = [];
-  if (mode.launch) {
-    steps.push({ name: EB_LIFECYCLE_STEPS.launch, seconds: timings.launch, revision: to });
-  }
-  if (mode.detach) {
-    // An existing instance still runs the version it had before this deployment.
-    const from = versions.from;
-    steps.push({
-      name: EB_LIFECYCLE_STEPS.deregister,
-      seconds: timings.deregistration,
-      revision: from,
-      onStart: (id) => {
-        world.setState(id, 'OutOfService');
-        world.event('deregistered', `${id} is detached from the load balancer; its open connections drain for ${timings.deregistration} s`, { target: id, deploymentId });
-      },
-    });
-  }
-  for (const fact of EB_INSTANCE_WORKFLOW) {
-    const restart = fact.name === EB_RESTART_STEP;
-    steps.push({
-      name: fact.name,
-      seconds: timings.steps[fact.name] ?? fact.seconds,
-      revision: to,
-      onStart: restart
-        ? (id) => {
-            world.setVersion(id, to);
-            if (!mode.launch && !mode.detach) {
-              world.setState(id, 'OutOfService');
-              world.event('health-changed', `${id} restarts its application on ${to} and stops serving until it passes health checks`, {
-                target: id,
-                deploymentId,
-                undocumented: 'allAtOnceRestart',
-              });
-            }
+  return lifecycleOrder(instanceLifecycle(mode)).map((name): Step => {
+    switch (name) {
+      case EB_LIFECYCLE_STEPS.launch:
+        return { name, seconds: timings.launch, revision: to };
+      case EB_LIFECYCLE_STEPS.deregister:
+        // An existing instance still runs the version it had before this deployment.
+        return {
+          name,
+          seconds: timings.deregistration,
+          revision: versions.from,
+          onStart: (id) => {
+            world.setState(id, 'OutOfService');
+            world.setRegistered(id, false);
+            world.event('deregistered', `${id} is detached from the load balancer; its open connections drain for ${timings.deregistration} s`, { target: id, deploymentId });
+          },
+        };
+      case EB_LIFECYCLE_STEPS.register:
+        return {
+          name,
+          seconds: timings.registration,
+          revision: to,
+          onSuccess: (id) => {
+            world.setRegistered(id, true);
+            world.event('registered', `${id} is attached to the load balancer, which sends it traffic once it passes health checks`, { target: id, deploymentId });
+          },
+        };
+      case EB_LIFECYCLE_STEPS.healthCheck:
+        return healthCheckStep(world, mode, deploymentId);
+      default:
+        return workflowStep(world, mode, deploymentId, WORKFLOW_FACTS.get(name)!);
+    }
+  });
+}
+
+function workflowStep(world: World, mode: InstanceMode, deploymentId: string, fact: WorkflowStepFact): Step {
+  const to = world.scenario.versions.to;
+  const restart = fact.name === EB_RESTART_STEP;
+  return {
+    name: fact.name,
+    seconds: world.scenario.timings.steps[fact.name] ?? fact.seconds,
+    revision: to,
+    onStart: restart
+      ? (id) => {
+          world.setVersion(id, to);
+          if (!mode.launch && !mode.detach) {
+            world.setState(id, 'OutOfService');
+            world.event('health-changed', `${id} restarts its application on ${to} and stops serving until it passes health checks`, {
+              target: id,
+              deploymentId,
+              undocumented: 'allAtOnceRestart',
+            });
           }
-        : undefined,
-      failure: (_start, end, id) => {
-        const hit = world
-          .faults('HookFailure')
-          .find((f) => f.event === fact.name && (f.target === undefined || f.target === id) && (f.at ?? 0) <= end);
-        return hit ? { reason: `${fact.name} failed: the command returned an error` } : undefined;
-      },
-    });
-  }
-  if ((mode.launch && !mode.standby) || mode.detach) {
-    steps.push({
-      name: EB_LIFECYCLE_STEPS.register,
-      seconds: timings.registration,
-      revision: to,
-      onSuccess: (id) =>
-        world.event('registered', `${id} is attached to the load balancer, which sends it traffic once it passes health checks`, { target: id, deploymentId }),
-    });
-  }
-  const checks = timings.healthCheckInterval * timings.healthyThreshold;
-  steps.push({
+        }
+      : undefined,
+    failure: (_start, end, id) => {
+      const hit = world
+        .faults('HookFailure')
+        .find((f) => f.event === fact.name && (f.target === undefined || f.target === id) && (f.at ?? 0) <= end);
+      return hit ? { reason: `${fact.name} failed: the command returned an error` } : undefined;
+    },
+  };
+}
+
+function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string): Step {
+  const { timings, versions } = world.scenario;
+  const to = versions.to;
+  return {
     name: EB_LIFECYCLE_STEPS.healthCheck,
-    seconds: checks,
+    seconds: timings.healthCheckInterval * timings.healthyThreshold,
     revision: to,
     failure: (_start, end, id) =>
       failsHealthChecks(world, id, end) ? { reason: `${id} never passed its health checks`, seconds: Infinity } : undefined,
@@ -101,6 +126,5 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
       world.setState(id, 'InService');
       world.event('health-changed', `${passed} and is InService on ${to}`, { target: id, deploymentId });
     },
-  });
-  return steps;
+  };
 }

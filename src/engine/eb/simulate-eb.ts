@@ -1,7 +1,8 @@
 // Simulates one Elastic Beanstalk application deployment: sets up the running
 // fleet, picks the orchestrator machine for the policy, provides the actions that
 // act on the world, schedules the timed faults, and runs simulated time to the end.
-import { createActor, type AnyActorRef } from 'xstate';
+import type { AnyActorRef } from 'xstate';
+import { machineActor } from '../run-machine.ts';
 import { EB_POLICY_FACTS, ebBatchSize } from '../../aws/eb-facts.ts';
 import type { ElasticBeanstalkSettings } from '../../scenario/types.ts';
 import type { DeploymentStatus, Outcome } from '../../trace/types.ts';
@@ -148,7 +149,7 @@ function rollingActor(world: World, fleet: Fleet, eb: ElasticBeanstalkSettings, 
       },
     },
   });
-  const actor = createActor(machine, { input: { batchCount, additionalBatch: additional, ignoreHealthCheck: eb.IgnoreHealthCheck } });
+  const actor = machineActor(world, machine, { batchCount, additionalBatch: additional, ignoreHealthCheck: eb.IgnoreHealthCheck });
   return actor;
 }
 
@@ -249,7 +250,7 @@ function newGroupActor(
         ),
     },
   });
-  const actor = createActor(machine, { input: { oneFirst: !splitting, evaluate: splitting } });
+  const actor = machineActor(world, machine, { oneFirst: !splitting, evaluate: splitting });
   return {
     actor,
     onUnhealthy: (x) => {
@@ -318,7 +319,7 @@ function blueGreenActor(world: World, fleet: Fleet, eb: ElasticBeanstalkSettings
         ),
     },
   });
-  const actor = createActor(machine);
+  const actor = machineActor(world, machine);
   return actor;
 }
 

@@ -1,0 +1,19 @@
+// Every machine the engine runs, described as plain JSON: the orchestrators (one
+// per strategy family) and the target lifecycles. `deploysim machines --json`
+// prints this; trace `machines[].machine` names these ids.
+import type { AnyStateMachine } from 'xstate';
+import { describeMachine, type MachineDescription } from './describe-machine.ts';
+import { LIFECYCLES } from './lifecycles/catalog.ts';
+import { rollingMachine } from './eb/rolling-machine.ts';
+import { newGroupMachine } from './eb/new-group-machine.ts';
+import { blueGreenMachine } from './eb/blue-green-machine.ts';
+import { deploymentMachine } from './codedeploy/deployment-machine.ts';
+
+export const ORCHESTRATORS: readonly AnyStateMachine[] = [rollingMachine, newGroupMachine, blueGreenMachine, deploymentMachine];
+
+export function allMachines(): MachineDescription[] {
+  return [
+    ...ORCHESTRATORS.map((m) => describeMachine(m, 'orchestrator')),
+    ...Object.values(LIFECYCLES).map((m) => describeMachine(m, 'lifecycle')),
+  ];
+}
