@@ -3,14 +3,21 @@
 // outside. Each takes effect at its `at` and changes only what comes after.
 import type { AnyActorRef } from 'xstate';
 import type { World } from '../world.ts';
-import type { Driver } from './driver.ts';
 
-export function scheduleControls(world: World, actor: AnyActorRef, driver: Driver): void {
-  const running = (): string | undefined => {
-    const snapshot = actor.getSnapshot();
-    if (snapshot.status !== 'active') return undefined;
-    return snapshot.value === 'deploying' ? 'd-1' : 'd-2';
-  };
+/** What the controls need from a running CodeDeploy simulation. */
+export interface Controlled {
+  /** The orchestrator: receives STOP events. */
+  actor: AnyActorRef;
+  /** The id of the deployment in progress (user's or rollback), or undefined once everything has ended. */
+  running(): string | undefined;
+  /** Whether any target has changed yet (a rollback has something to restore). */
+  changed(): boolean;
+  /** An instance was terminated from outside (Server only). */
+  terminated?(id: string): void;
+}
+
+export function scheduleControls(world: World, driver: Controlled): void {
+  const { actor, running } = driver;
   for (const f of world.faults('Alarm')) {
     world.agenda.at(f.at, () => {
       const name = f.alarmName ?? 'the deployment group\'s alarm';

@@ -1,80 +1,24 @@
-// Simulates one CodeDeploy deployment: picks the compute platform's driver,
-// binds the shared orchestrator machine's actions to it, schedules the timed
-// inputs (alarms, StopDeployment, terminations), and runs simulated time to the end.
-import type { AnyActorRef } from 'xstate';
-import { machineActor } from '../run-machine.ts';
+// Simulates one CodeDeploy deployment: each deployment family has its own
+// orchestrator statechart and entry point.
 import type { Outcome } from '../../trace/types.ts';
 import type { World } from '../world.ts';
-import { contextOf, USER_DEPLOYMENT } from './context.ts';
-import { scheduleControls } from './controls.ts';
-import { deploymentMachine } from './deployment-machine.ts';
-import type { Driver, Send } from './driver.ts';
-import { decideRollback, type Trigger } from './rollback-rules.ts';
-import { serverInPlace } from './server-in-place.ts';
-import { serverBlueGreen } from './server-blue-green.ts';
-import { lambdaDeployment } from './lambda.ts';
-import { ecsDeployment } from './ecs.ts';
+import { simulateWithDriver } from './run-driver.ts';
 
 export function simulateCodeDeploy(world: World): Outcome {
-  const ctx = contextOf(world);
-  const { cd, to } = ctx;
-  let actor: AnyActorRef | undefined;
-  const send: Send = (event) => actor?.send(event);
-  const driver: Driver =
-    cd.computePlatform === 'Lambda'
-      ? lambdaDeployment(ctx, send)
-      : cd.computePlatform === 'ECS'
-        ? ecsDeployment(ctx, send)
-        : cd.deploymentType === 'BLUE_GREEN'
-          ? serverBlueGreen(ctx, send)
-          : serverInPlace(ctx, send);
-  let outcome: Outcome = 'Failed';
-  const machine = deploymentMachine.provide({
-    actions: {
-      deploy: () => {
-        world.startDeployment(USER_DEPLOYMENT, 'user', to);
-        world.event('deployment-started', driver.intro, { deploymentId: USER_DEPLOYMENT });
-        driver.deploy();
-      },
-      stopInFlight: (_, { trigger }) => driver.stop(stopReason(trigger)),
-      endDeployment: (_, { status, trigger }) => {
-        world.endDeployment(USER_DEPLOYMENT, status);
-        const summary = driver.summary(status);
-        world.event('deployment-ended', `Deployment ${USER_DEPLOYMENT} ${status}${summary ? `: ${summary}` : ''}`, { deploymentId: USER_DEPLOYMENT });
-        if (trigger) {
-          const d = decideRollback(cd, trigger);
-          world.event('note', d.rollback ? `Automatic rollback follows: ${d.why}` : `No automatic rollback: ${d.why}`, {
-            deploymentId: USER_DEPLOYMENT,
-            ...(d.undocumented ? { undocumented: d.undocumented } : {}),
-          });
-        }
-      },
-      rollBack: () => driver.rollBack(),
-      stopRollback: () => driver.stopRollback('the rollback deployment was stopped'),
-      finish: (_, p) => {
-        outcome = p.outcome;
-        // What is left on the agenda belongs to runs that were cut short; it must
-        // not stretch the trace past the deployment's end.
-        world.agenda.clear();
-      },
-    },
-  });
-  actor = machineActor(world, machine, { cd });
-  scheduleControls(world, actor, driver);
-  actor.start();
-  world.run();
-  return outcome;
+  const cd = world.scenario.codeDeploy!;
+  if (cd.computePlatform !== 'Server') return simulateTrafficShifting(world);
+  return cd.deploymentType === 'BLUE_GREEN' ? simulateServerBlueGreen(world) : simulateServerInPlace(world);
 }
 
-function stopReason(trigger: Trigger): string {
-  switch (trigger.kind) {
-    case 'alarm':
-      return 'Stopped: a CloudWatch alarm stopped the deployment';
-    case 'request':
-      return 'Stopped: the user called StopDeployment';
-    case 'readyTimeout':
-      return 'Stopped: nobody continued the deployment within the wait time';
-    case 'failure':
-      return 'the deployment failed';
-  }
+/** Lambda and ECS: traffic shifting. */
+function simulateTrafficShifting(world: World): Outcome {
+  return simulateWithDriver(world);
+}
+
+function simulateServerBlueGreen(world: World): Outcome {
+  return simulateWithDriver(world);
+}
+
+function simulateServerInPlace(world: World): Outcome {
+  return simulateWithDriver(world);
 }
