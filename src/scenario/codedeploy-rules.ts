@@ -80,7 +80,7 @@ function configRules(cd: Raw, platform: 'Server' | 'Lambda' | 'ECS'): Problem[] 
         problems.push({ path: at('customDeploymentConfig/minimumHealthyHosts/value'), message: `FLEET_PERCENT is a percentage of the fleet: must be 0–100 (got ${custom.minimumHealthyHosts.value})` });
       }
     } else {
-      if (custom.minimumHealthyHosts) problems.push({ path: at('customDeploymentConfig/minimumHealthyHosts'), message: `minimum healthy hosts is for Server; a ${platform} configuration sets trafficRoutingConfig` });
+      if (custom.minimumHealthyHosts) problems.push({ path: at('customDeploymentConfig/minimumHealthyHosts'), message: `minimum healthy hosts is for Server; ${article(platform)} configuration sets trafficRoutingConfig` });
       const routing = custom.trafficRoutingConfig;
       if (!routing && !custom.minimumHealthyHosts) problems.push({ path: at('customDeploymentConfig/trafficRoutingConfig'), message: `is required for a custom ${platform} configuration: TimeBasedCanary, TimeBasedLinear or AllAtOnce` });
       else if (routing) {
@@ -161,7 +161,7 @@ function faultRules(cd: Raw, faults: Raw[], platform: 'Server' | 'Lambda' | 'ECS
       return;
     }
     if (!server && (f.type === 'UnhealthyInstance' || f.type === 'InstanceTerminated')) {
-      problems.push({ path: `${path}/type`, message: `${f.type} is about EC2 instances; a ${platform} deployment has none: use BadVersion or HookFailure` });
+      problems.push({ path: `${path}/type`, message: `${f.type} is about EC2 instances; ${article(platform)} deployment has none: use BadVersion or HookFailure` });
       return;
     }
     if (f.type === 'HookFailure' && typeof f.event === 'string') {
@@ -174,7 +174,7 @@ function faultRules(cd: Raw, faults: Raw[], platform: 'Server' | 'Lambda' | 'ECS
           path: `${path}/event`,
           message: lbOnly
             ? `${f.event} runs only when the instances sit behind a load balancer; set loadBalancer to true or pick another hook`
-            : `"${f.event}" is not a lifecycle event of a ${platform}${server ? ` ${blueGreen ? 'blue/green' : 'in-place'}` : ''} deployment${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${events.filter((e) => !RESERVED_EVENTS.has(e)).join(', ')}`,
+            : `"${f.event}" is not a lifecycle event of ${article(platform)}${server ? ` ${blueGreen ? 'blue/green' : 'in-place'}` : ''} deployment${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${events.filter((e) => !RESERVED_EVENTS.has(e)).join(', ')}`,
         });
       }
     }
@@ -189,9 +189,14 @@ function faultRules(cd: Raw, faults: Raw[], platform: 'Server' | 'Lambda' | 'ECS
         }
       } else if (!targets.includes(f.target)) {
         const hint = f.target === ECS_ORIGINAL_TARGET ? ' (the original task set runs no hooks)' : '';
-        problems.push({ path: `${path}/target`, message: `no target "${f.target}" runs hooks in a ${platform} deployment${hint}; expected ${targets.join(' or ')}, or omit target` });
+        problems.push({ path: `${path}/target`, message: `no target "${f.target}" runs hooks in ${article(platform)} deployment${hint}; expected ${targets.join(' or ')}, or omit target` });
       }
     }
   });
   return problems;
+}
+
+/** "a Lambda", "an ECS" (read letter by letter). */
+function article(platform: string): string {
+  return platform === 'ECS' ? 'an ECS' : `a ${platform}`;
 }

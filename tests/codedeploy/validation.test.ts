@@ -52,7 +52,7 @@ describe('faults', () => {
     [{ computePlatform: 'Lambda', deploymentConfigName: 'CodeDeployDefault.LambdaAllAtOnce' }, { type: 'HookFailure', event: 'AfterInstall' }, /is not a lifecycle event of a Lambda deployment; expected one of: BeforeAllowTraffic, AfterAllowTraffic/],
     [{ instances: 3 }, { type: 'HookFailure', target: 'i-4', event: 'AfterInstall' }, /^\/faults\/0\/target: no instance "i-4" in this deployment; expected i-1 … i-3/],
     [{ instances: 3, deploymentType: 'BLUE_GREEN' }, { type: 'UnhealthyInstance', target: 'i-7' }, /expected i-1 … i-6 \(i-1 … i-3 are the originals, i-4 … i-6 the replacements\)/],
-    [{ computePlatform: 'ECS', deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce' }, { type: 'UnhealthyInstance', target: 'i-1' }, /UnhealthyInstance is about EC2 instances; a ECS deployment has none/],
+    [{ computePlatform: 'ECS', deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce' }, { type: 'UnhealthyInstance', target: 'i-1' }, /UnhealthyInstance is about EC2 instances; an ECS deployment has none/],
     [{ computePlatform: 'ECS', deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce' }, { type: 'HookFailure', target: 'original-task-set', event: 'AfterInstall' }, /the original task set runs no hooks/],
     [{}, { type: 'AbortDeployment', at: 10 }, /AbortDeployment is an Elastic Beanstalk input; CodeDeploy deployments take StopDeployment/],
     [{}, { type: 'SwapEnvironmentCNAMEs', at: 10 }, /SwapEnvironmentCNAMEs is an Elastic Beanstalk input/],
