@@ -1,0 +1,32 @@
+// The largest scenario deploysim accepts, as data: the JSON Schema's maximums
+// (schema.ts), the README's "Limits" table and the tests all read this module.
+// Simulated time costs nothing (the engine jumps from event to event), so the time
+// bounds only keep numbers meaningful; what costs is targets and faults, bounded so
+// the largest allowed scenario simulates in seconds. AWS's own ranges (Timeout,
+// EvaluationTime, percentages, …) stay in src/aws and are not repeated here.
+
+/** Seconds in 7 days: the bound of every time in seconds (fault `at`, timings, swapAfter, dnsTtl). */
+export const MAX_SECONDS = 7 * 24 * 60 * 60;
+
+export const LIMITS = {
+  /** Instances in a fleet (Elastic Beanstalk, CodeDeploy Server); also MaxSize, BatchSize and HOST_COUNT. */
+  instances: 100_000,
+  /** Injected faults in one scenario. */
+  faults: 1_000,
+  /** Any time given in seconds. */
+  seconds: MAX_SECONDS,
+  /** Any time given in minutes (CodeDeploy intervals and waits without an AWS maximum). */
+  minutes: MAX_SECONDS / 60,
+  /** Health checks to become healthy or be taken out of service. */
+  healthChecks: 100,
+  /** Names in timings.steps. */
+  stepNames: 100,
+  /** Nesting of arrays and objects; a valid scenario needs 5. */
+  depth: 64,
+} as const;
+
+/** How problems are shown: this many are listed, then "… and N more problems". */
+export const PROBLEMS_SHOWN = 20;
+
+/** Values quoted in a problem message are shortened past this many characters. */
+export const QUOTED_VALUE_CHARS = 60;
