@@ -1,14 +1,17 @@
 // The headless command line: `deploysim run <scenario.json> [--json]` and
 // `deploysim validate <file>…`. Exit codes: 0 when simulated (whatever the
 // deployment's outcome) or valid, 2 for unreadable or invalid input or a wrong
-// command line, with every problem on stderr and never a stack trace.
-import { readFile } from 'node:fs/promises';
-import { formatProblem, validateText } from '../scenario/validate.ts';
+// command line, with every problem on stderr and never a stack trace. The process
+// around it (real streams, closed pipes, internal errors) is node-entry.ts.
+import { formatProblems, validateText } from '../scenario/validate.ts';
+import { printable } from '../scenario/problem-text.ts';
 import { simulate } from '../engine/simulate.ts';
 import { formatTrace } from './format-text.ts';
+import { writeJson } from './json-stream.ts';
 
 export interface Io {
-  out: (text: string) => void;
+  /** Standard output; a returned promise is awaited before writing more (backpressure). */
+  out: (text: string) => void | Promise<void>;
   err: (text: string) => void;
   read: (path: string) => Promise<string>;
 }
@@ -26,20 +29,20 @@ Exit codes: 0 simulated or valid; 2 unreadable or invalid input, or a wrong comm
 
 const VERSION = '0.1.0';
 
-export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   const flags = rest.filter((a) => a.startsWith('-'));
   const files = rest.filter((a) => !a.startsWith('-'));
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE);
+    await io.out(USAGE);
     return command === undefined ? 2 : 0;
   }
   if (command === '--version') {
-    io.out(`deploysim ${VERSION}\n`);
+    await io.out(`deploysim ${VERSION}\n`);
     return 0;
   }
   const usageError = (message: string): number => {
-    io.err(`deploysim: ${message}\n\n${USAGE}`);
+    io.err(`deploysim: ${printable(message)}\n\n${USAGE}`);
     return 2;
   };
   if (command === 'run') {
@@ -49,7 +52,13 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     const loaded = await load(files[0]!, io);
     if (!loaded.ok) return 2;
     const trace = simulate(loaded.scenario);
-    io.out(flags.includes('--json') ? JSON.stringify(trace) + '\n' : formatTrace(trace, { verbose: flags.includes('--verbose') }));
+    if (flags.includes('--json')) {
+      // Streamed: the largest trace is too long for one string.
+      await writeJson(trace, io.out);
+      await io.out('\n');
+    } else {
+      await io.out(formatTrace(trace, { verbose: flags.includes('--verbose') }));
+    }
     return 0;
   }
   if (command === 'validate') {
@@ -58,7 +67,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     let ok = true;
     for (const file of files) {
       const loaded = await load(file, io);
-      if (loaded.ok) io.out(`${file}: valid (${loaded.scenario.platform}, ${describe(loaded.scenario)})\n`);
+      if (loaded.ok) await io.out(`${printable(file)}: valid (${loaded.scenario.platform}, ${describe(loaded.scenario)})\n`);
       ok &&= loaded.ok;
     }
     return ok ? 0 : 2;
@@ -72,25 +81,18 @@ async function load(file: string, io: Io) {
     text = await io.read(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    io.err(`${file}: cannot read the file${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a directory' : code ? ` (${code})` : ''}\n`);
+    io.err(`${printable(file)}: cannot read the file${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a directory' : code ? ` (${code})` : ''}\n`);
     return { ok: false as const };
   }
   const result = validateText(text);
   if (!result.ok) {
-    io.err(`${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}\n`);
-    for (const p of result.problems) io.err(`  ${formatProblem(p)}\n`);
+    const count = result.problems.length;
+    io.err(`${printable(file)}: ${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}\n`);
+    for (const line of formatProblems(result.problems)) io.err(`  ${line}\n`);
   }
   return result;
 }
 
 function describe(s: import('../scenario/types.ts').Scenario): string {
   return s.elasticBeanstalk ? s.elasticBeanstalk.DeploymentPolicy : `${s.codeDeploy!.computePlatform} ${s.codeDeploy!.deploymentConfigName}`;
-}
-
-function nodeIo(): Io {
-  return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    read: (p) => readFile(p, 'utf8'),
-  };
 }

@@ -13,8 +13,12 @@ async function cli(argv: string[], files: Record<string, string> = {}) {
   let out = '';
   let err = '';
   const io: Io = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
     read: async (p) => (p in files ? files[p]! : readFile(ROOT + p, 'utf8')),
   };
   const code = await main(argv, io);
