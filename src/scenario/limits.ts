@@ -30,3 +30,20 @@ export const PROBLEMS_SHOWN = 20;
 
 /** Values quoted in a problem message are shortened past this many characters. */
 export const QUOTED_VALUE_CHARS = 60;
+
+const thousands = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * The README's "Limits" table, row by row (a test checks the README holds each row),
+ * so the documented limits cannot drift from the enforced ones.
+ */
+export const LIMIT_ROWS: readonly (readonly [what: string, limit: string])[] = [
+  ['`elasticBeanstalk.instances`, `MaxSize`, `BatchSize` (Fixed); `codeDeploy.instances`; `minimumHealthyHosts.value`', `${thousands(LIMITS.instances)}`],
+  ['`faults`', `${thousands(LIMITS.faults)} faults`],
+  ['every time in seconds: fault `at`, `timings.*`, `timings.steps.*`, `swapAfter`, `dnsTtl`', `${thousands(LIMITS.seconds)} s (7 days)`],
+  ['`canaryInterval`, `linearInterval`, `waitTimeInMinutes`', `${thousands(LIMITS.minutes)} minutes (7 days)`],
+  ['`timings.healthyThreshold`, `timings.unhealthyThreshold`', `${thousands(LIMITS.healthChecks)} checks`],
+  ['names in `timings.steps`', `${thousands(LIMITS.stepNames)}`],
+  ['nesting of lists and objects', `${LIMITS.depth} levels`],
+  ['numbers', 'finite (`1e309` is refused)'],
+];

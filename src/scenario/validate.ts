@@ -11,9 +11,11 @@ import { childPointer } from './pointer.ts';
 import { preflight } from './preflight.ts';
 import { quote } from './problem-text.ts';
 import { awsRules } from './rules.ts';
+import { suggest } from './suggest.ts';
 import type { Scenario } from './types.ts';
 
 export { formatProblem, formatProblems } from './problem-text.ts';
+export { suggest } from './suggest.ts';
 
 export interface Problem {
   /** JSON Pointer into the scenario, '' for the whole document. */
@@ -155,35 +157,6 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
-}
-
-/** The closest allowed word by edit distance, when it is close enough to be a likely typo. */
-export function suggest(word: string, allowed: readonly string[]): string | undefined {
-  // Names are short; comparing a long text to each would only cost time.
-  if (word.length > SUGGEST_MAX_CHARS) return undefined;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of allowed) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
-}
-
-const SUGGEST_MAX_CHARS = 64;
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** JSON.parse does not say where the error is on every Node version; jsonc-parser does. */
