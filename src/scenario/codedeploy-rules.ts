@@ -23,9 +23,12 @@ import { quote } from './problem-text.ts';
 type Raw = Record<string, any>;
 
 const at = (field: string) => `/codeDeploy/${field}`;
+const COMPUTE_PLATFORMS: readonly unknown[] = ['Server', 'Lambda', 'ECS'];
 
 export function codeDeployRules(cd: Raw, faults: Raw[]): Problem[] {
   const platform: 'Server' | 'Lambda' | 'ECS' = cd.computePlatform ?? 'Server';
+  // An unknown platform is the schema's problem to report; every rule below depends on it.
+  if (!COMPUTE_PLATFORMS.includes(platform)) return [];
   const server = platform === 'Server';
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
