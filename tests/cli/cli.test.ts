@@ -63,6 +63,35 @@ describe('deploysim CLI', () => {
     expect((await cli(['--help'])).code).toBe(0);
   });
 
+  it('keeps scenario text from driving the terminal in the readable report', async () => {
+    const text = JSON.stringify({
+      name: 'evil\u001b[2J\nname',
+      description: 'clears \u001b]0;title\u0007 the screen',
+      platform: 'ElasticBeanstalk',
+      versions: { from: 'v\u202e1', to: 'v2' },
+      elasticBeanstalk: { instances: 2 },
+    });
+    const { code, out } = await cli(['run', 'evil.json'], { 'evil.json': text });
+    expect(code).toBe(0);
+    expect(out).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(out).toMatch(/^evil\\u001b\[2J\\nname\n/);
+    expect(out).toContain('v\\u202e1');
+  });
+
+  it('validate checks every file even after one nested thousands of levels deep, and lists at most 20 problems', async () => {
+    const deep = `{"name": "x", "faults": ${'['.repeat(6000)}${']'.repeat(6000)}}`;
+    const many = JSON.stringify({ name: 'x', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 1 }, faults: Array.from({ length: 50 }, () => ({ type: 'Nope' })) });
+    const { code, out, err } = await cli(['validate', 'deep.json', ROLLING, 'many.json'], { 'deep.json': deep, 'many.json': many });
+    expect(code).toBe(2);
+    expect(out).toBe(`${ROLLING}: valid (ElasticBeanstalk, Rolling)\n`);
+    const lines = err.trimEnd().split('\n');
+    expect(lines[0]).toBe('deep.json: 1 problem');
+    expect(lines[1]).toMatch(/^ {2}\/faults(\/0)+: is nested too deeply/);
+    expect(lines[2]).toBe('many.json: 50 problems');
+    expect(lines).toHaveLength(3 + 21);
+    expect(lines.at(-1)).toBe('  … and 30 more problems');
+  });
+
   it('validate reports each file and exits 2 if any is invalid', async () => {
     const ok = await cli(['validate', ROLLING]);
     expect(ok).toMatchObject({ code: 0, out: `${ROLLING}: valid (ElasticBeanstalk, Rolling)\n` });

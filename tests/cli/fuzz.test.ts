@@ -94,10 +94,12 @@ function mutate(original: Record<string, unknown>, mutations: Mutation[]): Recor
     const keys = Object.keys(target);
     const key = keys.length > 0 ? keys[m.pick % keys.length]! : m.key;
     const t = target as Record<string, unknown>;
-    if (m.kind === 'set') t[key] = m.value;
+    // Generated values are shared between runs (constantFrom gives the same object): insert copies.
+    const value = structuredClone(m.value);
+    if (m.kind === 'set') t[key] = value;
     else if (m.kind === 'delete') delete t[key];
     else if (m.kind === 'wrap') t[key] = [t[key]];
-    else Object.defineProperty(t, Array.isArray(t) ? String(t.length) : m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+    else Object.defineProperty(t, Array.isArray(t) ? String(t.length) : m.key, { value, enumerable: true, writable: true, configurable: true });
   }
   return root;
 }
@@ -118,7 +120,7 @@ describe('CLI fuzzing', () => {
       }),
       { numRuns: RUNS * 2 },
     );
-  });
+  }, 120_000);
 
   it('keeps the contract on damaged text', async () => {
     await fc.assert(
@@ -129,7 +131,7 @@ describe('CLI fuzzing', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it('keeps the contract on random JSON', async () => {
     const scenarioish = fc.record(
@@ -142,5 +144,5 @@ describe('CLI fuzzing', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 });
