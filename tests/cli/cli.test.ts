@@ -1,26 +1,14 @@
 // The CLI contract: run/validate, --json, exit codes 0 and 2, every problem on stderr, no stack traces.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../src/cli/main.ts';
+import { runInMemory } from './in-memory.ts';
 import type { Trace } from '../../src/trace/types.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const ROLLING = 'scenarios/elastic-beanstalk/rolling-unhealthy-instance.json';
 
-async function cli(argv: string[], files: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    read: async (p) => (p in files ? files[p]! : readFile(ROOT + p, 'utf8')),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
+function cli(argv: string[], files: Record<string, string> = {}) {
+  return runInMemory(argv, async (p) => (p in files ? files[p]! : readFile(ROOT + p, 'utf8')));
 }
 
 describe('deploysim CLI', () => {

@@ -5,7 +5,7 @@
 // A bounded number of cases (FUZZ_RUNS to change it) keeps it to seconds.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../src/cli/main.ts';
+import { runInMemory } from './in-memory.ts';
 import { readScenario, shippedScenarios } from '../helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -17,20 +17,8 @@ const PROBLEM_LINE = /^ {2}(\/[^\n]*: \S[^\n]*|… and [\d,]+ more problems?)$/;
 /** Fleets above this size are only validated, so a run stays fast. */
 const RUN_FLEET = 300;
 
-async function cli(argv: string[], text: string) {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    read: async () => text,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
+function cli(argv: string[], text: string) {
+  return runInMemory(argv, async () => text);
 }
 
 /** Checks the contract for one file's text; returns whether it was valid. */
