@@ -40,7 +40,8 @@ function scratch(files: Record<string, string>): string {
 
 beforeAll(() => buildCli(), 60_000);
 
-describe('bin/deploysim.js (the compiled CLI)', () => {
+// Each test starts processes: generous timeouts, as the machine may be shared.
+describe('bin/deploysim.js (the compiled CLI)', { timeout: 30_000 }, () => {
   it('prints the trace with --json, byte for byte what the library computes', async () => {
     const { code, stdout, stderr } = await deploysim(['run', ROLLING, '--json']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
@@ -94,5 +95,5 @@ describe('bin/deploysim.js (the compiled CLI)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('package.json: ');
     expect(bad.stderr).not.toMatch(STACK_LINE);
-  }, 30_000);
+  });
 });
