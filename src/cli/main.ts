@@ -5,6 +5,7 @@
 // around it (real streams, closed pipes, internal errors) is node-entry.ts.
 import { formatProblems, validateText } from '../scenario/validate.ts';
 import { printable } from '../scenario/problem-text.ts';
+import { thousands } from '../scenario/thousands.ts';
 import { simulate } from '../engine/simulate.ts';
 import { formatTrace } from './format-text.ts';
 import { writeJson } from './json-stream.ts';
@@ -87,7 +88,7 @@ async function load(file: string, io: Io) {
   const result = validateText(text);
   if (!result.ok) {
     const count = result.problems.length;
-    io.err(`${printable(file)}: ${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}\n`);
+    io.err(`${printable(file)}: ${thousands(count)} problem${count === 1 ? '' : 's'}\n`);
     for (const line of formatProblems(result.problems)) io.err(`  ${line}\n`);
   }
   return result;

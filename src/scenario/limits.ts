@@ -4,6 +4,7 @@
 // bounds only keep numbers meaningful; what costs is targets and faults, bounded so
 // the largest allowed scenario simulates in seconds. AWS's own ranges (Timeout,
 // EvaluationTime, percentages, …) stay in src/aws and are not repeated here.
+import { thousands } from './thousands.ts';
 
 /** Seconds in 7 days: the bound of every time in seconds (fault `at`, timings, swapAfter, dnsTtl). */
 export const MAX_SECONDS = 7 * 24 * 60 * 60;
@@ -30,8 +31,6 @@ export const PROBLEMS_SHOWN = 20;
 
 /** Values quoted in a problem message are shortened past this many characters. */
 export const QUOTED_VALUE_CHARS = 60;
-
-const thousands = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * The README's "Limits" table, row by row (a test checks the README holds each row),

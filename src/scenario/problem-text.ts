@@ -3,6 +3,7 @@
 // nothing in it may start a new line, reorder the line (bidirectional controls) or
 // flood the screen.
 import { PROBLEMS_SHOWN, QUOTED_VALUE_CHARS } from './limits.ts';
+import { thousands } from './thousands.ts';
 import type { Problem } from './validate.ts';
 
 // C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the
@@ -33,6 +34,6 @@ export function formatProblem(p: Problem): string {
 export function formatProblems(problems: readonly Problem[], shown: number = PROBLEMS_SHOWN): string[] {
   const lines = problems.slice(0, shown).map(formatProblem);
   const more = problems.length - lines.length;
-  if (more > 0) lines.push(`… and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'}`);
+  if (more > 0) lines.push(`… and ${thousands(more)} more problem${more === 1 ? '' : 's'}`);
   return lines;
 }
