@@ -68,7 +68,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let ok = true;
     for (const file of files) {
       const loaded = await load(file, io);
-      if (loaded.ok) await io.out(`${printable(file)}: valid (${loaded.scenario.platform}, ${describe(loaded.scenario)})\n`);
+      if (loaded.ok) await io.out(`${printable(`${file}: valid (${loaded.scenario.platform}, ${describe(loaded.scenario)})`)}\n`);
       ok &&= loaded.ok;
     }
     return ok ? 0 : 2;
@@ -76,13 +76,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return usageError(`unknown command "${command}"`);
 }
 
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: ': no such file',
+  EISDIR: ': it is a directory',
+  EACCES: ': permission denied',
+  // Node cannot hold files this large as one string.
+  ERR_STRING_TOO_LONG: ': it is too large',
+  ERR_FS_FILE_TOO_LARGE: ': it is too large',
+};
+
 async function load(file: string, io: Io) {
   let text: string;
   try {
     text = await io.read(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    io.err(`${printable(file)}: cannot read the file${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a directory' : code ? ` (${code})` : ''}\n`);
+    const why = code === undefined ? '' : (READ_ERRORS[code] ?? ` (${code})`);
+    io.err(`${printable(file)}: cannot read the file${why}\n`);
     return { ok: false as const };
   }
   const result = validateText(text);

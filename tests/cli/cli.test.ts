@@ -80,6 +80,14 @@ describe('deploysim CLI', () => {
     expect(lines.at(-1)).toBe('  … and 30 more problems');
   });
 
+  it('says when a file is too large to read, and escapes file names', async () => {
+    const tooLarge = Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
+    const huge = await runInMemory(['validate', 'huge.json'], () => Promise.reject(tooLarge));
+    expect(huge).toMatchObject({ code: 2, err: 'huge.json: cannot read the file: it is too large\n' });
+    const named = await cli(['validate', 'a\nb.json'], { 'a\nb.json': '{}' });
+    expect(named.err.split('\n')[0]).toBe('a\\nb.json: 2 problems');
+  });
+
   it('validate reports each file and exits 2 if any is invalid', async () => {
     const ok = await cli(['validate', ROLLING]);
     expect(ok).toMatchObject({ code: 0, out: `${ROLLING}: valid (ElasticBeanstalk, Rolling)\n` });
