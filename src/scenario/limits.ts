@@ -24,6 +24,14 @@ export const LIMITS = {
   stepNames: 100,
   /** Nesting of arrays and objects; a valid scenario needs 5. */
   depth: 64,
+  /**
+   * Values (numbers, strings, booleans, nulls, lists, objects) in one document. The
+   * largest valid scenario holds about 10,000; this leaves room to list the problems
+   * of a file with 100,000 bad faults while bounding the work and memory of checking.
+   */
+  values: 250_000,
+  /** Characters of JSON text (about 16 MB). */
+  textChars: 16_000_000,
 } as const;
 
 /** How problems are shown: this many are listed, then "… and N more problems". */
@@ -44,5 +52,7 @@ export const LIMIT_ROWS: readonly (readonly [what: string, limit: string])[] = [
   ['`timings.healthyThreshold`, `timings.unhealthyThreshold`', `${thousands(LIMITS.healthChecks)} checks`],
   ['names in `timings.steps`', `${thousands(LIMITS.stepNames)}`],
   ['nesting of lists and objects', `${LIMITS.depth} levels`],
+  ['values in one file (numbers, strings, lists, objects, …)', `${thousands(LIMITS.values)}`],
+  ['size of a file', `${thousands(LIMITS.textChars)} characters`],
   ['numbers', 'finite (`1e309` is refused)'],
 ];

@@ -7,11 +7,13 @@ import type { ErrorObject } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { validate as check } from './schema-validator.generated.js';
 import { withDefaults } from './defaults.ts';
+import { LIMITS } from './limits.ts';
 import { childPointer } from './pointer.ts';
 import { preflight } from './preflight.ts';
 import { quote } from './problem-text.ts';
 import { awsRules } from './rules.ts';
 import { suggest } from './suggest.ts';
+import { thousands } from './thousands.ts';
 import type { Scenario } from './types.ts';
 
 export { formatProblem, formatProblems } from './problem-text.ts';
@@ -33,6 +35,9 @@ const BYTE_ORDER_MARK = '\ufeff';
  * mark (which editors on Windows write) is not part of the JSON.
  */
 export function validateText(input: string): Validation {
+  if (input.length > LIMITS.textChars) {
+    return { ok: false, problems: [{ path: '', message: `is too large: ${thousands(input.length)} characters; a scenario file may hold at most ${thousands(LIMITS.textChars)}` }] };
+  }
   const text = input.startsWith(BYTE_ORDER_MARK) ? input.slice(1) : input;
   let data: unknown;
   try {
@@ -48,7 +53,7 @@ export function validateScenario(data: unknown): Validation {
     return { ok: false, problems: [{ path: '', message: 'a scenario must be a JSON object' }] };
   }
   const early = preflight(data);
-  if (early.tooDeep) return { ok: false, problems: early.problems };
+  if (early.halt) return { ok: false, problems: early.problems };
   const structural = check(data) ? [] : dedupe((check.errors ?? []).flatMap(describe));
   // AWS's rules do arithmetic on the numbers: with Infinity their messages would mislead.
   const problems =

@@ -41,12 +41,25 @@ describe('deep nesting', () => {
   });
 
   it('allows exactly the limit', () => {
-    expect(preflight(JSON.parse(nest(LIMITS.depth))).tooDeep).toBe(false);
+    expect(preflight(JSON.parse(nest(LIMITS.depth))).halt).toBe(false);
     expect(preflight(JSON.parse(nest(LIMITS.depth + 1))).problems.map((p) => p.path)).toEqual([`${'/0'.repeat(LIMITS.depth)}`]);
   });
 
   it('still reports broken JSON that is deeply nested, with its line and column', () => {
     expect(textProblems(nest(50_000).slice(0, -1))).toEqual([expect.stringMatching(/^\/: not valid JSON/)]);
+  });
+});
+
+describe('huge documents', () => {
+  it('are refused past LIMITS.values values, before the schema lists a problem for each', () => {
+    const many = `{${EB}, "elasticBeanstalk": {"instances": 1}, "faults": [${Array(LIMITS.values).fill('0').join(',')}]}`;
+    expect(textProblems(many)).toEqual([`/: holds more than 250,000 values (numbers, strings, lists, objects, …); a scenario needs a few thousand`]);
+    expect(preflight(JSON.parse(`[${Array(LIMITS.values - 1).fill('0').join(',')}]`)).halt).toBe(false);
+  });
+
+  it('are refused past LIMITS.textChars characters, before parsing', () => {
+    const text = `{"name": "${'x'.repeat(LIMITS.textChars)}"}`;
+    expect(textProblems(text)).toEqual([`/: is too large: 16,000,012 characters; a scenario file may hold at most 16,000,000`]);
   });
 });
 
