@@ -4,6 +4,7 @@
 // command line, with every problem on stderr and never a stack trace. The process
 // around it (real streams, closed pipes, internal errors) is node-entry.ts.
 import { formatProblems, validateText } from '../scenario/validate.ts';
+import { LIMITS } from '../scenario/limits.ts';
 import { printable } from '../scenario/problem-text.ts';
 import { thousands } from '../scenario/thousands.ts';
 import { simulate } from '../engine/simulate.ts';
@@ -80,9 +81,9 @@ const READ_ERRORS: Record<string, string> = {
   ENOENT: ': no such file',
   EISDIR: ': it is a directory',
   EACCES: ': permission denied',
-  // Node cannot hold files this large as one string.
-  ERR_STRING_TOO_LONG: ': it is too large',
-  ERR_FS_FILE_TOO_LARGE: ': it is too large',
+  // Node cannot hold files this large as one string, or they are far past the limit.
+  ERR_STRING_TOO_LONG: `: it is too large (a scenario file may hold at most ${thousands(LIMITS.textChars)} characters)`,
+  ERR_FS_FILE_TOO_LARGE: `: it is too large (a scenario file may hold at most ${thousands(LIMITS.textChars)} characters)`,
 };
 
 async function load(file: string, io: Io) {

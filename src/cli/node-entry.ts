@@ -6,7 +6,8 @@
 // - Anything else unexpected is a bug in deploysim: one line saying so and how to
 //   report it, exit 1, never a stack trace.
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { LIMITS } from '../scenario/limits.ts';
 import { printable } from '../scenario/problem-text.ts';
 import { main, type Io } from './main.ts';
 
@@ -42,6 +43,10 @@ function nodeIo(): Io {
     // Resolves once the stream has room again, so a huge trace is never all buffered.
     out: (text) => (process.stdout.write(text) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
     err: (text) => void process.stderr.write(text),
-    read: (path) => readFile(path, 'utf8'),
+    read: async (path) => {
+      // A UTF-8 character takes at most 4 bytes: past this, the text is surely too long.
+      if ((await stat(path)).size > 4 * LIMITS.textChars) throw Object.assign(new Error('file too large'), { code: 'ERR_FS_FILE_TOO_LARGE' });
+      return readFile(path, 'utf8');
+    },
   };
 }

@@ -83,7 +83,7 @@ describe('deploysim CLI', () => {
   it('says when a file is too large to read, and escapes file names', async () => {
     const tooLarge = Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
     const huge = await runInMemory(['validate', 'huge.json'], () => Promise.reject(tooLarge));
-    expect(huge).toMatchObject({ code: 2, err: 'huge.json: cannot read the file: it is too large\n' });
+    expect(huge).toMatchObject({ code: 2, err: 'huge.json: cannot read the file: it is too large (a scenario file may hold at most 16,000,000 characters)\n' });
     const named = await cli(['validate', 'a\nb.json'], { 'a\nb.json': '{}' });
     expect(named.err.split('\n')[0]).toBe('a\\nb.json: 2 problems');
   });

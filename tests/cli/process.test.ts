@@ -1,13 +1,14 @@
 // The CLI as users run it: bin/deploysim.js starting the compiled dist-cli (rebuilt
 // here first, as `npm install` does), real pipes, exit codes, and never a stack trace.
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli.ts';
 import { simulate } from '../../src/engine/simulate.ts';
+import { LIMITS } from '../../src/scenario/limits.ts';
 import { validateText } from '../../src/scenario/validate.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -57,6 +58,14 @@ describe('bin/deploysim.js (the compiled CLI)', { timeout: 30_000 }, () => {
     expect(stderr).toMatch(/deep\.json: 1 problem\n {2}\/faults(\/0)+: is nested too deeply/);
     expect(stdout).toBe(`${ROLLING}: valid (ElasticBeanstalk, Rolling)\n`);
     expect(stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('refuses a file far past the size limit without reading it', async () => {
+    const dir = scratch({ 'huge.json': '' });
+    truncateSync(join(dir, 'huge.json'), 4 * LIMITS.textChars + 1); // sparse: costs no disk
+    const { code, stderr } = await deploysim(['validate', join(dir, 'huge.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/huge\.json: cannot read the file: it is too large \(a scenario file may hold at most 16,000,000 characters\)\n$/);
   });
 
   it('exits quietly when the reader closes the pipe early (run --json | head)', async () => {
