@@ -1,11 +1,11 @@
 // The CLI as users run it: bin/deploysim.js starting the compiled dist-cli (rebuilt
 // here first, as `npm install` does), real pipes, exit codes, and never a stack trace.
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { LIMITS } from '../../src/scenario/limits.ts';
@@ -33,13 +33,19 @@ async function deploysim(args: string[], nodeArgs: string[] = [], bin = BIN): Pr
   }
 }
 
+const scratchDirs: string[] = [];
+
 function scratch(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'deploysim-cli-'));
+  scratchDirs.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
 
 beforeAll(() => buildCli(), 60_000);
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 // Each test starts processes: generous timeouts, as the machine may be shared.
 describe('bin/deploysim.js (the compiled CLI)', { timeout: 30_000 }, () => {
