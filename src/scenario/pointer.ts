@@ -9,3 +9,10 @@ export function escapeToken(key: string | number): string {
 export function childPointer(parent: string, key: string | number): string {
   return `${parent}/${escapeToken(key)}`;
 }
+
+/** The pointers that contain `pointer`, outermost first: '/a/b' → ['', '/a']. */
+export function ancestors(pointer: string): string[] {
+  const found: string[] = [];
+  for (let i = pointer.indexOf('/'); i !== -1; i = pointer.indexOf('/', i + 1)) found.push(pointer.slice(0, i));
+  return found;
+}

@@ -8,7 +8,7 @@ import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc
 import { validate as check } from './schema-validator.generated.js';
 import { withDefaults } from './defaults.ts';
 import { LIMITS } from './limits.ts';
-import { childPointer } from './pointer.ts';
+import { ancestors, childPointer } from './pointer.ts';
 import { preflight } from './preflight.ts';
 import { quote } from './problem-text.ts';
 import { awsRules } from './rules.ts';
@@ -56,9 +56,10 @@ export function validateScenario(data: unknown): Validation {
   if (early.halt) return { ok: false, problems: early.problems };
   const structural = check(data) ? [] : dedupe((check.errors ?? []).flatMap(describe));
   // AWS's rules do arithmetic on the numbers: with Infinity their messages would mislead.
+  const flagged = new Set(early.problems.map((p) => p.path));
   const problems =
     early.problems.length > 0
-      ? [...early.problems, ...structural.filter((p) => !early.problems.some((e) => e.path === p.path))]
+      ? [...early.problems, ...structural.filter((p) => !flagged.has(p.path))]
       : [...structural, ...rulesBeside(structural, data as Record<string, any>)];
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, scenario: withDefaults(data as Record<string, any>) };
@@ -77,8 +78,10 @@ function rulesBeside(structural: Problem[], data: Record<string, any>): Problem[
     return structural.length > 0 ? [] : [{ path: '', message: 'the scenario could not be checked; fix the problems above first' }];
   }
   if (structural.length === 0) return found;
-  const taken = structural.map((p) => p.path);
-  return found.filter((p) => !taken.some((t) => t === p.path || t.startsWith(p.path + '/') || p.path.startsWith(t + '/')));
+  // Sets, not a scan per pair: a hostile file has thousands of each.
+  const taken = new Set(structural.map((p) => p.path));
+  const containing = new Set(structural.flatMap((p) => ancestors(p.path)));
+  return found.filter((p) => !taken.has(p.path) && !containing.has(p.path) && !ancestors(p.path).some((a) => taken.has(a)));
 }
 
 function describe(e: ErrorObject): Problem[] {

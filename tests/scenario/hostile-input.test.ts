@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/scenario/limits.ts';
 import { preflight } from '../../src/scenario/preflight.ts';
 import { formatProblem, formatProblems, printable, quote } from '../../src/scenario/problem-text.ts';
-import { validateText, type Problem } from '../../src/scenario/validate.ts';
+import { validateScenario, validateText, type Problem } from '../../src/scenario/validate.ts';
 import { problems } from '../helpers.ts';
 
 const textProblems = (text: string): string[] => {
@@ -30,6 +30,13 @@ describe('non-finite numbers', () => {
       '/elasticBeanstalk/Timeout: must be ≥ 1 (got 0)',
     ]);
   });
+  it('are reported once each, even by the hundred thousand (the schema\'s own complaint about them is dropped)', () => {
+    const v = validateScenario({ name: 'x', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 1 }, faults: Array(120_000).fill(Infinity) });
+    const found = v.ok ? [] : v.problems;
+    expect(found).toHaveLength(120_001);
+    expect(found[0]).toEqual({ path: '/faults/0', message: 'must be a finite number (got a number too large to represent: Infinity)' });
+    expect(found.at(-1)).toEqual({ path: '/faults', message: `may list at most ${LIMITS.faults} items (got 120000)` });
+  }, 60_000);
 });
 
 describe('deep nesting', () => {
