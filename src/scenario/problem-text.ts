@@ -19,15 +19,23 @@ export function printable(text: string): string {
 /** A value as compact JSON for a message, shortened past QUOTED_VALUE_CHARS characters. */
 export function quote(value: unknown): string {
   const json = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
-  if (json.length <= QUOTED_VALUE_CHARS) return json;
-  // Never cut a surrogate pair in half.
-  const end = /[\ud800-\udbff]/.test(json[QUOTED_VALUE_CHARS - 1]!) ? QUOTED_VALUE_CHARS - 1 : QUOTED_VALUE_CHARS;
-  return `${json.slice(0, end)}…`;
+  return shorten(json, QUOTED_VALUE_CHARS);
 }
 
-/** `<path>: <message>`, the root shown as `/`. */
+/** `<path>: <message>`, the root shown as `/`, a long key in the path shortened. */
 export function formatProblem(p: Problem): string {
-  return printable(`${p.path || '/'}: ${p.message}`);
+  const path = p.path ? p.path.split('/').map((token) => shorten(token, QUOTED_VALUE_CHARS)).join('/') : '/';
+  return printable(shorten(`${path}: ${p.message}`, LINE_CHARS));
+}
+
+/** A backstop: no problem line is longer, whatever it quotes. */
+const LINE_CHARS = 1000;
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never cut a surrogate pair in half.
+  const end = /[\ud800-\udbff]/.test(text[max - 1]!) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
 }
 
 /** The first `shown` problems, one line each, then how many more there are. */

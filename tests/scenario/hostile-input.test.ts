@@ -118,6 +118,9 @@ describe('problem messages', () => {
     expect(quote(`${'y'.repeat(58)}😀`)).toBe(`"${'y'.repeat(58)}…`); // never half a surrogate pair
     const [line] = problems({ name: 'x', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 1, DeploymentPolicy: 'R'.repeat(10_000) } });
     expect(line!.length).toBeLessThan(300);
+    const [keyLine] = problems({ name: 'x', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 1, ['k'.repeat(100_000)]: 1 } });
+    expect(keyLine).toMatch(new RegExp(`^/elasticBeanstalk/${'k'.repeat(60)}…: unknown field`));
+    expect(formatProblem({ path: '/a', message: 'm'.repeat(5000) })).toHaveLength(1001);
   });
 
   it('list the first 20 problems of a file with 100,000 bad faults and say how many more', () => {
