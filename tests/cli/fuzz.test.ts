@@ -40,7 +40,7 @@ async function checkContract(text: string): Promise<void> {
   const ran = await cli(['run', FILE, '--json'], text);
   expect(ran.code).toBe(0);
   expect(ran.err).toBe('');
-  expect(JSON.parse(ran.out).schemaVersion).toBe(1);
+  expect(JSON.parse(ran.out).schemaVersion).toBe(2);
 }
 
 // ── Mutations of shipped scenarios ────────────────────────────────────────────
