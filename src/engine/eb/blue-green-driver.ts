@@ -58,7 +58,7 @@ export function blueGreenDriver({ world, fleet, eb, end }: DriverContext): Drive
     actions: {
       createGreen: () => {
         world.event('batch-started', `Creating the green environment with ${eb.instances} instances running ${to}`, { deploymentId: id, rule: 'eb.cname-swap' });
-        const ids = fleet.launch(eb.instances, 'green-environment', GREEN, 'The green environment', (r) => {
+        const ids = fleet.launch(eb.instances, { group: 'green-environment', pool: GREEN, label: 'The green environment', rule: 'eb.cname-swap' }, (r) => {
           world.closePhase(batch);
           actor.send(r.ok ? { type: 'GROUP_HEALTHY' } : { type: 'GROUP_FAILED' });
         });

@@ -5,6 +5,7 @@
 // it is not served by the other environment.
 import { versionRecord } from '../../trace/percent.ts';
 import type { TrafficModel } from '../world.ts';
+import { spreadOverPool } from '../traffic.ts';
 
 type Pools = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
@@ -13,17 +14,11 @@ export function dnsTraffic(blue: string, green: string, share: { value: number }
   return {
     traffic: (pools) => {
       const weights = versionRecord();
-      const add = (pool: string, portion: number) => {
-        const counts = pools.get(pool);
-        if (!counts || portion <= 0) return;
-        let total = 0;
-        for (const n of counts.values()) total += n;
-        for (const [v, n] of counts) weights[v] = (weights[v] ?? 0) + (portion * n) / total;
-      };
-      add(blue, 100 - share.value);
-      add(green, share.value);
+      spreadOverPool(weights, pools, blue, 100 - share.value);
+      spreadOverPool(weights, pools, green, share.value);
       return weights;
     },
-    unserved: (pools) => (serves(pools, blue) ? 0 : 100 - share.value) + (serves(pools, green) ? 0 : share.value),
+    // In tenths of a percent, like the traffic it complements.
+    unserved: (pools) => Math.round(((serves(pools, blue) ? 0 : 100 - share.value) + (serves(pools, green) ? 0 : share.value)) * 10) / 10,
   };
 }

@@ -7,6 +7,7 @@ import type { TargetGroup } from '../../trace/types.ts';
 import { runSteps, type StepResult, type StepRun } from '../steps.ts';
 import type { World } from '../world.ts';
 import type { TracePhase } from '../../trace/types.ts';
+import type { RuleId } from '../../aws/rules.ts';
 import { listIds } from '../narration.ts';
 import { failsHealthChecks, instanceSteps, type InstanceMode } from './instance-steps.ts';
 
@@ -49,13 +50,17 @@ export class Fleet {
     return this.eb.environmentType === 'LoadBalanced' ? { registered } : {};
   }
 
-  /** Launches `count` new instances into `group`/`pool` and deploys the new version to them; `label` names the group in the narration. */
-  launch(count: number, group: TargetGroup, pool: string, label: string, onDone: (r: GroupResult) => void): string[] {
+  /**
+   * Launches `count` new instances into `group`/`pool` and deploys the new version to
+   * them; `label` names the group in the narration, `rule` is the AWS rule that launches them.
+   */
+  launch(count: number, to: { group: TargetGroup; pool: string; label: string; rule: RuleId }, onDone: (r: GroupResult) => void): string[] {
+    const { group, pool, label, rule } = to;
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const id = this.world.nextInstanceId();
       this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false, ...this.behindLoadBalancer(false) });
-      this.world.event('instance-launched', `${id} is launched into the ${groupName(group)}`, { target: id, deploymentId: this.deploymentId });
+      this.world.event('instance-launched', `${id} is launched into the ${groupName(group)}`, { target: id, deploymentId: this.deploymentId, rule });
       ids.push(id);
     }
     // A single-instance environment has no load balancer: a new instance waits on standby
@@ -149,7 +154,7 @@ export class Fleet {
   }
 
   /** Deregisters (when in service) and terminates `ids`, then reports. */
-  terminate(ids: readonly string[], why: string, onDone: () => void): void {
+  terminate(ids: readonly string[], why: string, rule: RuleId, onDone: () => void): void {
     let left = ids.length;
     if (left === 0) {
       this.world.agenda.at(this.world.now, onDone);
@@ -183,17 +188,17 @@ export class Fleet {
         deploymentId: this.deploymentId,
         steps,
         onEnd: () => {
-          this.markTerminated(id, `${id} is terminated: ${why}`);
+          this.markTerminated(id, `${id} is terminated: ${why}`, { rule });
           if (--left === 0) onDone();
         },
       });
     }
   }
 
-  markTerminated(id: string, message: string, undocumented?: 'terminatedNotReplaced'): void {
+  markTerminated(id: string, message: string, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {
     this.world.setState(id, 'Terminated');
     this.world.setHealthy(id, false);
-    this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...(undocumented ? { undocumented } : {}) });
+    this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...why });
   }
 
   /** Cuts every instance run short now; returns the instances that were mid-deployment. */

@@ -46,7 +46,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
     actor.send(r.ok ? { type: 'GROUP_HEALTHY' } : { type: 'GROUP_FAILED', healthOnly: r.healthOnly });
   };
   const launch = (count: number, name: string, label: string) => {
-    const ids = fleet.launch(count, 'temporary', 'temporary', label, groupDone);
+    const ids = fleet.launch(count, { group: 'temporary', pool: 'temporary', label, rule: rules.start }, groupDone);
     for (const x of ids) isNew.add(x);
     newIds.push(...ids);
     if (ids.length > 0) batch = world.openPhase({ deploymentId: id, kind: 'batch', name, targets: ids });
@@ -106,7 +106,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
         }
       },
       terminateOld: () =>
-        fleet.terminate(alive(world, originals), `it ran ${from}, which the new instances replace`, () => actor.send({ type: 'TERMINATED' })),
+        fleet.terminate(alive(world, originals), `it ran ${from}, which the new instances replace`, rules.promote, () => actor.send({ type: 'TERMINATED' })),
       rollBack: (_, { cause }) => {
         if (splitting && share.value > 0) shift(0, `All client traffic moves back to ${from}`, 'eb.traffic-splitting-failure');
         world.closePhase(evaluation);
@@ -118,7 +118,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
         fleet.cancelInFlight('the temporary group is being terminated');
         const victims = alive(world, newIds);
         const phase = world.openPhase({ deploymentId: id, kind: 'rollback', name: EB_POLICY_FACTS[policy].rollback, targets: victims });
-        fleet.terminate(victims, 'the temporary group is terminated', () => {
+        fleet.terminate(victims, 'the temporary group is terminated', cause === 'ABORT' ? 'eb.abort' : rules.failure, () => {
           world.closePhase(phase);
           actor.send({ type: 'TERMINATED' });
         });

@@ -50,7 +50,7 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
           deploymentId: id,
           rule: 'eb.additional-batch-launch',
         });
-        extra = fleet.launch(size, 'additional-batch', 'original', label(-1), report(-1));
+        extra = fleet.launch(size, { group: 'additional-batch', pool: 'original', label: label(-1), rule: 'eb.additional-batch-launch' }, report(-1));
         phase = world.openPhase({ deploymentId: id, kind: 'batch', name: 'Additional batch', targets: extra });
       },
       deployBatch: (_, { batch }) => {
@@ -73,7 +73,7 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
             : 'The deployment is complete; the additional batch it launched is already gone',
           { deploymentId: id, rule: 'eb.additional-batch-terminate' },
         );
-        fleet.terminate(victims, 'the additional batch is no longer needed', () => actor.send({ type: 'TERMINATED' }));
+        fleet.terminate(victims, 'the additional batch is no longer needed', 'eb.additional-batch-terminate', () => actor.send({ type: 'TERMINATED' }));
       },
       stopInFlight: () => {
         world.event('note', 'AbortEnvironmentUpdate: the deployment stops where it is; instances mid-deployment stop too', {
