@@ -120,7 +120,7 @@ function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string,
     name: EB_LIFECYCLE_STEPS.healthCheck,
     seconds: timings.healthCheckInterval * timings.healthyThreshold,
     revision: to,
-    onStart: onHealthWait && (() => onHealthWait()),
+    onStart: onHealthWait,
     failure: (_start, end, id) =>
       failsHealthChecks(world, id, end) ? { reason: `${id} never passed its health checks`, seconds: Infinity } : undefined,
     onSuccess: (id) => {
