@@ -7,6 +7,7 @@ import { formatProblem, validateText } from '../scenario/validate.ts';
 import { simulate } from '../engine/simulate.ts';
 import { formatTrace } from './format-text.ts';
 import { machinesOutput, rulesOutput } from './catalog-commands.ts';
+import { IMPORT_USAGE, importCommand, importForRun, isImportInput } from './import-command.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -17,6 +18,7 @@ export interface Io {
 export const USAGE = `Usage:
   deploysim run <scenario.json> [--json] [--verbose]   simulate a scenario and print the trace
   deploysim validate <scenario.json>…                  check scenario files, listing every problem
+${IMPORT_USAGE}
   deploysim machines [--json]                          the statecharts the engine runs (orchestrators, lifecycles)
   deploysim rules [--json]                             the AWS rules the engine applies, with their sources
   deploysim --help | --version
@@ -48,8 +50,8 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
   if (command === 'run') {
     const unknown = flags.filter((f) => f !== '--json' && f !== '--verbose');
     if (unknown.length > 0) return usageError(`unknown option ${unknown.join(', ')}`);
-    if (files.length !== 1) return usageError('run takes exactly one scenario file');
-    const loaded = await load(files[0]!, io);
+    if (files.length === 0) return usageError('run takes one scenario file, or AWS files to import');
+    const loaded = (await isImportInput(files)) ? await importForRun(files, io) : await load(files[0]!, io);
     if (!loaded.ok) return 2;
     const trace = simulate(loaded.scenario);
     io.out(flags.includes('--json') ? JSON.stringify(trace) + '\n' : formatTrace(trace, { verbose: flags.includes('--verbose') }));
@@ -62,6 +64,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     io.out((command === 'machines' ? machinesOutput : rulesOutput)(flags.includes('--json')));
     return 0;
   }
+  if (command === 'import') return importCommand(rest, io);
   if (command === 'validate') {
     if (flags.length > 0) return usageError(`unknown option ${flags.join(', ')}`);
     if (files.length === 0) return usageError('validate takes one or more scenario files');
