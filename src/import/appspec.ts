@@ -94,7 +94,7 @@ function serverAppSpec(c: Ctx, top: Obj, bundleFiles: readonly ImportFile[] | un
           runas: top.os === 'windows' ? 'runas applies to Amazon Linux, Ubuntu Server and RHEL instances only; Windows ignores it' : 'the user a script runs as; deploysim does not model users',
           sudo: 'deploysim does not model users',
         },
-      }, `a ${event} script`);
+      }, `a script of ${event}`);
       if (!('location' in script) || script.location === null) c.r.error(c.src.at(path), 'a script needs a location: the path of the script in the revision');
       const location = 'location' in script && script.location !== null ? str(c, script.location, [...path, 'location']) : undefined;
       // The agent's default timeout is 3600 s; a timeout must be a positive number of seconds.

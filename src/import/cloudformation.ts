@@ -58,10 +58,7 @@ export function importTemplate(base: Ctx): TemplateImport {
     if (!props) continue;
     switch (resource.Type) {
       case CD_GROUP: {
-        const group = readDeploymentGroup(c, props, at, 'Pascal', false);
-        const platform = applicationPlatform(props.ApplicationName, resources);
-        if (platform) group.computePlatform = platform;
-        out.groups.push(group);
+        out.groups.push(readDeploymentGroup(c, props, at, 'Pascal', false, applicationPlatform(props.ApplicationName, resources)));
         break;
       }
       case CD_CONFIG: {

@@ -36,9 +36,9 @@ export function codeDeployDraft(r: Report, parts: CodeDeployParts): Obj {
   if (appspec) claims.push({ platform: appspec.platform, src: appspec.src, path: [], what: 'the AppSpec file' });
   if (group?.computePlatform) claims.push({ platform: group.computePlatform, src: group.src, path: group.path, what: 'the deployment group' });
   const platform: ComputePlatform = claims[0]?.platform ?? parts.configs[0]?.computePlatform ?? 'Server';
-  for (const claim of claims.slice(1)) {
-    if (claim.platform !== platform) r.error(claim.src.at(claim.path), `${claim.what} is for ${claim.platform}, but ${claims[0]!.what} is for ${platform}`);
-  }
+  const conflicts = claims.slice(1).filter((claim) => claim.platform !== platform);
+  for (const claim of conflicts) r.error(claim.src.at(claim.path), `${claim.what} is for ${claim.platform}, but ${claims[0]!.what} is for ${platform}`);
+  if (conflicts.length > 0) return scenario;
   cd.computePlatform = platform;
   if (claims[0]) r.origin('/codeDeploy/computePlatform', claims[0].src, claims[0].path);
 

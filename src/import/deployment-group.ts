@@ -71,7 +71,7 @@ export interface ConfigImport {
 
 const WHICH_INSTANCES = 'which instances the group deploys to; deploysim simulates instances i-1 … i-N (codeDeploy.instances)';
 
-export function readDeploymentGroup(c: Ctx, o: Obj, path: Path, casing: Casing, cliOutput: boolean): GroupImport {
+export function readDeploymentGroup(c: Ctx, o: Obj, path: Path, casing: Casing, cliOutput: boolean, platform?: ComputePlatform): GroupImport {
   const f = new Fields(c, o, path, casing);
   f.check(
     {
@@ -95,7 +95,8 @@ export function readDeploymentGroup(c: Ctx, o: Obj, path: Path, casing: Casing, 
     'a deployment group',
     cliOutput,
   );
-  const out: GroupImport = { src: c.src, path, fields: [] };
+  // CloudFormation says the platform on the application resource; the CLI's output says it here.
+  const out: GroupImport = { src: c.src, path, fields: [], ...(platform ? { computePlatform: platform } : {}) };
   const set = (name: string, value: unknown, at: Path) => out.fields.push({ name, value, path: at });
 
   if (f.has('computePlatform')) out.computePlatform = oneOf(c, f.get('computePlatform'), f.at('computePlatform'), ['Server', 'Lambda', 'ECS']);
