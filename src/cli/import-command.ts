@@ -78,15 +78,22 @@ export async function importForRun(paths: string[], io: Io, fs: ImportFs = nodeF
   return result ? { ok: true, scenario: result.scenario } : { ok: false };
 }
 
-async function importPaths(paths: string[], io: Io, fs: ImportFs): Promise<{ raw: Record<string, unknown>; scenario: Scenario } | undefined> {
+/** The files the command-line arguments stand for, or the first one that cannot be read and why. */
+export async function readInputs(paths: string[], fs: ImportFs = nodeFs): Promise<ImportFile[] | { path: string; why: string }> {
   const files: ImportFile[] = [];
   for (const path of paths) {
     const read = await collect(path, fs);
-    if (typeof read === 'string') {
-      io.err(`${path}: ${read}\n`);
-      return undefined;
-    }
+    if (typeof read === 'string') return { path, why: read };
     files.push(...read);
+  }
+  return files;
+}
+
+async function importPaths(paths: string[], io: Io, fs: ImportFs): Promise<{ raw: Record<string, unknown>; scenario: Scenario } | undefined> {
+  const files = await readInputs(paths, fs);
+  if (!Array.isArray(files)) {
+    io.err(`${files.path}: ${files.why}\n`);
+    return undefined;
   }
   const result = importFiles(files);
   for (const n of result.notes) io.err(formatNote(n));

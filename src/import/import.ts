@@ -130,6 +130,15 @@ function rank(f: ImportFile): number {
   return EBEXTENSION.test(f.rel) ? 1 : PLATFORM_HOOK.test(f.rel) ? 2 : 0;
 }
 
+// Fields in the order the scenario's types and README list them, so an imported file reads like a hand-written one.
+const EB_ORDER = ['instances', 'environmentType', 'DeploymentPolicy', 'BatchSizeType', 'BatchSize', 'Timeout', 'IgnoreHealthCheck', 'NewVersionPercent', 'EvaluationTime', 'MaxSize'];
+const CODEDEPLOY_ORDER = ['computePlatform', 'deploymentType', 'deploymentConfigName', 'customDeploymentConfig', 'instances', 'loadBalancer', 'autoRollbackConfiguration', 'ignoreApplicationStopFailures', 'blueGreenDeploymentConfiguration'];
+
+function ordered(o: Obj, keys: readonly string[]): Obj {
+  const rank = (k: string) => (keys.includes(k) ? keys.indexOf(k) : keys.length);
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
 function sortNotes(notes: ImportNote[]): ImportNote[] {
   return [...notes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 }
@@ -153,7 +162,7 @@ function finish(draft: Obj, sources: string[]): Obj {
     description: `Imported by deploysim import. Source: ${sources.join(', ')}. The import lists the settings deploysim ignored or assumed.`,
     platform: draft.platform,
     ...(draft.versions ? { versions: draft.versions } : {}),
-    ...(cd ? { codeDeploy: cd } : { elasticBeanstalk: eb }),
+    ...(cd ? { codeDeploy: ordered(cd, CODEDEPLOY_ORDER) } : { elasticBeanstalk: ordered(eb!, EB_ORDER) }),
     ...(faults && faults.length > 0 ? { faults } : {}),
     ...(draft.timings ? { timings: draft.timings } : {}),
   };
