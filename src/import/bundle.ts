@@ -34,3 +34,17 @@ export function unzipBundle(path: string, bytes: Uint8Array): ImportFile[] {
   }
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
+
+/**
+ * Pasted text has no file name, and the importer tells an AppSpec file and an
+ * .ebextensions file by their names: this names pasted text by what it contains.
+ */
+export function pastedFile(text: string, label = 'pasted'): ImportFile {
+  const keys = new Set([...text.matchAll(/^"?([A-Za-z_]+)"?\s*:/gm)].map((m) => m[1]!.toLowerCase()));
+  const name = keys.has('option_settings') || keys.has('container_commands') || keys.has('commands')
+    ? `.ebextensions/${label}.config`
+    : keys.has('version') && (keys.has('os') || keys.has('hooks') || (keys.has('resources') && !keys.has('awstemplateformatversion')))
+      ? 'appspec.yml'
+      : `${label}.yaml`;
+  return { path: `${label} (${name})`, rel: name, text };
+}

@@ -219,7 +219,7 @@ export function readDeploymentConfig(c: Ctx, o: Obj, path: Path, casing: Casing,
     const value: Obj = { type };
     for (const [field, pct, interval] of [['timeBasedCanary', 'canaryPercentage', 'canaryInterval'], ['timeBasedLinear', 'linearPercentage', 'linearInterval']] as const) {
       if (!routing.has(field)) continue;
-      const sub = routing.sub(field)!;
+      const sub = routing.sub(field);
       if (!sub) continue;
       sub.check({ known: [pct, interval] }, field, cliOutput);
       // At most 99 % per increment (reference §2.3); intervals in minutes.

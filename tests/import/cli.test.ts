@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isImportInput } from '../../src/cli/import-command.ts';
+import { pastedFile } from '../../src/import/bundle.ts';
+import { importFiles } from '../../src/import/import.ts';
 import { main } from '../../src/cli/main.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { folder, REPO } from './helpers.ts';
@@ -110,5 +112,19 @@ describe('deploysim run with AWS files', () => {
     const { code, err } = await cli('run', file);
     expect(code).toBe(2);
     expect(err).toContain(`${file}:2:5: os must be linux or windows (got "solaris")`);
+  });
+});
+
+describe('pasted text', () => {
+  it('is named by what it contains, so the importer reads it as the right format', () => {
+    const appspec = pastedFile(readFileSync('scenarios/imported/lambda-appspec/appspec.yml', 'utf8'));
+    expect(appspec.rel).toBe('appspec.yml');
+    expect(importFiles([appspec]).ok).toBe(true);
+    const config = pastedFile(readFileSync('scenarios/imported/eb-rolling/.ebextensions/01-deployment.config', 'utf8'));
+    expect(config.rel).toBe('.ebextensions/pasted.config');
+    const r = importFiles([config]);
+    expect(r.ok && r.scenario.elasticBeanstalk).toMatchObject({ DeploymentPolicy: 'Rolling', instances: 6 });
+    expect(pastedFile(readFileSync('scenarios/imported/cloudformation-deployment-group/template.yaml', 'utf8')).rel).toBe('pasted.yaml');
+    expect(pastedFile(readFileSync('tests/import/fixtures/get-deployment-group.json', 'utf8')).rel).toBe('pasted.yaml');
   });
 });
