@@ -97,7 +97,7 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
 
   const codeDeploy = appspecFile !== undefined || groups.length > 0 || configs.length > 0;
   const elasticBeanstalk = ebAnchors.length > 0 || settings.length > 0;
-  if (r.problems.length > 0) return { ok: false, problems: r.problems, notes: r.notes };
+  if (r.problems.length > 0) return { ok: false, problems: r.problems, notes: sortNotes(r.notes) };
   if (codeDeploy && elasticBeanstalk) {
     return fail(r, ebAnchors[0]!.at([]), `these files describe both a CodeDeploy deployment (${[appspecFile?.path, ...groups.map((g) => g.src.file), ...configs.map((c) => c.src.file)].filter(Boolean)[0]}) and an Elastic Beanstalk environment; import one at a time`);
   }
@@ -108,19 +108,19 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
 
   let draft: Obj;
   if (codeDeploy) {
-    if (!appspec && appspecFile) return { ok: false, problems: r.problems, notes: r.notes };
+    if (!appspec && appspecFile) return { ok: false, problems: r.problems, notes: sortNotes(r.notes) };
     draft = codeDeployDraft(r, { ...(appspec ? { appspec } : {}), groups, configs });
   } else {
     draft = elasticBeanstalkDraft(r, { settings, anchor: ebAnchors[0]!, ...(bundles.size > 0 ? { bundle: bundleSteps } : {}) });
   }
-  if (r.problems.length > 0) return { ok: false, problems: r.problems, notes: r.notes };
+  if (r.problems.length > 0) return { ok: false, problems: r.problems, notes: sortNotes(r.notes) };
 
   const scenario = finish(draft, sources);
   const checked = validateScenario(scenario);
   if (!checked.ok) {
     const fallback: Loc = { file: sources[0] ?? '(input)', line: 1, column: 1 };
     for (const p of checked.problems) r.error(r.originOf(p.path) ?? fallback, `${p.message} (scenario field ${p.path || '/'})`);
-    return { ok: false, problems: r.problems, notes: r.notes };
+    return { ok: false, problems: r.problems, notes: sortNotes(r.notes) };
   }
   return { ok: true, scenario, notes: sortNotes(r.notes), sources };
 }
@@ -145,7 +145,7 @@ function sortNotes(notes: ImportNote[]): ImportNote[] {
 
 function fail(r: Report, loc: Loc, message: string): ImportResult {
   r.error(loc, message);
-  return { ok: false, problems: r.problems, notes: r.notes };
+  return { ok: false, problems: r.problems, notes: sortNotes(r.notes) };
 }
 
 /** Name and description, in the order a scenario file lists its fields. */
