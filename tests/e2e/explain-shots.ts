@@ -1,0 +1,47 @@
+// Screenshots of the "explain" views at 1440×900 for review (not a test):
+// `npm run build && npx tsx tests/e2e/explain-shots.ts`. Writes test-results/explain/.
+import { mkdirSync } from 'node:fs';
+import { launchChromium, serveBuilt } from './browser.ts';
+
+const OUT = 'test-results/explain';
+mkdirSync(OUT, { recursive: true });
+const server = await serveBuilt();
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  const open = async (hash: string) => {
+    await page.goto(`${server.url}${hash}`);
+    await page.locator('deploysim-app status-header').waitFor();
+    await page.waitForTimeout(300);
+  };
+
+  // The statechart mid-deployment: failing Rolling, i-3 stuck in its health check.
+  await open('#scenario=elastic-beanstalk/rolling-unhealthy-instance&t=300');
+  await page.locator('deploysim-app section.statechart').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/statechart-rolling-300.png` });
+  await page.locator('deploysim-app section.statechart').screenshot({ path: `${OUT}/statechart-rolling-300-panel.png` });
+
+  // Why? on a selected event.
+  await open('#scenario=codedeploy/server-blue-green-ready-timeout&t=200');
+  await page.locator('event-log button.entry').last().click();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${OUT}/why-panel.png` });
+  await page.locator('deploysim-app section.statechart').screenshot({ path: `${OUT}/statechart-blue-green-panel.png` });
+
+  // A fork: a health check fails on i-5 of a good Rolling deployment.
+  await open('#scenario=elastic-beanstalk/rolling&t=150');
+  await page.evaluate(() => window.deploysim!.injectFault({ type: 'UnhealthyInstance', target: 'i-5', at: 150 }));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/fork-diff.png` });
+  // After the end: refused.
+  await page.evaluate(() => window.deploysim!.seek(window.deploysim!.index!.duration));
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${OUT}/fork-over.png` });
+  console.log(errors.length ? `console errors:\n${errors.join('\n')}` : 'no console errors');
+} finally {
+  await browser.close();
+  await server.close();
+}
