@@ -104,6 +104,22 @@ function pickLifecycle(index: TraceIndex, lifecycles: readonly MachineDescriptio
   return candidates[0]?.m;
 }
 
+/**
+ * A target's steps up to the first one that repeats: a second `deregister` after
+ * the health check is the instance being removed (RollingWithAdditionalBatch),
+ * not its lifecycle starting over.
+ */
+export function firstRound<T extends { name: string }>(steps: readonly T[]): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const s of steps) {
+    if (seen.has(s.name)) break;
+    seen.add(s.name);
+    out.push(s);
+  }
+  return out;
+}
+
 interface LifecycleIndex {
   /** "<deploymentId> <group>" → the lifecycle machine its targets run. */
   byGroup: Map<string, MachineDescription | undefined>;
@@ -134,8 +150,11 @@ function lifecycleIndex(index: TraceIndex, machines: readonly MachineDescription
   });
   const byGroup = new Map<string, MachineDescription | undefined>();
   for (const [key, seqs] of sequences) {
-    // Steps outside every lifecycle (terminate, say) say nothing about which one runs.
-    const known = seqs.map((seq) => seq.filter((n) => lifecycles.some((m) => lifecycleEvents(m).includes(n))));
+    // Steps outside every lifecycle (terminate, say) say nothing about which one runs,
+    // and a group whose targets ran at most one lifecycle step (Immutable's old
+    // instances are only detached and terminated) runs no lifecycle.
+    const known = seqs.map((seq) => firstRound(seq.filter((n) => lifecycles.some((m) => lifecycleEvents(m).includes(n))).map((name) => ({ name }))).map((x) => x.name));
+    if (!known.some((seq) => seq.length >= 2)) continue;
     const [deploymentId, group] = key.split(' ') as [string, TraceTarget['group']];
     const rollback = index.trace.deployments.find((d) => d.id === deploymentId)?.creator === 'codeDeployRollback';
     byGroup.set(key, pickLifecycle(index, lifecycles, known, { group, rollback }));
@@ -154,18 +173,33 @@ export function lifecycleAt(index: TraceIndex, machines: readonly MachineDescrip
   const i = index.targetIndex.get(target);
   if (i === undefined) return { target, machine: undefined, reason: `There is no target ${target} in this deployment.` };
   const spans = index.spansByTarget[i]!;
-  const deployments = index.trace.deployments;
-  const involved = deployments.filter((d) => spans.some((s) => s.deploymentId === d.id));
-  // The latest deployment that has started and works on this target; before any, the first one that will.
+  const group = index.targets[i]!.group;
+  const lifecycles = lifecycleIndex(index, machines).byGroup;
+  // The latest deployment that has started and works on this target (or on its
+  // group: a target a failed deployment never reached is still in it); before
+  // any, the first one that will.
+  const involved = index.trace.deployments.filter((d) => spans.some((s) => s.deploymentId === d.id) || lifecycles.has(`${d.id} ${group}`));
   const started = involved.filter((d) => d.start <= t);
   const deployment = started.length ? started.reduce((a, b) => (b.start >= a.start ? b : a)) : involved[0];
   if (!deployment) return { target, machine: undefined, reason: `No lifecycle event runs on ${target} in this trace.` };
-  const group = index.targets[i]!.group;
-  const machine = lifecycleIndex(index, machines).byGroup.get(`${deployment.id} ${group}`);
-  if (!machine) return { target, machine: undefined, reason: `None of the lifecycle machines in this build runs the steps of ${target}.` };
+  const machine = lifecycles.get(`${deployment.id} ${group}`);
+  if (!machine) {
+    return {
+      target,
+      machine: undefined,
+      reason: spans.some((s) => s.deploymentId === deployment.id)
+        ? `${target} runs no lifecycle in ${deployment.id}, only: ${[...new Set(spans.filter((s) => s.deploymentId === deployment.id).map((s) => s.name))].join(', ')}.`
+        : `${target} takes no part in ${deployment.id}.`,
+    };
+  }
   const names = new Set(machine.states.map((s) => s.id));
-  const steps = spans.filter((s) => s.deploymentId === deployment.id && names.has(s.name));
+  const steps = firstRound(spans.filter((s) => s.deploymentId === deployment.id && names.has(s.name)));
   const base = { target, machineId: machine.id, machine, deploymentId: deployment.id };
+  if (steps.length === 0 && t >= deployment.end) {
+    // The deployment ended without reaching this target: its lifecycle was skipped.
+    const skipped = machine.transitions.find((tr) => tr.source === machine.initial && tr.event === 'SKIP')?.target;
+    if (skipped) return { ...base, state: skipped, previous: machine.initial, since: deployment.end };
+  }
   return { ...base, ...stateAmong(machine, steps, t) };
 }
 
