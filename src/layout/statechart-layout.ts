@@ -173,6 +173,7 @@ export function layoutMachine(m: MachineDescription): ChartLayout {
   const exits = spread(forward, 'source', 'target');
   const entries = spread(forward, 'target', 'source');
 
+  const lanes = { left: 0, right: 0 };
   const right = MARGIN + inner;
   let railX = right + 14;
   const edges: ChartEdge[] = [];
@@ -192,12 +193,28 @@ export function layoutMachine(m: MachineDescription): ChartLayout {
       const x2 = entries.get(key)!;
       const y2 = t.y;
       const dy = Math.min(LAYER_GAP, (y2 - y1) / 2);
-      const d = `M${x1},${y1} C${x1},${y1 + dy} ${x2},${y2 - dy} ${x2},${y2}`;
-      // The label sits in the first gap below the source, where the arrow leaves.
-      const u = lt - ls === 1 ? 0.5 : 0.3 / (lt - ls);
-      const bx = cubic(x1, x1, x2, x2, u);
-      const by = cubic(y1, y1 + dy, y2 - dy, y2, u);
-      edges.push({ ...base, d, lx: bx - textWidth(e.lines) / 2, ly: by });
+      // Across several layers an arrow must not cross the states in between (it
+      // would read as passing through them): if it would, it goes round them on a side lane.
+      const between = nodes.filter((n) => layer.get(n.id)! > ls && layer.get(n.id)! < lt);
+      const hits = between.some((n) => {
+        const x = x1 + ((x2 - x1) * (n.y + n.h / 2 - y1)) / (y2 - y1);
+        return x > n.x - 8 && x < n.x + n.w + 8;
+      });
+      if (hits) {
+        const leftSide = (x1 + x2) / 2 < MARGIN + inner / 2;
+        const lane = leftSide ? Math.min(...between.map((n) => n.x)) - 16 - lanes.left++ * 10 : Math.max(...between.map((n) => n.x + n.w)) + 16 + lanes.right++ * 10;
+        const top = y1 + 22;
+        const bottom = y2 - 22;
+        const d = `M${x1},${y1} C${x1},${top} ${lane},${y1} ${lane},${top} V${bottom} C${lane},${y2} ${x2},${bottom} ${x2},${y2}`;
+        edges.push({ ...base, d, lx: leftSide ? lane - textWidth(e.lines) - 2 : lane + 4, ly: (top + bottom) / 2 });
+      } else {
+        const d = `M${x1},${y1} C${x1},${y1 + dy} ${x2},${y2 - dy} ${x2},${y2}`;
+        // The label sits in the gap above the target, where the arrow arrives.
+        const u = lt - ls === 1 ? 0.5 : 1 - 0.3 / (lt - ls);
+        const bx = cubic(x1, x1, x2, x2, u);
+        const by = cubic(y1, y1 + dy, y2 - dy, y2, u);
+        edges.push({ ...base, d, lx: bx - textWidth(e.lines) / 2, ly: by });
+      }
     } else if (lt === ls) {
       const between = nodes.some((n) => layer.get(n.id) === ls && n.x > Math.min(s.x, t.x) && n.x < Math.max(s.x, t.x));
       const leftToRight = s.x < t.x;
@@ -222,9 +239,22 @@ export function layoutMachine(m: MachineDescription): ChartLayout {
     }
   }
   placeLabels(edges, nodes);
+  shiftRight(nodes, edges, MARGIN - Math.min(0, ...edges.map((e) => e.lx)) - MARGIN);
+  railX = Math.max(railX, ...edges.map((e) => e.lx));
   const maxX = Math.max(railX, ...edges.map((e) => e.lx + textWidth(e.lines)), ...nodes.map((n) => n.x + n.w));
   const maxY = Math.max(...nodes.map((n) => n.y + n.h), ...edges.map((e) => e.ly + LINE_HEIGHT * e.lines.length));
   return { width: Math.ceil(maxX + MARGIN), height: Math.ceil(maxY + MARGIN), nodes, edges };
+}
+
+/** Moves the whole drawing right by dx (left lanes and labels may start left of 0). */
+function shiftRight(nodes: ChartNode[], edges: ChartEdge[], dx: number): void {
+  if (dx <= 0) return;
+  for (const n of nodes) n.x += dx;
+  for (const e of edges) {
+    e.lx += dx;
+    // Every x in the path: after M, L, H, C and the first of each pair.
+    e.d = e.d.replace(/([MLC ])(-?[\d.]+),/g, (_, c: string, x: string) => `${c}${Number(x) + dx},`).replace(/H(-?[\d.]+)/g, (_, x: string) => `H${Number(x) + dx}`);
+  }
 }
 
 function cubic(a: number, b: number, c: number, d: number, u: number): number {

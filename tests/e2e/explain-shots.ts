@@ -12,6 +12,18 @@ try {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
+  /** A 2× close-up of one element, to check the drawing itself. */
+  const zoom = async (selector: string, name: string) => {
+    const box = await page.locator(selector).boundingBox();
+    if (!box) return;
+    const close = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2 });
+    await close.goto(page.url());
+    await close.locator('deploysim-app status-header').waitFor();
+    await close.locator(selector).scrollIntoViewIfNeeded();
+    const b = (await close.locator(selector).boundingBox())!;
+    await close.screenshot({ path: `${OUT}/${name}.png`, clip: { x: b.x, y: Math.max(0, b.y), width: b.width, height: Math.min(b.height, 900 - Math.max(0, b.y)) } });
+    await close.close();
+  };
   const open = async (hash: string) => {
     await page.goto(`${server.url}${hash}`);
     await page.locator('deploysim-app status-header').waitFor();
@@ -22,14 +34,15 @@ try {
   await open('#scenario=elastic-beanstalk/rolling-unhealthy-instance&t=300');
   await page.locator('deploysim-app section.statechart').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}/statechart-rolling-300.png` });
-  await page.locator('deploysim-app section.statechart').screenshot({ path: `${OUT}/statechart-rolling-300-panel.png` });
+  await zoom('deploysim-app section.statechart', 'statechart-rolling-300-zoom');
 
   // Why? on a selected event.
   await open('#scenario=codedeploy/server-blue-green-ready-timeout&t=200');
   await page.locator('event-log button.entry').last().click();
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${OUT}/why-panel.png` });
-  await page.locator('deploysim-app section.statechart').screenshot({ path: `${OUT}/statechart-blue-green-panel.png` });
+  await page.locator('deploysim-app section.statechart').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/statechart-blue-green.png` });
 
   // A fork: a health check fails on i-5 of a good Rolling deployment.
   await open('#scenario=elastic-beanstalk/rolling&t=150');

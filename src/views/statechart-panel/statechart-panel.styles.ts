@@ -3,10 +3,11 @@ import { css } from 'lit';
 export const styles = css`
   :host { display: block; font-size: 12px; }
   h2 .hint { text-transform: none; letter-spacing: 0; font-weight: 400; color: #8a93a3; margin-left: 6px; }
-  .charts { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: flex-start; }
+  .charts { display: flex; gap: 12px 20px; align-items: flex-start; }
   figure { margin: 0; min-width: 0; }
-  figure.orchestrator { flex: 1 1 300px; }
-  figure.lifecycle { flex: 0 1 auto; }
+  figure.orchestrator { flex: 1 1 0; }
+  figure.lifecycle { flex: none; max-width: 50%; }
+  @media (max-width: 760px) { .charts { flex-wrap: wrap; } figure.lifecycle { max-width: none; } }
   figcaption { font-size: 12px; color: #2d3546; margin-bottom: 4px; line-height: 1.5; }
   figcaption select { font-size: 12px; max-width: 220px; }
   code { font-size: 11px; background: #eef1f6; border-radius: 3px; padding: 0 3px; }
@@ -28,6 +29,8 @@ export const styles = css`
   g.edge.taken path { stroke: #E69F00; stroke-width: 2.6; }
   g.edge.taken text { fill: #8a5a00; font-weight: 700; }
   marker path.head { fill: #8a93a3; }
+  marker path.head.leaving { fill: #0072B2; }
+  marker path.head.taken { fill: #E69F00; }
   .leaves { margin: 6px 0 0; font-size: 12px; color: #2d3546; }
   .leaves .exit { white-space: nowrap; }
   b.current { color: #00466e; }

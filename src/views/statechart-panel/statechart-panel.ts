@@ -139,6 +139,8 @@ export class StatechartPanel extends LitElement {
   }
 }
 
+const markerId = (m: MachineDescription, kind: string) => `arrow-${m.kind}-${m.id}-${kind}`.replace(/[^\w-]/g, '_');
+
 /** Joins the machine's states and transitions into the svg and marks the active state and the transition just taken. */
 function draw(svgEl: SVGSVGElement | null, machine: MachineDescription | undefined, active: { state: string; previous?: string } | undefined): void {
   if (!svgEl) return;
@@ -151,12 +153,15 @@ function draw(svgEl: SVGSVGElement | null, machine: MachineDescription | undefin
   if (svg.attr('data-machine') !== machine.id) {
     svg.selectAll('*').remove();
     svg.attr('data-machine', machine.id).attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
+    // One arrow head per highlight, so a head takes its arrow's colour.
     svg.append('defs').html(
-      `<marker id="arrow-${machine.id}" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" class="head"/></marker>`,
+      ['plain', 'leaving', 'taken']
+        .map((k) => `<marker id="${markerId(machine, k)}" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" class="head ${k}"/></marker>`)
+        .join(''),
     );
     const edges = svg.append('g').attr('class', 'edges').attr('aria-hidden', 'true');
     const edge = edges.selectAll('g.edge').data(layout.edges, (e) => (e as { key: string }).key).join('g').attr('class', 'edge').attr('data-key', (e) => e.key);
-    edge.append('path').attr('d', (e) => e.d).attr('marker-end', `url(#arrow-${machine.id})`);
+    edge.append('path').attr('d', (e) => e.d);
     edge
       .filter((e) => e.showLabel && e.lines.some(Boolean))
       .append('text')
@@ -201,10 +206,13 @@ function draw(svgEl: SVGSVGElement | null, machine: MachineDescription | undefin
     .classed('was', (n) => n.id === active?.previous)
     .attr('aria-current', (n) => (n.id === state ? 'true' : null))
     .attr('aria-label', (n) => `${n.id}${n.type === 'final' ? ' (final)' : ''}${n.id === state ? ', current state' : ''}`);
+  const leaving = (e: { source: string }) => state !== undefined && (e.source === state || state.startsWith(`${e.source}.`));
   svg
     .selectAll<SVGGElement, { key: string; source: string }>('g.edge')
     .classed('taken', (e) => e.key === taken)
-    .classed('leaving', (e) => state !== undefined && (e.source === state || state.startsWith(`${e.source}.`)));
+    .classed('leaving', leaving)
+    .select('path')
+    .attr('marker-end', (e) => `url(#${markerId(machine, e.key === taken ? 'taken' : leaving(e) ? 'leaving' : 'plain')})`);
   // Highlighted edges on top, so a shared rail shows the one that matters.
   svg.selectAll<SVGGElement, unknown>('g.edge.leaving, g.edge.taken').raise();
 }
