@@ -4,6 +4,7 @@
 // results and re-renders.
 import type { Fault } from '../scenario/types.ts';
 import type { Trace } from '../trace/types.ts';
+import type { TraceIndex } from '../layout/frame.ts';
 import { checkFault, compareForks, type Injection } from '../layout/fork.ts';
 
 export interface FaultList {
@@ -46,8 +47,8 @@ export function heldFor<T>(held: Held<T> | undefined, trace: Trace | undefined):
  * Plans an injection on the current trace: refused (with the reason) when the
  * fault can no longer take effect, otherwise the new fault list to simulate.
  */
-export function planInjection(trace: Trace, list: FaultList, fault: Fault): { ok: true; next: FaultList } | { ok: false; refused: Injection } {
-  const check = checkFault(trace, fault);
+export function planInjection(index: TraceIndex, list: FaultList, fault: Fault): { ok: true; next: FaultList } | { ok: false; refused: Injection } {
+  const check = checkFault(index, fault);
   if (!check.ok) return { ok: false, refused: { kind: 'refused', fault, message: check.reason } };
   return { ok: true, next: withFault(list, fault) };
 }

@@ -4,6 +4,7 @@
 // future it replaced ("was Succeeded at 5:09, now Failed at 17:26"). Pure.
 import type { Fault } from '../scenario/types.ts';
 import type { Outcome, Trace } from '../trace/types.ts';
+import type { TraceIndex } from './frame.ts';
 import { formatTime } from './time.ts';
 
 export type FaultCheck = { ok: true } | { ok: false; reason: string };
@@ -22,8 +23,13 @@ export function traceEnd(trace: Trace): number {
 
 const TARGET_FAULTS = new Set<Fault['type']>(['UnhealthyInstance', 'InstanceTerminated', 'HookFailure']);
 
-/** Refuses a fault that could no longer change anything at its `at`, with the reason in words. */
-export function checkFault(trace: Trace, fault: Fault): FaultCheck {
+/**
+ * Refuses a fault that could no longer change anything at its `at`, with the
+ * reason in words. Reads the index (per-target spans and terminations), since
+ * the fault panel asks at every frame.
+ */
+export function checkFault(index: TraceIndex, fault: Fault): FaultCheck {
+  const trace = index.trace;
   const at = fault.at ?? 0;
   const end = traceEnd(trace);
   if (trace.deployments.length && at >= end) {
@@ -34,15 +40,16 @@ export function checkFault(trace: Trace, fault: Fault): FaultCheck {
   }
   const target = 'target' in fault ? fault.target : undefined;
   if (target === undefined || !TARGET_FAULTS.has(fault.type)) return { ok: true };
-  const info = trace.targets.find((x) => x.id === target);
-  if (!info) return { ok: false, reason: `There is no target ${target} in this deployment.` };
-  const terminated = trace.events.find((e) => e.type === 'instance-terminated' && e.target === target && e.t <= at);
-  if (terminated) return { ok: false, reason: `${target} was terminated at ${formatTime(terminated.t)}; nothing can happen to it any more.` };
+  const i = index.targetIndex.get(target);
+  if (i === undefined) return { ok: false, reason: `There is no target ${target} in this deployment.` };
+  const info = index.targets[i]!;
+  const terminated = index.terminatedAt[i]!;
+  if (terminated <= at) return { ok: false, reason: `${target} was terminated at ${formatTime(terminated)}; nothing can happen to it any more.` };
   if (fault.type === 'InstanceTerminated' && info.launchedAt > at) {
     return { ok: false, reason: `${target} is not launched yet at ${formatTime(at)} (it launches at ${formatTime(info.launchedAt)}).` };
   }
   if (fault.type === 'HookFailure') {
-    const runs = trace.spans.filter((s) => s.target === target && s.name === fault.event && s.status !== 'Skipped');
+    const runs = index.spansByTarget[i]!.filter((s) => s.name === fault.event && s.status !== 'Skipped');
     // The engine fails a step whose end is at or after `at`: one still running or still ahead.
     if (!runs.some((s) => s.end >= at)) {
       const done = runs[runs.length - 1];

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkFault, compareForks, traceEnd } from '../../src/layout/fork.ts';
+import { checkFault as checkOnTrace, compareForks, traceEnd } from '../../src/layout/fork.ts';
+import { buildIndex } from '../../src/layout/frame.ts';
 import { heldFor, planInjection, reportInjection, withFault, withoutFault, faultsOf, type FaultList } from '../../src/app/session.ts';
 import type { Fault } from '../../src/scenario/types.ts';
 import type { Trace } from '../../src/trace/types.ts';
 import { readScenario, run, scenario } from '../helpers.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 
+const checkFault = (trace: Trace, fault: Fault) => checkOnTrace(buildIndex(trace), fault);
 const shipped = (rel: string) => readScenario(rel) as Record<string, unknown>;
 const simulateRaw = (raw: Record<string, unknown>): Trace => run(raw);
 /** The good Rolling deployment: 6 instances, batches of 2, Succeeded at 5:09 (309 s). */
@@ -118,11 +120,11 @@ describe('session: injecting and removing timed inputs', () => {
   it('plans an injection: refused with the reason, or the fault list to simulate; then reports the fork', () => {
     const raw = rolling();
     const trace = simulate(scenario(raw));
-    const refused = planInjection(trace, { raw, userFaults: new Set() }, { type: 'AbortDeployment', at: 400 });
+    const refused = planInjection(buildIndex(trace), { raw, userFaults: new Set() }, { type: 'AbortDeployment', at: 400 });
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.refused.kind).toBe('refused');
     const fault: Fault = { type: 'UnhealthyInstance', target: 'i-5', at: 150 };
-    const planned = planInjection(trace, { raw, userFaults: new Set() }, fault);
+    const planned = planInjection(buildIndex(trace), { raw, userFaults: new Set() }, fault);
     expect(planned.ok).toBe(true);
     if (!planned.ok) return;
     const after = simulateRaw(planned.next.raw);

@@ -99,7 +99,7 @@ export class FaultPanel extends LitElement {
   }
 
   private check(fault: Fault): FaultCheck {
-    return this.index ? checkFault(this.index.trace, fault) : { ok: true };
+    return this.index ? checkFault(this.index, fault) : { ok: true };
   }
 
   override render() {

@@ -49,22 +49,32 @@ export class StatechartPanel extends LitElement {
     this.target = '';
   }
 
-  override willUpdate(): void {
+  private shown = '';
+
+  /** Renders only when what is drawn changes, not at every frame of playback. */
+  override shouldUpdate(changed: PropertyValues<this>): boolean {
     const index = this.index;
     if (!index) {
       this.orchestrator = this.lifecycle = this.shownTarget = undefined;
-      return;
+      return true;
     }
     this.orchestrator = orchestratorAt(index, this.machines, this.t);
     this.shownTarget = this.target && index.targetIndex.has(this.target) ? this.target : autoTarget(index, this.t);
     this.lifecycle = this.shownTarget ? lifecycleAt(index, this.machines, this.shownTarget, this.t) : undefined;
+    const o = this.orchestrator;
+    const l = this.lifecycle;
+    const deadline = this.openDeadline();
+    const shown = [o?.machineId, o?.state, o?.previous, this.shownTarget, l?.machine?.id, l && 'state' in l ? `${l.state} ${l.previous} ${l.deploymentId}` : '', deadline === undefined ? '' : `${deadline} ${Math.floor(this.t)}`].join('|');
+    const same = shown === this.shown && !changed.has('index') && !changed.has('machines') && !changed.has('target');
+    this.shown = shown;
+    return !same;
   }
 
   override render() {
     const index = this.index;
     if (!index) return html`<h2>Statechart</h2><p class="note">Load a scenario first.</p>`;
     return html`
-      <h2>Statechart at ${formatTime(this.t)} <span class="hint">the machines that run this deployment; the highlighted state is where each is now</span></h2>
+      <h2>Statechart <span class="hint">the machines that run this deployment; the highlighted state is where each is now</span></h2>
       <div class="charts">
         <figure class="orchestrator">
           <figcaption>${this.orchestratorCaption()}</figcaption>
