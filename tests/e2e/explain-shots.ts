@@ -41,6 +41,18 @@ try {
   await page.locator('event-log button.entry').last().click();
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${OUT}/why-panel.png` });
+  // Why? on an event that applies a rule (until the engine puts rules on its events, one is set here by hand).
+  await open('#scenario=elastic-beanstalk/rolling&t=103');
+  await page.evaluate(() => {
+    const app = window.deploysim!;
+    const batch = app.index!.trace.events.find((e) => e.type === 'batch-started' && e.t > 0)!;
+    batch.rule ??= 'eb.rolling-batch';
+    app.requestUpdate();
+  });
+  await page.waitForTimeout(100);
+  await page.locator('event-log button.entry', { hasText: 'Batch 2 of 3' }).click();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${OUT}/why-panel-rule.png` });
   await page.locator('deploysim-app section.statechart').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}/statechart-blue-green.png` });
 

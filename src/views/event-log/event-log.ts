@@ -56,7 +56,7 @@ export class EventLog extends LitElement {
               aria-label=${`${formatTime(x.e.t)}: ${x.e.message}. Select to see why, and jump here.`}>
               <time>${formatTime(x.e.t)}</time>
               <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-              <span class="msg">${x.e.message}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
+              <span class="msg">${x.e.message}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
             </button>
           </li>`,
         )}
@@ -79,9 +79,11 @@ export class EventLog extends LitElement {
   };
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('count') || changed.has('index')) {
+    if (changed.has('count') || changed.has('index') || changed.has('selected')) {
       const log = this.renderRoot.querySelector('.log');
-      const current = this.renderRoot.querySelector('li.current') ?? log?.lastElementChild;
+      // The selected entry stays in view when it was just picked; otherwise the latest one.
+      const selected = changed.has('selected') ? this.renderRoot.querySelector('button.entry[aria-pressed="true"]')?.parentElement : null;
+      const current = selected ?? this.renderRoot.querySelector('li.current') ?? log?.lastElementChild;
       if (log && current instanceof HTMLElement) {
         log.scrollTop = current.offsetTop + current.offsetHeight - log.clientHeight + 4;
       }
