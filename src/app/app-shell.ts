@@ -190,9 +190,10 @@ export class DeploysimApp extends LitElement {
 
   /** Refused when it can no longer take effect; otherwise re-simulates and reports what changed (src/app/session.ts). */
   injectFault(fault: Fault): boolean {
-    const before = this.index?.trace;
-    if (!this.raw || !this.index || !before) return false;
-    const plan = planInjection(this.index, { raw: this.raw, userFaults: this.userFaults }, fault);
+    const index = this.index;
+    if (!this.raw || !index) return false;
+    const before = index.trace;
+    const plan = planInjection(index, { raw: this.raw, userFaults: this.userFaults }, fault);
     if (!plan.ok) {
       this.injection = { trace: before, value: plan.refused };
       return false;
