@@ -47,7 +47,11 @@ const CHAR_WIDTH = 5.8;
 /** A transition's event in words: timers as durations, eventless ones by their guard. */
 export function transitionLabel(tr: Pick<MachineTransition, 'event' | 'guard'>): string {
   const m = /^after (\d+(?:\.\d+)?) s$/.exec(tr.event);
-  const event = m ? `after ${formatDuration(Number(m[1]))}` : tr.event === 'always' ? (tr.guard ? '' : 'at once') : tr.event;
+  const event = m
+    ? `after ${formatDuration(Number(m[1]))}`
+    : tr.event === 'always'
+      ? tr.guard ? '' : 'at once'
+      : tr.event.startsWith('xstate.done.state.') ? 'when done' : tr.event;
   return [event, tr.guard ? `[${tr.guard}]` : ''].filter(Boolean).join(' ');
 }
 
@@ -94,45 +98,64 @@ function placeLabels(edges: ChartEdge[], nodes: readonly ChartNode[], fixed: Rea
 
 // ---- orchestrators ---------------------------------------------------------------
 
-const NODE_H = 26;
-const LAYER_GAP = 70;
+const NODE_H = 24;
+const LAYER_GAP = 52;
+/** Room round a compound state's children, and above them for its name. */
+const GROUP_PAD = 10;
+const GROUP_TOP = 18;
 const NODE_GAP = 34;
 const MARGIN = 12;
 
 export function layoutMachine(m: MachineDescription): ChartLayout {
   const edgesByPair = pairs(m);
-  const structural = m.states.filter((s) => s.initial).map((s) => ({ source: s.id, target: s.initial! }));
-  const next = new Map<string, string[]>();
-  for (const e of [...structural, ...edgesByPair]) next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
+  const byId = new Map(m.states.map((s) => [s.id, s]));
+  const isGroup = (s: MachineState | undefined) => s?.type === 'compound' || s?.type === 'parallel';
+  const leaves = m.states.filter((s) => !isGroup(s));
+  const inside = (group: string) => leaves.filter((l) => l.id.startsWith(`${group}.`));
+  // Entering a compound state enters its initial child (down to a leaf).
+  const resolve = (id: string): string => {
+    let cur = id;
+    for (let s = byId.get(cur); isGroup(s); s = byId.get(cur)) cur = s!.initial ?? inside(cur)[0]?.id ?? cur;
+    return cur;
+  };
 
-  // Layers: breadth-first from the initial state; unreached states after, final states last.
+  // Layers of the leaf states: breadth-first from the initial state. A compound
+  // state's own transitions (ABORT while deploying) leave from below all of its
+  // children, innermost first; unreached states after; top-level finals last.
   const layer = new Map<string, number>();
-  const queue = m.initial ? [m.initial] : [];
-  if (m.initial) layer.set(m.initial, 0);
-  while (queue.length) {
-    const id = queue.shift()!;
-    for (const t of next.get(id) ?? []) {
-      if (!layer.has(t)) {
-        layer.set(t, layer.get(id)! + 1);
-        queue.push(t);
-      }
+  const queue: string[] = [];
+  const visit = (id: string, l: number) => {
+    if (layer.has(id)) return;
+    layer.set(id, l);
+    queue.push(id);
+  };
+  if (m.initial) visit(resolve(m.initial), 0);
+  const fromLeaves = edgesByPair.filter((e) => !isGroup(byId.get(e.source)));
+  const fromGroups = edgesByPair.filter((e) => isGroup(byId.get(e.source))).sort((a, b) => b.source.split('.').length - a.source.split('.').length);
+  for (;;) {
+    while (queue.length) {
+      const id = queue.shift()!;
+      for (const e of fromLeaves) if (e.source === id) visit(resolve(e.target), layer.get(id)! + 1);
     }
+    const next = fromGroups.find((e) => !layer.has(resolve(e.target)) && inside(e.source).some((l) => layer.has(l.id)));
+    if (!next) break;
+    visit(resolve(next.target), Math.max(...inside(next.source).filter((l) => layer.has(l.id)).map((l) => layer.get(l.id)!)) + 1);
   }
-  const final = (s: MachineState) => s.type === 'final';
-  let deepest = Math.max(0, ...m.states.filter((s) => !final(s) && layer.has(s.id)).map((s) => layer.get(s.id)!));
-  const unreached = m.states.filter((s) => !final(s) && !layer.has(s.id));
+  const topFinal = (s: MachineState) => s.type === 'final' && !s.id.includes('.');
+  let deepest = Math.max(0, ...leaves.filter((s) => !topFinal(s) && layer.has(s.id)).map((s) => layer.get(s.id)!));
+  const unreached = leaves.filter((s) => !topFinal(s) && !layer.has(s.id));
   if (unreached.length) deepest++;
   for (const s of unreached) layer.set(s.id, deepest);
-  for (const s of m.states.filter(final)) layer.set(s.id, deepest + 1);
+  for (const s of leaves.filter(topFinal)) layer.set(s.id, deepest + 1);
 
   // Order within a layer by the mean position of the states that lead there (fewer crossings).
   const rows: MachineState[][] = [];
-  for (const s of m.states) (rows[layer.get(s.id)!] ??= []).push(s);
+  for (const s of leaves) (rows[layer.get(s.id)!] ??= []).push(s);
   const position = new Map<string, number>();
   rows.forEach((row, r) => {
     if (r > 0) {
       const mean = (s: MachineState) => {
-        const from = edgesByPair.filter((e) => e.target === s.id && position.has(e.source)).map((e) => position.get(e.source)!);
+        const from = edgesByPair.filter((e) => resolve(e.target) === s.id && position.has(e.source)).map((e) => position.get(e.source)!);
         return from.length ? from.reduce((a, b) => a + b, 0) / from.length : Infinity;
       };
       const keyed = row.map((s, k) => ({ s, k, m: mean(s) }));
@@ -145,20 +168,41 @@ export function layoutMachine(m: MachineDescription): ChartLayout {
   const nodes: ChartNode[] = [];
   const width = (s: MachineState) => Math.min(180, Math.max(84, leaf(s.id).length * 6.6 + 20));
   const rowWidths = rows.map((row) => (row ?? []).reduce((a, s) => a + width(s), 0) + NODE_GAP * Math.max(0, (row ?? []).length - 1));
-  const inner = Math.max(...rowWidths, 120);
+  const depth = Math.max(0, ...m.states.filter(isGroup).map((s) => s.id.split('.').length));
+  const inner = Math.max(...rowWidths, 120) + 2 * GROUP_PAD * depth;
   rows.forEach((row, r) => {
     let x = MARGIN + (inner - rowWidths[r]!) / 2;
     for (const s of row ?? []) {
-      const node: ChartNode = { id: s.id, label: leaf(s.id), type: s.type, x, y: MARGIN + 14 + r * (NODE_H + LAYER_GAP), w: width(s), h: NODE_H };
+      const node: ChartNode = { id: s.id, label: leaf(s.id), type: s.type, x, y: MARGIN + 14 + GROUP_TOP * depth + r * (NODE_H + LAYER_GAP), w: width(s), h: NODE_H };
       if (s.description) node.description = s.description;
       nodes.push(node);
       x += node.w + NODE_GAP;
     }
   });
+  // Compound states are drawn round their children, innermost first so the outer ones enclose them.
+  const groups = m.states.filter(isGroup).sort((a, b) => b.id.split('.').length - a.id.split('.').length);
+  const top = new Map<string, number>();
+  const bottom = new Map<string, number>();
+  for (const s of leaves) top.set(s.id, layer.get(s.id)!), bottom.set(s.id, layer.get(s.id)!);
+  for (const g of groups) {
+    const kids = nodes.filter((n) => n.id.startsWith(`${g.id}.`));
+    if (!kids.length) continue;
+    const x0 = Math.min(...kids.map((n) => n.x)) - GROUP_PAD;
+    const y0 = Math.min(...kids.map((n) => n.y)) - GROUP_TOP;
+    const x1 = Math.max(...kids.map((n) => n.x + n.w)) + GROUP_PAD;
+    const y1 = Math.max(...kids.map((n) => n.y + n.h)) + GROUP_PAD;
+    const box: ChartNode = { id: g.id, label: leaf(g.id), type: g.type, x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    if (g.description) box.description = g.description;
+    nodes.unshift(box);
+    const ls = inside(g.id).map((l) => layer.get(l.id)!);
+    top.set(g.id, Math.min(...ls));
+    bottom.set(g.id, Math.max(...ls));
+  }
+  const leafNodes = nodes.filter((n) => !isGroup(byId.get(n.id)));
   const at = new Map(nodes.map((n) => [n.id, n]));
 
   // Exit and entry points spread along a box's bottom and top edges, in the order of the other end.
-  const forward = edgesByPair.filter((e) => layer.get(e.target)! > layer.get(e.source)!);
+  const forward = edgesByPair.filter((e) => top.get(e.target)! > bottom.get(e.source)!);
   const spread = (list: typeof forward, end: 'source' | 'target', other: 'source' | 'target') => {
     const slot = new Map<string, number>();
     const groups = new Map<string, typeof forward>();
@@ -182,8 +226,8 @@ export function layoutMachine(m: MachineDescription): ChartLayout {
     const s = at.get(e.source)!;
     const t = at.get(e.target)!;
     const base = { key, source: e.source, target: e.target, lines: e.lines, showLabel: true };
-    const ls = layer.get(e.source)!;
-    const lt = layer.get(e.target)!;
+    const ls = bottom.get(e.source)!;
+    const lt = top.get(e.target)!;
     if (e.source === e.target) {
       const x = s.x + s.w;
       edges.push({ ...base, d: `M${x},${s.y + 6} C${x + 26},${s.y - 8} ${x + 26},${s.y + s.h + 8} ${x},${s.y + s.h - 6}`, lx: x + 24, ly: s.y + s.h / 2 + 4 });
@@ -195,7 +239,7 @@ export function layoutMachine(m: MachineDescription): ChartLayout {
       const dy = Math.min(LAYER_GAP, (y2 - y1) / 2);
       // Across several layers an arrow must not cross the states in between (it
       // would read as passing through them): if it would, it goes round them on a side lane.
-      const between = nodes.filter((n) => layer.get(n.id)! > ls && layer.get(n.id)! < lt);
+      const between = leafNodes.filter((n) => layer.get(n.id)! > ls && layer.get(n.id)! < lt);
       const hits = between.some((n) => {
         const x = x1 + ((x2 - x1) * (n.y + n.h / 2 - y1)) / (y2 - y1);
         return x > n.x - 8 && x < n.x + n.w + 8;
@@ -216,7 +260,7 @@ export function layoutMachine(m: MachineDescription): ChartLayout {
         edges.push({ ...base, d, lx: bx - textWidth(e.lines) / 2, ly: by });
       }
     } else if (lt === ls) {
-      const between = nodes.some((n) => layer.get(n.id) === ls && n.x > Math.min(s.x, t.x) && n.x < Math.max(s.x, t.x));
+      const between = leafNodes.some((n) => layer.get(n.id) === ls && n.x > Math.min(s.x, t.x) && n.x < Math.max(s.x, t.x));
       const leftToRight = s.x < t.x;
       if (!between) {
         const x1 = leftToRight ? s.x + s.w : s.x;
@@ -238,7 +282,7 @@ export function layoutMachine(m: MachineDescription): ChartLayout {
       edges.push({ ...base, d: `M${s.x + s.w},${y1} H${x} V${y2} H${t.x + t.w}`, lx: x + 4, ly: (y1 + y2) / 2 + 4 });
     }
   }
-  placeLabels(edges, nodes);
+  placeLabels(edges, [...leafNodes, ...nodes.filter((n) => !leafNodes.includes(n)).map((g) => ({ ...g, h: GROUP_TOP }))]);
   shiftRight(nodes, edges, MARGIN - Math.min(0, ...edges.map((e) => e.lx)) - MARGIN);
   railX = Math.max(railX, ...edges.map((e) => e.lx));
   const maxX = Math.max(railX, ...edges.map((e) => e.lx + textWidth(e.lines)), ...nodes.map((n) => n.x + n.w));

@@ -12,10 +12,22 @@ const overlap = (a: ChartNode, b: ChartNode) => a.x < b.x + b.w && b.x < a.x + a
 
 function expectSound(m: MachineDescription, l: ChartLayout): void {
   expect(l.nodes.map((n) => n.id).sort()).toEqual(m.states.map((s) => s.id).sort());
-  for (const [i, a] of l.nodes.entries()) {
-    for (const b of l.nodes.slice(i + 1)) expect(overlap(a, b), `${m.id}: ${a.id} overlaps ${b.id}`).toBe(false);
+  const group = (n: ChartNode) => n.type === 'compound' || n.type === 'parallel';
+  const leaves = l.nodes.filter((n) => !group(n));
+  for (const [i, a] of leaves.entries()) {
+    for (const b of leaves.slice(i + 1)) expect(overlap(a, b), `${m.id}: ${a.id} overlaps ${b.id}`).toBe(false);
+  }
+  for (const a of l.nodes) {
+    expect(a.x).toBeGreaterThanOrEqual(0);
     expect(a.x + a.w).toBeLessThanOrEqual(l.width);
     expect(a.y + a.h).toBeLessThanOrEqual(l.height);
+  }
+  // A compound state is drawn round its children, and no other leaf is inside it.
+  for (const g of l.nodes.filter(group)) {
+    for (const n of leaves) {
+      const within = n.x >= g.x && n.y >= g.y && n.x + n.w <= g.x + g.w && n.y + n.h <= g.y + g.h;
+      expect(within, `${m.id}: ${n.id} in ${g.id}`).toBe(n.id.startsWith(`${g.id}.`));
+    }
   }
   // Every transition is an arrow between its two states.
   for (const tr of m.transitions) for (const target of tr.target.split(', ')) expect(l.edges.some((e) => e.source === tr.source && e.target === target)).toBe(true);
@@ -29,6 +41,7 @@ describe('transitionLabel', () => {
     expect(transitionLabel({ event: 'after readyWait' })).toBe('after readyWait');
     expect(transitionLabel({ event: 'always', guard: 'hasMoreBatches' })).toBe('[hasMoreBatches]');
     expect(transitionLabel({ event: 'always' })).toBe('at once');
+    expect(transitionLabel({ event: 'xstate.done.state.codeDeployLambdaTrafficShifting.deploying.AllowTraffic' })).toBe('when done');
     expect(transitionLabel({ event: 'BATCH_FAILED', guard: 'ignoresHealthFailure' })).toBe('BATCH_FAILED [ignoresHealthFailure]');
   });
 });
@@ -42,11 +55,16 @@ describe('layoutMachine (orchestrators)', () => {
     for (const m of orchestrators) {
       const l = layoutMachine(m);
       const y = (id: string) => l.nodes.find((n) => n.id === id)!.y;
-      const finals = m.states.filter((s) => s.type === 'final').map((s) => y(s.id));
+      const finals = m.states.filter((s) => s.type === 'final' && !s.id.includes('.')).map((s) => y(s.id));
       expect(new Set(finals).size, m.id).toBe(1);
-      for (const s of m.states) {
-        expect(y(s.id)).toBeGreaterThanOrEqual(y(m.initial));
-        if (s.type !== 'final') expect(y(s.id)).toBeLessThan(finals[0]!);
+      // The initial leaf (a compound initial state enters its initial child) is on the top row.
+      let first = m.initial;
+      for (let s = m.states.find((x) => x.id === first); s?.initial; s = m.states.find((x) => x.id === first)) first = s.initial;
+      const leaves = m.states.filter((s) => s.type !== 'compound' && s.type !== 'parallel');
+      for (const s of leaves) {
+        expect(y(s.id)).toBeGreaterThanOrEqual(y(first));
+        const topFinal = s.type === 'final' && !s.id.includes('.');
+        if (!topFinal) expect(y(s.id), s.id).toBeLessThan(finals[0]!);
       }
     }
   });

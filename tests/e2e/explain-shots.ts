@@ -56,6 +56,15 @@ try {
   await page.locator('deploysim-app section.statechart').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}/statechart-blue-green.png` });
 
+  // A compound orchestrator: a Lambda canary in its Canary interval, then rolled back.
+  await open('#scenario=codedeploy/lambda-canary-10-percent-10-minutes-alarm-rollback&t=200');
+  await page.locator('deploysim-app section.statechart').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/statechart-lambda-canary-200.png` });
+  await zoom('deploysim-app section.statechart', 'statechart-lambda-canary-200-zoom');
+  await open('#scenario=codedeploy/ecs-canary-10-percent-15-minutes-alarm-rollback&t=400');
+  await page.locator('deploysim-app section.statechart').scrollIntoViewIfNeeded();
+  await zoom('deploysim-app section.statechart', 'statechart-ecs-canary-400-zoom');
+
   // A fork: a health check fails on i-5 of a good Rolling deployment.
   await open('#scenario=elastic-beanstalk/rolling&t=150');
   await page.evaluate(() => window.deploysim!.injectFault({ type: 'UnhealthyInstance', target: 'i-5', at: 150 }));

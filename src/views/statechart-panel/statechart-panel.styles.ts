@@ -6,6 +6,7 @@ export const styles = css`
   .charts { display: flex; gap: 12px 20px; align-items: flex-start; }
   figure { margin: 0; min-width: 0; }
   figure.orchestrator { flex: 1 1 0; }
+  .scroll { max-height: 640px; overflow: auto; }
   figure.lifecycle { flex: none; max-width: 50%; }
   @media (max-width: 760px) { .charts { flex-wrap: wrap; } figure.lifecycle { max-width: none; } }
   figcaption { font-size: 12px; color: #2d3546; margin-bottom: 4px; line-height: 1.5; }
@@ -17,7 +18,9 @@ export const styles = css`
   g.state rect { fill: #fff; stroke: #9aa3b2; stroke-width: 1.2; }
   g.state text { font-size: 11px; fill: #1d2330; pointer-events: none; }
   g.state.final rect { fill: #f4f6fa; stroke-width: 2.2; }
-  g.state.compound rect { stroke-dasharray: 4 3; }
+  g.state.compound rect, g.state.parallel rect { stroke-dasharray: 4 3; fill: rgba(240, 244, 250, 0.5); }
+  g.state.compound text, g.state.parallel text { font-size: 10px; fill: #5b6577; font-weight: 650; }
+  g.state.contains-active text { fill: #00466e; }
   g.state.was rect { stroke: #56B4E9; stroke-width: 1.8; }
   g.state.contains-active rect { stroke: #0072B2; stroke-dasharray: none; }
   g.state.active rect { fill: #0072B2; stroke: #003f63; stroke-width: 2; }

@@ -78,7 +78,7 @@ export class StatechartPanel extends LitElement {
       <div class="charts">
         <figure class="orchestrator">
           <figcaption>${this.orchestratorCaption()}</figcaption>
-          <svg class="chart orchestrator" role="list" aria-label="Orchestrator states"></svg>
+          <div class="scroll"><svg class="chart orchestrator" role="list" aria-label="Orchestrator states"></svg></div>
           ${this.leaving(this.orchestrator)}
         </figure>
         <figure class="lifecycle">
@@ -144,6 +144,14 @@ export class StatechartPanel extends LitElement {
   override updated(_changed: PropertyValues<this>): void {
     const o = this.orchestrator;
     draw(this.renderRoot.querySelector('svg.orchestrator'), o?.machine, o);
+    // A tall machine scrolls in its box: keep the current state in view.
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const active = box?.querySelector<SVGGElement>('g.state.active');
+    if (box && active && box.scrollHeight > box.clientHeight) {
+      const a = active.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      if (a.top < b.top || a.bottom > b.bottom) box.scrollTop += a.top - b.top - b.height / 3;
+    }
     const l = this.lifecycle;
     draw(this.renderRoot.querySelector('svg.lifecycle'), l?.machine, l?.machine ? l : undefined);
   }
@@ -192,6 +200,7 @@ function draw(svgEl: SVGSVGElement | null, machine: MachineDescription | undefin
       .attr('class', (n) => `state ${n.type}`)
       .attr('role', 'listitem')
       .attr('data-state', (n) => n.id);
+    const group = (n: { type: string }) => n.type === 'compound' || n.type === 'parallel';
     node.append('title').text((n) => `${n.id}${n.description ? `: ${n.description}` : ''}`);
     node
       .append('rect')
@@ -199,12 +208,12 @@ function draw(svgEl: SVGSVGElement | null, machine: MachineDescription | undefin
       .attr('y', (n) => n.y)
       .attr('width', (n) => n.w)
       .attr('height', (n) => n.h)
-      .attr('rx', (n) => (n.type === 'final' ? n.h / 2 : 5));
+      .attr('rx', (n) => (n.type === 'final' ? n.h / 2 : group(n) ? 9 : 5));
     node
       .append('text')
-      .attr('x', (n) => n.x + n.w / 2)
-      .attr('y', (n) => n.y + n.h / 2 + 4)
-      .attr('text-anchor', 'middle')
+      .attr('x', (n) => (group(n) ? n.x + 6 : n.x + n.w / 2))
+      .attr('y', (n) => (group(n) ? n.y + 12 : n.y + n.h / 2 + 4))
+      .attr('text-anchor', (n) => (group(n) ? 'start' : 'middle'))
       .text((n) => n.label);
   }
   const state = active?.state;
