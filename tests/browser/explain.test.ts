@@ -12,7 +12,8 @@ import { UNDOCUMENTED } from '../../src/aws/undocumented.ts';
 import { buildIndex } from '../../src/layout/frame.ts';
 import { compareForks } from '../../src/layout/fork.ts';
 import type { TraceEvent } from '../../src/trace/types.ts';
-import { cleanup, mount, rolling, settle } from './fixtures.ts';
+import { entries } from '../../src/app/scenarios.ts';
+import { cleanup, indexOf, mount, rolling, settle } from './fixtures.ts';
 
 afterEach(cleanup);
 
@@ -133,6 +134,22 @@ describe('statechart-panel', () => {
     const labels = [...shadow(el).querySelectorAll('svg.orchestrator g.edge.leaving text')].map(text);
     expect(labels).toEqual(expect.arrayContaining(['CONTINUE', 'after 1 h']));
     expect(text(shadow(el).querySelector('.leaves'))).toBe('readyWait is left by: CONTINUE → rerouting; after 1 h → stopped');
+  });
+
+  it('draws a compound orchestrator round its children and counts down the timer that leaves the current state', async () => {
+    const entry = entries.find((e) => e.id === 'codedeploy/lambda-canary-10-percent-10-minutes-alarm-rollback')!;
+    const index = indexOf(entry.json as Record<string, unknown>);
+    const el = mount('statechart-panel', { index, t: 200, machines: MACHINES });
+    await settle(el);
+    expect(current(el, 'orchestrator')).toEqual(['deploying.AllowTraffic.canaryInterval']);
+    const containing = [...shadow(el).querySelectorAll('svg.orchestrator g.state.contains-active')].map((g) => g.getAttribute('data-state'));
+    expect(containing).toEqual(['deploying', 'deploying.AllowTraffic']);
+    expect(text(shadow(el).querySelector('.leaves'))).toContain('after canaryInterval (at 10:06, 6 min 46 s left) → deploying.AllowTraffic.canaryRemaining');
+    Object.assign(el, { t: 320 });
+    await settle(el);
+    expect(current(el, 'orchestrator')).toEqual(['rollingBack']);
+    // The alarm's STOP leaves the compound state that held canaryInterval.
+    expect(shadow(el).querySelector('svg.orchestrator g.edge.taken')!.getAttribute('data-key')).toBe('deploying→rollingBack');
   });
 
   it('says so when the trace names a machine the catalogue does not know', async () => {

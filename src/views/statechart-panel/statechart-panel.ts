@@ -157,6 +157,17 @@ export class StatechartPanel extends LitElement {
   }
 }
 
+const within = (path: string, state: string) => path === state || path.startsWith(`${state}.`);
+
+/** The arrow just taken: from the previous state (or the compound state holding it) to the current one. */
+function takenEdge(layout: ChartLayout, active: { state: string; previous?: string } | undefined): string {
+  const { state, previous } = active ?? {};
+  if (state === undefined || previous === undefined) return '';
+  const fits = layout.edges.filter((e) => within(previous, e.source) && within(state, e.target));
+  fits.sort((a, b) => b.source.length - a.source.length || b.target.length - a.target.length);
+  return fits[0]?.key ?? '';
+}
+
 const markerId = (m: MachineDescription, kind: string) => `arrow-${m.kind}-${m.id}-${kind}`.replace(/[^\w-]/g, '_');
 
 /** Joins the machine's states and transitions into the svg and marks the active state and the transition just taken. */
@@ -217,7 +228,7 @@ function draw(svgEl: SVGSVGElement | null, machine: MachineDescription | undefin
       .text((n) => n.label);
   }
   const state = active?.state;
-  const taken = active?.previous !== undefined ? `${active.previous}→${state}` : '';
+  const taken = takenEdge(layout, active);
   svg
     .selectAll<SVGGElement, { id: string; type: string }>('g.state')
     .classed('active', (n) => n.id === state)
