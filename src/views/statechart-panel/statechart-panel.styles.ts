@@ -3,12 +3,11 @@ import { css } from 'lit';
 export const styles = css`
   :host { display: block; font-size: 12px; }
   h2 .hint { text-transform: none; letter-spacing: 0; font-weight: 400; color: #8a93a3; margin-left: 6px; }
-  .charts { display: flex; gap: 12px 20px; align-items: flex-start; }
+  .charts { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: flex-start; }
   figure { margin: 0; min-width: 0; }
-  figure.orchestrator { flex: 1 1 0; }
+  figure.orchestrator { flex: 1 1 300px; }
   .scroll { max-height: 640px; overflow: auto; }
-  figure.lifecycle { flex: none; max-width: 50%; }
-  @media (max-width: 760px) { .charts { flex-wrap: wrap; } figure.lifecycle { max-width: none; } }
+  figure.lifecycle { flex: none; }
   figcaption { font-size: 12px; color: #2d3546; margin-bottom: 4px; line-height: 1.5; }
   figcaption select { font-size: 12px; max-width: 220px; }
   code { font-size: 11px; background: #eef1f6; border-radius: 3px; padding: 0 3px; }

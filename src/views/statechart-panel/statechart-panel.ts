@@ -76,7 +76,7 @@ export class StatechartPanel extends LitElement {
     return html`
       <h2>Statechart <span class="hint">the machines that run this deployment; the highlighted state is where each is now</span></h2>
       <div class="charts">
-        <figure class="orchestrator">
+        <figure class="orchestrator" style=${this.orchestratorBasis()}>
           <figcaption>${this.orchestratorCaption()}</figcaption>
           <div class="scroll"><svg class="chart orchestrator" role="list" aria-label="Orchestrator states"></svg></div>
           ${this.leaving(this.orchestrator)}
@@ -95,6 +95,15 @@ export class StatechartPanel extends LitElement {
         </figure>
       </div>
     `;
+  }
+
+  /**
+   * The orchestrator may shrink to three quarters of its size beside the
+   * lifecycle; a larger machine takes the whole width and the lifecycle goes below.
+   */
+  private orchestratorBasis(): string {
+    const m = this.orchestrator?.machine;
+    return m ? `flex-basis: ${Math.round(layoutOf(m).width * 0.75)}px` : '';
   }
 
   private orchestratorCaption() {
