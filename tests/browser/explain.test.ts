@@ -134,6 +134,11 @@ describe('statechart-panel', () => {
     const labels = [...shadow(el).querySelectorAll('svg.orchestrator g.edge.leaving text')].map(text);
     expect(labels).toEqual(expect.arrayContaining(['CONTINUE', 'after 1 h']));
     expect(text(shadow(el).querySelector('.leaves'))).toBe('readyWait is left by: CONTINUE → rerouting; after 1 h → stopped');
+    // With the wait in the trace's phases (begun as the state was entered), the timer counts down.
+    const waiting = buildIndex({ ...index.trace, phases: [{ deploymentId: 'd-1', kind: 'wait', name: 'Ready wait', start: 100, end: 3700, deadline: 3700 }] });
+    Object.assign(el, { index: waiting });
+    await settle(el);
+    expect(text(shadow(el).querySelector('.leaves'))).toBe('readyWait is left by: CONTINUE → rerouting; after 1 h (at 1:01:40, 58 min 20 s left) → stopped');
   });
 
   it('draws a compound orchestrator round its children and counts down the timer that leaves the current state', async () => {

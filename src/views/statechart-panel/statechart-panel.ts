@@ -63,7 +63,7 @@ export class StatechartPanel extends LitElement {
     this.lifecycle = this.shownTarget ? lifecycleAt(index, this.machines, this.shownTarget, this.t) : undefined;
     const o = this.orchestrator;
     const l = this.lifecycle;
-    const deadline = this.openDeadline();
+    const deadline = this.openDeadline(o?.since);
     const shown = [o?.machineId, o?.state, o?.previous, this.shownTarget, l?.machine?.id, l && 'state' in l ? `${l.state} ${l.previous} ${l.deploymentId}` : '', deadline === undefined ? '' : `${deadline} ${Math.floor(this.t)}`].join('|');
     const same = shown === this.shown && !changed.has('index') && !changed.has('machines') && !changed.has('target');
     this.shown = shown;
@@ -135,14 +135,15 @@ export class StatechartPanel extends LitElement {
     if (!o?.machine) return '';
     const from = o.machine.transitions.filter((tr) => tr.source === o.state || o.state.startsWith(`${tr.source}.`));
     if (!from.length) return html`<p class="leaves">${o.state} is a final state: this machine has finished.</p>`;
-    const deadline = this.openDeadline();
+    const deadline = this.openDeadline(o.since);
     return html`<p class="leaves"><b>${o.state}</b> is left by:
       ${from.map((tr, k) => html`${k ? '; ' : ''}<span class="exit">${transitionLabel(tr) || 'at once'}${tr.event.startsWith('after ') && deadline !== undefined ? ` (at ${formatTime(deadline)}, ${formatDuration(deadline - this.t)} left)` : ''} → ${tr.target}</span>`)}</p>`;
   }
 
-  /** The deadline of the wait open at t, if the trace's phases give one. */
-  private openDeadline(): number | undefined {
-    const open = this.index?.trace.phases.filter((p) => p.start <= this.t && this.t < p.end && p.deadline !== undefined) ?? [];
+  /** The deadline of the wait that began when the current state was entered, if the trace's phases give one. */
+  private openDeadline(since: number | undefined): number | undefined {
+    if (since === undefined) return undefined;
+    const open = this.index?.trace.phases.filter((p) => p.start === since && this.t < p.end && p.deadline !== undefined) ?? [];
     return open.length ? Math.min(...open.map((p) => p.deadline!)) : undefined;
   }
 
