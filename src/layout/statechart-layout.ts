@@ -167,17 +167,24 @@ export function layoutMachine(m: MachineDescription): ChartLayout {
 
   const nodes: ChartNode[] = [];
   const width = (s: MachineState) => Math.min(180, Math.max(84, leaf(s.id).length * 6.6 + 20));
-  const rowWidths = rows.map((row) => (row ?? []).reduce((a, s) => a + width(s), 0) + NODE_GAP * Math.max(0, (row ?? []).length - 1));
+  // Neighbours joined by an arrow are spread apart far enough for its label to sit between them.
+  const gapAfter = (row: MachineState[], k: number) => {
+    const a = row[k]!.id;
+    const b = row[k + 1]?.id;
+    const between = edgesByPair.filter((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a));
+    return Math.max(NODE_GAP, ...between.map((e) => textWidth(e.lines) + 16));
+  };
+  const rowWidths = rows.map((row) => (row ?? []).reduce((sum, s, k) => sum + width(s) + (k < row.length - 1 ? gapAfter(row, k) : 0), 0));
   const depth = Math.max(0, ...m.states.filter(isGroup).map((s) => s.id.split('.').length));
   const inner = Math.max(...rowWidths, 120) + 2 * GROUP_PAD * depth;
   rows.forEach((row, r) => {
     let x = MARGIN + (inner - rowWidths[r]!) / 2;
-    for (const s of row ?? []) {
+    (row ?? []).forEach((s, k) => {
       const node: ChartNode = { id: s.id, label: leaf(s.id), type: s.type, x, y: MARGIN + 14 + GROUP_TOP * depth + r * (NODE_H + LAYER_GAP), w: width(s), h: NODE_H };
       if (s.description) node.description = s.description;
       nodes.push(node);
-      x += node.w + NODE_GAP;
-    }
+      x += node.w + (k < row.length - 1 ? gapAfter(row, k) : 0);
+    });
   });
   // Compound states are drawn round their children, innermost first so the outer ones enclose them.
   const groups = m.states.filter(isGroup).sort((a, b) => b.id.split('.').length - a.id.split('.').length);
@@ -266,7 +273,8 @@ export function layoutMachine(m: MachineDescription): ChartLayout {
         const x1 = leftToRight ? s.x + s.w : s.x;
         const x2 = leftToRight ? t.x : t.x + t.w;
         const y = s.y + s.h / 2 + (leftToRight ? -5 : 5);
-        edges.push({ ...base, d: `M${x1},${y} L${x2},${y}`, lx: Math.min(x1, x2) + 2, ly: y - 4 });
+        // Between the two boxes (spread apart for it), the lines ending just over the arrow.
+        edges.push({ ...base, d: `M${x1},${y} L${x2},${y}`, lx: (x1 + x2) / 2 - textWidth(e.lines) / 2, ly: y - 4 - (e.lines.length - 1) * LINE_HEIGHT });
       } else {
         const x1 = s.x + s.w / 2;
         const x2 = t.x + t.w / 2;
