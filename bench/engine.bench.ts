@@ -83,7 +83,7 @@ console.log(`deploysim engine benchmark — node ${process.version}, compiled wi
 const x = measure(current, ['xstate']);
 console.log(`Bare XState: ${Math.round(x.eventsPerSecond ?? 0).toLocaleString('en')} actor.send events/s (one actor, same run)\n`);
 console.log(
-  `${'strategy'.padEnd(38)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('B/inst 10k', 12)}`,
+  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('B/inst 10k', 12)}`,
 );
 const misses: string[] = [];
 const slower: string[] = [];
@@ -99,7 +99,7 @@ for (const c of CASES) {
   const size = r[1]?.bytesPerInstance;
   if (size) sizes.push({ label: c.label, s: size });
   console.log(
-    `${c.label.padEnd(38)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(size ? `${size.today} B` : '—', 12)}`,
+    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(size ? `${size.today} B` : '—', 12)}`,
   );
   for (const [i, x] of r.entries()) if (x.error) console.log(`    ${SIZES[i]!.toLocaleString('en')} instances: ${x.error}`);
   if (!(at10k !== undefined && at10k < TARGET.ms10k)) misses.push(`${c.label}: 10k ${fmt(at10k)} (target < ${TARGET.ms10k} ms)`);
@@ -119,8 +119,8 @@ for (const c of CASES) {
 console.log('');
 console.log('Times are wall-clock medians; "cpu 10k" is the CPU time of the same runs (GC threads included), steadier on a shared machine.');
 console.log(`Trace size in --json at 10,000 instances, bytes per instance (target ≤ ${TARGET.bytesPerInstance}): today, and with the columnar tables proposed in bench/compact-trace.mjs`);
-console.log(`${'strategy'.padEnd(38)}${cell('today')}${cell('spanTable')}${cell('+changes')}${cell('all tables')}`);
-for (const { label, s } of sizes) console.log(`${label.padEnd(38)}${cell(`${s.today}`)}${cell(`${s.spanTable}`)}${cell(`${s.plusChangeTable}`)}${cell(`${s.allTables}`)}`);
+console.log(`${'strategy'.padEnd(44)}${cell('today')}${cell('spanTable')}${cell('+changes')}${cell('all tables')}`);
+for (const { label, s } of sizes) console.log(`${label.padEnd(44)}${cell(`${s.today}`)}${cell(`${s.spanTable}`)}${cell(`${s.plusChangeTable}`)}${cell(`${s.allTables}`)}`);
 const largest = Math.max(...sizes.map((x) => x.s.today));
 console.log(`Issue 10 trace target (≤ ${TARGET.bytesPerInstance} B per instance at 10k, every strategy): ${verdict(sizes.length === CASES.length && largest <= TARGET.bytesPerInstance)} (largest ${largest} B)`);
 console.log('');
