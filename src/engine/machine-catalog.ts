@@ -8,8 +8,10 @@ import { rollingMachine } from './eb/rolling-machine.ts';
 import { newGroupMachine } from './eb/new-group-machine.ts';
 import { blueGreenMachine } from './eb/blue-green-machine.ts';
 import { deploymentMachine } from './codedeploy/deployment-machine.ts';
+import { serverInPlaceMachine } from './codedeploy/server-in-place-machine.ts';
+import { serverBlueGreenMachine } from './codedeploy/server-blue-green-machine.ts';
 
-export const ORCHESTRATORS: readonly AnyStateMachine[] = [rollingMachine, newGroupMachine, blueGreenMachine, deploymentMachine];
+export const ORCHESTRATORS: readonly AnyStateMachine[] = [rollingMachine, newGroupMachine, blueGreenMachine, deploymentMachine, serverInPlaceMachine, serverBlueGreenMachine];
 
 export function allMachines(): MachineDescription[] {
   return [

@@ -1,5 +1,6 @@
-// The version-1 way of running a CodeDeploy deployment, kept while each family
-// moves to its own statechart: a platform driver (callbacks) bound to the shared
+// The version-1 way of running a CodeDeploy deployment, kept for Lambda and ECS
+// while they move to their own statechart (Server has its own: server-in-place.ts,
+// server-blue-green.ts): a platform driver (callbacks) bound to the shared
 // orchestrator machine. Schedules the timed inputs (alarms, StopDeployment,
 // terminations) and runs simulated time to the end.
 import type { AnyActorRef } from 'xstate';
@@ -11,8 +12,6 @@ import { scheduleControls } from './controls.ts';
 import { deploymentMachine } from './deployment-machine.ts';
 import type { Driver, Send } from './driver.ts';
 import { decideRollback, type Trigger } from './rollback-rules.ts';
-import { serverInPlace } from './server-in-place.ts';
-import { serverBlueGreen } from './server-blue-green.ts';
 import { lambdaDeployment } from './lambda.ts';
 import { ecsDeployment } from './ecs.ts';
 
@@ -21,14 +20,7 @@ export function simulateWithDriver(world: World): Outcome {
   const { cd, to } = ctx;
   let actor: AnyActorRef | undefined;
   const send: Send = (event) => actor?.send(event);
-  const driver: Driver =
-    cd.computePlatform === 'Lambda'
-      ? lambdaDeployment(ctx, send)
-      : cd.computePlatform === 'ECS'
-        ? ecsDeployment(ctx, send)
-        : cd.deploymentType === 'BLUE_GREEN'
-          ? serverBlueGreen(ctx, send)
-          : serverInPlace(ctx, send);
+  const driver: Driver = cd.computePlatform === 'Lambda' ? lambdaDeployment(ctx, send) : ecsDeployment(ctx, send);
   let outcome: Outcome = 'Failed';
   const machine = deploymentMachine.provide({
     actions: {

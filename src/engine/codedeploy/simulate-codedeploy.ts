@@ -3,6 +3,8 @@
 import type { Outcome } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { simulateWithDriver } from './run-driver.ts';
+import { simulateServerBlueGreen } from './server-blue-green.ts';
+import { simulateServerInPlace } from './server-in-place.ts';
 
 export function simulateCodeDeploy(world: World): Outcome {
   const cd = world.scenario.codeDeploy!;
@@ -12,13 +14,5 @@ export function simulateCodeDeploy(world: World): Outcome {
 
 /** Lambda and ECS: traffic shifting. */
 function simulateTrafficShifting(world: World): Outcome {
-  return simulateWithDriver(world);
-}
-
-function simulateServerBlueGreen(world: World): Outcome {
-  return simulateWithDriver(world);
-}
-
-function simulateServerInPlace(world: World): Outcome {
   return simulateWithDriver(world);
 }
