@@ -54,6 +54,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
   const terminate = bg.terminateBlueInstancesOnDeploymentSuccess;
   let replacements: string[] = [];
   let current: Rollout | undefined;
+  let batches: BatchPhases | undefined;
   let touched = false;
   let failure = '';
   let failureRule: RuleId | undefined;
@@ -138,7 +139,8 @@ export function simulateServerBlueGreen(world: World): Outcome {
         world.closePhase(provisioning);
         const gone = replacements.filter((x) => world.target(x).state === 'Terminated');
         const ids = [...gone, ...schedulingOrder(world, replacements, to)];
-        const batches = new BatchPhases(world, USER_DEPLOYMENT);
+        const phases = new BatchPhases(world, USER_DEPLOYMENT);
+        batches = phases;
         current = new Rollout({
           world,
           ids,
@@ -149,13 +151,13 @@ export function simulateServerBlueGreen(world: World): Outcome {
           terminatedFails: true,
           run: (id, finished) => runInstance(ctx, id, INSTALL_EVENTS, { deploymentId: USER_DEPLOYMENT, revision: to }, finished),
           onBatch: (started) => {
-            const k = batches.start(started);
+            const k = phases.start(started);
             world.event('batch-started', `Batch ${k}: CodeDeploy installs ${to} on ${listIds(started)}`, { deploymentId: USER_DEPLOYMENT, rule: configRule(cd) });
           },
-          onFinished: (id) => batches.finished(id),
+          onFinished: (id) => phases.finished(id),
           onSkipped: skipped(USER_DEPLOYMENT),
           onDone: (r) => {
-            batches.nameAll();
+            phases.nameAll();
             if (!r.ok) return fail(`${explainRollout(cd, schedule, r, to, ids[ids.length - 1])}; traffic never left the original instances`, configRule(cd));
             send({ type: 'REPLACEMENTS_READY' });
           },
@@ -261,6 +263,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
         const deploymentId = rollingBack ? ROLLBACK_DEPLOYMENT : USER_DEPLOYMENT;
         if (current?.active) world.event('note', 'Lifecycle events in progress end now as Failed; nothing further runs', { deploymentId, undocumented: 'stopInFlight' });
         current?.stop(stopReason(trigger, rollingBack));
+        batches?.nameAll();
       },
       endDeployment: (_, { status, trigger }) => {
         const rule: RuleId | undefined = status === 'Failed' ? failureRule : trigger?.kind === 'readyTimeout' ? 'cd.ready-wait' : undefined;

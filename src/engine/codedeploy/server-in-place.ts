@@ -24,6 +24,7 @@ export function simulateServerInPlace(world: World): Outcome {
   const schedule = scheduleFor(cd, ids.length);
   const events = lifecycleOrder(cd.loadBalancer ? 'codeDeployServerInPlaceLoadBalancer' : 'codeDeployServerInPlace');
   let current: Rollout | undefined;
+  let batches: BatchPhases | undefined;
   let result: RolloutResult | undefined;
   let order: string[] = [];
   let touched = false;
@@ -38,7 +39,8 @@ export function simulateServerInPlace(world: World): Outcome {
         rule: 'cd.scheduling-order',
       });
     }
-    const batches = new BatchPhases(world, deploymentId);
+    const phases = new BatchPhases(world, deploymentId);
+    batches = phases;
     const r = new Rollout({
       world,
       ids: order,
@@ -47,14 +49,14 @@ export function simulateServerInPlace(world: World): Outcome {
       run: (id, finished) => runInstance(ctx, id, events, { deploymentId, revision }, finished),
       onBatch: (started) => {
         touched = true;
-        const k = batches.start(started);
+        const k = phases.start(started);
         const keep = schedule.minimumHealthy > 0 ? ` (at least ${schedule.minimumHealthy} must stay healthy)` : '';
         world.event('batch-started', `Batch ${k}: CodeDeploy deploys ${revision} to ${listIds(started)}${keep}`, { deploymentId, rule: configRule(cd) });
       },
-      onFinished: (id) => batches.finished(id),
+      onFinished: (id) => phases.finished(id),
       onSkipped: (id) => world.event('note', `${id} was waiting for its turn; CodeDeploy drops it from the deployment`, { target: id, deploymentId, undocumented: 'terminatedPending' }),
       onDone: (res) => {
-        batches.nameAll();
+        phases.nameAll();
         done(res);
       },
     });
@@ -82,6 +84,7 @@ export function simulateServerInPlace(world: World): Outcome {
       stopInFlight: ({ self }, { trigger }) => {
         if (current?.active) world.event('note', 'Lifecycle events in progress end now as Failed; nothing further runs', { deploymentId: running(self), undocumented: 'stopInFlight' });
         current?.stop(stopReason(trigger, running(self) === ROLLBACK_DEPLOYMENT));
+        batches?.nameAll();
       },
       endDeployment: (_, { status, trigger }) => {
         endUserDeployment(world, cd, status, summary(status), { trigger, rule: status === 'Stopped' ? undefined : configRule(cd) });
