@@ -88,7 +88,7 @@ describe('generated Server deployments', () => {
         simulated++;
         expect(checkTrace(trace)).toEqual([]);
         const last = trace.machines[trace.machines.length - 1]!;
-        expect(last.machine).toBe(g.blueGreen ? 'codeDeployServerBlueGreen' : 'codeDeployServerInPlace');
+        expect(last.machine).toBe(g.blueGreen ? 'codeDeployServerBlueGreenDeployment' : 'codeDeployServerInPlaceDeployment');
         expect(last.state).toBe(FINAL_STATE[trace.outcome]);
         const rollback = trace.deployments.find((d) => d.id === 'd-2');
         const phases = trace.phases.filter((p) => p.kind === 'rollback');

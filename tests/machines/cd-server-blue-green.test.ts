@@ -179,10 +179,10 @@ describe('the blue/green orchestrator as a graph', () => {
 
   it('has one timer per wait, named for it', () => {
     expect(timers).toEqual([
-      'xstate.after.launch.codeDeployServerBlueGreen.deploying.provisioning',
-      'xstate.after.readyWait.codeDeployServerBlueGreen.deploying.readyWait',
-      'xstate.after.terminationWait.codeDeployServerBlueGreen.deploying.terminationWait',
-      'xstate.after.termination.codeDeployServerBlueGreen.deploying.terminatingOriginals',
+      'xstate.after.launch.codeDeployServerBlueGreenDeployment.deploying.provisioning',
+      'xstate.after.readyWait.codeDeployServerBlueGreenDeployment.deploying.readyWait',
+      'xstate.after.terminationWait.codeDeployServerBlueGreenDeployment.deploying.terminationWait',
+      'xstate.after.termination.codeDeployServerBlueGreenDeployment.deploying.terminatingOriginals',
     ]);
   });
 

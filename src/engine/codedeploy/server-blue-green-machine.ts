@@ -98,6 +98,8 @@ export const serverBlueGreenMachine = setup({
     },
     /** Traffic can be routed back only to originals that have not been terminated (provided by the engine). */
     originalsLeft: () => true,
+    /** A rollback follows: configured for this trigger, and there are originals to route traffic back to. */
+    rollsBack: and(['rollbackConfigured', 'originalsLeft']),
   },
   delays: {
     launch: ({ context }) => ms(context.launchSeconds),
@@ -106,7 +108,7 @@ export const serverBlueGreenMachine = setup({
     termination: ({ context }) => ms(context.terminationSeconds),
   },
 }).createMachine({
-  id: 'codeDeployServerBlueGreen',
+  id: 'codeDeployServerBlueGreenDeployment',
   description:
     'CodeDeploy EC2 blue/green: replacement instances get the revision, traffic is rerouted to them, the originals are blocked and then terminated or kept; a failure or a stop ends the deployment, and automatic rollback, when configured, routes traffic back to the originals in a new deployment.',
   context: ({ input }) => input,
@@ -118,12 +120,12 @@ export const serverBlueGreenMachine = setup({
       initial: 'checkingMinimum',
       on: {
         FAILED: [
-          { guard: and(['rollbackConfigured', 'originalsLeft']), target: 'rollingBack', actions: { type: 'endDeployment', params: endParams('Failed') } },
+          { guard: 'rollsBack', target: 'rollingBack', actions: { type: 'endDeployment', params: endParams('Failed') } },
           { target: 'failed', actions: { type: 'endDeployment', params: endParams('Failed') } },
         ],
         STOP: [
           {
-            guard: and(['rollbackConfigured', 'originalsLeft']),
+            guard: 'rollsBack',
             target: 'rollingBack',
             actions: [{ type: 'stopInFlight', params: stopParams }, { type: 'endDeployment', params: endParams('Stopped') }],
           },
@@ -136,7 +138,7 @@ export const serverBlueGreenMachine = setup({
           always: [
             {
               guard: 'minimumImpossible',
-              target: '#codeDeployServerBlueGreen.failed',
+              target: '#codeDeployServerBlueGreenDeployment.failed',
               actions: ['announceImpossibleMinimum', { type: 'endDeployment', params: { status: 'Failed', trigger: { kind: 'failure', changed: false } } }],
             },
             { target: 'provisioning' },
@@ -160,7 +162,7 @@ export const serverBlueGreenMachine = setup({
           exit: 'endWait',
           after: {
             readyWait: {
-              target: '#codeDeployServerBlueGreen.stopped',
+              target: '#codeDeployServerBlueGreenDeployment.stopped',
               actions: { type: 'endDeployment', params: { status: 'Stopped', trigger: { kind: 'readyTimeout', changed: true } } },
             },
           },
@@ -179,7 +181,7 @@ export const serverBlueGreenMachine = setup({
           on: {
             ORIGINALS_BLOCKED: [
               { guard: 'terminatesOriginals', target: 'terminationWait' },
-              { target: '#codeDeployServerBlueGreen.succeeded', actions: ['keepOriginals', { type: 'endDeployment', params: { status: 'Succeeded' } }] },
+              { target: '#codeDeployServerBlueGreenDeployment.succeeded', actions: ['keepOriginals', { type: 'endDeployment', params: { status: 'Succeeded' } }] },
             ],
           },
         },
@@ -196,7 +198,7 @@ export const serverBlueGreenMachine = setup({
           description: 'The original instances are terminated.',
           entry: 'startTerminatingOriginals',
           after: {
-            termination: { target: '#codeDeployServerBlueGreen.succeeded', actions: ['terminateOriginals', { type: 'endDeployment', params: { status: 'Succeeded' } }] },
+            termination: { target: '#codeDeployServerBlueGreenDeployment.succeeded', actions: ['terminateOriginals', { type: 'endDeployment', params: { status: 'Succeeded' } }] },
           },
         },
       },
@@ -218,7 +220,7 @@ export const serverBlueGreenMachine = setup({
         blockingReplacements: {
           description: 'The replacements run BeforeBlockTraffic, BlockTraffic, AfterBlockTraffic.',
           entry: 'blockReplacements',
-          on: { REPLACEMENTS_BLOCKED: { target: '#codeDeployServerBlueGreen.rolledBack', actions: { type: 'endRollback', params: { status: 'Succeeded' } } } },
+          on: { REPLACEMENTS_BLOCKED: { target: '#codeDeployServerBlueGreenDeployment.rolledBack', actions: { type: 'endRollback', params: { status: 'Succeeded' } } } },
         },
       },
     },

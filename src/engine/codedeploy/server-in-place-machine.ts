@@ -59,7 +59,7 @@ export const serverInPlaceMachine = setup({
     },
   },
 }).createMachine({
-  id: 'codeDeployServerInPlace',
+  id: 'codeDeployServerInPlaceDeployment',
   description:
     'CodeDeploy EC2/on-premises in-place: deploys to the instances as minimum healthy hosts allows; a failure or a stop ends the deployment, and automatic rollback, when configured, is a new deployment of the last known good revision.',
   context: ({ input }) => input,
