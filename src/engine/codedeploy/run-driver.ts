@@ -11,7 +11,7 @@ import { contextOf, USER_DEPLOYMENT } from './context.ts';
 import { scheduleControls } from './controls.ts';
 import { deploymentMachine } from './deployment-machine.ts';
 import type { Driver, Send } from './driver.ts';
-import { decideRollback, type Trigger } from './rollback-rules.ts';
+import { decideRollback, stopReason } from './rollback-rules.ts';
 import { lambdaDeployment } from './lambda.ts';
 import { ecsDeployment } from './ecs.ts';
 
@@ -67,17 +67,4 @@ export function simulateWithDriver(world: World): Outcome {
   actor.start();
   world.run();
   return outcome;
-}
-
-function stopReason(trigger: Trigger): string {
-  switch (trigger.kind) {
-    case 'alarm':
-      return 'Stopped: a CloudWatch alarm stopped the deployment';
-    case 'request':
-      return 'Stopped: the user called StopDeployment';
-    case 'readyTimeout':
-      return 'Stopped: nobody continued the deployment within the wait time';
-    case 'failure':
-      return 'the deployment failed';
-  }
 }

@@ -11,8 +11,7 @@ import { and, setup } from 'xstate';
 import type { CodeDeploySettings } from '../../scenario/types.ts';
 import type { DeploymentStatus, Outcome } from '../../trace/types.ts';
 import { ms } from '../clock.ts';
-import { decideRollback, type Trigger } from './rollback-rules.ts';
-import type { FailureTrigger, StopTrigger } from './server-in-place-machine.ts';
+import { decideRollback, type FailureTrigger, type StopTrigger, type Trigger } from './rollback-rules.ts';
 
 export type WaitType = 'READY_WAIT' | 'TERMINATION_WAIT';
 

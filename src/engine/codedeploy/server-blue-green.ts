@@ -17,7 +17,8 @@ import { Rollout, type RolloutResult } from './rollout.ts';
 import { BatchPhases } from './server-batches.ts';
 import { serverBlueGreenMachine, type BlueGreenEvent } from './server-blue-green-machine.ts';
 import { addInstances, announceIgnoredStopFailures, runInstance } from './server-instance.ts';
-import { endRollback, endUserDeployment, runServer, startRollback, stopReason } from './server-run.ts';
+import { stopReason } from './rollback-rules.ts';
+import { endRollback, endUserDeployment, runServer, startRollback } from './server-run.ts';
 import { configKind, configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
 import { scheduleContinue } from './continue-deployment.ts';
 
@@ -96,6 +97,25 @@ export function simulateServerBlueGreen(world: World): Outcome {
     });
     current.start();
   };
+
+  /** One step of the rollback d-2: `events` on `ids`; `failure` says why the step failed, if it did. */
+  const rollbackGroup = (ids: string[], events: readonly string[], name: string, next: BlueGreenEvent, failure: (r: RolloutResult) => string | undefined) =>
+    runGroup({
+      ids,
+      events,
+      deploymentId: ROLLBACK_DEPLOYMENT,
+      revision: from,
+      parallel: reroutePlan(kind, schedule, ids.length).parallel,
+      failFast: true,
+      terminatedFails: false,
+      phase: { kind: 'batch', name },
+      done: (r) => {
+        const why = failure(r);
+        if (why === undefined) return send(next);
+        rollbackWhy = why;
+        send({ type: 'ROLLBACK_FAILED' });
+      },
+    });
 
   const machine = serverBlueGreenMachine.provide({
     guards: {
@@ -288,44 +308,14 @@ export function simulateServerBlueGreen(world: World): Outcome {
             undocumented: 'rollbackUnchangedTargets',
           });
         }
-        runGroup({
-          ids,
-          events: ROLLBACK_ORIGINAL_EVENTS,
-          deploymentId: ROLLBACK_DEPLOYMENT,
-          revision: from,
-          parallel: reroutePlan(kind, schedule, ids.length).parallel,
-          failFast: true,
-          terminatedFails: false,
-          phase: { kind: 'batch', name: 'Allowing traffic to original instances' },
-          done: (r) => {
-            if (r.failed.length > 0 || r.succeeded === 0) {
-              rollbackWhy = r.failed.length > 0 ? `AllowTraffic did not complete on ${listIds(r.failed)}` : 'no original instance is left to serve';
-              return send({ type: 'ROLLBACK_FAILED' });
-            }
-            send({ type: 'ORIGINALS_ALLOWED' });
-          },
-        });
+        rollbackGroup(ids, ROLLBACK_ORIGINAL_EVENTS, 'Allowing traffic to original instances', { type: 'ORIGINALS_ALLOWED' }, (r) =>
+          r.failed.length > 0 ? `AllowTraffic did not complete on ${listIds(r.failed)}` : r.succeeded === 0 ? 'no original instance is left to serve' : undefined,
+        );
       },
-      blockReplacements: () => {
-        const ids = live(replacements);
-        runGroup({
-          ids,
-          events: ROLLBACK_REPLACEMENT_EVENTS,
-          deploymentId: ROLLBACK_DEPLOYMENT,
-          revision: from,
-          parallel: reroutePlan(kind, schedule, ids.length).parallel,
-          failFast: true,
-          terminatedFails: false,
-          phase: { kind: 'batch', name: 'Blocking traffic to replacement instances' },
-          done: (r) => {
-            if (r.failed.length > 0) {
-              rollbackWhy = `${listIds(r.failed)} could not be blocked`;
-              return send({ type: 'ROLLBACK_FAILED' });
-            }
-            send({ type: 'REPLACEMENTS_BLOCKED' });
-          },
-        });
-      },
+      blockReplacements: () =>
+        rollbackGroup(live(replacements), ROLLBACK_REPLACEMENT_EVENTS, 'Blocking traffic to replacement instances', { type: 'REPLACEMENTS_BLOCKED' }, (r) =>
+          r.failed.length > 0 ? `${listIds(r.failed)} could not be blocked` : undefined,
+        ),
       endRollback: (_, { status }) => {
         if (status === 'Succeeded') {
           endRollback(world, status, `the original instances serve ${from} again; the replacements stay running, blocked from the load balancer`, {

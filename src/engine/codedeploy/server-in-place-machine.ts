@@ -8,10 +8,7 @@
 import { setup } from 'xstate';
 import type { CodeDeploySettings } from '../../scenario/types.ts';
 import type { DeploymentStatus, Outcome } from '../../trace/types.ts';
-import { decideRollback, type Trigger } from './rollback-rules.ts';
-
-export type FailureTrigger = Extract<Trigger, { kind: 'failure' }>;
-export type StopTrigger = Exclude<Trigger, { kind: 'failure' }>;
+import { decideRollback, type FailureTrigger, type StopTrigger, type Trigger } from './rollback-rules.ts';
 
 export type InPlaceEvent =
   | { type: 'SUCCEEDED' }

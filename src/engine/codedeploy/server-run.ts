@@ -52,21 +52,6 @@ export function endRollback(world: World, status: DeploymentStatus, summary: str
   });
 }
 
-/** Why the lifecycle events in progress end, as their spans say. */
-export function stopReason(trigger: Trigger, rollingBack: boolean): string {
-  if (rollingBack) return 'Stopped: the rollback deployment was stopped';
-  switch (trigger.kind) {
-    case 'alarm':
-      return 'Stopped: a CloudWatch alarm stopped the deployment';
-    case 'request':
-      return 'Stopped: the user called StopDeployment';
-    case 'readyTimeout':
-      return 'Stopped: nobody continued the deployment within the wait time';
-    case 'failure':
-      return 'the deployment failed';
-  }
-}
-
 /**
  * Schedules the timed inputs, starts the actor and runs simulated time to the end.
  * `deploymentOf` says which deployment a machine state belongs to.
