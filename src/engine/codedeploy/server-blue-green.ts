@@ -18,7 +18,7 @@ import { BatchPhases } from './server-batches.ts';
 import { serverBlueGreenMachine, type BlueGreenEvent } from './server-blue-green-machine.ts';
 import { addInstances, announceIgnoredStopFailures, runInstance } from './server-instance.ts';
 import { stopReason } from './rollback-rules.ts';
-import { endRollback, endUserDeployment, runServer, startRollback } from './server-run.ts';
+import { endRollback, endUserDeployment, runServer, startRollback, stopRule } from './server-run.ts';
 import { configKind, configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
 import { scheduleContinue } from './continue-deployment.ts';
 
@@ -286,7 +286,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
         batches?.nameAll();
       },
       endDeployment: (_, { status, trigger }) => {
-        const rule: RuleId | undefined = status === 'Failed' ? failureRule : trigger?.kind === 'readyTimeout' ? 'cd.ready-wait' : undefined;
+        const rule = status === 'Failed' ? failureRule : stopRule(trigger);
         endUserDeployment(world, cd, status, summary(status, trigger?.kind === 'readyTimeout'), {
           trigger,
           rule,

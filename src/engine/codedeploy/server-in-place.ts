@@ -15,7 +15,7 @@ import { BatchPhases } from './server-batches.ts';
 import { serverInPlaceMachine } from './server-in-place-machine.ts';
 import { addInstances, announceIgnoredStopFailures, runInstance } from './server-instance.ts';
 import { stopReason } from './rollback-rules.ts';
-import { endRollback, endUserDeployment, runServer, startRollback } from './server-run.ts';
+import { endRollback, endUserDeployment, runServer, startRollback, stopRule } from './server-run.ts';
 import { configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
 
 export function simulateServerInPlace(world: World): Outcome {
@@ -88,7 +88,7 @@ export function simulateServerInPlace(world: World): Outcome {
         batches?.nameAll();
       },
       endDeployment: (_, { status, trigger }) => {
-        endUserDeployment(world, cd, status, summary(status), { trigger, rule: status === 'Stopped' ? undefined : configRule(cd) });
+        endUserDeployment(world, cd, status, summary(status), { trigger, rule: status === 'Stopped' ? stopRule(trigger) : configRule(cd) });
       },
       rollBack: () => {
         startRollback(

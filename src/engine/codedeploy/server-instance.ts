@@ -66,7 +66,13 @@ function effects(ctx: CdContext, id: string, plan: Plan): Effects {
       onStart: () => {
         if (world.target(id).state !== 'InService') return;
         world.setState(id, 'OutOfService');
-        world.event('health-changed', `${id} stops its application (ApplicationStop) and serves nothing until ApplicationStart`, { target: id, deploymentId: plan.deploymentId, undocumented: 'noLoadBalancerServing' });
+        // It stops serving; its CodeDeploy health (whether its last deployment succeeded) is unchanged.
+        world.event('health-changed', `${id} stops its application (ApplicationStop) and serves nothing until ApplicationStart`, {
+          target: id,
+          deploymentId: plan.deploymentId,
+          undocumented: 'noLoadBalancerServing',
+          healthy: world.target(id).healthy,
+        });
       },
     };
     e.ApplicationStart = { onSuccess: () => world.setState(id, 'InService') };
