@@ -135,7 +135,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
           deploymentId: USER_DEPLOYMENT,
           rule: 'cd.hooks-blue-green',
         });
-        world.event('note', `ApplicationStop runs the last successful revision's scripts: the replacements have none, so it is Skipped there; the originals' BlockTraffic hooks run ${from}'s`, {
+        world.event('note', `ApplicationStop, BeforeBlockTraffic and AfterBlockTraffic run the scripts of the last successful revision: the replacements have none, so ApplicationStop is Skipped there; on the originals the BlockTraffic hooks run ${from}'s`, {
           deploymentId: USER_DEPLOYMENT,
           rule: 'cd.last-revision-scripts',
         });
