@@ -60,6 +60,8 @@ export class Rollout {
   private readonly healthyWaiting = new Set<string>();
   private over = false;
   private pumpPending = false;
+  /** Whether start() has run its first pump (until then, scheduling waits for the agenda). */
+  private started = false;
   /** The largest number of instances in flight at once, for tests and narration. */
   peakInFlight = 0;
   /** The lowest healthy count seen, for tests and narration. */
@@ -93,9 +95,13 @@ export class Rollout {
    */
   private pumpSoon(): void {
     if (this.pumpPending) return;
+    const { agenda } = this.o.world;
+    // Nothing else is due now (the usual case one at a time): schedule at once.
+    if (this.started && agenda.peekTime() !== agenda.now) return this.pump();
     this.pumpPending = true;
-    this.o.world.agenda.at(this.o.world.now, () => {
+    agenda.at(agenda.now, () => {
       this.pumpPending = false;
+      this.started = true;
       this.pump();
     });
   }
