@@ -56,8 +56,8 @@ export class Rollout {
   private readonly dropped = new Set<string>();
   private droppedCount = 0;
   private readonly succeededIds = new Set<string>();
-  /** Instances counted healthy when the rollout began and not yet started. */
-  private readonly healthyWaiting = new Set<string>();
+  /** Instances not counted healthy when the rollout began (usually none: kept small on purpose). */
+  private readonly uncounted = new Set<string>();
   private over = false;
   private pumpPending = false;
   /** Whether start() has run its first pump (until then, scheduling waits for the agenda). */
@@ -69,9 +69,8 @@ export class Rollout {
 
   constructor(private readonly o: RolloutOptions) {
     for (const id of o.ids) {
-      if (!this.isHealthy(id)) continue;
-      this.healthy++;
-      this.healthyWaiting.add(id);
+      if (this.isHealthy(id)) this.healthy++;
+      else this.uncounted.add(id);
     }
     this.lowestHealthy = this.healthy;
   }
@@ -131,7 +130,7 @@ export class Rollout {
     if (this.succeededIds.has(id)) this.healthy--;
     else if (!this.dropped.has(id) && this.o.ids.indexOf(id, this.next) >= 0) {
       // It counted as healthy while it waited; gone, it does not any more.
-      if (this.healthyWaiting.delete(id)) this.healthy--;
+      if (!this.uncounted.has(id)) this.healthy--;
       outcome = this.skip(id);
     }
     this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
@@ -171,7 +170,7 @@ export class Rollout {
       // Terminated before the rollout could be told (e.g. while replacements launched).
       if (this.o.world.target(id).state === 'Terminated') {
         this.next++;
-        if (this.healthyWaiting.delete(id)) this.healthy--;
+        if (!this.uncounted.has(id)) this.healthy--;
         this.skip(id);
         continue;
       }
@@ -179,10 +178,7 @@ export class Rollout {
       // Taking a healthy instance offline must leave at least the minimum healthy.
       if (healthy && this.healthy - 1 < minimumHealthy) break;
       this.next++;
-      if (healthy) {
-        this.healthy--;
-        this.healthyWaiting.delete(id);
-      }
+      if (healthy) this.healthy--;
       this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
       const run = this.o.run(id, (ok) => this.finished(id, ok));
       if (!run.finished) this.inFlight.set(id, run);
