@@ -82,17 +82,17 @@ describe('lifecycleAt: the target lifecycle machine and the state it is in', () 
   });
 
   it('between steps, waits in the next event (its machine moved there when the last one succeeded)', () => {
-    const bg = indexOf('codedeploy/server-blue-green-unhealthy-replacement-rollback.json');
-    // i-5 finished ValidateService at 126; its BeforeAllowTraffic runs from 192, when rerouting reaches it.
-    expect(lifecycleAt(bg, MACHINES, 'i-5', 150)).toMatchObject({ machineId: 'codeDeployServerReplacement', state: 'BeforeAllowTraffic', previous: 'ValidateService', since: 126 });
+    const bg = indexOf('codedeploy/server-blue-green-reroute-fails-rollback.json');
+    // i-5 finished ValidateService at 192; its BeforeAllowTraffic runs from 314, when rerouting reaches it.
+    expect(lifecycleAt(bg, MACHINES, 'i-5', 250)).toMatchObject({ machineId: 'codeDeployServerReplacement', state: 'BeforeAllowTraffic', previous: 'ValidateService', since: 192 });
   });
 
   it('finds each blue/green group its own machine, and the rollback machines in the rollback deployment', () => {
-    const bg = indexOf('codedeploy/server-blue-green-unhealthy-replacement-rollback.json');
-    expect(lifecycleAt(bg, MACHINES, 'i-5', 100).machine?.id).toBe('codeDeployServerReplacement');
-    expect(lifecycleAt(bg, MACHINES, 'i-1', 100).machine?.id).toBe('codeDeployServerRollbackOriginal');
-    expect(lifecycleAt(bg, MACHINES, 'i-1', 3800)).toMatchObject({ deploymentId: 'd-2', state: 'BeforeAllowTraffic' });
-    expect(lifecycleAt(bg, MACHINES, 'i-5', 3920)).toMatchObject({ machineId: 'codeDeployServerRollbackReplacement', deploymentId: 'd-2', state: 'BlockTraffic' });
+    const bg = indexOf('codedeploy/server-blue-green-reroute-fails-rollback.json');
+    expect(lifecycleAt(bg, MACHINES, 'i-5', 150).machine?.id).toBe('codeDeployServerReplacement');
+    expect(lifecycleAt(bg, MACHINES, 'i-1', 150).machine?.id).toBe('codeDeployServerRollbackOriginal');
+    expect(lifecycleAt(bg, MACHINES, 'i-1', 3920)).toMatchObject({ deploymentId: 'd-2', state: 'BeforeAllowTraffic' });
+    expect(lifecycleAt(bg, MACHINES, 'i-5', 4120)).toMatchObject({ machineId: 'codeDeployServerRollbackReplacement', deploymentId: 'd-2', state: 'BlockTraffic' });
     const ready = indexOf('codedeploy/server-blue-green-ready-timeout.json');
     expect(lifecycleAt(ready, MACHINES, 'i-3', 200)).toMatchObject({ machineId: 'codeDeployServerReplacement', state: 'BeforeAllowTraffic' });
   });
