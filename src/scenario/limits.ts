@@ -49,6 +49,7 @@ export const QUOTED_VALUE_CHARS = 60;
 export const LIMIT_ROWS: readonly (readonly [what: string, limit: string])[] = [
   ['`elasticBeanstalk.instances`, `MaxSize`, `BatchSize` (Fixed); `codeDeploy.instances`; `minimumHealthyHosts.value`', `${thousands(LIMITS.instances)}`],
   ['`faults`', `${thousands(LIMITS.faults)} faults`],
+  ['`questions`', `${thousands(LIMITS.questions)} questions`],
   ['every time in seconds: fault `at`, `timings.*`, `timings.steps.*`, `swapAfter`, `dnsTtl`', `${thousands(LIMITS.seconds)} s (7 days)`],
   ['`canaryInterval`, `linearInterval`, `waitTimeInMinutes`', `${thousands(LIMITS.minutes)} minutes (7 days)`],
   ['`timings.healthyThreshold`, `timings.unhealthyThreshold`', `${thousands(LIMITS.healthChecks)} checks`],
