@@ -53,7 +53,9 @@ describe('explaining, in the app', () => {
     await settled(app);
     const why = view(app, 'why-panel');
     expect(text(why.querySelector('.event'))).toContain('status Ready');
-    expect(text(why.querySelector('.reason.undocumented .question'))).toContain('deploymentReadyOption STOP_DEPLOYMENT');
+    // The Ready wait applies a documented rule: its text and the AWS page it comes from.
+    expect(text(why.querySelector('.reason.rule .text'))).toContain('deploymentReadyOption STOP_DEPLOYMENT');
+    expect(why.querySelector<HTMLAnchorElement>('.reason.rule a.source')!.href).toContain('API_DeploymentReadyOption');
     expect(ready.getAttribute('aria-pressed')).toBe('true');
     // A new trace (here: another scenario) clears the selection.
     app.pick('elastic-beanstalk/rolling');
