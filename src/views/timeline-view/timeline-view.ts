@@ -6,7 +6,7 @@ import { LitElement, html, svg, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { layoutLanes, visibleRows, type LaneLayout, type LaneRow } from '../../layout/lanes.ts';
-import { FAILED_COLOR, STEP_KINDS, stepColor } from '../../layout/palette.ts';
+import { FAILED_COLOR, familiesOf, stepColor } from '../../layout/palette.ts';
 import { formatDuration, formatTime } from '../../layout/time.ts';
 import { gapAround } from '../../layout/playback.ts';
 import type { TraceSpan, TargetGroup } from '../../trace/types.ts';
@@ -41,10 +41,12 @@ export class TimelineView extends LitElement {
   }
 
   private waits: { from: number; to: number; label: string }[] = [];
+  private spanNames = new Set<string>();
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('index')) {
       const index = this.index;
+      this.spanNames = new Set(index?.trace.spans.map((s) => s.name) ?? []);
       this.waits = index
         ? index.trace.events.filter((e) => e.type === 'wait-started').map((e) => ({ from: e.t, to: gapAround(index, e.t + 1e-6).to, label: e.message }))
         : [];
@@ -91,7 +93,7 @@ export class TimelineView extends LitElement {
         </div>
       </div>
       <div class="legend" aria-label="Legend">
-        ${STEP_KINDS.map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
+        ${familiesOf(this.spanNames).map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
         <span><span class="sw failed"></span>Failed step (✕)</span>
       </div>
     `;
