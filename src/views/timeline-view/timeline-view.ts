@@ -15,6 +15,7 @@ import { ResizeController } from '../shared/resize-controller.ts';
 import { LABEL_WIDTH, RIGHT_MARGIN, base } from '../shared/tokens.ts';
 import { styles } from './timeline-view.styles.ts';
 import { timeTicks } from '../../layout/ticks.ts';
+import { axisEnd } from '../../layout/series.ts';
 
 export class TimelineView extends LitElement {
   static override styles = [base, styles];
@@ -67,8 +68,8 @@ export class TimelineView extends LitElement {
   }
 
   x(): d3.ScaleLinear<number, number> {
-    const duration = Math.max(1, this.index?.duration ?? 1);
-    return d3.scaleLinear().domain([0, duration]).range([LABEL_WIDTH, this.width - RIGHT_MARGIN]);
+    // The charts' axis: a short tail after the end, so the last instant has room.
+    return d3.scaleLinear().domain([0, axisEnd(this.index?.duration ?? 0)]).range([LABEL_WIDTH, this.width - RIGHT_MARGIN]);
   }
 
   override render() {
