@@ -16,6 +16,7 @@ import '../views/capacity-charts/index.ts';
 import '../views/fleet-view/index.ts';
 import '../views/event-log/index.ts';
 import '../views/status-header/index.ts';
+import '../views/now-line/index.ts';
 import '../views/playback-controls/index.ts';
 import '../views/fault-panel/index.ts';
 import '../views/scenario-editor/index.ts';
@@ -317,6 +318,7 @@ export class DeploysimApp extends LitElement {
               <button class="dismiss" @click=${() => (this.error = undefined)} aria-label="Dismiss the error">✕</button>
             </div>`
           : ''}
+        <now-line .index=${index} .t=${this.t}></now-line>
         <section class="card playback">
           <playback-controls .index=${index} .t=${this.t} .playing=${this.playing} .speed=${this.speed}
             .skipWaits=${this.skipWaits} .fastForward=${this.fastForward}></playback-controls>

@@ -1,7 +1,7 @@
 // The frame at time t: what every target, chart and header shows at one
 // instant, read from the trace with binary searches over indexes built once per
 // trace. Scrubbing and stepping back never re-run the simulation.
-import type { DeploymentStatus, Outcome, TargetState, Trace, TraceDeployment, TraceEvent, TraceSample, TraceSpan, TraceTarget } from '../trace/types.ts';
+import type { DeploymentStatus, Outcome, TargetState, Trace, TraceDeployment, TraceEvent, TracePhase, TraceSample, TraceSpan, TraceTarget } from '../trace/types.ts';
 import { upperBound } from './time.ts';
 import { stepFact, type StepKind } from '../aws/step-kinds.ts';
 
@@ -86,6 +86,8 @@ export interface TraceIndex {
   failedByTarget: TraceSpan[][];
   /** The replayed `changes` per target, by time. */
   snapshotsByTarget: TargetSnapshot[][];
+  /** The trace's phases by start, outer (longer) before inner at the same start. */
+  phases: TracePhase[];
   /** Distinct event times, sorted: the stops for next/previous event. */
   eventTimes: number[];
   /** Distinct times where anything starts or ends: the edges of waits. */
@@ -136,6 +138,7 @@ export function buildIndex(trace: Trace): TraceIndex {
     runningByTarget,
     failedByTarget,
     snapshotsByTarget,
+    phases: [...trace.phases].sort((a, b) => a.start - b.start || b.end - a.end),
     eventTimes,
     moments: distinctSorted(momentList),
   };
