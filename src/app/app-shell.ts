@@ -17,6 +17,7 @@ import '../views/fleet-view/index.ts';
 import '../views/event-log/index.ts';
 import '../views/status-header/index.ts';
 import '../views/now-line/index.ts';
+import '../views/lifecycle-table/index.ts';
 import '../views/playback-controls/index.ts';
 import '../views/fault-panel/index.ts';
 import '../views/scenario-editor/index.ts';
@@ -332,6 +333,7 @@ export class DeploysimApp extends LitElement {
           <h2>Fleet at ${formatTime(this.t)}</h2>
           <fleet-view .index=${index} .frame=${frame}></fleet-view>
         </section>
+        <section class="card lifecycle" aria-label="Lifecycle events"><lifecycle-table .index=${index} .t=${this.t}></lifecycle-table></section>
       </main>
       <aside class="right">
         <section class="card faults"><fault-panel .index=${index} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}></fault-panel></section>

@@ -2,7 +2,15 @@
 // contract (src/trace/types.ts) says, so the layout is tested against the
 // contract and not against whatever today's engine happens to emit.
 import type { Trace, TraceChange, TraceSpan } from '../../src/trace/types.ts';
-import { scenario } from '../helpers.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+import { validateScenario } from '../../src/scenario/validate.ts';
+
+// Not tests/helpers.ts: that one reads files with node:fs, and the browser tests use these fixtures too.
+function scenario(raw: Record<string, unknown>): Scenario {
+  const v = validateScenario({ name: 'fixture', description: 'fixture', ...raw });
+  if (!v.ok) throw new Error(JSON.stringify(v.problems));
+  return v.scenario;
+}
 
 const full = (t: number, target: string, version: string, registered?: boolean): TraceChange => ({
   t, target, version, state: version ? 'InService' : 'OutOfService', healthy: version !== '', ...(registered === undefined ? {} : { registered }),

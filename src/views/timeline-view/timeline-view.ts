@@ -6,9 +6,11 @@ import { LitElement, html, svg, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { layoutLanes, visibleRows, type LaneLayout, type LaneRow } from '../../layout/lanes.ts';
-import { FAILED_COLOR, familiesOf, stepColor } from '../../layout/palette.ts';
+import { FAILED_COLOR, LIGHT_FILLS, familiesOf, stepColor } from '../../layout/palette.ts';
 import { formatDuration, formatTime } from '../../layout/time.ts';
-import { gapAround } from '../../layout/playback.ts';
+import { layoutPhases, PHASE_KIND_LABEL, type PhaseBand, type PhaseLayout, type DeploymentMarker } from '../../layout/phases.ts';
+import { spanStatusAt } from '../../layout/lifecycle.ts';
+import { stepFact, type StepKind } from '../../aws/step-kinds.ts';
 import type { TraceSpan, TargetGroup } from '../../trace/types.ts';
 import { emit } from '../shared/events.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
@@ -41,16 +43,20 @@ export class TimelineView extends LitElement {
     this.collapsed = new Set();
   }
 
-  private waits: { from: number; to: number; label: string }[] = [];
+  private phases: PhaseLayout = { bands: [], rows: 0, markers: [] };
   private spanNames = new Set<string>();
+  private rollbackIds = new Set<string>();
+  private phaseKey = '';
+  /** The span whose details show (focus, tap or click on a lane). */
+  private picked: { target: number; span: TraceSpan } | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('index')) {
       const index = this.index;
       this.spanNames = new Set(index?.trace.spans.map((s) => s.name) ?? []);
-      this.waits = index
-        ? index.trace.events.filter((e) => e.type === 'wait-started').map((e) => ({ from: e.t, to: gapAround(index, e.t + 1e-6).to, label: e.message }))
-        : [];
+      this.phases = index ? layoutPhases(index) : { bands: [], rows: 0, markers: [] };
+      this.rollbackIds = new Set(index?.trace.deployments.filter((d) => d.creator === 'codeDeployRollback').map((d) => d.id) ?? []);
+      this.picked = undefined;
     }
     if (changed.has('index') || changed.has('collapsed')) {
       if (this.index) {
@@ -72,12 +78,25 @@ export class TimelineView extends LitElement {
     return d3.scaleLinear().domain([0, axisEnd(this.index?.duration ?? 0)]).range([LABEL_WIDTH, this.width - RIGHT_MARGIN]);
   }
 
+  private get axisHeight(): number {
+    return AXIS_TOP + Math.max(1, this.phases.rows) * PHASE_ROW + 4;
+  }
+
   override render() {
     const h = this.layout?.height ?? 0;
+    const picked = this.picked;
     return html`
-      <svg class="axis" width=${this.width} height="36" aria-hidden="true"
-           @pointerdown=${this.onPointer} @pointermove=${this.onPointer}><g class="waits"></g><g class="x"></g></svg>
-      <div class="scroll" role="group" aria-label="Timeline lanes, one per target"
+      <svg class="axis" width=${this.width} height=${this.axisHeight} role="img" aria-label=${this.phaseSummary()}
+           @pointerdown=${this.onPointer} @pointermove=${this.onPointer}>
+        <defs>
+          <clipPath id="phase-reveal"><rect class="reveal" x="0" y="0" height=${this.axisHeight}></rect></clipPath>
+          <pattern id="rollback-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+            <rect width="6" height="6" fill="#f6e3ee"></rect>${svg`<line x1="0" y1="0" x2="0" y2="6" stroke="#CC79A7" stroke-width="2"></line>`}
+          </pattern>
+        </defs>
+        <g class="phases" clip-path="url(#phase-reveal)"></g><g class="markers"></g><g class="x"></g>
+      </svg>
+      <div class="scroll" role="list" aria-label="Timeline lanes, one per target; focus a lane and use the arrow keys to read its steps"
            @scroll=${this.onScroll}>
         <div class="spacer" style="height:${h}px">
           <svg class="lanes" width=${this.width} aria-hidden="false"
@@ -89,15 +108,58 @@ export class TimelineView extends LitElement {
               </pattern>
             </defs>
             <g class="rows"></g>
+            <g class="marker-lines"></g>
             <line class="playhead"></line>
           </svg>
         </div>
+        ${picked ? this.renderPopover(picked.target, picked.span) : ''}
       </div>
       <div class="legend" aria-label="Legend">
         ${familiesOf(this.spanNames).map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
+        ${this.index?.trace.scenario.platform === 'CodeDeploy' ? html`<span><span class="sw reserved"></span>Faded: run by CodeDeploy itself (no script)</span>` : ''}
         <span><span class="sw failed"></span>Failed step (✕)</span>
+        ${this.rollbackIds.size ? html`<span><span class="sw rollback"></span>Rollback deployment</span>` : ''}
       </div>
     `;
+  }
+
+  private phaseSummary(): string {
+    const bands = this.phases.bands.filter((b) => b.phase.start <= this.t);
+    if (bands.length === 0) return 'Time axis';
+    return `Time axis with phases: ${bands.map((b) => `${b.phase.name} ${formatTime(b.phase.start)}–${formatTime(b.phase.end)}`).join('; ')}`;
+  }
+
+  /** The details of one step, shown on focus, tap or click: not only in a hover tooltip. */
+  private renderPopover(target: number, span: TraceSpan) {
+    const index = this.index!;
+    const row = this.layout?.rowOfTarget.get(target);
+    if (!row) return '';
+    const status = spanStatusAt(span, this.t);
+    const ran = Math.max(0, Math.min(span.end, this.t) - span.start);
+    const x = Math.min(this.x()(span.start), this.width - 280);
+    const rollback = this.rollbackIds.has(span.deploymentId);
+    return html`<div class="popover" role="status" style="left:${Math.max(4, x)}px;top:${row.y + row.height + 2}px">
+      <button class="close" aria-label="Close the step details" @click=${this.closePopover}>✕</button>
+      <strong>${span.name}</strong> <span class="who">${KIND_WORDS[stepFact(span.name).kind]}</span><br />
+      ${index.targets[target]!.id} · <span class="status ${status}">${status}</span>
+      · ${formatTime(span.start)}${status === 'Pending' ? '' : html` · ${formatDuration(ran)}${status === 'InProgress' ? ' so far' : ''}`}<br />
+      revision ${span.revision} · ${span.deploymentId}${rollback ? ' (rollback)' : ''}${span.reason && status !== 'InProgress' ? html`<br />${span.reason}` : ''}
+    </div>`;
+  }
+
+  private closePopover = (): void => {
+    this.picked = undefined;
+    this.requestUpdate();
+  };
+
+  /** Picks a lane's step for the popover: `step` -1/+1 moves from the current one; 0 picks the one at the playhead. */
+  private pick(target: number, step: number): void {
+    const shown = (this.index?.spansByTarget[target] ?? []).filter((s) => s.start <= this.t);
+    if (shown.length === 0) return;
+    const current = this.picked?.target === target ? shown.indexOf(this.picked.span) : -1;
+    const k = step === 0 || current < 0 ? shown.length - 1 : Math.min(shown.length - 1, Math.max(0, current + step));
+    this.picked = { target, span: shown[k]! };
+    this.requestUpdate();
   }
 
   /** Click or drag on the axis or a lane (right of the labels) to move the playhead there. */
@@ -133,28 +195,28 @@ export class TimelineView extends LitElement {
 
     const axisKey = `${index.duration}|${width}`;
     const axis = d3.select(root.querySelector<SVGGElement>('g.x')!);
-    if (this.axisKey !== axisKey) this.axisKey = axisKey, axis.attr('transform', 'translate(0,20)').call(
+    if (this.axisKey !== axisKey) this.axisKey = axisKey, axis.attr('transform', `translate(0,${AXIS_TOP - 4})`).call(
       d3.axisTop<number>(x).tickValues(timeTicks(index.duration, width - LABEL_WIDTH - RIGHT_MARGIN)).tickFormat((d) => formatTime(d)).tickSizeOuter(0),
     );
-
-    // Waits (a bake, a termination wait, testing the green environment) under the axis, up to t.
-    const waits = this.waits.filter((w) => w.from <= t);
-    const waitSel = d3.select(root.querySelector<SVGGElement>('g.waits')!)
-      .selectAll<SVGGElement, { from: number; to: number; label: string }>('g.wait')
-      .data(waits, (w) => String(w.from))
+    this.drawPhases(x, width);
+    const px = x(Math.min(t, index.duration));
+    root.querySelector('rect.reveal')?.setAttribute('width', String(t >= index.duration ? width : px));
+    const markers = this.phases.markers.filter((m) => m.t <= t);
+    const markerSel = d3
+      .select(root.querySelector<SVGGElement>('g.markers')!)
+      .selectAll<SVGGElement, DeploymentMarker>('g.marker')
+      .data(markers, (m) => m.deployment.id)
       .join((enter) => {
-        const g = enter.append('g').attr('class', 'wait');
-        g.append('rect').attr('y', 23).attr('height', 11).attr('rx', 3);
-        g.append('text').attr('y', 31.5);
-        g.append('title');
+        const g = enter.append('g').attr('class', (m) => `marker ${m.rollback ? 'rollback' : ''}`);
+        g.append('line');
+        g.append('path');
+        g.append('text');
         return g;
       });
-    waitSel.select('rect').attr('x', (w) => x(w.from)).attr('width', (w) => Math.max(1, x(Math.min(w.to, t)) - x(w.from)));
-    waitSel
-      .select('text')
-      .attr('x', (w) => x(w.from) + 4)
-      .text((w) => (x(Math.min(w.to, t)) - x(w.from) > 90 ? `wait ${formatDuration(w.to - w.from)}` : ''));
-    waitSel.select('title').text((w) => `${formatTime(w.from)}–${formatTime(w.to)}: ${w.label}`);
+    markerSel.attr('transform', (m) => `translate(${x(m.t)},0)`);
+    markerSel.select('line').attr('y1', 0).attr('y2', this.axisHeight);
+    markerSel.select('path').attr('d', 'M0,0 h10 l-3,4 l3,4 h-10 z');
+    markerSel.select('text').attr('x', (m) => (x(m.t) > width - 160 ? -4 : 12)).attr('y', 8).attr('text-anchor', (m) => (x(m.t) > width - 160 ? 'end' : 'start')).text((m) => m.label);
 
     const rows = visibleRows(layout, this.laneScroll, this.viewport);
     const top = rows.length ? rows[0]!.y : 0;
@@ -177,6 +239,8 @@ export class TimelineView extends LitElement {
         });
         g.filter((r) => r.type === 'target').each(function () {
           const sel = d3.select(this);
+          sel.attr('tabindex', 0).attr('role', 'listitem');
+          sel.append('rect').attr('class', 'focus-ring');
           sel.append('line').attr('class', 'track');
           sel.append('text').attr('class', 'label').attr('x', 10);
           sel.append('g').attr('class', 'spans');
@@ -204,6 +268,19 @@ export class TimelineView extends LitElement {
 
     const targetRows = rowSel.filter((r) => r.type === 'target');
     targetRows
+      .attr('aria-label', (r) => (r.type === 'target' ? `${r.label}: arrow keys read its steps up to the playhead` : ''))
+      .on('focus', (_e, r) => r.type === 'target' && this.picked?.target !== r.target && this.pick(r.target, 0))
+      .on('keydown', (e: KeyboardEvent, r) => {
+        if (r.type !== 'target') return;
+        const step = e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : e.key === 'Enter' || e.key === ' ' ? 0 : undefined;
+        if (e.key === 'Escape') this.closePopover();
+        else if (step === undefined) return;
+        else this.pick(r.target, step);
+        // The app's own ←/→ step through events; on a lane they step through its steps.
+        e.preventDefault();
+      });
+    targetRows.select('rect.focus-ring').attr('x', 1).attr('y', 0.5).attr('width', width - 2).attr('height', (r) => r.height - 1);
+    targetRows
       .select('line.track')
       .attr('x1', LABEL_WIDTH)
       .attr('x2', width - RIGHT_MARGIN)
@@ -225,7 +302,11 @@ export class TimelineView extends LitElement {
       g.selectAll<SVGRectElement, TraceSpan>('rect.span')
         .data(shown)
         .join('rect')
-        .attr('class', (s) => `span ${s.status === 'Failed' && s.end <= t ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''}`)
+        .attr('class', (s) => `span ${s.status === 'Failed' && s.end <= t ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''} ${self.rollbackIds.has(s.deploymentId) ? 'rollback' : ''} ${stepFact(s.name).kind === 'reserved' ? 'reserved' : ''}`)
+        .on('pointerdown', (_e, s) => {
+          self.picked = { target: r.target, span: s };
+          self.requestUpdate();
+        })
         .attr('x', (s) => x(s.start))
         .attr('y', pad)
         .attr('height', r.height - pad * 2)
@@ -239,7 +320,7 @@ export class TimelineView extends LitElement {
       g.selectAll<SVGTextElement, TraceSpan>('text.span-label')
         .data(labelled)
         .join('text')
-        .attr('class', 'span-label')
+        .attr('class', (s) => `span-label ${LIGHT_FILLS.has(stepColor(s.name)) || (s.status === 'Failed' && s.end <= t) ? '' : 'on-dark'}`)
         .attr('x', (s) => x(s.start) + 3)
         .attr('y', r.height / 2 + 3.5)
         .text((s) => s.name);
@@ -254,9 +335,71 @@ export class TimelineView extends LitElement {
       void self;
     });
 
-    const px = x(Math.min(t, index.duration));
-    lanes.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', Math.max(1, bottom - top));
+    const laneHeight = Math.max(1, bottom - top);
+    lanes
+      .select('g.marker-lines')
+      .selectAll<SVGLineElement, DeploymentMarker>('line')
+      .data(markers, (m) => m.deployment.id)
+      .join('line')
+      .attr('class', (m) => `marker-line ${m.rollback ? 'rollback' : ''}`)
+      .attr('x1', (m) => x(m.t))
+      .attr('x2', (m) => x(m.t))
+      .attr('y1', 0)
+      .attr('y2', laneHeight);
+    lanes.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', laneHeight);
   }
+
+  /** Phase bands, laid out once per trace and width; the playhead only moves their clip. */
+  private drawPhases(x: d3.ScaleLinear<number, number>, width: number): void {
+    const key = `${this.index?.duration}|${width}|${this.phases.bands.length}`;
+    if (key === this.phaseKey) return;
+    this.phaseKey = key;
+    const sel = d3
+      .select(this.renderRoot.querySelector<SVGGElement>('g.phases')!)
+      .selectAll<SVGGElement, PhaseBand>('g.phase')
+      .data(this.phases.bands)
+      .join((enter) => {
+        const g = enter.append('g');
+        g.append('rect').attr('height', PHASE_ROW - 3).attr('rx', 3);
+        g.append('text');
+        g.append('title');
+        return g;
+      });
+    sel
+      .attr('class', (b) => `phase ${b.phase.kind} ${b.rollback ? 'rollback' : ''}`)
+      .attr('transform', (b) => `translate(0,${AXIS_TOP + b.row * PHASE_ROW})`);
+    const w = (b: PhaseBand) => Math.max(2, x(b.phase.end) - x(b.phase.start));
+    sel.select('rect').attr('x', (b) => x(b.phase.start)).attr('width', w);
+    sel
+      .select('text')
+      .attr('x', (b) => x(b.phase.start) + 4)
+      .attr('y', PHASE_ROW - 6)
+      .text((b) => fit(b.phase.name, w(b) - 6));
+    sel
+      .select('title')
+      .text((b) => `${PHASE_KIND_LABEL[b.phase.kind]}: ${b.phase.name}, ${formatTime(b.phase.start)}–${formatTime(b.phase.end)} (${b.phase.deploymentId}${b.rollback ? ', rollback' : ''})${b.phase.deadline !== undefined ? `, gives up at ${formatTime(b.phase.deadline)}` : ''}`);
+  }
+}
+
+const AXIS_TOP = 24;
+const PHASE_ROW = 15;
+
+const KIND_WORDS: Record<StepKind, string> = {
+  hook: 'script hook',
+  reserved: 'run by CodeDeploy (no script)',
+  workflow: 'platform workflow step',
+  launch: 'instance launch',
+  terminate: 'instance termination',
+  drain: 'taken out of traffic',
+  join: 'put into traffic',
+  check: 'health checks',
+};
+
+/** The label if it fits in `px` (about 5.8 px a character at 10 px), else shortened, else nothing. */
+function fit(label: string, px: number): string {
+  const n = Math.floor(px / 5.8);
+  if (n >= label.length) return label;
+  return n >= 6 ? `${label.slice(0, n - 1)}…` : '';
 }
 
 function truncate(s: string, n: number): string {
