@@ -325,7 +325,7 @@ export class DeploysimApp extends LitElement {
             .skipWaits=${this.skipWaits} .fastForward=${this.fastForward}></playback-controls>
         </section>
         <section class="card timeline" aria-label="Timeline">
-          <h2>Timeline <span class="hint">one lane per target · hover a step for details · click a group to fold it</span></h2>
+          <h2>Timeline <span class="hint">one lane per target · focus a lane (arrow keys) or tap a step for details · click a group to fold it</span></h2>
           <timeline-view .index=${index} .t=${this.t} .collapsed=${this.collapsed}></timeline-view>
           <capacity-charts .index=${index} .t=${this.t}></capacity-charts>
         </section>

@@ -46,7 +46,7 @@ export const styles = css`
   .lane:focus { outline: none; }
   .lane:focus-visible rect.focus-ring { stroke: #0072B2; stroke-width: 2; }
   .popover {
-    position: absolute; z-index: 2; width: 270px; background: #fff; border: 1px solid #b9c2d0; border-radius: 8px;
+    position: absolute; z-index: 2; width: 300px; background: #fff; border: 1px solid #b9c2d0; border-radius: 8px;
     box-shadow: 0 4px 14px rgba(20, 30, 50, 0.18); padding: 6px 26px 6px 9px; font-size: 12px; line-height: 1.45;
   }
   .popover .close { position: absolute; top: 3px; right: 3px; padding: 0 5px; font-size: 11px; border: none; }
@@ -62,7 +62,7 @@ export const styles = css`
   .playhead-knob { fill: #1d2330; }
   .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 11.5px; color: #414a5a; margin: 6px 0 2px; padding-left: 4px; }
   .legend span.sw { display: inline-block; width: 14px; height: 10px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
-  .legend span.sw.reserved { background: #009E73; opacity: 0.55; }
+  .legend span.sw.reserved { background: #7f7f7f; opacity: 0.5; }
   .legend span.sw.rollback { background: repeating-linear-gradient(-45deg, #CC79A7 0 2px, #f6e3ee 2px 5px); border: 1.5px dashed #7a2f5c; }
   .legend span.sw.failed { background: repeating-linear-gradient(45deg, #D55E00 0 2px, #fff 2px 4px); border: 1.5px solid #D55E00; }
   .hint { font-size: 11px; color: #6b7587; padding: 2px 4px; }

@@ -112,8 +112,8 @@ export class TimelineView extends LitElement {
             <line class="playhead"></line>
           </svg>
         </div>
-        ${picked ? this.renderPopover(picked.target, picked.span) : ''}
       </div>
+      ${picked ? this.renderPopover(picked.target, picked.span) : ''}
       <div class="legend" aria-label="Legend">
         ${familiesOf(this.spanNames).map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
         ${this.index?.trace.scenario.platform === 'CodeDeploy' ? html`<span><span class="sw reserved"></span>Faded: run by CodeDeploy itself (no script)</span>` : ''}
@@ -136,9 +136,11 @@ export class TimelineView extends LitElement {
     if (!row) return '';
     const status = spanStatusAt(span, this.t);
     const ran = Math.max(0, Math.min(span.end, this.t) - span.start);
-    const x = Math.min(this.x()(span.start), this.width - 280);
+    const x = Math.min(this.x()(span.start), this.width - 310);
     const rollback = this.rollbackIds.has(span.deploymentId);
-    return html`<div class="popover" role="status" style="left:${Math.max(4, x)}px;top:${row.y + row.height + 2}px">
+    // Outside the scrolling lanes, so it is never clipped: just below the lane.
+    const top = this.axisHeight + 1 + row.y - this.laneScroll + row.height + 2;
+    return html`<div class="popover" role="status" style="left:${Math.max(4, x)}px;top:${top}px">
       <button class="close" aria-label="Close the step details" @click=${this.closePopover}>✕</button>
       <strong>${span.name}</strong> <span class="who">${KIND_WORDS[stepFact(span.name).kind]}</span><br />
       ${index.targets[target]!.id} · <span class="status ${status}">${status}</span>
@@ -174,6 +176,7 @@ export class TimelineView extends LitElement {
 
   private onScroll(e: Event): void {
     this.laneScroll = (e.target as HTMLElement).scrollTop;
+    if (this.picked) this.requestUpdate();
     this.draw();
   }
 
