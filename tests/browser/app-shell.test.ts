@@ -73,4 +73,19 @@ describe('deploysim-app', () => {
     app.command('pause');
     expect(app.t).toBeGreaterThan(0);
   });
+
+  it('opens a share link at the last instant with the now line, table and charts already on the final state', async () => {
+    const app = await mountApp('#scenario=codedeploy/lambda-canary-10-percent-10-minutes-alarm-rollback&t=100000');
+    const trace = app.index!.trace;
+    expect(app.t).toBe(trace.durationSeconds);
+    const root = app.shadowRoot!;
+    const kids = ['now-line', 'lifecycle-table', 'capacity-charts'].map((tag) => root.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> });
+    for (const k of kids) await k.updateComplete;
+    const [now, table, charts] = kids.map((k) => k!.shadowRoot!);
+    expect(now!.querySelector('p')!.getAttribute('aria-label')).toMatch(/^Now: Deployment d-1 Stopped at /);
+    expect(table!.querySelector('caption')!.textContent).toContain(`as of`);
+    expect(table!.querySelectorAll('tbody tr').length).toBeGreaterThan(3);
+    const caption = charts!.querySelector('figure.traffic figcaption')!.textContent!.replace(/\s+/g, ' ');
+    for (const [v, p] of Object.entries(trace.final.traffic)) expect(caption).toContain(`${v} ${p}%`);
+  });
 });

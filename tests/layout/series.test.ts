@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { TraceSample } from '../../src/trace/types.ts';
 import { axisEnd, capacitySeries, collapseSamples, downtimeSpans, minimumHealthyHosts, trafficSeries } from '../../src/layout/series.ts';
 import { lambdaRollbackFixture, rollingFixture } from './fixtures.ts';
-import { scenario } from '../helpers.ts';
+import { scenario, SCENARIO_DIR, shippedScenarios } from '../helpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateText } from '../../src/scenario/validate.ts';
+import { simulate } from '../../src/engine/simulate.ts';
+import { buildIndex } from '../../src/layout/frame.ts';
 
 const samples: TraceSample[] = [
   { t: 0, inService: { v1: 4 }, traffic: { v1: 100 } },
@@ -66,5 +71,25 @@ describe('the final state is always drawn', () => {
     expect(minimumHealthyHosts(server('Custom', { customDeploymentConfig: { minimumHealthyHosts: { type: 'FLEET_PERCENT', value: 40 } } }))).toBe(3);
     expect(minimumHealthyHosts(rollingFixture().scenario)).toBeUndefined();
     expect(minimumHealthyHosts(lambdaRollbackFixture().scenario)).toBeUndefined();
+  });
+});
+
+describe('every shipped scenario ends on its final traffic', () => {
+  it('the traffic chart after the last instant shows final.traffic, and the axis tail gives it room', () => {
+    for (const file of shippedScenarios()) {
+      const v = validateText(readFileSync(join(SCENARIO_DIR, file), 'utf8'));
+      if (!v.ok) continue;
+      const trace = simulate(v.scenario);
+      const index = buildIndex(trace);
+      const end = axisEnd(index.duration);
+      const s = trafficSeries(trace.samples, index.versions, end);
+      const drawn: Record<string, number> = {};
+      for (const b of s.bands) {
+        const p = b.points.find((q) => q.t === index.duration) ?? b.points.at(-1)!;
+        if (p.y1 > p.y0) drawn[b.version] = Math.round((p.y1 - p.y0) * 10) / 10;
+      }
+      expect(drawn, file).toEqual(trace.final.traffic);
+      expect(s.bands.every((b) => b.points.at(-1)!.t === end), file).toBe(true);
+    }
   });
 });
