@@ -114,11 +114,14 @@ export function nowLine(index: TraceIndex, t: number): NowLine {
     if (deployments.length && t >= deployments[0]!.start) return endedLine(index, t);
     return { phase: '', detail: '', countdown: '', deploymentId: undefined, rollback: false, text: 'Deployment not started' };
   }
-  const rollback = d.creator === 'codeDeployRollback';
   const open = phasesAt(index, d.id, t);
+  const rollback = d.creator === 'codeDeployRollback' || open.some((p) => p.kind === 'rollback');
   const outer = open.filter((p) => p.kind !== 'wait');
   const wait = open.filter((p) => p.kind === 'wait').at(-1);
-  const shifting = open.some((p) => p.kind === 'traffic-shift');
+  // Lambda and ECS waits (canary and linear intervals, bakes) are about the traffic split.
+  const cd = index.trace.scenario.codeDeploy;
+  const trafficPlatform = index.trace.scenario.platform === 'CodeDeploy' && cd !== undefined && cd.computePlatform !== 'Server';
+  const shifting = open.some((p) => p.kind === 'traffic-shift') || (trafficPlatform && wait !== undefined);
   const doing = shifting ? trafficNow(index, t) : describeDoing(index, scopeOf(index, open), t, d.id);
   const who = `${rollback ? 'Rollback deployment' : 'Deployment'} ${d.id}`;
   const head = outer.map((p) => p.name).join(' · ');
@@ -147,7 +150,7 @@ export function nowLine(index: TraceIndex, t: number): NowLine {
     const deadline = open.at(-1)?.deadline;
     if (deadline !== undefined) countdown = `${formatTime(deadline - t)} left`;
   }
-  if (rollback && !phase.includes(d.id)) phase = phase ? `${phase} · ${d.id}` : who;
+  if (d.creator === 'codeDeployRollback' && !phase.includes(d.id)) phase = phase ? `${phase} · ${d.id}` : who;
   return { phase, detail, countdown, deploymentId: d.id, rollback, text: sentence(form, phase, detail, countdown) };
 }
 

@@ -39,6 +39,20 @@ describe('nowLine', () => {
     expect(nowLine(buildIndex(readyWaitFixture()), 720).text).toBe('Deployment d-1 Stopped at 12:00');
   });
 
+  it('shows the traffic split during a Lambda interval that is not nested in a traffic shift', () => {
+    const trace = lambdaRollbackFixture();
+    trace.phases = trace.phases.filter((p) => p.kind !== 'traffic-shift');
+    expect(nowLine(buildIndex(trace), 66).text).toBe('Canary interval 1:00 of 5:00 — production traffic v1 90% · v2 10%');
+  });
+
+  it('marks a rollback phase inside the user deployment (terminating a temporary group) as rollback', () => {
+    const trace = rollingFixture();
+    trace.phases.push({ deploymentId: 'd-1', kind: 'rollback', name: 'Terminate the temporary group', start: 900, end: 961 });
+    const line = nowLine(buildIndex(trace), 930);
+    expect(line.rollback).toBe(true);
+    expect(line.phase).toBe('Batch 2 of 2 · Terminate the temporary group');
+  });
+
   it('marks a running rollback deployment', () => {
     const trace = lambdaRollbackFixture();
     trace.deployments[1]!.end = 320;
