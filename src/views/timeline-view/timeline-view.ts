@@ -78,8 +78,9 @@ export class TimelineView extends LitElement {
     return d3.scaleLinear().domain([0, axisEnd(this.index?.duration ?? 0)]).range([LABEL_WIDTH, this.width - RIGHT_MARGIN]);
   }
 
+  /** Phase rows, then a row for deployment markers' labels when a later deployment exists. */
   private get axisHeight(): number {
-    return AXIS_TOP + Math.max(1, this.phases.rows) * PHASE_ROW + 4;
+    return AXIS_TOP + (Math.max(1, this.phases.rows) + (this.phases.markers.length ? 1 : 0)) * PHASE_ROW + 4;
   }
 
   override render() {
@@ -202,6 +203,7 @@ export class TimelineView extends LitElement {
       d3.axisTop<number>(x).tickValues(timeTicks(index.duration, width - LABEL_WIDTH - RIGHT_MARGIN)).tickFormat((d) => formatTime(d)).tickSizeOuter(0),
     );
     this.drawPhases(x, width);
+    this.fitPhaseLabels(x, t);
     const px = x(Math.min(t, index.duration));
     root.querySelector('rect.reveal')?.setAttribute('width', String(t >= index.duration ? width : px));
     const markers = this.phases.markers.filter((m) => m.t <= t);
@@ -217,9 +219,11 @@ export class TimelineView extends LitElement {
         return g;
       });
     markerSel.attr('transform', (m) => `translate(${x(m.t)},0)`);
-    markerSel.select('line').attr('y1', 0).attr('y2', this.axisHeight);
+    markerSel.select('line').attr('y1', AXIS_TOP - 4).attr('y2', this.axisHeight);
     markerSel.select('path').attr('d', 'M0,0 h10 l-3,4 l3,4 h-10 z');
-    markerSel.select('text').attr('x', (m) => (x(m.t) > width - 160 ? -4 : 12)).attr('y', 8).attr('text-anchor', (m) => (x(m.t) > width - 160 ? 'end' : 'start')).text((m) => m.label);
+    const labelY = AXIS_TOP + Math.max(1, this.phases.rows) * PHASE_ROW + PHASE_ROW - 5;
+    markerSel.select('path').attr('transform', `translate(0,${labelY - 8})`);
+    markerSel.select('text').attr('x', (m) => (x(m.t) > width - 160 ? -4 : 12)).attr('y', labelY).attr('text-anchor', (m) => (x(m.t) > width - 160 ? 'end' : 'start')).text((m) => m.label);
 
     const rows = visibleRows(layout, this.laneScroll, this.viewport);
     const top = rows.length ? rows[0]!.y : 0;
@@ -352,6 +356,21 @@ export class TimelineView extends LitElement {
     lanes.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', laneHeight);
   }
 
+  private phaseLabelT = NaN;
+
+  /** Labels fit the part of a band revealed so far: a phase in progress names itself as soon as it starts. */
+  private fitPhaseLabels(x: d3.ScaleLinear<number, number>, t: number): void {
+    if (t === this.phaseLabelT) return;
+    this.phaseLabelT = t;
+    d3.select(this.renderRoot.querySelector<SVGGElement>('g.phases')!)
+      .selectAll<LabelNode, PhaseBand>('g.phase text')
+      .each(function (b) {
+        const shown = Math.min(b.phase.end, t) - b.phase.start;
+        const label = shown < 0 ? '' : fit(b.phase.name, Math.max(2, x(b.phase.start + shown) - x(b.phase.start)) - 6);
+        if (this.__label !== label) this.textContent = this.__label = label;
+      });
+  }
+
   /** Phase bands, laid out once per trace and width; the playhead only moves their clip. */
   private drawPhases(x: d3.ScaleLinear<number, number>, width: number): void {
     const key = `${this.index?.duration}|${width}|${this.phases.bands.length}`;
@@ -376,13 +395,16 @@ export class TimelineView extends LitElement {
     sel
       .select('text')
       .attr('x', (b) => x(b.phase.start) + 4)
-      .attr('y', PHASE_ROW - 6)
-      .text((b) => fit(b.phase.name, w(b) - 6));
+      .attr('y', PHASE_ROW - 6);
+    this.phaseLabelT = NaN;
     sel
       .select('title')
       .text((b) => `${PHASE_KIND_LABEL[b.phase.kind]}: ${b.phase.name}, ${formatTime(b.phase.start)}–${formatTime(b.phase.end)} (${b.phase.deploymentId}${b.rollback ? ', rollback' : ''})${b.phase.deadline !== undefined ? `, gives up at ${formatTime(b.phase.deadline)}` : ''}`);
   }
 }
+
+/** A text node remembers the label it shows, so a frame only writes the ones that change. */
+type LabelNode = SVGTextElement & { __label?: string };
 
 const AXIS_TOP = 24;
 const PHASE_ROW = 15;
