@@ -97,7 +97,7 @@ export class TimelineView extends LitElement {
         </defs>
         <g class="phases" clip-path="url(#phase-reveal)"></g><g class="markers"></g><g class="x"></g>
       </svg>
-      <div class="scroll" role="list" aria-label="Timeline lanes, one per target; focus a lane and use the arrow keys to read its steps"
+      <div class="scroll" role="group" aria-label="Timeline lanes, one per target; focus a lane and use the arrow keys to read its steps"
            @scroll=${this.onScroll}>
         <div class="spacer" style="height:${h}px">
           <svg class="lanes" width=${this.width} aria-hidden="false"
@@ -246,7 +246,7 @@ export class TimelineView extends LitElement {
         });
         g.filter((r) => r.type === 'target').each(function () {
           const sel = d3.select(this);
-          sel.attr('tabindex', 0).attr('role', 'listitem');
+          sel.attr('tabindex', 0).attr('role', 'button');
           sel.append('rect').attr('class', 'focus-ring');
           sel.append('line').attr('class', 'track');
           sel.append('text').attr('class', 'label').attr('x', 10);
@@ -275,7 +275,7 @@ export class TimelineView extends LitElement {
 
     const targetRows = rowSel.filter((r) => r.type === 'target');
     targetRows
-      .attr('aria-label', (r) => (r.type === 'target' ? `${r.label}: arrow keys read its steps up to the playhead` : ''))
+      .attr('aria-label', (r) => (r.type === 'target' ? `${r.label}: the step at the playhead; left and right arrows read its other steps` : ''))
       .on('focus', (_e, r) => r.type === 'target' && this.picked?.target !== r.target && this.pick(r.target, 0))
       .on('keydown', (e: KeyboardEvent, r) => {
         if (r.type !== 'target') return;
