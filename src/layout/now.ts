@@ -53,7 +53,8 @@ const PHRASE: Record<StepKind, (ids: string, names: string) => string> = {
 const KIND_ORDER: StepKind[] = ['check', 'join', 'drain', 'hook', 'reserved', 'workflow', 'launch', 'terminate'];
 
 export function listIds(ids: readonly string[], max = 3): string {
-  if (ids.length <= max) return ids.length === 2 ? `${ids[0]} and ${ids[1]}` : ids.join(', ');
+  // "and 1 more" says less than the one name it hides.
+  if (ids.length <= max + 1) return ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
   return `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
 }
 

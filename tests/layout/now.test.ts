@@ -77,5 +77,7 @@ describe('nowLine', () => {
 
   it('lists at most three ids', () => {
     expect(listIds(['a', 'b', 'c', 'd', 'e'])).toBe('a, b, c and 2 more');
+    expect(listIds(['a', 'b', 'c', 'd'])).toBe('a, b, c and d');
+    expect(listIds(['a'])).toBe('a');
   });
 });
