@@ -303,6 +303,20 @@ describe('timeline-view phases and step details', () => {
     expect(pop()).toContain('8 s');
   });
 
+  it('shows a step\'s details when the step is tapped', async () => {
+    const index = buildIndex(rollingFixture());
+    const el = mount('timeline-view', { index, t: 961 });
+    await settle(el);
+    const failed = shadow(el).querySelector<SVGRectElement>('rect.span.failed')!;
+    const box = failed.getBoundingClientRect();
+    failed.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: box.left + 5, clientY: box.top + 2, buttons: 1 }));
+    await settle(el);
+    const text = shadow(el).querySelector('.popover')!.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('health-check');
+    expect(text).toContain('Failed');
+    expect(text).toContain('did not pass health checks within the timeout');
+  });
+
   it('labels hook names on the lanes where there is room and colours lifecycle families apart', async () => {
     const index = indexOf({ platform: 'CodeDeploy', codeDeploy: { computePlatform: 'Server', deploymentConfigName: 'CodeDeployDefault.OneAtATime', instances: 2, loadBalancer: true } });
     const el = mount('timeline-view', { index, t: index.duration }, 1800);

@@ -36,6 +36,7 @@ export class TimelineView extends LitElement {
   private laneScroll = 0;
   private axisKey = '';
   private viewport = 320;
+  private viewportKey = '';
 
   constructor() {
     super();
@@ -168,6 +169,15 @@ export class TimelineView extends LitElement {
   /** Click or drag on the axis or a lane (right of the labels) to move the playhead there. */
   private onPointer(e: PointerEvent): void {
     if (!this.index || (e.type === 'pointermove' && e.buttons !== 1)) return;
+    // A tap or click on a step shows its details (delegated: no listener per span).
+    const mark = e.target as Element & { __data__?: TraceSpan };
+    if (e.type === 'pointerdown' && mark.classList?.contains('span') && mark.__data__) {
+      const target = this.index.targetIndex.get(mark.__data__.target);
+      if (target !== undefined) {
+        this.picked = { target, span: mark.__data__ };
+        this.requestUpdate();
+      }
+    }
     const svgEl = e.currentTarget as SVGSVGElement;
     const px = e.clientX - svgEl.getBoundingClientRect().left;
     if (px < LABEL_WIDTH - 4) return;
@@ -177,6 +187,7 @@ export class TimelineView extends LitElement {
 
   private onScroll(e: Event): void {
     this.laneScroll = (e.target as HTMLElement).scrollTop;
+    this.viewport = (e.target as HTMLElement).clientHeight || this.viewport;
     if (this.picked) this.requestUpdate();
     this.draw();
   }
@@ -192,7 +203,13 @@ export class TimelineView extends LitElement {
     const layout = this.layout;
     const scroll = root.querySelector<HTMLElement>('.scroll');
     if (!scroll || !index || !layout) return;
-    this.viewport = scroll.clientHeight || this.viewport;
+    // Reading clientHeight forces a layout; a frame must not pay for one, so it is
+    // read only when the lanes or the width change (and on scroll, where layout is fresh).
+    const viewportKey = `${this.width}|${layout.height}`;
+    if (this.viewportKey !== viewportKey) {
+      this.viewportKey = viewportKey;
+      this.viewport = scroll.clientHeight || this.viewport;
+    }
     const x = this.x();
     const t = this.t;
     const width = this.width;
@@ -244,6 +261,18 @@ export class TimelineView extends LitElement {
           sel.append('text').attr('x', 6);
           void r;
         });
+        // Listeners once per row element (d3 hands them the row's current datum), not every frame.
+        g.filter((r) => r.type === 'target')
+          .on('focus', (_e, r) => r.type === 'target' && this.picked?.target !== r.target && this.pick(r.target, 0))
+          .on('keydown', (e: KeyboardEvent, r) => {
+            if (r.type !== 'target') return;
+            const step = e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : e.key === 'Enter' || e.key === ' ' ? 0 : undefined;
+            if (e.key === 'Escape') this.closePopover();
+            else if (step === undefined) return;
+            else this.pick(r.target, step);
+            // The app's own ←/→ step through events; on a lane they step through its steps.
+            e.preventDefault();
+          });
         g.filter((r) => r.type === 'target').each(function () {
           const sel = d3.select(this);
           sel.attr('tabindex', 0).attr('role', 'button');
@@ -274,18 +303,7 @@ export class TimelineView extends LitElement {
       });
 
     const targetRows = rowSel.filter((r) => r.type === 'target');
-    targetRows
-      .attr('aria-label', (r) => (r.type === 'target' ? `${r.label}: the step at the playhead; left and right arrows read its other steps` : ''))
-      .on('focus', (_e, r) => r.type === 'target' && this.picked?.target !== r.target && this.pick(r.target, 0))
-      .on('keydown', (e: KeyboardEvent, r) => {
-        if (r.type !== 'target') return;
-        const step = e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : e.key === 'Enter' || e.key === ' ' ? 0 : undefined;
-        if (e.key === 'Escape') this.closePopover();
-        else if (step === undefined) return;
-        else this.pick(r.target, step);
-        // The app's own ←/→ step through events; on a lane they step through its steps.
-        e.preventDefault();
-      });
+    targetRows.attr('aria-label', (r) => (r.type === 'target' ? `${r.label}: the step at the playhead; left and right arrows read its other steps` : ''));
     targetRows.select('rect.focus-ring').attr('x', 1).attr('y', 0.5).attr('width', width - 2).attr('height', (r) => r.height - 1);
     targetRows
       .select('line.track')
@@ -310,10 +328,7 @@ export class TimelineView extends LitElement {
         .data(shown)
         .join('rect')
         .attr('class', (s) => `span ${s.status === 'Failed' && s.end <= t ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''} ${self.rollbackIds.has(s.deploymentId) ? 'rollback' : ''} ${stepFact(s.name).kind === 'reserved' ? 'reserved' : ''}`)
-        .on('pointerdown', (_e, s) => {
-          self.picked = { target: r.target, span: s };
-          self.requestUpdate();
-        })
+
         .attr('x', (s) => x(s.start))
         .attr('y', pad)
         .attr('height', r.height - pad * 2)
