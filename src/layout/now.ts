@@ -148,8 +148,8 @@ export function nowLine(index: TraceIndex, t: number): NowLine {
       form = 'elapsed';
     }
   } else {
-    const deadline = open.at(-1)?.deadline;
-    if (deadline !== undefined) countdown = `${formatTime(deadline - t)} left`;
+    const inner = open.at(-1);
+    if (inner?.deadline !== undefined) countdown = `${formatTime(inner.deadline - t)} left${inner.kind === 'batch' ? timeoutNote(index) : ''}`;
   }
   if (d.creator === 'codeDeployRollback' && !phase.includes(d.id)) phase = phase ? `${phase} · ${d.id}` : who;
   return { phase, detail, countdown, deploymentId: d.id, rollback, text: sentence(form, phase, detail, countdown) };

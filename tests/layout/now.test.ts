@@ -13,6 +13,13 @@ describe('nowLine', () => {
     expect(line.text).toBe('Batch 2 of 2 — waiting for i-3 to pass health checks: 7:43 left of Timeout 600 s + 240 s');
   });
 
+  it('counts down a batch that carries the deadline itself', () => {
+    const trace = rollingFixture();
+    trace.phases = trace.phases.filter((p) => p.kind === 'batch');
+    trace.phases[1]!.deadline = 961;
+    expect(nowLine(buildIndex(trace), 498).text).toBe('Batch 2 of 2 — waiting for i-3 to pass health checks: 7:43 left of Timeout 600 s + 240 s');
+  });
+
   it('names what each target of the batch is doing before the wait', () => {
     const index = buildIndex(rollingFixture());
     expect(nowLine(index, 5).text).toBe('Batch 1 of 2 — i-1 and i-2 leaving traffic (deregister)');
