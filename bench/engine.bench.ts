@@ -1,115 +1,118 @@
-// Prints how long simulating 100, 1,000 and 10,000 instances takes per policy,
-// next to the bare throughput of an XState actor measured in the same run.
-// Targets (issues 2 and 3): 1,000 instances under 100 ms and 10,000 under 1 s for
-// every policy, growing linearly. Numbers, not assertions: machines here are shared.
-import { performance } from 'node:perf_hooks';
-import { createActor, createMachine } from 'xstate';
-import { simulate } from '../src/engine/simulate.ts';
-import { formatProblem, validateScenario } from '../src/scenario/validate.ts';
-import type { Scenario } from '../src/scenario/types.ts';
+// Engine benchmark (issues 7 and 10): compiles the engine with esbuild into the
+// same kind of JavaScript users run (not tsx), then times every strategy at
+// 1,000, 10,000 and 100,000 instances, each case in a fresh node process (bench/
+// measure.mjs), beside the bare XState actor.send throughput and the same cases
+// on the engine as it was before trace version 2 (BASELINE), built the same way.
+// Prints numbers and met / not met; asserts nothing (these machines are noisy).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { CASES } from './cases.mjs';
 
-const SIZES = [100, 1_000, 10_000];
+/** The engine before the statecharts and trace version 2 (issue 7), for "not slower". */
+const BASELINE = 'bedce7f';
+const ROOT = new URL('../', import.meta.url).pathname;
+const OUT = join(ROOT, 'node_modules/.cache/deploysim-bench');
+const SIZES = [1_000, 10_000, 100_000];
+const RUNS: Record<number, number> = { 1_000: 7, 10_000: 3, 100_000: 1 };
+const TARGET = { ms10k: 200, ms100k: 2000, ratio: 11, heapMB: 400, notSlower: 1.1 };
 
-interface Case {
-  label: string;
-  build: (n: number) => Record<string, unknown>;
+async function bundle(srcRoot: string, file: string): Promise<string> {
+  const outfile = join(OUT, file);
+  await build({
+    stdin: {
+      contents: [
+        `export { simulate } from './src/engine/simulate.ts';`,
+        `export { validateScenario } from './src/scenario/validate.ts';`,
+        `export { createActor, createMachine } from 'xstate';`,
+      ].join('\n'),
+      resolveDir: srcRoot,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    // ESM builds first: jsonc-parser's UMD build requires files dynamically.
+    mainFields: ['module', 'main'],
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
 }
 
-const eb = (policy: string, extra: Record<string, unknown> = {}): Case => ({
-  label: `ElasticBeanstalk ${policy}`,
-  build: (n) => ({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: n, DeploymentPolicy: policy, ...extra } }),
-});
-
-const CASES: Case[] = [
-  eb('AllAtOnce'),
-  eb('Rolling', { BatchSizeType: 'Percentage', BatchSize: 25 }),
-  eb('RollingWithAdditionalBatch', { BatchSizeType: 'Percentage', BatchSize: 25 }),
-  eb('Immutable'),
-  eb('TrafficSplitting'),
-  eb('BlueGreen'),
-  {
-    label: 'CodeDeploy Server IN_PLACE HalfAtATime',
-    build: (n) => ({
-      platform: 'CodeDeploy',
-      codeDeploy: { computePlatform: 'Server', deploymentType: 'IN_PLACE', deploymentConfigName: 'CodeDeployDefault.HalfAtATime', instances: n, loadBalancer: true },
-    }),
-  },
-  {
-    label: 'CodeDeploy Server IN_PLACE OneAtATime',
-    build: (n) => ({
-      platform: 'CodeDeploy',
-      codeDeploy: { computePlatform: 'Server', deploymentType: 'IN_PLACE', deploymentConfigName: 'CodeDeployDefault.OneAtATime', instances: n, loadBalancer: true },
-    }),
-  },
-];
-
-function scenario(raw: Record<string, unknown>): Scenario | string {
-  const v = validateScenario({ name: 'bench', ...raw });
-  return v.ok ? v.scenario : v.problems.map(formatProblem).join('; ');
-}
-
-/** Median wall time of `runs` calls, after one warm-up call. */
-function time(fn: () => void, runs: number): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
+/** The baseline sources, extracted next to node_modules so they resolve the same packages. */
+function baselineSources(): string | undefined {
+  const dir = join(OUT, 'baseline');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  try {
+    const tar = execFileSync('git', ['-C', ROOT, 'archive', BASELINE, 'src'], { maxBuffer: 1 << 28 });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+    return dir;
+  } catch {
+    return undefined;
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
 }
 
-function xstateThroughput(): { eventsPerSecond: number; actorsPerSecond: number } {
-  const toggle = createMachine({ initial: 'a', states: { a: { on: { T: 'b' } }, b: { on: { T: 'a' } } } });
-  const events = 200_000;
-  const actor = createActor(toggle).start();
-  let start = performance.now();
-  for (let i = 0; i < events; i++) actor.send({ type: 'T' });
-  const eventsPerSecond = events / ((performance.now() - start) / 1000);
-  const actors = 20_000;
-  start = performance.now();
-  for (let i = 0; i < actors; i++) createActor(toggle).start().stop();
-  const actorsPerSecond = actors / ((performance.now() - start) / 1000);
-  return { eventsPerSecond, actorsPerSecond };
+interface Result { ms?: number; peakRssMB?: number; heapWithTraceMB?: number; error?: string; eventsPerSecond?: number }
+
+function measure(bundlePath: string, args: string[], heapLimitMB?: number): Result {
+  const flags = heapLimitMB ? [`--max-old-space-size=${heapLimitMB}`] : [];
+  const r = spawnSync(process.execPath, [...flags, join(ROOT, 'bench/measure.mjs'), bundlePath, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as Result;
+  } catch {
+    return { error: r.status === null ? `killed (${r.signal})` : `exit ${r.status}${/heap/i.test(r.stderr) ? ': out of memory' : ''}` };
+  }
 }
 
-const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)).padStart(8) + ' ms';
+const fmt = (ms: number | undefined) => (ms === undefined ? '—' : ms < 10 ? `${ms.toFixed(2)} ms` : ms < 10_000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(1)} s`);
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+const cell = (text: string, width = 12) => text.padStart(width);
 
-console.log(`deploysim engine benchmark (node ${process.version}, median of runs after a warm-up)\n`);
-const x = xstateThroughput();
-console.log(`Bare XState actor: ${Math.round(x.eventsPerSecond).toLocaleString('en')} events/s sent to one actor; ${Math.round(x.actorsPerSecond).toLocaleString('en')} actors/s created, started and stopped\n`);
-console.log(`${'case'.padEnd(42)}${SIZES.map((n) => `${n.toLocaleString('en')} inst.`.padStart(14)).join('')}   10k/1k (10 = linear)`);
-let worst1k = 0;
-let worst10k = 0;
+mkdirSync(OUT, { recursive: true });
+const current = await bundle(ROOT, 'current.mjs');
+const baseDir = baselineSources();
+const baseline = baseDir ? await bundle(baseDir, 'baseline.mjs') : undefined;
+
+console.log(`deploysim engine benchmark — node ${process.version}, compiled with esbuild, each case in a fresh process, median of runs after a warm-up`);
+const x = measure(current, ['xstate']);
+console.log(`Bare XState: ${Math.round(x.eventsPerSecond ?? 0).toLocaleString('en')} actor.send events/s (one actor, same run)\n`);
+console.log(
+  `${'strategy'.padEnd(38)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}`,
+);
+const misses: string[] = [];
+const slower: string[] = [];
 for (const c of CASES) {
-  const cells: string[] = [];
-  let growth = '';
-  let at1k = 0;
-  for (const n of SIZES) {
-    const s = scenario(c.build(n));
-    if (typeof s === 'string') {
-      cells.push('invalid'.padStart(14));
-      continue;
-    }
-    try {
-      const ms = time(() => simulate(s), n >= 10_000 ? 3 : 7);
-      if (n === 1_000) {
-        worst1k = Math.max(worst1k, ms);
-        at1k = ms;
-      }
-      if (n === 10_000) {
-        worst10k = Math.max(worst10k, ms);
-        growth = at1k > 0 ? (ms / at1k).toFixed(1) : '';
-      }
-      cells.push(fmt(ms).padStart(14));
-    } catch (err) {
-      cells.push(`error`.padStart(14));
-      console.error(`${c.label} @ ${n}: ${err instanceof Error ? err.message : err}`);
-    }
+  const r = SIZES.map((n) => measure(current, [c.id, String(n), String(RUNS[n])], n === 100_000 ? TARGET.heapMB : undefined));
+  const b = baseline ? [1_000, 10_000].map((n) => measure(baseline, [c.id, String(n), String(RUNS[n])])) : [];
+  const [at1k, at10k, at100k] = r.map((x) => x.ms);
+  const ratio10 = at1k && at10k ? at10k / at1k : undefined;
+  const ratio100 = at10k && at100k ? at100k / at10k : undefined;
+  const heap = r[2]?.heapWithTraceMB;
+  console.log(
+    `${c.label.padEnd(38)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}`,
+  );
+  for (const [i, x] of r.entries()) if (x.error) console.log(`    ${SIZES[i]!.toLocaleString('en')} instances: ${x.error}`);
+  if (!(at10k !== undefined && at10k < TARGET.ms10k)) misses.push(`${c.label}: 10k ${fmt(at10k)} (target < ${TARGET.ms10k} ms)`);
+  if (!(at100k !== undefined && at100k < TARGET.ms100k)) misses.push(`${c.label}: 100k ${fmt(at100k)} (target < ${TARGET.ms100k} ms)`);
+  if (!(ratio10 !== undefined && ratio10 <= TARGET.ratio)) misses.push(`${c.label}: 10k/1k ${ratio10?.toFixed(1) ?? '—'} (target ≤ ${TARGET.ratio})`);
+  if (!(ratio100 !== undefined && ratio100 <= TARGET.ratio)) misses.push(`${c.label}: 100k/10k ${ratio100?.toFixed(1) ?? '—'} (target ≤ ${TARGET.ratio})`);
+  if (r[2]?.error || !(heap !== undefined && heap < TARGET.heapMB)) misses.push(`${c.label}: heap at 100k ${heap ? `${Math.round(heap)} MB` : r[2]?.error} (target < ${TARGET.heapMB} MB)`);
+  for (const [i, n] of [1_000, 10_000].entries()) {
+    const now = r[i]?.ms;
+    const before = b[i]?.ms;
+    if (now !== undefined && before !== undefined && now > before * TARGET.notSlower) slower.push(`${c.label} at ${n.toLocaleString('en')}: ${fmt(now)} now, ${fmt(before)} before`);
   }
-  console.log(`${c.label.padEnd(42)}${cells.join('')}   ${growth.padStart(8)}`);
 }
-console.log(`\nSlowest at 1,000 instances: ${worst1k.toFixed(1)} ms (target < 100 ms) ${worst1k < 100 ? 'OK' : 'OVER'}`);
-console.log(`Slowest at 10,000 instances: ${worst10k.toFixed(1)} ms (target < 1000 ms) ${worst10k < 1000 ? 'OK' : 'OVER'}`);
+console.log('');
+console.log(`Issue 10 targets (10k < ${TARGET.ms10k} ms, 100k < ${TARGET.ms100k} ms, growth ≤ ${TARGET.ratio}×, heap < ${TARGET.heapMB} MB, every strategy): ${verdict(misses.length === 0)}`);
+for (const m of misses) console.log(`  not met: ${m}`);
+if (baseline) {
+  console.log(`Issue 7, not slower than before trace version 2 (${BASELINE}) at 1k and 10k (within ${Math.round((TARGET.notSlower - 1) * 100)}% noise): ${verdict(slower.length === 0)}`);
+  for (const s of slower) console.log(`  slower: ${s}`);
+} else console.log(`Baseline ${BASELINE} not available (no git history here): no before/after comparison.`);
+console.log('Lambda and ECS deployments have one target (an alias, a task set): their cost does not grow with a fleet, so they are not in this table.');

@@ -247,38 +247,6 @@ export function serverSchedule(
   }
 }
 
-/** One step of a traffic-shifting schedule: at `atSeconds` after AllowTraffic starts, `percent` goes to the new version. */
-export interface TrafficStep {
-  atSeconds: number;
-  percent: number;
-}
-
-/**
- * The production traffic shifts of a Lambda or ECS configuration (reference §2.3).
- * Canary: the first increment at once, the rest after the interval. Linear: one
- * increment at once, then one more every interval until 100 % (when the first
- * increment lands is a simulator choice: see undocumented linearFirstIncrement).
- */
-export function trafficSteps(config: TrafficConfig): TrafficStep[] {
-  switch (config.kind) {
-    case 'AllAtOnce':
-      return [{ atSeconds: 0, percent: 100 }];
-    case 'Canary':
-      return [
-        { atSeconds: 0, percent: config.percentage },
-        { atSeconds: config.intervalMinutes * 60, percent: 100 },
-      ];
-    case 'Linear': {
-      const steps: TrafficStep[] = [];
-      for (let k = 0; ; k++) {
-        const percent = Math.min(100, config.percentage * (k + 1));
-        steps.push({ atSeconds: k * config.intervalMinutes * 60, percent });
-        if (percent === 100) return steps;
-      }
-    }
-  }
-}
-
 /** Bounds of a custom traffic routing configuration: at most 99 % per increment (reference §2.3). */
 export const TRAFFIC_ROUTING_BOUNDS = { percentage: { min: 1, max: 99 }, intervalMinutes: { min: 1 } } as const;
 

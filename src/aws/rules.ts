@@ -155,6 +155,10 @@ export const RULES = {
     text: 'A lifecycle event that fails fails the instance\'s deployment; the instance counts as unhealthy until a deployment to it succeeds.',
     source: CD('instances-health'),
   },
+  'cd.traffic-hook-failure': {
+    text: 'On Lambda and ECS, a lifecycle hook (a Lambda function) that reports Failed, or does not report within an hour, fails the deployment.',
+    source: CD_HOOKS_PAGE,
+  },
   'cd.allow-traffic-health-wait': {
     text: 'During AllowTraffic the load balancer waits up to an hour for the instance to pass its health checks.',
     source: CD('deployment-steps-server'),

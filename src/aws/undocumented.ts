@@ -95,9 +95,9 @@ export const UNDOCUMENTED = {
     question: 'What happens to Server blue/green replacement instances after a rollback.',
     says: 'AWS does not document this; deploysim leaves them running, blocked from the load balancer',
   },
-  ecsRollbackReplacement: {
-    question: 'What happens to the ECS replacement task set after a rollback reroutes traffic to the original.',
-    says: 'AWS does not document this; deploysim removes the replacement task set once traffic is back on the original',
+  trafficRollbackEvents: {
+    question: 'Which lifecycle events a Lambda or ECS rollback deployment runs, and how long it takes.',
+    says: "AWS documents what a rollback restores, not its events; deploysim's rollback deployment runs AllowTraffic only: all traffic moves back at once when it starts, and it lasts AllowTraffic's own duration (timings.steps.AllowTraffic)",
   },
   linearFirstIncrement: {
     question: 'When the first increment of a linear traffic-shifting configuration moves.',

@@ -1,7 +1,7 @@
 // The CLI's readable report of a trace: a header, the outcome, the deployments,
 // a timeline of events (runs of alike events at one moment folded together unless
 // verbose), and the final state of the fleet and its traffic.
-import type { Trace, TraceEvent } from '../trace/types.ts';
+import type { Trace, TraceEvent, TracePhase } from '../trace/types.ts';
 
 export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): string {
   const s = trace.scenario;
@@ -12,6 +12,10 @@ export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): 
   lines.push('', `Outcome: ${trace.outcome} after ${clock(trace.durationSeconds)} (${trace.durationSeconds} s of simulated time)`);
   for (const d of trace.deployments) {
     lines.push(`  ${d.id}  ${d.revision}  created by ${d.creator}  ${d.status}  ${clock(d.start)} → ${clock(d.end)}`);
+  }
+  if (trace.phases.length > 0) {
+    lines.push('', 'Phases:');
+    lines.push(...formatPhases(trace.phases, options.verbose ?? false));
   }
   if (s.faults.length > 0) {
     lines.push('', 'Injected faults:');
@@ -35,6 +39,25 @@ export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): 
   const traffic = Object.entries(trace.final.traffic);
   lines.push(`  Production traffic: ${traffic.length === 0 ? 'nothing serves' : traffic.map(([v, p]) => `${v} ${p}%`).join(', ')}`);
   return lines.join('\n') + '\n';
+}
+
+const PHASE_LINES = 40;
+
+/** Phases in time order, nested phases indented under the phase that holds them. */
+function formatPhases(phases: readonly TracePhase[], verbose: boolean): string[] {
+  const sorted = phases.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const open: TracePhase[] = [];
+  const lines: string[] = [];
+  for (const p of sorted) {
+    while (open.length > 0 && !(p.start >= open[open.length - 1]!.start && p.end <= open[open.length - 1]!.end && p.deploymentId === open[open.length - 1]!.deploymentId)) open.pop();
+    const when = `${clock(p.start)} → ${clock(p.end)}`.padStart(17);
+    const targets = p.targets && p.targets.length > 0 ? ` (${p.targets.length <= 4 ? p.targets.join(', ') : `${p.targets[0]} … ${p.targets[p.targets.length - 1]}, ${p.targets.length} targets`})` : '';
+    const deadline = p.deadline !== undefined ? `, gives up at ${clock(p.deadline)}` : '';
+    lines.push(`${when}  ${p.deploymentId}  ${'  '.repeat(open.length)}${p.name}${targets} [${p.kind}${deadline}]`);
+    open.push(p);
+  }
+  if (verbose || lines.length <= PHASE_LINES) return lines;
+  return [...lines.slice(0, PHASE_LINES), `  … and ${lines.length - PHASE_LINES} more phases (--verbose lists them all)`];
 }
 
 function describeSetup(trace: Trace): string {

@@ -7,6 +7,7 @@ import { formatProblem, validateText } from '../scenario/validate.ts';
 import { simulate } from '../engine/simulate.ts';
 import { formatTrace } from './format-text.ts';
 import { machinesOutput, rulesOutput } from './catalog-commands.ts';
+import { compareOutput, compareRows } from './compare-command.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -17,6 +18,7 @@ export interface Io {
 export const USAGE = `Usage:
   deploysim run <scenario.json> [--json] [--verbose]   simulate a scenario and print the trace
   deploysim validate <scenario.json>…                  check scenario files, listing every problem
+  deploysim compare <scenario.json>… [--json]          simulate several scenarios and compare their metrics
   deploysim machines [--json]                          the statecharts the engine runs (orchestrators, lifecycles)
   deploysim rules [--json]                             the AWS rules the engine applies, with their sources
   deploysim --help | --version
@@ -53,6 +55,21 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     if (!loaded.ok) return 2;
     const trace = simulate(loaded.scenario);
     io.out(flags.includes('--json') ? JSON.stringify(trace) + '\n' : formatTrace(trace, { verbose: flags.includes('--verbose') }));
+    return 0;
+  }
+  if (command === 'compare') {
+    const unknown = flags.filter((f) => f !== '--json');
+    if (unknown.length > 0) return usageError(`unknown option ${unknown.join(', ')}`);
+    if (files.length === 0) return usageError('compare takes one or more scenario files');
+    const runs = [];
+    let ok = true;
+    for (const file of files) {
+      const loaded = await load(file, io);
+      if (loaded.ok) runs.push({ file, trace: simulate(loaded.scenario) });
+      ok &&= loaded.ok;
+    }
+    if (!ok) return 2;
+    io.out(compareOutput(compareRows(runs), flags.includes('--json')));
     return 0;
   }
   if (command === 'machines' || command === 'rules') {

@@ -8,8 +8,9 @@ import { rollingMachine } from './eb/rolling-machine.ts';
 import { newGroupMachine } from './eb/new-group-machine.ts';
 import { blueGreenMachine } from './eb/blue-green-machine.ts';
 import { deploymentMachine } from './codedeploy/deployment-machine.ts';
+import { ecsTrafficMachine, lambdaTrafficMachine } from './codedeploy/traffic/machine.ts';
 
-export const ORCHESTRATORS: readonly AnyStateMachine[] = [rollingMachine, newGroupMachine, blueGreenMachine, deploymentMachine];
+export const ORCHESTRATORS: readonly AnyStateMachine[] = [rollingMachine, newGroupMachine, blueGreenMachine, deploymentMachine, lambdaTrafficMachine, ecsTrafficMachine];
 
 export function allMachines(): MachineDescription[] {
   return [

@@ -108,3 +108,28 @@ describe('deploysim CLI', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
 });
+
+describe('deploysim compare', () => {
+  const files = ['scenarios/elastic-beanstalk/rolling.json', 'scenarios/elastic-beanstalk/all-at-once.json'];
+
+  it('--json prints one row per file with every metric, in the contract order', async () => {
+    const { code, out } = await cli(['compare', ...files, '--json']);
+    expect(code).toBe(0);
+    const { rows } = JSON.parse(out) as { rows: Record<string, unknown>[] };
+    expect(rows.map((r) => r.file)).toEqual(files);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'file', 'name', 'strategy', 'outcome', 'durationSeconds', 'minInService', 'minInServicePercent',
+      'mixedVersionSeconds', 'peakTargets', 'extraInstanceSeconds', 'failingShare', 'restoreSeconds',
+    ]);
+    expect(rows[1]!.minInService).toBe(0);
+  });
+
+  it('prints a table, and exits 2 when a file is invalid', async () => {
+    const { code, out } = await cli(['compare', ...files]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/lowest in service/);
+    expect(out).toMatch(/Elastic Beanstalk AllAtOnce\s+Succeeded/);
+    expect((await cli(['compare', 'bad.json'], { 'bad.json': '{}' })).code).toBe(2);
+    expect((await cli(['compare'])).code).toBe(2);
+  });
+});

@@ -111,3 +111,67 @@ describe('ECS test traffic', () => {
     expect(trace.final.targets.find((t) => t.id === 'original-task-set')!.state).toBe('Terminated');
   });
 });
+
+describe('trace version 2: phases and rules', () => {
+  const phases = (trace: Trace, kind?: string) => trace.phases.filter((p) => !kind || p.kind === kind).map(({ name, start, end, deadline }) => ({ name, start, end, ...(deadline === undefined ? {} : { deadline }) }));
+
+  it('Lambda canary: "Canary increment 10%", the "Canary interval" as a wait with its deadline, then the remaining 90%', () => {
+    const trace = cd({ computePlatform: 'Lambda', deploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent5Minutes' });
+    const allow = span(trace, 'alias:live', 'AllowTraffic');
+    const t0 = allow.start;
+    expect(phases(trace)).toEqual([
+      { name: 'Canary increment 10%', start: t0, end: t0 + 300 },
+      { name: 'Canary interval', start: t0, end: t0 + 300, deadline: t0 + 300 },
+      { name: 'Canary remaining 90%', start: t0 + 300, end: allow.end },
+    ]);
+    expect(trace.phases.map((p) => p.kind)).toEqual(['traffic-shift', 'wait', 'traffic-shift']);
+    const wait = trace.events.find((e) => e.type === 'wait-started')!;
+    expect(wait).toMatchObject({ t: t0, end: t0 + 300, rule: 'cd.canary' });
+    expect(trace.events.filter((e) => e.type === 'traffic-shifted').map((e) => e.rule)).toEqual(['cd.canary', 'cd.canary']);
+    expect(trace.events.find((e) => e.type === 'deployment-started')?.rule).toBe('cd.hooks-lambda');
+  });
+
+  it('Linear: one "Linear increment n of N" per equal increment, a "Linear interval" between them', () => {
+    const trace = cd({
+      computePlatform: 'Lambda',
+      deploymentConfigName: 'Linear30',
+      customDeploymentConfig: { trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 30, linearInterval: 2 } } },
+    });
+    expect(phases(trace, 'traffic-shift').map((p) => p.name)).toEqual(['Linear increment 1 of 4: 30%', 'Linear increment 2 of 4: 60%', 'Linear increment 3 of 4: 90%', 'Linear increment 4 of 4: 100%']);
+    const waits = phases(trace, 'wait');
+    expect(waits.map((w) => [w.name, w.end - w.start])).toEqual([['Linear interval', 120], ['Linear interval', 120], ['Linear interval', 120]]);
+    expect(trace.events.filter((e) => e.type === 'wait-started').map((e) => e.end)).toEqual(waits.map((w) => w.deadline));
+  });
+
+  it('ECS: test traffic, the increments, then the "Termination wait" until the original task set is removed', () => {
+    const trace = cd({ computePlatform: 'ECS', deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce' });
+    const test = span(trace, 'replacement-task-set', 'AllowTestTraffic');
+    const allow = span(trace, 'replacement-task-set', 'AllowTraffic');
+    const end = span(trace, 'replacement-task-set', 'End');
+    expect(phases(trace)).toEqual([
+      { name: 'Test traffic', start: test.end, end: allow.start },
+      { name: 'AllAtOnce: 100%', start: allow.start, end: allow.end },
+      { name: 'Termination wait', start: end.end, end: end.end + 3600, deadline: end.end + 3600 },
+    ]);
+    expect(trace.events.find((e) => e.type === 'wait-started')).toMatchObject({ end: end.end + 3600, rule: 'cd.ecs-termination-wait' });
+    expect(trace.events.find((e) => e.type === 'instance-terminated')?.rule).toBe('cd.ecs-termination-wait');
+  });
+
+  it('a stop during an interval ends the wait early; its deadline still says when it would have ended', () => {
+    const trace = cd({ computePlatform: 'Lambda', deploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent10Minutes' }, { faults: [{ type: 'StopDeployment', at: 120 }] });
+    const wait = trace.phases.find((p) => p.name === 'Canary interval')!;
+    expect(wait.end).toBe(120);
+    expect(wait.deadline).toBeGreaterThan(120);
+    expect(span(trace, 'alias:live', 'AllowTraffic')).toMatchObject({ status: 'Failed', end: 120 });
+    expect(trace.machines[trace.machines.length - 1]!.state).toBe('stopped');
+  });
+
+  it('the orchestrator\'s states are in the trace, waits included', () => {
+    const trace = cd({ computePlatform: 'ECS', deploymentConfigName: 'CodeDeployDefault.ECSCanary10Percent5Minutes' });
+    const states = trace.machines.map((m) => m.state);
+    expect(new Set(trace.machines.map((m) => m.machine))).toEqual(new Set(['codeDeployEcsTrafficShifting']));
+    expect(states).toEqual(
+      expect.arrayContaining(['deploying.BeforeInstall', 'deploying.AllowTestTraffic', 'deploying.AllowTraffic.canaryInterval', 'deploying.AllowTraffic.allShifted', 'deploying.terminationWait', 'succeeded']),
+    );
+  });
+});

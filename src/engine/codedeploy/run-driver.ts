@@ -13,22 +13,14 @@ import type { Driver, Send } from './driver.ts';
 import { decideRollback, type Trigger } from './rollback-rules.ts';
 import { serverInPlace } from './server-in-place.ts';
 import { serverBlueGreen } from './server-blue-green.ts';
-import { lambdaDeployment } from './lambda.ts';
-import { ecsDeployment } from './ecs.ts';
 
 export function simulateWithDriver(world: World): Outcome {
   const ctx = contextOf(world);
   const { cd, to } = ctx;
   let actor: AnyActorRef | undefined;
   const send: Send = (event) => actor?.send(event);
-  const driver: Driver =
-    cd.computePlatform === 'Lambda'
-      ? lambdaDeployment(ctx, send)
-      : cd.computePlatform === 'ECS'
-        ? ecsDeployment(ctx, send)
-        : cd.deploymentType === 'BLUE_GREEN'
-          ? serverBlueGreen(ctx, send)
-          : serverInPlace(ctx, send);
+  // Lambda and ECS run on their own statechart (traffic/simulate.ts).
+  const driver: Driver = cd.deploymentType === 'BLUE_GREEN' ? serverBlueGreen(ctx, send) : serverInPlace(ctx, send);
   let outcome: Outcome = 'Failed';
   const machine = deploymentMachine.provide({
     actions: {

@@ -3,6 +3,7 @@
 import type { Outcome } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { simulateWithDriver } from './run-driver.ts';
+import { simulateTrafficShifting as runTrafficShifting } from './traffic/simulate.ts';
 
 export function simulateCodeDeploy(world: World): Outcome {
   const cd = world.scenario.codeDeploy!;
@@ -12,7 +13,7 @@ export function simulateCodeDeploy(world: World): Outcome {
 
 /** Lambda and ECS: traffic shifting. */
 function simulateTrafficShifting(world: World): Outcome {
-  return simulateWithDriver(world);
+  return runTrafficShifting(world);
 }
 
 function simulateServerBlueGreen(world: World): Outcome {

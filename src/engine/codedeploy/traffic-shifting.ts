@@ -1,9 +1,10 @@
-// Production traffic shifting for Lambda and ECS (reference §2.3, §3): the steps
-// of the configuration, scheduled on the agenda from the moment AllowTraffic
-// starts. A stop freezes the split where it is.
-import { PREDEFINED_CONFIGS, trafficSteps, type TrafficConfig, type TrafficStep } from '../../aws/codedeploy-facts.ts';
+// Traffic shifting for Lambda and ECS (reference §2.3, §3) in words: which
+// configuration a deployment uses, how to say it, and the AWS names of its
+// increments and intervals (trace phase names). The shifting itself is the
+// orchestrator statechart in traffic/machine.ts.
+import { PREDEFINED_CONFIGS, type TrafficConfig } from '../../aws/codedeploy-facts.ts';
+import type { RuleId } from '../../aws/rules.ts';
 import type { CodeDeploySettings } from '../../scenario/types.ts';
-import type { World } from '../world.ts';
 import { minutes } from './context.ts';
 
 export function trafficConfigOf(cd: CodeDeploySettings): TrafficConfig {
@@ -20,57 +21,40 @@ export function trafficConfigOf(cd: CodeDeploySettings): TrafficConfig {
   }
 }
 
+/** The rule each kind of configuration follows (src/aws/rules.ts). */
+export function trafficRule(c: TrafficConfig): RuleId {
+  return c.kind === 'Canary' ? 'cd.canary' : c.kind === 'Linear' ? 'cd.linear' : 'cd.traffic-all-at-once';
+}
+
 export function describeTraffic(c: TrafficConfig): string {
   switch (c.kind) {
     case 'AllAtOnce':
       return 'all traffic shifts at once';
     case 'Canary':
-      return `${c.percentage}% of traffic shifts first, the remaining ${100 - c.percentage}% ${minutes(c.intervalMinutes)} later`;
+      return `the first increment (${c.percentage}%) shifts, then, after an interval of ${minutes(c.intervalMinutes)}, all the rest (${100 - c.percentage}%)`;
     case 'Linear':
-      return `traffic shifts ${c.percentage}% at a time, one increment every ${minutes(c.intervalMinutes)}`;
+      return `traffic shifts in equal increments of ${c.percentage}%, one every ${minutes(c.intervalMinutes)}, until 100%`;
   }
 }
 
-/** Shifts `share.value` (percent on the new version) through the configuration's steps. */
-export class Shifter {
-  readonly steps: TrafficStep[];
-  private generation = 0;
+/** How many increments the configuration shifts in. */
+export function incrementCount(c: TrafficConfig): number {
+  return c.kind === 'Linear' ? Math.ceil(100 / c.percentage) : c.kind === 'Canary' ? 2 : 1;
+}
 
-  constructor(
-    private readonly world: World,
-    readonly share: { value: number },
-    config: TrafficConfig,
-    private readonly narrate: (percent: number, last: boolean) => void,
-  ) {
-    this.steps = trafficSteps(config);
+/** The trace phase name of increment `n` (1-based), which leaves `percent` on the new version. */
+export function incrementName(c: TrafficConfig, n: number, percent: number): string {
+  switch (c.kind) {
+    case 'AllAtOnce':
+      return 'AllAtOnce: 100%';
+    case 'Canary':
+      return n === 1 ? `Canary increment ${percent}%` : `Canary remaining ${100 - c.percentage}%`;
+    case 'Linear':
+      return `Linear increment ${n} of ${incrementCount(c)}: ${percent}%`;
   }
+}
 
-  /** Seconds from the first shift to the last. */
-  get span(): number {
-    return this.steps[this.steps.length - 1]!.atSeconds;
-  }
-
-  start(onFull?: () => void): void {
-    const mine = ++this.generation;
-    const t0 = this.world.now;
-    this.steps.forEach((s, i) => {
-      this.world.agenda.at(t0 + s.atSeconds, () => {
-        if (mine !== this.generation) return;
-        this.set(s.percent);
-        const last = i === this.steps.length - 1;
-        this.narrate(s.percent, last);
-        if (last) onFull?.();
-      });
-    });
-  }
-
-  /** Freezes the split: shifts not yet made never happen. */
-  stop(): void {
-    this.generation++;
-  }
-
-  set(percent: number): void {
-    this.share.value = percent;
-    this.world.trafficChanged();
-  }
+/** The trace phase name of the interval after an increment. */
+export function intervalName(c: TrafficConfig): string {
+  return c.kind === 'Canary' ? 'Canary interval' : 'Linear interval';
 }

@@ -1,0 +1,7 @@
+// Types of cases.mjs (plain JavaScript so bare node can run it).
+export interface BenchCase {
+  id: string;
+  label: string;
+  build: (n: number) => Record<string, unknown>;
+}
+export const CASES: BenchCase[];

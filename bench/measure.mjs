@@ -1,0 +1,53 @@
+// Times one case in a fresh node process (so memory figures are its own), with
+// the compiled engine bundle the benchmark built. Prints one JSON line.
+// Usage: node bench/measure.mjs <bundle.mjs> <case id> <instances> <runs>
+//        node bench/measure.mjs <bundle.mjs> xstate
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { CASES } from './cases.mjs';
+
+const [bundlePath, caseId, n, runs] = process.argv.slice(2);
+const engine = await import(pathToFileURL(bundlePath).href);
+
+if (caseId === 'xstate') {
+  const { createActor, createMachine } = engine;
+  const toggle = createMachine({ initial: 'a', states: { a: { on: { T: 'b' } }, b: { on: { T: 'a' } } } });
+  const actor = createActor(toggle).start();
+  const events = 500_000;
+  for (let i = 0; i < 10_000; i++) actor.send({ type: 'T' });
+  const start = performance.now();
+  for (let i = 0; i < events; i++) actor.send({ type: 'T' });
+  console.log(JSON.stringify({ eventsPerSecond: events / ((performance.now() - start) / 1000) }));
+  process.exit(0);
+}
+
+const c = CASES.find((x) => x.id === caseId);
+const v = engine.validateScenario({ name: 'bench', ...c.build(Number(n)) });
+if (!v.ok) {
+  console.log(JSON.stringify({ error: v.problems.map((p) => `${p.path}: ${p.message}`).join('; ') }));
+  process.exit(0);
+}
+const times = [];
+let heapAfter = 0;
+try {
+  engine.simulate(v.scenario); // warm-up
+  for (let i = 0; i < Number(runs); i++) {
+    const start = performance.now();
+    const trace = engine.simulate(v.scenario);
+    times.push(performance.now() - start);
+    heapAfter = Math.max(heapAfter, process.memoryUsage().heapUsed);
+    if (i === Number(runs) - 1) globalThis.lastTrace = trace;
+  }
+} catch (err) {
+  console.log(JSON.stringify({ error: err instanceof Error ? err.message : String(err) }));
+  process.exit(0);
+}
+times.sort((a, b) => a - b);
+console.log(
+  JSON.stringify({
+    ms: times[Math.floor(times.length / 2)],
+    // Peak resident memory of this process (KB on Linux): an upper bound of the run's peak heap.
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    heapWithTraceMB: heapAfter / 1024 / 1024,
+  }),
+);
