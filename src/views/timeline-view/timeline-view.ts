@@ -120,7 +120,7 @@ export class TimelineView extends LitElement {
         ${familiesOf(this.spanNames).map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
         ${this.index?.trace.scenario.platform === 'CodeDeploy' ? html`<span><span class="sw reserved"></span>Faded: run by CodeDeploy itself (no script)</span>` : ''}
         <span><span class="sw failed"></span>Failed step (✕)</span>
-        ${this.rollbackIds.size ? html`<span><span class="sw rollback"></span>Rollback deployment</span>` : ''}
+        ${this.phases.markers.some((m) => m.rollback && m.t <= this.t) ? html`<span><span class="sw rollback"></span>Rollback deployment</span>` : ''}
       </div>
     `;
   }
