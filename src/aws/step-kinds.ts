@@ -88,7 +88,8 @@ export function taggedSteps(): readonly string[] {
 
 /**
  * What ends a named wait early, where AWS documents an operator action for it
- * (reference §2.3: ContinueDeployment with READY_WAIT or TERMINATION_WAIT).
+ * (reference §2.3, EC2/on-premises blue/green: ContinueDeployment with READY_WAIT
+ * or TERMINATION_WAIT).
  */
 export const WAIT_RELEASED_BY: Readonly<Record<string, string>> = {
   'Ready wait': 'ContinueDeployment',

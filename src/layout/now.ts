@@ -131,7 +131,8 @@ export function nowLine(index: TraceIndex, t: number): NowLine {
   let countdown = '';
   let form: Form = 'left';
   if (wait) {
-    const released = WAIT_RELEASED_BY[wait.name];
+    // The reference documents ContinueDeployment for EC2/on-premises blue/green only.
+    const released = cd?.computePlatform === 'Server' ? WAIT_RELEASED_BY[wait.name] : undefined;
     const left = wait.deadline !== undefined ? `${formatTime(wait.deadline - t)} left` : '';
     if (released && wait.deadline !== undefined) {
       phase = head ? `${head} · ${wait.name}` : wait.name;
