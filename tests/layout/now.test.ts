@@ -40,7 +40,7 @@ describe('nowLine', () => {
     expect(nowLine(index, 0.5 * 60 + 120).text).toBe('Ready wait: ContinueDeployment or 9:30 left');
   });
 
-  it('counts an ECS termination wait against its length (ContinueDeployment is documented for EC2 blue/green)', () => {
+  it('counts a Lambda or ECS termination wait against its length (ContinueDeployment is documented for EC2 blue/green)', () => {
     const trace = lambdaRollbackFixture();
     trace.phases = [{ deploymentId: 'd-1', kind: 'wait', name: 'Termination wait', start: 6, end: 300, deadline: 306 }];
     expect(nowLine(buildIndex(trace), 66).text).toBe('Termination wait 1:00 of 5:00 — production traffic v1 90% · v2 10%');
