@@ -48,6 +48,8 @@ export class TimelineView extends LitElement {
   private spanNames = new Set<string>();
   private rollbackIds = new Set<string>();
   private phaseKey = '';
+  /** Bumped per trace, so lanes drawn for an earlier trace never count as up to date. */
+  private indexGeneration = 0;
   /** The span whose details show (focus, tap or click on a lane). */
   private picked: { target: number; span: TraceSpan } | undefined;
 
@@ -56,6 +58,7 @@ export class TimelineView extends LitElement {
       const index = this.index;
       this.spanNames = new Set(index?.trace.spans.map((s) => s.name) ?? []);
       this.phases = index ? layoutPhases(index) : { bands: [], rows: 0, markers: [] };
+      this.indexGeneration++;
       this.rollbackIds = new Set(index?.trace.deployments.filter((d) => d.creator === 'codeDeployRollback').map((d) => d.id) ?? []);
       this.picked = undefined;
     }
@@ -318,10 +321,18 @@ export class TimelineView extends LitElement {
       .text((r) => (r.type === 'target' ? truncate(r.label, r.height < 16 ? 24 : 20) : ''));
 
     const self = this;
+    const drawKey = `${this.indexGeneration}|${width}|${r0(x.domain()[1])}`;
     targetRows.select<SVGGElement>('g.spans').each(function (r) {
       if (r.type !== 'target') return;
       const spans = index.spansByTarget[r.target]!;
       const shown = spans.filter((s) => s.start <= t);
+      // A lane whose steps have all ended looks the same at any later t with the same steps shown:
+      // skip it (playback touches only the lanes that change).
+      const running = shown.some((s) => s.end > t);
+      const key = `${drawKey}|${shown.length}|${running ? t : ''}|${r.height}`;
+      const node = this as SVGGElement & { __key?: string };
+      if (node.__key === key) return;
+      node.__key = key;
       const pad = r.height < 16 ? 1.5 : 2.5;
       const g = d3.select(this);
       g.selectAll<SVGRectElement, TraceSpan>('rect.span')
@@ -440,6 +451,10 @@ function fit(label: string, px: number): string {
   const n = Math.floor(px / 5.8);
   if (n >= label.length) return label;
   return n >= 6 ? `${label.slice(0, n - 1)}…` : '';
+}
+
+function r0(v: number): number {
+  return Math.round(v * 1000) / 1000;
 }
 
 function truncate(s: string, n: number): string {
