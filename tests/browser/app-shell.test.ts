@@ -82,7 +82,7 @@ describe('deploysim-app', () => {
     const kids = ['now-line', 'lifecycle-table', 'capacity-charts'].map((tag) => root.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> });
     for (const k of kids) await k.updateComplete;
     const [now, table, charts] = kids.map((k) => k!.shadowRoot!);
-    expect(now!.querySelector('p')!.getAttribute('aria-label')).toMatch(/^Now: Deployment d-1 Stopped at /);
+    expect(now!.querySelector('.text')!.textContent).toMatch(/^Deployment d-1 Stopped at /);
     expect(table!.querySelector('caption')!.textContent).toContain(`as of`);
     expect(table!.querySelectorAll('tbody tr').length).toBeGreaterThan(3);
     const caption = charts!.querySelector('figure.traffic figcaption')!.textContent!.replace(/\s+/g, ' ');

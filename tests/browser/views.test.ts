@@ -213,7 +213,7 @@ describe('now-line', () => {
     const el = mount<HTMLElement & { t: number }>('now-line', { index, t: 498 });
     await settle(el);
     const p = shadow(el).querySelector('p')!;
-    expect(p.getAttribute('aria-label')).toBe('Now: Batch 2 of 2 — waiting for i-3 to pass health checks: 7:43 left of Timeout 600 s + 240 s');
+    expect(shadow(el).querySelector('.text')!.textContent).toBe('Batch 2 of 2 — waiting for i-3 to pass health checks: 7:43 left of Timeout 600 s + 240 s');
     expect(shadow(el).querySelector('.phase')!.textContent).toBe('Batch 2 of 2');
     expect(shadow(el).querySelector('.countdown')!.textContent).toBe('7:43 left of Timeout 600 s + 240 s');
     el.t = 961;

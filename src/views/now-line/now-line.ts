@@ -50,9 +50,10 @@ export class NowLineView extends LitElement {
     const rest = line.phase && line.text.startsWith(line.phase) ? line.text.slice(line.phase.length) : line.text;
     const at = line.countdown ? rest.lastIndexOf(line.countdown) : -1;
     const [before, cd, after] = at < 0 ? [rest, '', ''] : [rest.slice(0, at), line.countdown, rest.slice(at + line.countdown.length)];
-    return html`<p class=${line.rollback ? 'rollback' : ''} aria-label=${`Now: ${line.text}`}>
-      <span class="tag" aria-hidden="true">${line.rollback ? 'Now · rollback' : 'Now'}</span>
-      <span class="text" aria-hidden="true">${rest !== line.text ? html`<span class="phase">${line.phase}</span>` : ''}${before}${cd ? html`<span class="countdown">${cd}</span>` : ''}${after}</span>
+    // Plain text a screen reader reads as it is (no live region: it changes every frame while playing).
+    return html`<p class=${line.rollback ? 'rollback' : ''}>
+      <span class="tag">${line.rollback ? 'Now · rollback' : 'Now'}<span class="visually-hidden">:</span></span>
+      <span class="text">${rest !== line.text ? html`<span class="phase">${line.phase}</span>` : ''}${before}${cd ? html`<span class="countdown">${cd}</span>` : ''}${after}</span>
     </p>`;
   }
 }
