@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx deploysim` works right
-// after `npm install` with no build step.
-import { register } from 'tsx/esm/api';
-
-register();
+// Runs the compiled command line, dist-cli/deploysim.js, which `npm install`
+// builds from src/cli (the `prepare` script; `npm run build:cli` rebuilds it).
+let cli;
 try {
-  const { main } = await import('../src/cli/main.ts');
-  process.exitCode = await main(process.argv.slice(2));
+  cli = await import('../dist-cli/deploysim.js');
 } catch (err) {
-  // Reaching here is a bug in deploysim, not in the user's input: say so plainly.
-  process.stderr.write(`deploysim: internal error: ${err instanceof Error ? err.message : String(err)}\nPlease report this with the scenario that caused it.\n`);
-  process.exitCode = 1;
+  const missing = err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist-cli');
+  process.stderr.write(
+    missing
+      ? `deploysim: the compiled command line (dist-cli/deploysim.js) is missing: run \`npm install\` or \`npm run build:cli\` in ${new URL('..', import.meta.url).pathname}\n`
+      : `deploysim: internal error: cannot start (${err?.message ?? err}). This is a bug in deploysim: please file an issue with the command line that caused it.\n`,
+  );
+  process.exit(1);
 }
+await cli.run(process.argv.slice(2));

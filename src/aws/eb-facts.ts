@@ -136,3 +136,11 @@ export function ebLaunchedInstances(s: {
       return s.instances;
   }
 }
+
+/**
+ * deploysim's model of clients moving after a CNAME swap, where AWS gives no
+ * numbers (undocumented.ts: dnsPropagation, dnsTail): `withinTtlPercent` of the
+ * clients move evenly over one TTL in `steps`, the rest when `tailTtls` TTLs have
+ * passed since the swap.
+ */
+export const EB_DNS_MODEL = { steps: 10, withinTtlPercent: 95, tailTtls: 3 } as const;

@@ -15,10 +15,6 @@ export const UNDOCUMENTED = {
     question: 'How a Percentage BatchSize is rounded to whole instances.',
     says: 'AWS does not document the rounding; deploysim rounds up, with at least 1 instance per batch',
   },
-  additionalBatchTermination: {
-    question: 'Which instances RollingWithAdditionalBatch terminates when it completes.',
-    says: 'AWS does not document which instances are removed; deploysim terminates the lowest-numbered instances, so the original instances i-1… go first',
-  },
   additionalBatchOnFailure: {
     question: 'What happens to the additional batch when a RollingWithAdditionalBatch deployment fails.',
     says: 'AWS does not document this; deploysim keeps the additional batch running and leaves the fleet as it stands',
@@ -37,7 +33,19 @@ export const UNDOCUMENTED = {
   },
   dnsPropagation: {
     question: 'How quickly clients move after a CNAME swap.',
-    says: 'DNS caches expire at different moments within the TTL; deploysim moves clients evenly over one TTL, in tenths',
+    says: 'DNS caches expire at different moments within the TTL; deploysim moves 95% of the clients evenly over one TTL, in tenths',
+  },
+  dnsTail: {
+    question: 'How many clients keep reaching the old environment after the TTL, and for how long (AWS warns that some resolvers keep old records past the TTL).',
+    says: 'AWS does not say how many or how long; deploysim keeps the last 5% of clients on the old record until 3 TTLs after the swap',
+  },
+  swapBeforeGreenReady: {
+    question: 'What a SwapEnvironmentCNAMEs does while the green environment is still being created.',
+    says: 'deploysim makes no swap until the green environment is ready: it would send clients to an environment with nothing in service',
+  },
+  untestedSwapSkipped: {
+    question: 'What the user does when the green environment stops serving during testing.',
+    says: "deploysim's simulated user does not make the planned swap, so the blue environment keeps every client (an explicit SwapEnvironmentCNAMEs input still swaps)",
   },
   allAtOnceRestart: {
     question: 'When an AllAtOnce instance stops serving.',

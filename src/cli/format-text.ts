@@ -1,12 +1,13 @@
 // The CLI's readable report of a trace: a header, the outcome, the deployments,
 // a timeline of events (runs of alike events at one moment folded together unless
 // verbose), and the final state of the fleet and its traffic.
+import { printable } from '../scenario/problem-text.ts';
 import type { Trace, TraceEvent, TracePhase } from '../trace/types.ts';
 
 export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): string {
   const s = trace.scenario;
   const lines: string[] = [];
-  lines.push(s.name);
+  lines.push(printable(s.name));
   lines.push(describeSetup(trace));
   if (s.description) lines.push('', wrap(s.description, 78, ''));
   lines.push('', `Outcome: ${trace.outcome} after ${clock(trace.durationSeconds)} (${trace.durationSeconds} s of simulated time)`);
@@ -38,7 +39,8 @@ export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): 
   for (const [key, ids] of rows) lines.push(`  ${key} ${ids.length} × ${ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} … ${ids[ids.length - 1]}`}`);
   const traffic = Object.entries(trace.final.traffic);
   lines.push(`  Production traffic: ${traffic.length === 0 ? 'nothing serves' : traffic.map(([v, p]) => `${v} ${p}%`).join(', ')}`);
-  return lines.join('\n') + '\n';
+  // Scenario text (labels, ids, descriptions) reaches the terminal: no control or bidi characters.
+  return lines.map((l) => l.split('\n').map(printable).join('\n')).join('\n') + '\n';
 }
 
 const PHASE_LINES = 40;

@@ -1,16 +1,24 @@
 // The headless command line: `deploysim run <scenario.json> [--json]` and
 // `deploysim validate <file>…`. Exit codes: 0 when simulated (whatever the
 // deployment's outcome) or valid, 2 for unreadable or invalid input or a wrong
-// command line, with every problem on stderr and never a stack trace.
-import { readFile } from 'node:fs/promises';
-import { formatProblem, validateText } from '../scenario/validate.ts';
+// command line, with every problem on stderr and never a stack trace. The process
+// around it (real streams, closed pipes, internal errors) is node-entry.ts.
+import { formatProblems, validateText } from '../scenario/validate.ts';
+import { LIMITS } from '../scenario/limits.ts';
+import { printable } from '../scenario/problem-text.ts';
+import { thousands } from '../scenario/thousands.ts';
 import { simulate } from '../engine/simulate.ts';
+import { checkTrace } from '../trace/check.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { Trace } from '../trace/types.ts';
 import { formatTrace } from './format-text.ts';
 import { machinesOutput, rulesOutput } from './catalog-commands.ts';
 import { compareOutput, compareRows } from './compare-command.ts';
+import { writeJson } from './json-stream.ts';
 
 export interface Io {
-  out: (text: string) => void;
+  /** Standard output; a returned promise is awaited before writing more (backpressure). */
+  out: (text: string) => void | Promise<void>;
   err: (text: string) => void;
   read: (path: string) => Promise<string>;
 }
@@ -31,20 +39,20 @@ Exit codes: 0 simulated or valid; 2 unreadable or invalid input, or a wrong comm
 
 const VERSION = '0.1.0';
 
-export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
+export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   const flags = rest.filter((a) => a.startsWith('-'));
   const files = rest.filter((a) => !a.startsWith('-'));
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE);
+    await io.out(USAGE);
     return command === undefined ? 2 : 0;
   }
   if (command === '--version') {
-    io.out(`deploysim ${VERSION}\n`);
+    await io.out(`deploysim ${VERSION}\n`);
     return 0;
   }
   const usageError = (message: string): number => {
-    io.err(`deploysim: ${message}\n\n${USAGE}`);
+    io.err(`deploysim: ${printable(message)}\n\n${USAGE}`);
     return 2;
   };
   if (command === 'run') {
@@ -53,8 +61,14 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     if (files.length !== 1) return usageError('run takes exactly one scenario file');
     const loaded = await load(files[0]!, io);
     if (!loaded.ok) return 2;
-    const trace = simulate(loaded.scenario);
-    io.out(flags.includes('--json') ? JSON.stringify(trace) + '\n' : formatTrace(trace, { verbose: flags.includes('--verbose') }));
+    const trace = checkedSimulation(loaded.scenario);
+    if (flags.includes('--json')) {
+      // Streamed: the largest trace is too long for one string.
+      await writeJson(trace, io.out);
+      await io.out('\n');
+    } else {
+      await io.out(formatTrace(trace, { verbose: flags.includes('--verbose') }));
+    }
     return 0;
   }
   if (command === 'compare') {
@@ -65,18 +79,18 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     let ok = true;
     for (const file of files) {
       const loaded = await load(file, io);
-      if (loaded.ok) runs.push({ file, trace: simulate(loaded.scenario) });
+      if (loaded.ok) runs.push({ file, trace: checkedSimulation(loaded.scenario) });
       ok &&= loaded.ok;
     }
     if (!ok) return 2;
-    io.out(compareOutput(compareRows(runs), flags.includes('--json')));
+    await io.out(compareOutput(compareRows(runs), flags.includes('--json')));
     return 0;
   }
   if (command === 'machines' || command === 'rules') {
     const unknown = flags.filter((f) => f !== '--json');
     if (unknown.length > 0) return usageError(`unknown option ${unknown.join(', ')}`);
     if (files.length > 0) return usageError(`${command} takes no file`);
-    io.out((command === 'machines' ? machinesOutput : rulesOutput)(flags.includes('--json')));
+    await io.out((command === 'machines' ? machinesOutput : rulesOutput)(flags.includes('--json')));
     return 0;
   }
   if (command === 'validate') {
@@ -85,7 +99,7 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
     let ok = true;
     for (const file of files) {
       const loaded = await load(file, io);
-      if (loaded.ok) io.out(`${file}: valid (${loaded.scenario.platform}, ${describe(loaded.scenario)})\n`);
+      if (loaded.ok) await io.out(`${printable(`${file}: valid (${loaded.scenario.platform}, ${describe(loaded.scenario)})`)}\n`);
       ok &&= loaded.ok;
     }
     return ok ? 0 : 2;
@@ -93,31 +107,46 @@ export async function main(argv: string[], io: Io = nodeIo()): Promise<number> {
   return usageError(`unknown command "${command}"`);
 }
 
+/**
+ * Simulates and checks the trace before anyone sees it: an engine error or an
+ * inconsistent trace is a bug, reported as an internal error (node-entry.ts),
+ * never printed as if it were an answer.
+ */
+export function checkedSimulation(scenario: Scenario): Trace {
+  const trace = simulate(scenario);
+  const problems = checkTrace(trace);
+  if (problems.length > 0) throw new Error(`the simulation produced an inconsistent trace (${problems[0]}${problems.length > 1 ? `; ${problems.length - 1} more` : ''})`);
+  return trace;
+}
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: ': no such file',
+  EISDIR: ': it is a directory',
+  EACCES: ': permission denied',
+  // Node cannot hold files this large as one string, or they are far past the limit.
+  ERR_STRING_TOO_LONG: `: it is too large (a scenario file may hold at most ${thousands(LIMITS.textChars)} characters)`,
+  ERR_FS_FILE_TOO_LARGE: `: it is too large (a scenario file may hold at most ${thousands(LIMITS.textChars)} characters)`,
+};
+
 async function load(file: string, io: Io) {
   let text: string;
   try {
     text = await io.read(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    io.err(`${file}: cannot read the file${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a directory' : code ? ` (${code})` : ''}\n`);
+    const why = code === undefined ? '' : (READ_ERRORS[code] ?? ` (${code})`);
+    io.err(`${printable(file)}: cannot read the file${why}\n`);
     return { ok: false as const };
   }
   const result = validateText(text);
   if (!result.ok) {
-    io.err(`${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}\n`);
-    for (const p of result.problems) io.err(`  ${formatProblem(p)}\n`);
+    const count = result.problems.length;
+    io.err(`${printable(file)}: ${thousands(count)} problem${count === 1 ? '' : 's'}\n`);
+    for (const line of formatProblems(result.problems)) io.err(`  ${line}\n`);
   }
   return result;
 }
 
 function describe(s: import('../scenario/types.ts').Scenario): string {
   return s.elasticBeanstalk ? s.elasticBeanstalk.DeploymentPolicy : `${s.codeDeploy!.computePlatform} ${s.codeDeploy!.deploymentConfigName}`;
-}
-
-function nodeIo(): Io {
-  return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    read: (p) => readFile(p, 'utf8'),
-  };
 }

@@ -6,16 +6,21 @@
 import { versionRecord } from '../trace/percent.ts';
 import type { TrafficModel } from './world.ts';
 
+type Pools = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/** Adds `portion` of the traffic to `weights`, spread evenly over the in-service targets of `pool` (nothing if none serve). */
+export function spreadOverPool(weights: Record<string, number>, pools: Pools, pool: string, portion: number): void {
+  const counts = pools.get(pool);
+  if (!counts || portion <= 0) return;
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  for (const [v, n] of counts) weights[v] = (weights[v] ?? 0) + (portion * n) / total;
+}
+
 export function weightedPools(a: string, b: string, share: { value: number }): TrafficModel {
   return (pools) => {
     const weights = versionRecord();
-    const add = (pool: string, portion: number) => {
-      const counts = pools.get(pool);
-      if (!counts || portion <= 0) return;
-      let total = 0;
-      for (const n of counts.values()) total += n;
-      for (const [v, n] of counts) weights[v] = (weights[v] ?? 0) + (portion * n) / total;
-    };
+    const add = (pool: string, portion: number) => spreadOverPool(weights, pools, pool, portion);
     const aServes = (pools.get(a)?.size ?? 0) > 0;
     const bServes = (pools.get(b)?.size ?? 0) > 0;
     const toB = !bServes ? 0 : !aServes ? 100 : share.value;

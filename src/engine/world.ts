@@ -82,6 +82,8 @@ export class World {
   private error: unknown;
   private failed = false;
   traffic: TrafficModel = evenSpread;
+  /** Percent of production clients sent to a pool with nothing in service (they get errors); see TraceSample.unserved. */
+  unserved: ((pools: ReadonlyMap<string, ReadonlyMap<string, number>>) => number) | undefined;
   testTraffic: Record<string, number> | undefined;
   private readonly inService = new Map<string, Map<string, number>>();
   private dirty = true;
@@ -296,17 +298,20 @@ export class World {
     this.dirty = false;
     const inService = versionRecord();
     for (const counts of this.inService.values()) for (const [v, n] of counts) inService[v] = (inService[v] ?? 0) + n;
-    const traffic = percentages(this.traffic(this.inService));
+    const unserved = this.unserved?.(this.inService) ?? 0;
+    const traffic = percentages(this.traffic(this.inService), 100 - unserved);
     const last = this.samples[this.samples.length - 1];
     if (
       last &&
       sameCounts(last.inService, inService) &&
       sameCounts(last.traffic, traffic) &&
-      sameCounts(last.testTraffic, this.testTraffic)
+      sameCounts(last.testTraffic, this.testTraffic) &&
+      (last.unserved ?? 0) === unserved
     )
       return;
     const s: TraceSample = { t: this.now, inService, traffic };
     if (this.testTraffic) s.testTraffic = Object.assign(versionRecord(), this.testTraffic);
+    if (unserved > 0) s.unserved = unserved;
     this.samples.push(s);
   }
 

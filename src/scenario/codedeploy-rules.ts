@@ -18,13 +18,17 @@ import { DEFAULT_SERVER_INSTANCES } from './codedeploy-defaults.ts';
 
 import type { Problem } from './validate.ts';
 import { suggest } from './validate.ts';
+import { quote } from './problem-text.ts';
 
 type Raw = Record<string, any>;
 
 const at = (field: string) => `/codeDeploy/${field}`;
+const COMPUTE_PLATFORMS: readonly unknown[] = ['Server', 'Lambda', 'ECS'];
 
 export function codeDeployRules(cd: Raw, faults: Raw[]): Problem[] {
   const platform: 'Server' | 'Lambda' | 'ECS' = cd.computePlatform ?? 'Server';
+  // An unknown platform is the schema's problem to report; every rule below depends on it.
+  if (!COMPUTE_PLATFORMS.includes(platform)) return [];
   const server = platform === 'Server';
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
@@ -38,7 +42,7 @@ export function codeDeployRules(cd: Raw, faults: Raw[]): Problem[] {
 
   if (server) {
     const instances = cd.instances ?? DEFAULT_SERVER_INSTANCES;
-    if (instances < 1) add(at('instances'), `a Server deployment group needs at least 1 instance (got ${instances})`);
+    if (instances < 1) add(at('instances'), `a Server deployment group needs at least 1 instance (got ${quote(instances)})`);
     if (blueGreen && cd.loadBalancer === false) {
       add(at('loadBalancer'), 'EC2 blue/green deployments need a load balancer to reroute traffic; set loadBalancer to true or use IN_PLACE');
     }
@@ -71,13 +75,13 @@ function configRules(cd: Raw, platform: 'Server' | 'Lambda' | 'ECS'): Problem[] 
   const custom: Raw | undefined = typeof cd.customDeploymentConfig === 'object' && cd.customDeploymentConfig !== null ? cd.customDeploymentConfig : undefined;
   if (custom) {
     if (name !== undefined && name.startsWith(PREDEFINED_PREFIX)) {
-      problems.push({ path: at('deploymentConfigName'), message: `"${name}" uses the prefix ${PREDEFINED_PREFIX}, which AWS reserves for predefined configurations; name the custom configuration differently or remove customDeploymentConfig` });
+      problems.push({ path: at('deploymentConfigName'), message: `${quote(name)} uses the prefix ${PREDEFINED_PREFIX}, which AWS reserves for predefined configurations; name the custom configuration differently or remove customDeploymentConfig` });
     }
     if (platform === 'Server') {
       if (custom.trafficRoutingConfig) problems.push({ path: at('customDeploymentConfig/trafficRoutingConfig'), message: 'traffic routing is for Lambda and ECS; a Server configuration sets minimumHealthyHosts' });
       if (!custom.minimumHealthyHosts && !custom.trafficRoutingConfig) problems.push({ path: at('customDeploymentConfig/minimumHealthyHosts'), message: 'is required for a custom Server configuration: {"type": "HOST_COUNT" | "FLEET_PERCENT", "value": n}' });
       else if (custom.minimumHealthyHosts?.type === 'FLEET_PERCENT' && custom.minimumHealthyHosts.value > 100) {
-        problems.push({ path: at('customDeploymentConfig/minimumHealthyHosts/value'), message: `FLEET_PERCENT is a percentage of the fleet: must be 0–100 (got ${custom.minimumHealthyHosts.value})` });
+        problems.push({ path: at('customDeploymentConfig/minimumHealthyHosts/value'), message: `FLEET_PERCENT is a percentage of the fleet: must be 0–100 (got ${quote(custom.minimumHealthyHosts.value)})` });
       }
     } else {
       if (custom.minimumHealthyHosts) problems.push({ path: at('customDeploymentConfig/minimumHealthyHosts'), message: `minimum healthy hosts is for Server; ${article(platform)} configuration sets trafficRoutingConfig` });
@@ -85,10 +89,12 @@ function configRules(cd: Raw, platform: 'Server' | 'Lambda' | 'ECS'): Problem[] 
       if (!routing && !custom.minimumHealthyHosts) problems.push({ path: at('customDeploymentConfig/trafficRoutingConfig'), message: `is required for a custom ${platform} configuration: TimeBasedCanary, TimeBasedLinear or AllAtOnce` });
       else if (routing) {
         const needs: Record<string, string | undefined> = { TimeBasedCanary: 'timeBasedCanary', TimeBasedLinear: 'timeBasedLinear', AllAtOnce: undefined };
-        const field = needs[routing.type];
+        // routing.type is user text: only its own keys, never Object.prototype's.
+        const known = typeof routing.type === 'string' && Object.hasOwn(needs, routing.type);
+        const field = known ? needs[routing.type] : undefined;
         if (field && !routing[field]) problems.push({ path: at(`customDeploymentConfig/trafficRoutingConfig/${field}`), message: `is required when type is ${routing.type}` });
         for (const other of ['timeBasedCanary', 'timeBasedLinear']) {
-          if (other !== field && routing[other]) problems.push({ path: at(`customDeploymentConfig/trafficRoutingConfig/${other}`), message: `does not belong to type ${routing.type}${field ? `; use ${field}` : ''}` });
+          if (known && other !== field && routing[other]) problems.push({ path: at(`customDeploymentConfig/trafficRoutingConfig/${other}`), message: `does not belong to type ${routing.type}${field ? `; use ${field}` : ''}` });
         }
       }
     }
@@ -100,10 +106,10 @@ function configRules(cd: Raw, platform: 'Server' | 'Lambda' | 'ECS'): Problem[] 
     }
     return problems;
   }
-  const predefined = PREDEFINED_CONFIGS[name];
+  const predefined = Object.hasOwn(PREDEFINED_CONFIGS, name) ? PREDEFINED_CONFIGS[name] : undefined;
   if (!predefined) {
     const hint = suggest(name, names);
-    problems.push({ path: at('deploymentConfigName'), message: `"${name}" is not a predefined ${platform} configuration${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${names.join(', ')}, or describe your own in customDeploymentConfig` });
+    problems.push({ path: at('deploymentConfigName'), message: `${quote(name)} is not a predefined ${platform} configuration${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${names.join(', ')}, or describe your own in customDeploymentConfig` });
   } else if (predefined.platform !== platform) {
     problems.push({ path: at('deploymentConfigName'), message: `${name} is a ${predefined.platform} configuration; this deployment's computePlatform is ${platform}; expected one of: ${names.join(', ')}` });
   }
@@ -174,7 +180,7 @@ function faultRules(cd: Raw, faults: Raw[], platform: 'Server' | 'Lambda' | 'ECS
           path: `${path}/event`,
           message: lbOnly
             ? `${f.event} runs only when the instances sit behind a load balancer; set loadBalancer to true or pick another hook`
-            : `"${f.event}" is not a lifecycle event of ${article(platform)}${server ? ` ${blueGreen ? 'blue/green' : 'in-place'}` : ''} deployment${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${events.filter((e) => !RESERVED_EVENTS.has(e)).join(', ')}`,
+            : `${quote(f.event)} is not a lifecycle event of ${article(platform)}${server ? ` ${blueGreen ? 'blue/green' : 'in-place'}` : ''} deployment${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${events.filter((e) => !RESERVED_EVENTS.has(e)).join(', ')}`,
         });
       }
     }
@@ -184,12 +190,12 @@ function faultRules(cd: Raw, faults: Raw[], platform: 'Server' | 'Lambda' | 'ECS
         if (!m || Number(m[1]) < 1 || Number(m[1]) > known) {
           problems.push({
             path: `${path}/target`,
-            message: `no instance "${f.target}" in this deployment; expected i-1 … i-${known}${blueGreen ? ` (i-1 … i-${instances} are the originals, i-${instances + 1} … i-${known} the replacements)` : ''}`,
+            message: `no instance ${quote(f.target)} in this deployment; expected i-1 … i-${known}${blueGreen ? ` (i-1 … i-${instances} are the originals, i-${instances + 1} … i-${known} the replacements)` : ''}`,
           });
         }
       } else if (!targets.includes(f.target)) {
         const hint = f.target === ECS_ORIGINAL_TARGET ? ' (the original task set runs no hooks)' : '';
-        problems.push({ path: `${path}/target`, message: `no target "${f.target}" runs hooks in ${article(platform)} deployment${hint}; expected ${targets.join(' or ')}, or omit target` });
+        problems.push({ path: `${path}/target`, message: `no target ${quote(f.target)} runs hooks in ${article(platform)} deployment${hint}; expected ${targets.join(' or ')}, or omit target` });
       }
     }
   });

@@ -10,6 +10,7 @@ import {
 import { codeDeployRules } from './codedeploy-rules.ts';
 import type { Problem } from './validate.ts';
 import { suggest } from './validate.ts';
+import { quote } from './problem-text.ts';
 
 type Raw = Record<string, any>;
 
@@ -25,7 +26,7 @@ export function awsRules(s: Raw): Problem[] {
     else problems.push(...codeDeployRules(s.codeDeploy, s.faults ?? []));
   }
   if (s.versions?.from !== undefined && s.versions.from === s.versions?.to) {
-    problems.push({ path: '/versions/to', message: `must differ from versions.from (both are "${s.versions.to}")` });
+    problems.push({ path: '/versions/to', message: `must differ from versions.from (both are ${quote(s.versions.to)})` });
   }
   return problems;
 }
@@ -40,15 +41,15 @@ function elasticBeanstalkRules(eb: Raw, faults: Raw[]): Problem[] {
   const maxSize = eb.MaxSize ?? Math.max(EB_DEFAULTS.MaxSize, eb.instances);
 
   if (environmentType === 'SingleInstance') {
-    if (eb.instances !== 1) problems.push({ path: at('instances'), message: `must be 1 in a SingleInstance environment (got ${eb.instances})` });
+    if (eb.instances !== 1) problems.push({ path: at('instances'), message: `must be 1 in a SingleInstance environment (got ${quote(eb.instances)})` });
     const needs = EB_POLICY_NEEDS_LOAD_BALANCER[policy as keyof typeof EB_POLICY_NEEDS_LOAD_BALANCER];
     if (needs) problems.push({ path: at('DeploymentPolicy'), message: `${needs}; this environment is SingleInstance` });
   }
   if (batchSizeType === 'Percentage' && batchSize > EB_RANGES.BatchSizePercentage.max) {
-    problems.push({ path: at('BatchSize'), message: `must be ≤ 100 when BatchSizeType is Percentage (got ${batchSize})` });
+    problems.push({ path: at('BatchSize'), message: `must be ≤ 100 when BatchSizeType is Percentage (got ${quote(batchSize)})` });
   }
   if (batchSizeType === 'Fixed' && batchSize > maxSize) {
-    problems.push({ path: at('BatchSize'), message: `must be ≤ MaxSize (${maxSize}) when BatchSizeType is Fixed (got ${batchSize})` });
+    problems.push({ path: at('BatchSize'), message: `must be ≤ MaxSize (${maxSize}) when BatchSizeType is Fixed (got ${quote(batchSize)})` });
   }
   if (eb.instances > maxSize) {
     problems.push({ path: at('instances'), message: `must be ≤ MaxSize (${maxSize}), the Auto Scaling group's maximum` });
@@ -63,11 +64,11 @@ function elasticBeanstalkRules(eb: Raw, faults: Raw[]): Problem[] {
       problems.push({ path: `${path}/type`, message: `SwapEnvironmentCNAMEs swaps the CNAMEs of a blue/green pair of environments; DeploymentPolicy is ${policy}, not BlueGreen` });
     }
     if (f.errorCode !== undefined) problems.push({ path: `${path}/errorCode`, message: 'error codes are CodeDeploy\'s; Elastic Beanstalk steps simply fail' });
-    if (f.type === 'HookFailure' && !EB_FAILABLE_STEPS.includes(f.event)) {
+    if (f.type === 'HookFailure' && typeof f.event === 'string' && !EB_FAILABLE_STEPS.includes(f.event)) {
       const hint = suggest(f.event, EB_FAILABLE_STEPS);
       problems.push({
         path: `${path}/event`,
-        message: `"${f.event}" is not an Elastic Beanstalk workflow step${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${EB_FAILABLE_STEPS.join(', ')}`,
+        message: `${quote(f.event)} is not an Elastic Beanstalk workflow step${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${EB_FAILABLE_STEPS.join(', ')}`,
       });
     }
     if (typeof f.target === 'string') {
@@ -75,7 +76,7 @@ function elasticBeanstalkRules(eb: Raw, faults: Raw[]): Problem[] {
       if (!m || Number(m[1]) < 1 || Number(m[1]) > known) {
         problems.push({
           path: `${path}/target`,
-          message: `no instance "${f.target}" in this deployment; expected i-1 … i-${known} (${eb.instances} running${known > eb.instances ? `, i-${eb.instances + 1} … i-${known} launched by ${policy}` : ''})`,
+          message: `no instance ${quote(f.target)} in this deployment; expected i-1 … i-${known} (${eb.instances} running${known > eb.instances ? `, i-${eb.instances + 1} … i-${known} launched by ${policy}` : ''})`,
         });
       }
     }

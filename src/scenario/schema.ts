@@ -10,10 +10,13 @@ import {
   TRAFFIC_ROUTING_BOUNDS,
 } from '../aws/codedeploy-facts.ts';
 import { DEFAULT_TIMINGS } from './defaults.ts';
+import { LIMITS } from './limits.ts';
 
 type Json = Record<string, unknown>;
 
-const seconds = (description: string, min = 0): Json => ({ type: 'number', minimum: min, description });
+const seconds = (description: string, min = 0): Json => ({ type: 'number', minimum: min, maximum: LIMITS.seconds, description });
+const minutes = (description: string, min = 0): Json => ({ type: 'integer', minimum: min, maximum: LIMITS.minutes, description });
+const integer = (limit: number, description: string, min = 1): Json => ({ type: 'integer', minimum: min, maximum: limit, description });
 const strict = (properties: Record<string, Json>, required: string[] = [], description?: string): Json => ({
   type: 'object',
   ...(description ? { description } : {}),
@@ -75,24 +78,24 @@ const faults: Json[] = [
 
 const elasticBeanstalk = strict(
   {
-    instances: { type: 'integer', minimum: 1, description: 'Instances running before the deployment: i-1 … i-N.' },
+    instances: integer(LIMITS.instances, 'Instances running before the deployment: i-1 … i-N.'),
     environmentType: { enum: ['LoadBalanced', 'SingleInstance'], default: EB_DEFAULTS.environmentType },
     DeploymentPolicy: { enum: [...EB_POLICIES], default: EB_DEFAULTS.DeploymentPolicy, description: 'BlueGreen is the CNAME-swap workflow.' },
     BatchSizeType: { enum: ['Percentage', 'Fixed'], default: EB_DEFAULTS.BatchSizeType },
-    BatchSize: { type: 'integer', minimum: 1, default: EB_DEFAULTS.BatchSize, description: '1–100 for Percentage, 1–MaxSize for Fixed.' },
+    BatchSize: { ...integer(LIMITS.instances, '1–100 for Percentage, 1–MaxSize for Fixed.'), default: EB_DEFAULTS.BatchSize },
     Timeout: { type: 'integer', ...range(EB_RANGES.Timeout), default: EB_DEFAULTS.Timeout, description: 'Seconds; EB adds 240 s internally.' },
     IgnoreHealthCheck: { type: 'boolean', default: EB_DEFAULTS.IgnoreHealthCheck },
     NewVersionPercent: { type: 'integer', ...range(EB_RANGES.NewVersionPercent), default: EB_DEFAULTS.NewVersionPercent },
     EvaluationTime: { type: 'integer', ...range(EB_RANGES.EvaluationTime), default: EB_DEFAULTS.EvaluationTime, description: 'Minutes.' },
-    MaxSize: { type: 'integer', minimum: 1, description: 'Auto Scaling group MaxSize (default: the larger of 4 and instances).' },
-    dnsTtl: { type: 'integer', minimum: 0, default: EB_DEFAULTS.dnsTtl, description: 'BlueGreen: DNS TTL in seconds.' },
-    swapAfter: { type: 'integer', minimum: 0, default: EB_DEFAULTS.swapAfter, description: 'BlueGreen: seconds of testing the green environment before the CNAME swap.' },
+    MaxSize: integer(LIMITS.instances, 'Auto Scaling group MaxSize (default: the larger of 4 and instances).'),
+    dnsTtl: { ...integer(LIMITS.seconds, 'BlueGreen: DNS TTL in seconds.', 0), default: EB_DEFAULTS.dnsTtl },
+    swapAfter: { ...integer(LIMITS.seconds, 'BlueGreen: seconds of testing the green environment before the CNAME swap.', 0), default: EB_DEFAULTS.swapAfter },
   },
   ['instances'],
 );
 
 const minimumHealthyHosts = strict(
-  { type: { enum: ['HOST_COUNT', 'FLEET_PERCENT'] }, value: { type: 'integer', minimum: 0 } },
+  { type: { enum: ['HOST_COUNT', 'FLEET_PERCENT'] }, value: integer(LIMITS.instances, 'Instances (HOST_COUNT) or percent of the fleet (FLEET_PERCENT, 0–100).', 0) },
   ['type', 'value'],
 );
 
@@ -102,14 +105,14 @@ const trafficRoutingConfig = strict(
     timeBasedCanary: strict(
       {
         canaryPercentage: { type: 'integer', ...range(TRAFFIC_ROUTING_BOUNDS.percentage) },
-        canaryInterval: { type: 'integer', minimum: TRAFFIC_ROUTING_BOUNDS.intervalMinutes.min, description: 'Minutes.' },
+        canaryInterval: minutes('Minutes.', TRAFFIC_ROUTING_BOUNDS.intervalMinutes.min),
       },
       ['canaryPercentage', 'canaryInterval'],
     ),
     timeBasedLinear: strict(
       {
         linearPercentage: { type: 'integer', ...range(TRAFFIC_ROUTING_BOUNDS.percentage) },
-        linearInterval: { type: 'integer', minimum: TRAFFIC_ROUTING_BOUNDS.intervalMinutes.min, description: 'Minutes.' },
+        linearInterval: minutes('Minutes.', TRAFFIC_ROUTING_BOUNDS.intervalMinutes.min),
       },
       ['linearPercentage', 'linearInterval'],
     ),
@@ -128,7 +131,7 @@ const codeDeploy = strict(
       description: `A predefined configuration (${PREDEFINED_CONFIG_NAMES.join(', ')}); CodeDeployDefault.OneAtATime when omitted on Server. With customDeploymentConfig: the custom configuration's own name (default "Custom").`,
     },
     customDeploymentConfig: strict({ minimumHealthyHosts, trafficRoutingConfig }),
-    instances: { type: 'integer', minimum: 0, description: 'Server: instances in the deployment group, i-1 … i-N (default 3); 0 on Lambda and ECS.' },
+    instances: integer(LIMITS.instances, 'Server: instances in the deployment group, i-1 … i-N (default 3); 0 on Lambda and ECS.', 0),
     loadBalancer: { type: 'boolean', description: 'Server: whether instances sit behind a load balancer (default: true for BLUE_GREEN, false for IN_PLACE; ECS always has one).' },
     autoRollbackConfiguration: strict(
       { enabled: { type: 'boolean' }, events: { type: 'array', items: { enum: [...AUTO_ROLLBACK_EVENTS] }, uniqueItems: true } },
@@ -137,7 +140,7 @@ const codeDeploy = strict(
     ignoreApplicationStopFailures: { type: 'boolean', default: false },
     blueGreenDeploymentConfiguration: strict({
       deploymentReadyOption: strict(
-        { actionOnTimeout: { enum: ['CONTINUE_DEPLOYMENT', 'STOP_DEPLOYMENT'] }, waitTimeInMinutes: { type: 'integer', minimum: 0 } },
+        { actionOnTimeout: { enum: ['CONTINUE_DEPLOYMENT', 'STOP_DEPLOYMENT'] }, waitTimeInMinutes: minutes('Minutes to wait for the deployment to be continued before actionOnTimeout.') },
         ['actionOnTimeout'],
       ),
       terminateBlueInstancesOnDeploymentSuccess: strict(
@@ -156,13 +159,14 @@ const timings = strict(
     deregistration: seconds(`Connection draining when leaving the load balancer (default ${DEFAULT_TIMINGS.deregistration}).`),
     registration: seconds(`Attaching to the load balancer (default ${DEFAULT_TIMINGS.registration}).`),
     healthCheckInterval: seconds(`Seconds between health checks (default ${DEFAULT_TIMINGS.healthCheckInterval}).`, 1),
-    healthyThreshold: { type: 'integer', minimum: 1, description: `Passing checks to become healthy (default ${DEFAULT_TIMINGS.healthyThreshold}).` },
-    unhealthyThreshold: { type: 'integer', minimum: 1, description: `Failed checks to be taken out of service (default ${DEFAULT_TIMINGS.unhealthyThreshold}).` },
+    healthyThreshold: integer(LIMITS.healthChecks, `Passing checks to become healthy (default ${DEFAULT_TIMINGS.healthyThreshold}).`),
+    unhealthyThreshold: integer(LIMITS.healthChecks, `Failed checks to be taken out of service (default ${DEFAULT_TIMINGS.unhealthyThreshold}).`),
     termination: seconds(`Terminating an instance (default ${DEFAULT_TIMINGS.termination}).`),
     steps: {
       type: 'object',
       description: 'Seconds per step, by step or lifecycle event name, e.g. {"predeploy": 30, "AfterInstall": 60}.',
-      additionalProperties: { type: 'number', minimum: 0 },
+      maxProperties: LIMITS.stepNames,
+      additionalProperties: { type: 'number', minimum: 0, maximum: LIMITS.seconds },
     },
   },
   [],
@@ -188,6 +192,7 @@ export const scenarioSchema: Json = {
     codeDeploy,
     faults: {
       type: 'array',
+      maxItems: LIMITS.faults,
       items: { type: 'object', required: ['type'], discriminator: { propertyName: 'type' }, oneOf: faults },
     },
     timings,

@@ -1,13 +1,23 @@
 // Turns untrusted input (text or parsed JSON) into a Scenario with every default
-// filled, or into a list of problems, each with the JSON path and what was
-// expected. Structure is checked by the JSON Schema (Ajv); AWS's cross-field
-// rules by rules.ts.
-import Ajv, { type ErrorObject } from 'ajv';
+// filled, or into a list of problems, each with the JSON Pointer and what was
+// expected. Depth and non-finite numbers are checked first (preflight.ts), then
+// structure by the JSON Schema (Ajv, precompiled by `npm run schema`), then AWS's
+// cross-field rules (rules.ts).
+import type { ErrorObject } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { scenarioSchema } from './schema.ts';
+import { validate as check } from './schema-validator.generated.js';
 import { withDefaults } from './defaults.ts';
+import { LIMITS } from './limits.ts';
+import { ancestors, childPointer } from './pointer.ts';
+import { preflight } from './preflight.ts';
+import { quote } from './problem-text.ts';
 import { awsRules } from './rules.ts';
+import { suggest } from './suggest.ts';
+import { thousands } from './thousands.ts';
 import type { Scenario } from './types.ts';
+
+export { formatProblem, formatProblems } from './problem-text.ts';
+export { suggest } from './suggest.ts';
 
 export interface Problem {
   /** JSON Pointer into the scenario, '' for the whole document. */
@@ -17,16 +27,18 @@ export interface Problem {
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
-// verbose: errors carry the offending data and schema, which the messages quote.
-const ajv = new Ajv({ allErrors: true, discriminator: true, strict: false, verbose: true });
-const check = ajv.compile(scenarioSchema);
+const BYTE_ORDER_MARK = '\ufeff';
 
-export function formatProblem(p: Problem): string {
-  return `${p.path || '/'}: ${p.message}`;
-}
-
-/** Parses JSON text first, reporting syntax errors with line and column. */
-export function validateText(text: string): Validation {
+/**
+ * Parses JSON text first, reporting syntax errors with line and column. The one
+ * place text becomes data, for the CLI and the app alike: a leading byte-order
+ * mark (which editors on Windows write) is not part of the JSON.
+ */
+export function validateText(input: string): Validation {
+  if (input.length > LIMITS.textChars) {
+    return { ok: false, problems: [{ path: '', message: `is too large: ${thousands(input.length)} characters; a scenario file may hold at most ${thousands(LIMITS.textChars)}` }] };
+  }
+  const text = input.startsWith(BYTE_ORDER_MARK) ? input.slice(1) : input;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -40,8 +52,15 @@ export function validateScenario(data: unknown): Validation {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, problems: [{ path: '', message: 'a scenario must be a JSON object' }] };
   }
+  const early = preflight(data);
+  if (early.halt) return { ok: false, problems: early.problems };
   const structural = check(data) ? [] : dedupe((check.errors ?? []).flatMap(describe));
-  const problems = [...structural, ...rulesBeside(structural, data as Record<string, any>)];
+  // AWS's rules do arithmetic on the numbers: with Infinity their messages would mislead.
+  const flagged = new Set(early.problems.map((p) => p.path));
+  const problems =
+    early.problems.length > 0
+      ? [...early.problems, ...structural.filter((p) => !flagged.has(p.path))]
+      : [...structural, ...rulesBeside(structural, data as Record<string, any>)];
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, scenario: withDefaults(data as Record<string, any>) };
 }
@@ -59,8 +78,10 @@ function rulesBeside(structural: Problem[], data: Record<string, any>): Problem[
     return structural.length > 0 ? [] : [{ path: '', message: 'the scenario could not be checked; fix the problems above first' }];
   }
   if (structural.length === 0) return found;
-  const taken = structural.map((p) => p.path);
-  return found.filter((p) => !taken.some((t) => t === p.path || t.startsWith(p.path + '/') || p.path.startsWith(t + '/')));
+  // Sets, not a scan per pair: a hostile file has thousands of each.
+  const taken = new Set(structural.map((p) => p.path));
+  const containing = new Set(structural.flatMap((p) => ancestors(p.path)));
+  return found.filter((p) => !taken.has(p.path) && !containing.has(p.path) && !ancestors(p.path).some((a) => taken.has(a)));
 }
 
 function describe(e: ErrorObject): Problem[] {
@@ -68,13 +89,13 @@ function describe(e: ErrorObject): Problem[] {
   const p = e.params as Record<string, any>;
   switch (e.keyword) {
     case 'required':
-      return [{ path: `${path}/${p.missingProperty}`, message: 'is required' }];
+      return [{ path: childPointer(path, p.missingProperty), message: 'is required' }];
     case 'additionalProperties': {
       const allowed = Object.keys((e.parentSchema as any)?.properties ?? {});
       const hint = suggest(p.additionalProperty, allowed);
       return [
         {
-          path: `${path}/${p.additionalProperty}`,
+          path: childPointer(path, p.additionalProperty),
           message: `unknown field${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
         },
       ];
@@ -85,16 +106,20 @@ function describe(e: ErrorObject): Problem[] {
       return [
         {
           path,
-          message: `${JSON.stringify(e.data)} is not allowed${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
+          message: `${quote(e.data)} is not allowed${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
         },
       ];
     }
     case 'minimum':
-      return [{ path, message: `must be ≥ ${p.limit} (got ${JSON.stringify(e.data)})` }];
+      return [{ path, message: `must be ≥ ${p.limit} (got ${quote(e.data)})` }];
     case 'maximum':
-      return [{ path, message: `must be ≤ ${p.limit} (got ${JSON.stringify(e.data)})` }];
+      return [{ path, message: `must be ≤ ${p.limit} (got ${quote(e.data)})` }];
+    case 'maxItems':
+      return [{ path, message: `may list at most ${p.limit} items (got ${(e.data as unknown[]).length})` }];
+    case 'maxProperties':
+      return [{ path, message: `may name at most ${p.limit} fields (got ${Object.keys(e.data as object).length})` }];
     case 'type':
-      return [{ path, message: `must be ${article(p.type)} (got ${JSON.stringify(e.data)})` }];
+      return [{ path, message: `must be ${article(p.type)} (got ${quote(e.data)})` }];
     case 'minLength':
       return [{ path, message: 'must not be empty' }];
     case 'uniqueItems':
@@ -106,7 +131,7 @@ function describe(e: ErrorObject): Problem[] {
         return [
           {
             path: `${path}/type`,
-            message: `unknown fault type ${JSON.stringify(p.tagValue)}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${kinds.join(', ')}`,
+            message: `unknown fault type ${quote(p.tagValue)}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${kinds.join(', ')}`,
           },
         ];
       }
@@ -135,42 +160,21 @@ function article(type: string): string {
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = formatProblem(p);
+    const key = `${p.path}\n${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-/** The closest allowed word by edit distance, when it is close enough to be a likely typo. */
-export function suggest(word: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of allowed) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** JSON.parse does not say where the error is on every Node version; jsonc-parser does. */
 function describeSyntaxError(text: string, err: unknown): string {
   const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+  try {
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+  } catch {
+    // jsonc-parser recurses, so deeply nested broken text overflows its stack.
+  }
   const first = errors[0];
   if (!first) return `not valid JSON: ${err instanceof Error ? err.message : String(err)}`;
   const before = text.slice(0, first.offset).split('\n');

@@ -50,13 +50,13 @@ export function checkTrace(trace: Trace): string[] {
   if (rollback && (trace.outcome === 'RolledBack') !== (rollback.status === 'Succeeded')) {
     add(`outcome ${trace.outcome} disagrees with rollback deployment ${rollback.id}, which is ${rollback.status}`);
   }
-  const sums = (traffic: Record<string, number>, where: string) => {
+  const sums = (traffic: Record<string, number>, where: string, unserved = 0) => {
     const values = Object.values(traffic);
     if (values.length === 0) return;
-    const total = values.reduce((a, b) => a + b, 0);
+    const total = values.reduce((a, b) => a + b, 0) + unserved;
     if (Math.abs(total - 100) > 0.05 || values.some((v) => !(v > 0))) add(`traffic ${where} sums to ${total}, not 100`);
   };
-  for (const s of trace.samples) sums(s.traffic, `at ${s.t} s`);
+  for (const s of trace.samples) sums(s.traffic, `at ${s.t} s`, s.unserved);
   sums(trace.final.traffic, 'at the end');
   const replayed = replayChanges(trace);
   const finals = new Map<string, FinalTarget>(trace.final.targets.map((f) => [f.id, f]));

@@ -8,14 +8,16 @@ export function versionRecord(): Record<string, number> {
   return Object.create(null) as Record<string, number>;
 }
 
-export function percentages(weights: Record<string, number>): Record<string, number> {
+/** `total`: what the percentages sum to (less than 100 when some clients are not served). */
+export function percentages(weights: Record<string, number>, total = 100): Record<string, number> {
   const keys = Object.keys(weights).filter((k) => (weights[k] ?? 0) > 0);
-  const total = keys.reduce((sum, k) => sum + (weights[k] ?? 0), 0);
+  const sum = keys.reduce((acc, k) => acc + (weights[k] ?? 0), 0);
   const out = versionRecord();
-  if (total <= 0) return out;
-  const exact = keys.map((k) => ((weights[k] ?? 0) / total) * 1000);
+  const tenths = Math.round(total * 10);
+  if (sum <= 0 || tenths <= 0) return out;
+  const exact = keys.map((k) => ((weights[k] ?? 0) / sum) * tenths);
   const floors = exact.map(Math.floor);
-  let left = 1000 - floors.reduce((a, b) => a + b, 0);
+  let left = tenths - floors.reduce((a, b) => a + b, 0);
   const order = keys.map((_, i) => i).sort((a, b) => exact[b]! - floors[b]! - (exact[a]! - floors[a]!) || a - b);
   for (const i of order) {
     if (left <= 0) break;

@@ -148,6 +148,12 @@ export interface TraceSample {
   traffic: Record<string, number>;
   /** ECS test-listener routing, kept apart from production traffic. */
   testTraffic?: Record<string, number>;
+  /**
+   * Percent of production clients whose requests reach nothing that serves (EB
+   * blue/green: DNS points them at an environment with nothing in service); they
+   * get errors. When present, `traffic` sums to 100 minus this.
+   */
+  unserved?: number;
 }
 
 export type TargetState = 'InService' | 'OutOfService' | 'Terminated';

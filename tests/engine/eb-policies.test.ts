@@ -99,14 +99,16 @@ describe('Rolling', () => {
 describe('RollingWithAdditionalBatch', () => {
   const settings = { instances: 6, DeploymentPolicy: 'RollingWithAdditionalBatch', BatchSizeType: 'Fixed', BatchSize: 2 };
 
-  it('launches an extra batch first so capacity never drops, then terminates one batch at the end', () => {
+  it('launches an additional batch first so capacity never drops, then terminates that batch at the end', () => {
     const trace = eb(settings);
     expect(trace.outcome).toBe('Succeeded');
     expect(capacityRange(trace).min).toBe(6);
     expect(trace.targets.filter((t) => t.group === 'additional-batch').map((t) => t.id)).toEqual(['i-7', 'i-8']);
     expect(count(trace, 'v2', 'InService')).toBe(6);
-    expect(trace.final.targets.filter((t) => t.state === 'Terminated').map((t) => t.id)).toEqual(['i-1', 'i-2']);
-    expect(trace.events.find((e) => e.undocumented === 'additionalBatchTermination')).toBeDefined();
+    // The instances it launched go, not originals (reference §1.3).
+    expect(trace.final.targets.filter((t) => t.state === 'Terminated').map((t) => t.id)).toEqual(['i-7', 'i-8']);
+    for (let i = 1; i <= 6; i++) expect(finalOf(trace)[`i-${i}`]).toBe('v2/InService');
+    expect(trace.events.find((e) => e.rule === 'eb.additional-batch-terminate')!.message).toMatch(/terminates the additional batch it launched: i-7, i-8/);
   });
 
   it('a failure in the first (extra) batch leaves every original instance untouched', () => {
@@ -177,22 +179,25 @@ describe('TrafficSplitting', () => {
 });
 
 describe('BlueGreen (CNAME swap)', () => {
-  it('moves clients over one DNS TTL after the swap, keeping the blue environment', () => {
+  it('moves most clients over one DNS TTL after the swap and the last ones later (the tail), keeping the blue environment', () => {
     const trace = eb({ instances: 3, DeploymentPolicy: 'BlueGreen', dnsTtl: 100, swapAfter: 60 });
     const swap = trace.events.find((e) => e.type === 'cname-swapped')!;
     const after = trace.samples.filter((s) => s.t > swap.t);
-    expect(after.map((s) => s.traffic.v2 ?? 0)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
-    expect(after.at(-1)!.t - swap.t).toBe(100);
+    expect(after.map((s) => s.traffic.v2 ?? 0)).toEqual([9.5, 19, 28.5, 38, 47.5, 57, 66.5, 76, 85.5, 95, 100]);
+    expect(after.at(-2)!.t - swap.t).toBe(100);
+    expect(after.at(-1)!.t - swap.t).toBe(300);
+    expect(trace.deployments[0]!.end).toBe(swap.t + 300);
+    expect(trace.events.some((e) => e.undocumented === 'dnsTail')).toBe(true);
     expect(trace.samples.filter((s) => s.t <= swap.t).every((s) => s.traffic.v1 === 100)).toBe(true);
     expect(count(trace, 'v1', 'InService')).toBe(3);
     expect(trace.targets.filter((t) => t.group === 'green-environment')).toHaveLength(3);
   });
 
-  it('swapping back during propagation is a rollback through DNS', () => {
-    const trace = eb({ instances: 2, DeploymentPolicy: 'BlueGreen', dnsTtl: 100, swapAfter: 60 }, { faults: [{ type: 'AbortDeployment', at: 263 }] });
+  it('swapping back (a second SwapEnvironmentCNAMEs) during propagation is a rollback through DNS', () => {
+    const trace = eb({ instances: 2, DeploymentPolicy: 'BlueGreen', dnsTtl: 100, swapAfter: 60 }, { faults: [{ type: 'SwapEnvironmentCNAMEs', at: 263 }] });
     expect(trace.outcome).toBe('RolledBack');
     expect(trace.final.traffic).toEqual({ v1: 100 });
-    expect(trace.events.some((e) => e.type === 'rollback-started')).toBe(true);
+    expect(trace.events.find((e) => e.type === 'rollback-started')).toMatchObject({ t: 263, rule: 'eb.cname-swap-back' });
   });
 
   it('an unhealthy green environment is never swapped in', () => {

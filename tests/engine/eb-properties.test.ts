@@ -7,6 +7,7 @@ import { simulate } from '../../src/engine/simulate.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import type { Trace } from '../../src/trace/types.ts';
+import { checkTrace, replayChanges } from '../../src/trace/check.ts';
 import { capacityRange } from '../helpers.ts';
 
 const policies = ['AllAtOnce', 'Rolling', 'RollingWithAdditionalBatch', 'Immutable', 'TrafficSplitting', 'BlueGreen'] as const;
@@ -43,6 +44,7 @@ const faultsFor = (s: Settings) => {
       fc.record({ type: fc.constant('HookFailure'), target, event: fc.constantFrom(...EB_FAILABLE_STEPS), at }),
       fc.record({ type: fc.constant('InstanceTerminated'), target, at }),
       fc.record({ type: fc.constant('AbortDeployment'), at }),
+      ...(s.DeploymentPolicy === 'BlueGreen' ? [fc.record({ type: fc.constant('SwapEnvironmentCNAMEs'), at })] : []),
     ),
     { maxLength: 3 },
   );
@@ -51,11 +53,30 @@ const faultsFor = (s: Settings) => {
 const withFaults = settings.chain((s) => faultsFor(s).map((faults) => ({ s, faults })));
 
 function checkInvariants(trace: Trace): void {
+  // The replay invariant and the rest of the trace's internal consistency.
+  expect(checkTrace(trace)).toEqual([]);
+  const replayed = replayChanges(trace);
+  for (const f of trace.final.targets) expect(replayed.get(f.id)).toMatchObject({ version: f.version, state: f.state, healthy: f.healthy });
+  // Phases nest inside their deployment; a batch names its targets; a wait's deadline is not before its start.
+  const d = trace.deployments[0]!;
+  for (const p of trace.phases) {
+    expect(p.start).toBeGreaterThanOrEqual(d.start);
+    expect(p.end).toBeLessThanOrEqual(d.end);
+    expect(p.end).toBeGreaterThanOrEqual(p.start);
+    if (p.kind === 'batch') expect(p.targets!.length).toBeGreaterThan(0);
+    if (p.deadline !== undefined) expect(p.deadline).toBeGreaterThanOrEqual(p.start);
+  }
+  for (const e of trace.events) {
+    if (e.type === 'health-changed') expect(typeof e.healthy).toBe('boolean');
+    if (e.type === 'wait-started') expect(e.end).toBeGreaterThanOrEqual(e.t);
+  }
   for (const sample of trace.samples) {
-    const total = Object.values(sample.traffic).reduce((a, b) => a + b, 0);
+    const total = Object.values(sample.traffic).reduce((a, b) => a + b, 0) + (sample.unserved ?? 0);
     const serving = Object.values(sample.inService).reduce((a, b) => a + b, 0);
-    if (serving > 0) expect(total).toBeCloseTo(100, 5);
+    if (serving > 0 && (sample.unserved ?? 0) < 100) expect(total).toBeCloseTo(100, 5);
     else expect(sample.traffic).toEqual({});
+    // Only blue/green's DNS can send clients to nothing.
+    if (sample.unserved !== undefined) expect(trace.scenario.elasticBeanstalk!.DeploymentPolicy).toBe('BlueGreen');
     for (const v of Object.keys(sample.traffic)) expect(sample.inService[v] ?? 0).toBeGreaterThan(0);
   }
   const sorted = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! <= x);
@@ -106,7 +127,7 @@ describe('Elastic Beanstalk invariants (property tests)', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
     );
-  });
+  }, 60_000);
 
   it('with faults, invariants hold and the new-group policies never touch the originals when they roll back', () => {
     fc.assert(
@@ -120,15 +141,17 @@ describe('Elastic Beanstalk invariants (property tests)', () => {
           expect(alive.every((t) => t.version === 'v1')).toBe(true);
         }
         if (s.DeploymentPolicy === 'TrafficSplitting' || s.DeploymentPolicy === 'Immutable') {
-          // No interruption for clients while the deployment runs, unless an original instance itself was terminated.
+          // No interruption for clients while the deployment runs, unless an original instance itself was terminated
+          // or Immutable was told to ignore health checks (it then replaces the old instances with unhealthy ones).
           const terminatedOriginal = faults.some((f: any) => f.type === 'InstanceTerminated' && Number(String(f.target).slice(2)) <= s.instances);
+          const ignoring = s.DeploymentPolicy === 'Immutable' && s.IgnoreHealthCheck;
           const during = trace.samples.filter((x) => x.t <= trace.deployments[0]!.end);
-          if (!terminatedOriginal) expect(during.every((x) => Object.keys(x.traffic).length > 0)).toBe(true);
+          if (!terminatedOriginal && !ignoring) expect(during.every((x) => Object.keys(x.traffic).length > 0)).toBe(true);
         }
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
     );
-  });
+  }, 60_000);
 
   it('is deterministic, and a fault injected at t leaves everything before t unchanged (the future forks from now)', () => {
     fc.assert(
@@ -145,5 +168,5 @@ describe('Elastic Beanstalk invariants (property tests)', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
     );
-  });
+  }, 60_000);
 });

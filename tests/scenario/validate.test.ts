@@ -47,6 +47,12 @@ describe('scenario validation', () => {
     ]);
     // A rule about a field whose value is already wrong is not repeated.
     expect(ebWith({ instances: 'two', environmentType: 'SingleInstance' })).toEqual(['/elasticBeanstalk/instances: must be a whole number (got "two")']);
+    // Nor a rule inside or around a field the schema already refused; a sibling's rule stays.
+    expect(ebWith({}, { faults: [{ type: 'UnhealthyInstance', target: 'i-9', bogus: 1 }] })).toEqual([expect.stringMatching(/^\/faults\/0\/bogus: unknown field/), '/faults/0/target: no instance "i-9" in this deployment; expected i-1 … i-4 (4 running)']);
+    expect(ebWith({}, { faults: [{ type: 'UnhealthyInstance', target: 'i-9' }, { type: 'UnhealthyInstance', target: 'i-1', at: -1 }] })).toEqual([
+      '/faults/1/at: must be ≥ 0 (got -1)',
+      '/faults/0/target: no instance "i-9" in this deployment; expected i-1 … i-4 (4 running)',
+    ]);
   });
 
   it('rejects unknown fields, suggesting the likely spelling', () => {

@@ -6,6 +6,9 @@ import type { ElasticBeanstalkSettings } from '../../scenario/types.ts';
 import type { TargetGroup } from '../../trace/types.ts';
 import { runSteps, type StepResult, type StepRun } from '../steps.ts';
 import type { World } from '../world.ts';
+import type { TracePhase } from '../../trace/types.ts';
+import type { RuleId } from '../../aws/rules.ts';
+import { listIds } from '../narration.ts';
 import { failsHealthChecks, instanceSteps, type InstanceMode } from './instance-steps.ts';
 
 export interface GroupResult {
@@ -47,24 +50,33 @@ export class Fleet {
     return this.eb.environmentType === 'LoadBalanced' ? { registered } : {};
   }
 
-  /** Launches `count` new instances into `group`/`pool` and deploys the new version to them. */
-  launch(count: number, group: TargetGroup, pool: string, onDone: (r: GroupResult) => void): string[] {
+  /**
+   * Launches `count` new instances into `group`/`pool` and deploys the new version to
+   * them; `label` names the group in the narration, `rule` is the AWS rule that launches them.
+   */
+  launch(count: number, to: { group: TargetGroup; pool: string; label: string; rule: RuleId }, onDone: (r: GroupResult) => void): string[] {
+    const { group, pool, label, rule } = to;
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const id = this.world.nextInstanceId();
       this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false, ...this.behindLoadBalancer(false) });
-      this.world.event('instance-launched', `${id} is launched into the ${groupName(group)}`, { target: id, deploymentId: this.deploymentId });
+      this.world.event('instance-launched', `${id} is launched into the ${groupName(group)}`, { target: id, deploymentId: this.deploymentId, rule });
       ids.push(id);
     }
     // A single-instance environment has no load balancer: a new instance waits on standby
     // unless it is a whole environment of its own (blue/green).
     const standby = this.eb.environmentType === 'SingleInstance' && group !== 'green-environment';
-    this.deploy(ids, { launch: true, detach: false, standby }, onDone);
+    this.deploy(ids, { launch: true, detach: false, standby }, label, onDone);
     return ids;
   }
 
-  /** Deploys the new version to `ids` at once and reports when every one has finished. */
-  deploy(ids: readonly string[], mode: InstanceMode, onDone: (r: GroupResult) => void): void {
+  /**
+   * Deploys the new version to `ids` at once and reports when every one has finished.
+   * The group's wait for health ("Health check Timeout") is a phase from the moment
+   * the first instance starts its health checks; its deadline is the batch's
+   * Timeout + 240 s (reference §1.2).
+   */
+  deploy(ids: readonly string[], mode: InstanceMode, label: string, onDone: (r: GroupResult) => void): void {
     const failed: string[] = [];
     let healthOnly = true;
     let interrupted = false;
@@ -74,7 +86,25 @@ export class Fleet {
       return;
     }
     const deadline = this.world.now + this.effectiveTimeout;
-    const steps = instanceSteps(this.world, mode, this.deploymentId);
+    let wait: TracePhase | undefined;
+    let waiting = false;
+    let done = false;
+    // Opened once every instance that starts its checks now has done so, so the narration
+    // of those instances stays together.
+    const waitForHealth = () => {
+      if (waiting) return;
+      waiting = true;
+      this.world.agenda.at(this.world.now, () => {
+        if (done) return;
+        wait = this.world.openPhase({ deploymentId: this.deploymentId, kind: 'wait', name: 'Health check Timeout', targets: [...ids], deadline });
+        this.world.event(
+          'wait-started',
+          `${label}: Elastic Beanstalk waits for ${listIds(ids)} to become healthy, giving up ${this.effectiveTimeout} s after it started (Timeout ${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`,
+          { deploymentId: this.deploymentId, rule: 'eb.timeout', end: deadline },
+        );
+      });
+    };
+    const steps = instanceSteps(this.world, mode, this.deploymentId, waitForHealth);
     for (const id of ids) {
       const run = runSteps({
         world: this.world,
@@ -94,7 +124,11 @@ export class Fleet {
             if (result.cancelled) interrupted = true;
             this.instanceFailed(id, result);
           }
-          if (--left === 0) onDone({ ok: failed.length === 0, healthOnly: failed.length > 0 && healthOnly, failed, interrupted });
+          if (--left === 0) {
+            done = true;
+            this.world.closePhase(wait);
+            onDone({ ok: failed.length === 0, healthOnly: failed.length > 0 && healthOnly, failed, interrupted });
+          }
         },
       });
       this.active.set(id, run);
@@ -106,19 +140,21 @@ export class Fleet {
     if (t.state === 'Terminated' || result.cancelled) return;
     this.world.setHealthy(id, false);
     if (result.failedStep === EB_LIFECYCLE_STEPS.healthCheck) {
-      this.world.event('health-changed', `${id} is unhealthy: ${result.reason}`, { target: id, deploymentId: this.deploymentId });
+      this.world.event('health-changed', `${id} is unhealthy: ${result.reason}`, { target: id, deploymentId: this.deploymentId, healthy: false, rule: 'eb.timeout' });
     } else {
       this.world.event('health-changed', `${id} is unhealthy: ${result.reason}`, {
         target: id,
         deploymentId: this.deploymentId,
+        healthy: false,
         undocumented: 'failedInstanceState',
+        ...(result.timedOut ? { rule: 'eb.timeout' as const } : {}),
       });
       // A failed instance that had already left the load balancer stays out; see failedInstanceState.
     }
   }
 
   /** Deregisters (when in service) and terminates `ids`, then reports. */
-  terminate(ids: readonly string[], why: string, onDone: () => void): void {
+  terminate(ids: readonly string[], why: string, rule: RuleId, onDone: () => void): void {
     let left = ids.length;
     if (left === 0) {
       this.world.agenda.at(this.world.now, onDone);
@@ -128,7 +164,8 @@ export class Fleet {
     for (const id of ids) {
       const t = this.world.target(id);
       const steps = [];
-      if (t.state === 'InService') {
+      // A single-instance environment has no load balancer to leave.
+      if (t.state === 'InService' && t.registered !== undefined) {
         steps.push({
           name: EB_LIFECYCLE_STEPS.deregister,
           seconds: timings.deregistration,
@@ -136,7 +173,11 @@ export class Fleet {
           onStart: () => {
             this.world.setState(id, 'OutOfService');
             this.world.setRegistered(id, false);
-            this.world.event('deregistered', `${id} is detached from the load balancer before it is terminated`, { target: id, deploymentId: this.deploymentId });
+            this.world.event('deregistered', `${id} is detached from the load balancer before it is terminated; its connections drain for ${timings.deregistration} s`, {
+              target: id,
+              deploymentId: this.deploymentId,
+              rule: 'eb.health-checks',
+            });
           },
         });
       }
@@ -147,17 +188,17 @@ export class Fleet {
         deploymentId: this.deploymentId,
         steps,
         onEnd: () => {
-          this.markTerminated(id, `${id} is terminated: ${why}`);
+          this.markTerminated(id, `${id} is terminated: ${why}`, { rule });
           if (--left === 0) onDone();
         },
       });
     }
   }
 
-  markTerminated(id: string, message: string, undocumented?: 'terminatedNotReplaced'): void {
+  markTerminated(id: string, message: string, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {
     this.world.setState(id, 'Terminated');
     this.world.setHealthy(id, false);
-    this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...(undocumented ? { undocumented } : {}) });
+    this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...why });
   }
 
   /** Cuts every instance run short now; returns the instances that were mid-deployment. */
@@ -180,7 +221,10 @@ export class Fleet {
         target: id,
         deploymentId: this.deploymentId,
         steps: [
-          { name: EB_LIFECYCLE_STEPS.register, seconds: timings.registration, revision: t.version, onSuccess: () => this.world.setRegistered(id, true) },
+          // Back behind the load balancer (a single-instance environment has none).
+          ...(t.registered === undefined
+            ? []
+            : [{ name: EB_LIFECYCLE_STEPS.register, seconds: timings.registration, revision: t.version, onSuccess: () => this.world.setRegistered(id, true) }]),
           {
             name: EB_LIFECYCLE_STEPS.healthCheck,
             seconds: timings.healthCheckInterval * timings.healthyThreshold,
@@ -192,7 +236,7 @@ export class Fleet {
             onSuccess: () => {
               this.world.setState(id, 'InService');
               this.world.setHealthy(id, true);
-              this.world.event('health-changed', `${id} is back in service, running ${t.version}`, { target: id, deploymentId: this.deploymentId });
+              this.world.event('health-changed', `${id} is back in service, running ${t.version}`, { target: id, deploymentId: this.deploymentId, healthy: true });
             },
           },
         ],

@@ -38,9 +38,10 @@ const WORKFLOW_FACTS = new Map(EB_INSTANCE_WORKFLOW.map((f) => [f.name, f]));
 
 /**
  * The steps for every instance deployed in one `mode`, in the order of its
- * lifecycle machine; callbacks get the instance id.
+ * lifecycle machine; callbacks get the instance id. `onHealthWait` runs whenever an
+ * instance starts its health checks.
  */
-export function instanceSteps(world: World, mode: InstanceMode, deploymentId: string): Step[] {
+export function instanceSteps(world: World, mode: InstanceMode, deploymentId: string, onHealthWait?: () => void): Step[] {
   const { timings, versions } = world.scenario;
   const to = versions.to;
   return lifecycleOrder(instanceLifecycle(mode)).map((name): Step => {
@@ -56,7 +57,7 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
           onStart: (id) => {
             world.setState(id, 'OutOfService');
             world.setRegistered(id, false);
-            world.event('deregistered', `${id} is detached from the load balancer; its open connections drain for ${timings.deregistration} s`, { target: id, deploymentId });
+            world.event('deregistered', `${id} is detached from the load balancer; its open connections drain for ${timings.deregistration} s`, { target: id, deploymentId, rule: 'eb.rolling-batch' });
           },
         };
       case EB_LIFECYCLE_STEPS.register:
@@ -66,11 +67,11 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
           revision: to,
           onSuccess: (id) => {
             world.setRegistered(id, true);
-            world.event('registered', `${id} is attached to the load balancer, which sends it traffic once it passes health checks`, { target: id, deploymentId });
+            world.event('registered', `${id} is attached to the load balancer, which sends it traffic once it passes health checks`, { target: id, deploymentId, rule: 'eb.health-checks' });
           },
         };
       case EB_LIFECYCLE_STEPS.healthCheck:
-        return healthCheckStep(world, mode, deploymentId);
+        return healthCheckStep(world, mode, deploymentId, onHealthWait);
       default:
         return workflowStep(world, mode, deploymentId, WORKFLOW_FACTS.get(name)!);
     }
@@ -89,9 +90,12 @@ function workflowStep(world: World, mode: InstanceMode, deploymentId: string, fa
           world.setVersion(id, to);
           if (!mode.launch && !mode.detach) {
             world.setState(id, 'OutOfService');
-            world.event('health-changed', `${id} restarts its application on ${to} and stops serving until it passes health checks`, {
+            world.setHealthy(id, false);
+            world.event('health-changed', `${id} restarts its application on ${to} and stops serving until it is healthy again`, {
               target: id,
               deploymentId,
+              healthy: false,
+              rule: 'eb.all-at-once',
               undocumented: 'allAtOnceRestart',
             });
           }
@@ -106,25 +110,32 @@ function workflowStep(world: World, mode: InstanceMode, deploymentId: string, fa
   };
 }
 
-function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string): Step {
+function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string, onHealthWait: (() => void) | undefined): Step {
   const { timings, versions } = world.scenario;
   const to = versions.to;
+  // A single-instance environment has no load balancer: the instance's health is
+  // Elastic Beanstalk's own health reporting, not load balancer checks (reference §1.1).
+  const single = world.scenario.elasticBeanstalk?.environmentType === 'SingleInstance';
   return {
     name: EB_LIFECYCLE_STEPS.healthCheck,
     seconds: timings.healthCheckInterval * timings.healthyThreshold,
     revision: to,
+    onStart: onHealthWait,
     failure: (_start, end, id) =>
       failsHealthChecks(world, id, end) ? { reason: `${id} never passed its health checks`, seconds: Infinity } : undefined,
     onSuccess: (id) => {
       world.setHealthy(id, true);
       world.target(id).lastSuccessfulRevision = to;
-      const passed = `${id} passed ${timings.healthyThreshold} health checks ${timings.healthCheckInterval} s apart`;
+      const passed = single
+        ? `Elastic Beanstalk's health reporting finds ${id} healthy`
+        : `${id} passed ${timings.healthyThreshold} health checks ${timings.healthCheckInterval} s apart`;
+      const rule = single ? ('eb.single-instance' as const) : ('eb.health-checks' as const);
       if (mode.standby) {
-        world.event('health-changed', `${passed}; it runs ${to} and waits for the environment to switch to it`, { target: id, deploymentId });
+        world.event('health-changed', `${passed}; it runs ${to} and waits for the environment to switch to it`, { target: id, deploymentId, healthy: true, rule });
         return;
       }
       world.setState(id, 'InService');
-      world.event('health-changed', `${passed} and is InService on ${to}`, { target: id, deploymentId });
+      world.event('health-changed', `${passed} and is InService on ${to}`, { target: id, deploymentId, healthy: true, rule });
     },
   };
 }
