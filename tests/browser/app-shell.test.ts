@@ -88,4 +88,19 @@ describe('deploysim-app', () => {
     const caption = charts!.querySelector('figure.traffic figcaption')!.textContent!.replace(/\s+/g, ' ');
     for (const [v, p] of Object.entries(trace.final.traffic)) expect(caption).toContain(`${v} ${p}%`);
   });
+
+  it('says mid-batch of a failing Rolling deployment what Elastic Beanstalk waits for and how long is left', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling-unhealthy-instance&t=500');
+    const root = app.shadowRoot!;
+    const now = root.querySelector('now-line') as HTMLElement & { updateComplete: Promise<unknown> };
+    await now.updateComplete;
+    expect(now.shadowRoot!.querySelector('.text')!.textContent).toMatch(/^Batch 2 of 3 — waiting for i-3 to pass health checks: \d+:\d\d left of Timeout 600 s \+ 240 s$/);
+    const table = root.querySelector('lifecycle-table') as HTMLElement & { updateComplete: Promise<unknown> };
+    const select = table.shadowRoot!.querySelector('select')!;
+    select.value = String(app.index!.targetIndex.get('i-3'));
+    select.dispatchEvent(new Event('change'));
+    await table.updateComplete;
+    const current = table.shadowRoot!.querySelector('tr.InProgress')!;
+    expect(current.querySelector('td')!.textContent).toBe('health-check');
+  });
 });
