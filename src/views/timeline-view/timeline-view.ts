@@ -365,7 +365,6 @@ export class TimelineView extends LitElement {
         .attr('x', (s) => x(s.end) + 2)
         .attr('y', r.height / 2 + 4.5)
         .text('✕');
-      void self;
     });
 
     const laneHeight = Math.max(1, bottom - top);
