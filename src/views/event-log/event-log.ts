@@ -41,6 +41,7 @@ export class EventLog extends LitElement {
     const last = shown.length ? shown[shown.length - 1]!.i : -1;
     return html`
       <div class="head"><h2>Event log</h2><span class="count">${this.count} of ${events.length}</span></div>
+      <div class="log-scroll">
       <ol class="log" aria-label="Events up to the playhead">
         ${from > 0 ? html`<li class="more">${from} earlier events</li>` : ''}
         ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
@@ -56,6 +57,7 @@ export class EventLog extends LitElement {
           </li>`,
         )}
       </ol>
+      </div>
     `;
   }
 
@@ -63,15 +65,8 @@ export class EventLog extends LitElement {
     emit(this, 'seek-to', { t: e.t });
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('count') || changed.has('index')) {
-      const log = this.renderRoot.querySelector('.log');
-      const current = this.renderRoot.querySelector('li.current') ?? log?.lastElementChild;
-      if (log && current instanceof HTMLElement) {
-        log.scrollTop = current.offsetTop + current.offsetHeight - log.clientHeight + 4;
-      }
-    }
-  }
+  // No scrolling code: the list sits in a column-reverse scroller, which keeps the
+  // newest entry in view by itself. Measuring offsets here forced a layout every frame.
 }
 
 function kindClass(e: TraceEvent): string {
