@@ -19,6 +19,9 @@ export async function buildCli(outfile: string = CLI_OUTFILE): Promise<void> {
     target: 'node20',
     // ESM builds of dependencies first (jsonc-parser's main is UMD).
     mainFields: ['module', 'main'],
+    // CommonJS dependencies (yaml) require node's built-ins; an ES module has no
+    // `require` of its own, so give the bundle one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',

@@ -29,6 +29,7 @@ export const shellStyles = css`
   .card.log { flex: 1; min-height: 0; display: flex; flex-direction: column; }
   .card.log event-log { flex: 1; min-height: 0; --log-max-height: none; }
   .card.faults { flex: none; max-height: 46%; overflow-y: auto; }
+  .card.why { flex: none; max-height: 34%; overflow-y: auto; }
   h2 .hint { text-transform: none; letter-spacing: 0; font-weight: 400; color: #8a93a3; margin-left: 6px; }
   .tabs { display: flex; gap: 4px; margin-bottom: 10px; }
   .tabs button { flex: 1; border-radius: 8px; font-size: 12.5px; font-weight: 600; }

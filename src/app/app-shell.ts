@@ -22,6 +22,11 @@ import '../views/playback-controls/index.ts';
 import '../views/fault-panel/index.ts';
 import '../views/scenario-editor/index.ts';
 import '../views/scenario-library/index.ts';
+import '../views/why-panel/index.ts';
+import '../views/statechart-panel/index.ts';
+import { allMachines } from '../engine/machine-catalog.ts';
+import type { Injection } from '../layout/fork.ts';
+import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
 import { base } from '../views/shared/tokens.ts';
 import { PlaybackClock } from './playback-clock.ts';
 import { UrlState } from './url-state.ts';
@@ -47,6 +52,9 @@ export class DeploysimApp extends LitElement {
     collapsed: { state: true },
     userFaults: { state: true },
     fastForward: { state: true },
+    selection: { state: true },
+    lifecycleTarget: { state: true },
+    injection: { state: true },
   };
 
   declare index: TraceIndex | undefined;
@@ -61,6 +69,14 @@ export class DeploysimApp extends LitElement {
   declare collapsed: Set<TargetGroup>;
   declare userFaults: Set<number>;
   declare fastForward: { from: number; to: number; rate: number } | undefined;
+  /** The event selected for "Why?" (its position in the trace it belongs to). */
+  declare selection: Held<number> | undefined;
+  /** The target whose lifecycle the statechart shows; '' follows the action. */
+  declare lifecycleTarget: string;
+  /** The latest injection's report (refused, or what changed), until dismissed. */
+  declare injection: Held<Injection> | undefined;
+  /** The machine catalogue the statechart draws (`deploysim machines`). */
+  readonly machines = allMachines();
 
   library: LibraryGroup[] = library;
   frame: Frame | undefined;
@@ -81,6 +97,7 @@ export class DeploysimApp extends LitElement {
     this.tab = 'library';
     this.collapsed = new Set();
     this.userFaults = new Set();
+    this.lifecycleTarget = '';
   }
 
   override connectedCallback(): void {
@@ -173,24 +190,27 @@ export class DeploysimApp extends LitElement {
 
   // ---- timed inputs ----------------------------------------------------------
 
+  /** Refused when it can no longer take effect; otherwise re-simulates and reports what changed (src/app/session.ts). */
   injectFault(fault: Fault): boolean {
-    if (!this.raw) return false;
-    const next = structuredClone(this.raw);
-    const faults = Array.isArray(next.faults) ? (next.faults as Fault[]) : [];
-    next.faults = [...faults, fault];
-    const user = new Set(this.userFaults);
-    user.add(faults.length);
-    return this.load(next, { t: this.t, userFaults: user, modified: true });
+    const index = this.index;
+    if (!this.raw || !index) return false;
+    const before = index.trace;
+    const plan = planInjection(index, { raw: this.raw, userFaults: this.userFaults }, fault);
+    if (!plan.ok) {
+      this.injection = { trace: before, value: plan.refused };
+      return false;
+    }
+    if (!this.load(plan.next.raw, { t: this.t, userFaults: plan.next.userFaults, modified: true })) return false;
+    const after = this.index!.trace;
+    this.injection = { trace: after, value: reportInjection(before, after, fault, faultsOf(plan.next.raw).length - 1) };
+    if ('target' in fault && fault.target) this.lifecycleTarget = fault.target;
+    return true;
   }
 
   removeFault(i: number): boolean {
     if (!this.raw) return false;
-    const next = structuredClone(this.raw);
-    const faults = Array.isArray(next.faults) ? [...(next.faults as Fault[])] : [];
-    faults.splice(i, 1);
-    next.faults = faults;
-    const user = new Set([...this.userFaults].filter((k) => k !== i).map((k) => (k > i ? k - 1 : k)));
-    return this.load(next, { t: this.t, userFaults: user, modified: true });
+    const next = withoutFault({ raw: this.raw, userFaults: this.userFaults }, i);
+    return this.load(next.raw, { t: this.t, userFaults: next.userFaults, modified: true });
   }
 
   // ---- playback --------------------------------------------------------------
@@ -286,6 +306,7 @@ export class DeploysimApp extends LitElement {
     const index = this.index;
     const frame = this.frame;
     const faults = Array.isArray(this.raw?.faults) ? (this.raw!.faults as Fault[]) : [];
+    const selected = heldFor(this.selection, index?.trace);
     return html`
       <a class="skip" href="#playback" @click=${this.skipToPlayback}>Skip to the playback controls</a>
       <header class="top">
@@ -329,6 +350,9 @@ export class DeploysimApp extends LitElement {
           <timeline-view .index=${index} .t=${this.t} .collapsed=${this.collapsed}></timeline-view>
           <capacity-charts .index=${index} .t=${this.t}></capacity-charts>
         </section>
+        <section class="card statechart" aria-label="Statechart">
+          <statechart-panel .index=${index} .t=${this.t} .machines=${this.machines} .target=${this.lifecycleTarget}></statechart-panel>
+        </section>
         <section class="card fleet" aria-label="Fleet">
           <h2>Fleet at ${formatTime(this.t)}</h2>
           <fleet-view .index=${index} .frame=${frame}></fleet-view>
@@ -336,8 +360,10 @@ export class DeploysimApp extends LitElement {
         <section class="card lifecycle" aria-label="Lifecycle events"><lifecycle-table .index=${index} .t=${this.t}></lifecycle-table></section>
       </main>
       <aside class="right">
-        <section class="card faults"><fault-panel .index=${index} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}></fault-panel></section>
-        <section class="card log"><event-log .index=${index} .count=${frame?.eventCount ?? 0}></event-log></section>
+        <section class="card faults"><fault-panel .index=${index} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}
+          .report=${heldFor(this.injection, index?.trace)}></fault-panel></section>
+        <section class="card why" aria-label="Why"><why-panel .event=${selected === undefined ? undefined : index?.trace.events[selected]}></why-panel></section>
+        <section class="card log"><event-log .index=${index} .count=${frame?.eventCount ?? 0} .selected=${selected}></event-log></section>
       </aside>
     `;
   }
@@ -373,6 +399,15 @@ export class DeploysimApp extends LitElement {
     });
     this.addEventListener('fault-inject', (e) => this.injectFault(e.detail.fault));
     this.addEventListener('fault-remove', (e) => this.removeFault(e.detail.index));
+    this.addEventListener('fork-dismiss', () => (this.injection = undefined));
+    this.addEventListener('event-select', (e) => {
+      const trace = this.index?.trace;
+      if (!trace) return;
+      this.selection = { trace, value: e.detail.index };
+      const target = trace.events[e.detail.index]?.target;
+      if (target && this.index?.targetIndex.has(target)) this.lifecycleTarget = target;
+    });
+    this.addEventListener('target-select', (e) => (this.lifecycleTarget = e.detail.target));
     this.addEventListener('group-toggle', (e) => {
       const next = new Set(this.collapsed);
       const g = e.detail.group as TargetGroup;

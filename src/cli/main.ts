@@ -15,6 +15,7 @@ import { formatTrace } from './format-text.ts';
 import { machinesOutput, rulesOutput } from './catalog-commands.ts';
 import { compareOutput, compareRows } from './compare-command.ts';
 import { writeJson } from './json-stream.ts';
+import { IMPORT_USAGE, importCommand, importForRun, isImportInput } from './import-command.ts';
 
 export interface Io {
   /** Standard output; a returned promise is awaited before writing more (backpressure). */
@@ -27,6 +28,7 @@ export const USAGE = `Usage:
   deploysim run <scenario.json> [--json] [--verbose]   simulate a scenario and print the trace
   deploysim validate <scenario.json>…                  check scenario files, listing every problem
   deploysim compare <scenario.json>… [--json]          simulate several scenarios and compare their metrics
+${IMPORT_USAGE}
   deploysim machines [--json]                          the statecharts the engine runs (orchestrators, lifecycles)
   deploysim rules [--json]                             the AWS rules the engine applies, with their sources
   deploysim --help | --version
@@ -58,8 +60,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (command === 'run') {
     const unknown = flags.filter((f) => f !== '--json' && f !== '--verbose');
     if (unknown.length > 0) return usageError(`unknown option ${unknown.join(', ')}`);
-    if (files.length !== 1) return usageError('run takes exactly one scenario file');
-    const loaded = await load(files[0]!, io);
+    if (files.length === 0) return usageError('run takes one scenario file, or AWS files to import');
+    const loaded = (await isImportInput(files)) ? await importForRun(files, io) : await load(files[0]!, io);
     if (!loaded.ok) return 2;
     const trace = checkedSimulation(loaded.scenario);
     if (flags.includes('--json')) {
@@ -93,6 +95,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     await io.out((command === 'machines' ? machinesOutput : rulesOutput)(flags.includes('--json')));
     return 0;
   }
+  if (command === 'import') return importCommand(rest, io);
   if (command === 'validate') {
     if (flags.length > 0) return usageError(`unknown option ${flags.join(', ')}`);
     if (files.length === 0) return usageError('validate takes one or more scenario files');

@@ -181,6 +181,11 @@ export function snapshotAt(index: TraceIndex, i: number, t: number): TargetSnaps
   return k > 0 ? list[k - 1] : undefined;
 }
 
+/** When the trace's changes say the target was terminated (Infinity if never). */
+export function terminatedAt(index: TraceIndex, i: number): number {
+  return index.snapshotsByTarget[i]!.find((s) => s.state === 'Terminated')?.t ?? Infinity;
+}
+
 /** The step a target is running at t: the latest-started span that has not ended. */
 export function activeSpanAt(index: TraceIndex, i: number, t: number): TraceSpan | undefined {
   const list = index.runningByTarget[i]!;

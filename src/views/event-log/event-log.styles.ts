@@ -4,9 +4,7 @@ export const styles = css`
   :host { display: flex; flex-direction: column; min-height: 0; }
   .head { display: flex; justify-content: space-between; align-items: baseline; }
   .count { font-size: 11px; color: #6b7587; font-variant-numeric: tabular-nums; }
-  /* column-reverse: the scroller starts at its bottom and stays there as entries are added. */
-  .log-scroll { display: flex; flex-direction: column-reverse; overflow-y: auto; flex: 1; min-height: 120px; max-height: var(--log-max-height, 420px); }
-  .log { list-style: none; margin: 0; padding: 0; flex: none; position: relative; }
+  .log { list-style: none; margin: 0; padding: 0; overflow-y: auto; flex: 1; min-height: 120px; max-height: var(--log-max-height, 420px); scroll-behavior: auto; position: relative; }
   li { margin: 0; }
   li.more, li.empty { font-size: 11.5px; color: #6b7587; padding: 4px 6px; }
   button.entry {
@@ -17,6 +15,7 @@ export const styles = css`
   button.entry:hover { background: #eef3fb; }
   li.now button.entry { background: #fffaeb; box-shadow: inset 3px 0 0 #f3d38a; }
   li.current button.entry { background: #fff1c9; box-shadow: inset 3px 0 0 #E69F00; }
+  button.entry[aria-pressed='true'] { outline: 2px solid #0072B2; outline-offset: -2px; }
   .msg { min-width: 0; overflow-wrap: anywhere; }
   time { font-variant-numeric: tabular-nums; color: #5b6577; }
   .kind { width: 8px; height: 8px; border-radius: 50%; margin-top: 5px; background: #9aa3b2; }
@@ -25,5 +24,6 @@ export const styles = css`
   .kind.traffic { background: #56B4E9; border-radius: 2px; }
   .ev.lifecycle-event-failed .msg, .ev.alarm .msg, .ev.rollback-started .msg { color: #a33f00; }
   .ev.deployment-ended .msg, .ev.deployment-started .msg { font-weight: 600; }
+  .why-tag { font-size: 10px; color: #005a8e; border: 1px solid #b9d3e6; border-radius: 4px; padding: 0 3px; white-space: nowrap; }
   abbr.undoc { font-size: 10px; color: #6b7587; text-decoration: underline dotted; }
 `;

@@ -1,6 +1,7 @@
 // The event log in plain language, following the playhead: the events that
 // have happened by t (the latest highlighted), newest at the bottom. Clicking an
-// entry (or Enter on it) moves the playhead there.
+// entry (or Enter on it) selects it for "Why?" and moves the playhead there;
+// ↑/↓ move between entries.
 import { LitElement, html, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TraceIndex } from '../../layout/frame.ts';
@@ -18,11 +19,14 @@ export class EventLog extends LitElement {
   static override properties = {
     index: { attribute: false },
     count: { type: Number },
+    selected: { attribute: false },
   };
 
   declare index: TraceIndex | undefined;
   /** Events that have happened by the playhead. */
   declare count: number;
+  /** The selected event (its position in the trace), explained in the why panel. */
+  declare selected: number | undefined;
 
   constructor() {
     super();
@@ -30,7 +34,7 @@ export class EventLog extends LitElement {
   }
 
   override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return changed.has('index') || changed.has('count');
+    return changed.has('index') || changed.has('count') || changed.has('selected');
   }
 
   override render() {
@@ -41,32 +45,50 @@ export class EventLog extends LitElement {
     const last = shown.length ? shown[shown.length - 1]!.i : -1;
     return html`
       <div class="head"><h2>Event log</h2><span class="count">${this.count} of ${events.length}</span></div>
-      <div class="log-scroll">
-      <ol class="log" aria-label="Events up to the playhead">
+      <ol class="log" aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>
         ${from > 0 ? html`<li class="more">${from} earlier events</li>` : ''}
         ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
         ${repeat(
           shown,
           (x) => x.i,
           (x) => html`<li class="ev ${x.e.type} ${x.e.t === latestT ? 'now' : ''} ${x.i === last ? 'current' : ''}">
-            <button class="entry" @click=${() => this.jump(x.e)} aria-label=${`${formatTime(x.e.t)}: ${x.e.message}. Jump here.`}>
+            <button class="entry" data-index=${x.i} aria-pressed=${x.i === this.selected ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}
+              aria-label=${`${formatTime(x.e.t)}: ${x.e.message}. Select to see why, and jump here.`}>
               <time>${formatTime(x.e.t)}</time>
               <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-              <span class="msg">${x.e.message}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
+              <span class="msg">${x.e.message}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
             </button>
           </li>`,
         )}
       </ol>
-      </div>
     `;
   }
 
-  private jump(e: TraceEvent): void {
+  private select(i: number, e: TraceEvent): void {
+    emit(this, 'event-select', { index: i });
     emit(this, 'seek-to', { t: e.t });
   }
 
-  // No scrolling code: the list sits in a column-reverse scroller, which keeps the
-  // newest entry in view by itself. Measuring offsets here forced a layout every frame.
+  private onKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.entry')];
+    const k = buttons.indexOf(e.composedPath()[0] as HTMLButtonElement);
+    if (k < 0) return;
+    e.preventDefault();
+    buttons[Math.min(buttons.length - 1, Math.max(0, k + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+  };
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('count') || changed.has('index') || changed.has('selected')) {
+      const log = this.renderRoot.querySelector('.log');
+      // The selected entry stays in view when it was just picked; otherwise the latest one.
+      const selected = changed.has('selected') ? this.renderRoot.querySelector('button.entry[aria-pressed="true"]')?.parentElement : null;
+      const current = selected ?? this.renderRoot.querySelector('li.current') ?? log?.lastElementChild;
+      if (log && current instanceof HTMLElement) {
+        log.scrollTop = current.offsetTop + current.offsetHeight - log.clientHeight + 4;
+      }
+    }
+  }
 }
 
 function kindClass(e: TraceEvent): string {

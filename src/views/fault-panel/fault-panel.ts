@@ -1,11 +1,14 @@
 // Inject failures while watching: pick a target and a failure, or trigger an
 // alarm / stop / abort "now". Each becomes a fault with `at` = the playhead; the
 // app re-simulates and the future forks from now. Every fault is listed and can
-// be removed.
+// be removed. Forks are honest: a fault that can no longer take effect is refused
+// before it is sent (checkFault), and after an injection the panel shows what
+// changed against the future it replaced, until dismissed.
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { injectOptions, targetFault, actionFault, describeFault, type InjectOptions, type TargetFailureKind } from '../../layout/faults.ts';
 import type { TraceIndex } from '../../layout/frame.ts';
+import { checkFault, type FaultCheck, type Injection } from '../../layout/fork.ts';
 import { formatTime } from '../../layout/time.ts';
 import type { Fault, HookErrorCode } from '../../scenario/types.ts';
 import { emit } from '../shared/events.ts';
@@ -28,6 +31,15 @@ export class FaultPanel extends LitElement {
       li button { padding: 0 8px; font-size: 11.5px; }
       .none { font-size: 12px; color: #6b7587; }
       .note { font-size: 11.5px; color: #6b7587; margin: 2px 0 6px; }
+      .refusal { font-size: 11.5px; color: #5b4636; border-left: 3px solid #E69F00; padding: 1px 6px; margin: 0 0 6px; }
+      .fork { border: 1px solid #c9d0dc; border-left: 4px solid #0072B2; border-radius: 6px; padding: 6px 8px; margin: 0 0 8px; font-size: 12.5px; background: #f6f9fd; }
+      .fork.refused { border-left-color: #D55E00; background: #fdf0e8; }
+      .fork.no-effect { border-left-color: #E69F00; background: #fff8e8; }
+      .fork .headline { margin: 0 0 4px; }
+      .fork .was { text-decoration: line-through; text-decoration-color: #9aa3b2; color: #5b6577; }
+      .fork ul { margin: 0 0 6px; }
+      .fork li { display: list-item; background: none; padding: 0; margin: 0 0 0 16px; list-style: disc; font-size: 12px; }
+      .fork .buttons { display: flex; gap: 6px; }
     `,
   ];
   static override properties = {
@@ -39,6 +51,7 @@ export class FaultPanel extends LitElement {
     target: { state: true },
     step: { state: true },
     errorCode: { state: true },
+    report: { attribute: false },
   };
 
   declare index: TraceIndex | undefined;
@@ -51,6 +64,8 @@ export class FaultPanel extends LitElement {
   declare target: string;
   declare step: string;
   declare errorCode: HookErrorCode;
+  /** What the latest injection did (or why it was refused), until dismissed. */
+  declare report: Injection | undefined;
   private options: InjectOptions | undefined;
 
   constructor() {
@@ -74,17 +89,29 @@ export class FaultPanel extends LitElement {
     }
   }
 
-  private inject(): void {
+  private targetFault(): Fault {
     const code = this.options?.errorCodes.length ? this.errorCode : undefined;
-    emit(this, 'fault-inject', { fault: targetFault(this.kind, this.target, this.t, this.step, code) });
+    return targetFault(this.kind, this.target, this.t, this.step, code);
+  }
+
+  private inject(): void {
+    emit(this, 'fault-inject', { fault: this.targetFault() });
+  }
+
+  private check(fault: Fault): FaultCheck {
+    return this.index ? checkFault(this.index, fault) : { ok: true };
   }
 
   override render() {
     const o = this.options;
     if (!o) return html`<h2>Inject a failure</h2><p class="none">Load a scenario first.</p>`;
     const now = formatTime(this.t);
+    const targetCheck = this.target ? this.check(this.targetFault()) : ({ ok: true } as FaultCheck);
+    const actionChecks = o.actions.map((a) => this.check(actionFault(a.action, this.t)));
+    const actionRefusal = actionChecks.find((c): c is { ok: false; reason: string } => !c.ok);
     return html`
       <h2>Inject a failure at ${now}</h2>
+      ${this.renderReport()}
       <div class="row">
         <label><span class="visually-hidden">Target</span>
           <select class="target" aria-label="Target" @change=${(e: Event) => (this.target = (e.target as HTMLSelectElement).value)}>
@@ -108,13 +135,16 @@ export class FaultPanel extends LitElement {
                     </select></label>`
                 : ''}`
           : ''}
-        <button class="inject" @click=${this.inject} ?disabled=${!this.target}>Inject at ${now}</button>
+        <button class="inject" @click=${this.inject} ?disabled=${!this.target || !targetCheck.ok} aria-describedby="refusal">Inject at ${now}</button>
       </div>
+      ${!targetCheck.ok ? html`<p class="refusal" id="refusal" role="status">${targetCheck.reason}</p>` : ''}
       <div class="actions">
         ${o.actions.map(
-          (a) => html`<button class="action" data-action=${a.action} title=${a.help} @click=${() => emit(this, 'fault-inject', { fault: actionFault(a.action, this.t) })}>${a.label}</button>`,
+          (a, k) => html`<button class="action" data-action=${a.action} title=${a.help} ?disabled=${!actionChecks[k]!.ok}
+            @click=${() => emit(this, 'fault-inject', { fault: actionFault(a.action, this.t) })}>${a.label}</button>`,
         )}
       </div>
+      ${actionRefusal && actionRefusal.reason !== (targetCheck.ok ? '' : targetCheck.reason) ? html`<p class="refusal action-refusal" role="status">${actionRefusal.reason}</p>` : ''}
       <h2>Timed inputs</h2>
       ${this.faults.length === 0
         ? html`<p class="none">None: the deployment runs as configured.</p>`
@@ -128,5 +158,26 @@ export class FaultPanel extends LitElement {
           </ul>`}
       <p class="note">The simulation re-runs with the input; everything before it stays the same and the future forks from there.</p>
     `;
+  }
+
+  private renderReport() {
+    const r = this.report;
+    if (!r) return '';
+    const dismiss = html`<button class="dismiss" @click=${() => emit(this, 'fork-dismiss', {})}>Dismiss</button>`;
+    if (r.kind === 'refused') {
+      return html`<div class="fork refused" role="alert"><p class="headline"><strong>Not injected:</strong> ${describeFault(r.fault)}.</p>
+        <p class="headline reason">${r.message}</p><div class="buttons">${dismiss}</div></div>`;
+    }
+    return html`<div class="fork ${r.kind}" role="status">
+      <p class="headline"><strong>${describeFault(r.fault)}:</strong>
+        ${r.was !== undefined && r.now !== undefined
+          ? html`the future forked. Was <span class="was">${r.was}</span>, now <strong class="now">${r.now}</strong>.`
+          : html`${r.message}.`}</p>
+      ${r.details.length ? html`<ul class="details">${r.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}
+      <div class="buttons">
+        <button class="undo" @click=${() => emit(this, 'fault-remove', { index: r.faultIndex })}>Undo this input</button>
+        ${dismiss}
+      </div>
+    </div>`;
   }
 }

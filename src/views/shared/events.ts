@@ -13,6 +13,12 @@ export interface ViewEvents {
   'fault-inject': { fault: Fault };
   'fault-remove': { index: number };
   'group-toggle': { group: string };
+  /** The learner selected trace event `index` (for "Why?"). */
+  'event-select': { index: number };
+  /** The target whose lifecycle the statechart shows; '' follows the action. */
+  'target-select': { target: string };
+  /** Hide the report of the latest injection. */
+  'fork-dismiss': Record<string, never>;
 }
 
 export type ViewEventName = keyof ViewEvents;
@@ -31,5 +37,8 @@ declare global {
     'fault-inject': CustomEvent<ViewEvents['fault-inject']>;
     'fault-remove': CustomEvent<ViewEvents['fault-remove']>;
     'group-toggle': CustomEvent<ViewEvents['group-toggle']>;
+    'event-select': CustomEvent<ViewEvents['event-select']>;
+    'target-select': CustomEvent<ViewEvents['target-select']>;
+    'fork-dismiss': CustomEvent<ViewEvents['fork-dismiss']>;
   }
 }
