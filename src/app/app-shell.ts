@@ -357,7 +357,7 @@ export class DeploysimApp extends LitElement {
           <h2>Fleet at ${formatTime(this.t)}</h2>
           <fleet-view .index=${index} .frame=${frame}></fleet-view>
         </section>
-        <section class="card lifecycle" aria-label="Lifecycle events"><lifecycle-table .index=${index} .t=${this.t}></lifecycle-table></section>
+        <section class="card lifecycle" aria-label="Lifecycle events"><lifecycle-table .index=${index} .t=${this.t} .target=${this.lifecycleTarget}></lifecycle-table></section>
       </main>
       <aside class="right">
         <section class="card faults"><fault-panel .index=${index} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}

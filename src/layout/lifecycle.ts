@@ -110,9 +110,3 @@ export function lifecycleTable(index: TraceIndex, targetIndex: number, t: number
   }
   return sections;
 }
-
-/** The target to show first: the first with any lifecycle event (an alias, a replacement task set, i-1). */
-export function defaultTarget(index: TraceIndex): number {
-  const i = index.spansByTarget.findIndex((spans) => spans.length > 0);
-  return Math.max(0, i);
-}

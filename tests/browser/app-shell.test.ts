@@ -97,9 +97,11 @@ describe('deploysim-app', () => {
     expect(now.shadowRoot!.querySelector('.text')!.textContent).toMatch(/^Batch 2 of 3 — waiting for i-3 to pass health checks: \d+:\d\d left of Timeout 600 s \+ 240 s$/);
     const table = root.querySelector('lifecycle-table') as HTMLElement & { updateComplete: Promise<unknown> };
     const select = table.shadowRoot!.querySelector('select')!;
-    select.value = String(app.index!.targetIndex.get('i-3'));
+    select.value = 'i-3';
     select.dispatchEvent(new Event('change'));
+    await app.updateComplete;
     await table.updateComplete;
+    expect(app.lifecycleTarget).toBe('i-3');
     const current = table.shadowRoot!.querySelector('tr.InProgress')!;
     expect(current.querySelector('td')!.textContent).toBe('health-check');
   });

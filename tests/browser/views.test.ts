@@ -240,14 +240,25 @@ describe('lifecycle-table', () => {
     await settle(el);
     const root = shadow(el);
     const select = root.querySelector('select')!;
-    select.value = '2';
+    let sent = '';
+    el.addEventListener('target-select', (e) => (sent = e.detail.target));
+    select.value = 'i-3';
     select.dispatchEvent(new Event('change'));
     await settle(el);
+    expect(sent).toBe('i-3');
     expect(root.querySelector('caption')!.textContent).toContain('i-3 as of 1:40');
     const rows = [...root.querySelectorAll('tbody tr')].slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
     expect(rows[0]).toEqual(['deregister', 'InProgress', '1:23', '17 s', '', 'v2']);
     expect(rows[1]!.slice(0, 2)).toEqual(['download', 'Pending']);
     expect(root.querySelectorAll('th[scope="col"]')).toHaveLength(6);
+    // The app's lifecycle target (shared with the statechart) drives it too; '' follows the target in action.
+    Object.assign(el, { target: '' });
+    await settle(el);
+    expect(root.querySelector('caption')!.textContent).toContain('i-3 as of 1:40');
+    Object.assign(el, { target: 'i-1' });
+    await settle(el);
+    expect(root.querySelector('caption')!.textContent).toContain('i-1 as of 1:40');
+    Object.assign(el, { target: 'i-3' });
     el.t = 961;
     await settle(el);
     const failed = root.querySelector('tr.Failed')!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/layout/frame.ts';
-import { defaultTarget, lifecycleFor, lifecycleTable, spanStatusAt } from '../../src/layout/lifecycle.ts';
+import { lifecycleFor, lifecycleTable, spanStatusAt } from '../../src/layout/lifecycle.ts';
 import { lifecycleOrder } from '../../src/engine/lifecycles/catalog.ts';
 import { lambdaRollbackFixture, readyWaitFixture, rollingFixture } from './fixtures.ts';
 import { run } from '../helpers.ts';
@@ -59,7 +59,6 @@ describe('lifecycleTable', () => {
     const [section] = lifecycleTable(index, 0, index.duration);
     expect(section!.rows.map((r) => r.event)).toEqual(lifecycleOrder('codeDeployServerInPlaceLoadBalancer'));
     expect(section!.rows.every((r) => r.status === 'Succeeded' || r.status === 'Skipped')).toBe(true);
-    expect(defaultTarget(index)).toBe(0);
   });
 
   it('reads span status as of t', () => {

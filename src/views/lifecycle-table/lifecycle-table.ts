@@ -1,11 +1,15 @@
 // The lifecycle event table of one target as of the playhead, like the
 // CodeDeploy console's: a real <table> per deployment with each event's status,
-// start, duration, error code and the revision whose script ran. A picker
-// chooses the target; the rows come from `lifecycleTable` (src/layout/lifecycle.ts).
+// start, duration, error code and the revision whose script ran. The target is
+// the app's lifecycle target (shared with the statechart; '' follows the target
+// in action); picking one here sends `target-select`. Rows come from
+// `lifecycleTable` (src/layout/lifecycle.ts).
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { TraceIndex } from '../../layout/frame.ts';
-import { defaultTarget, lifecycleTable, type LifecycleSection } from '../../layout/lifecycle.ts';
+import { lifecycleTable, type LifecycleSection } from '../../layout/lifecycle.ts';
+import { autoTarget } from '../../layout/statechart.ts';
+import { emit } from '../shared/events.ts';
 import { formatDuration, formatTime } from '../../layout/time.ts';
 import { base } from '../shared/tokens.ts';
 
@@ -37,23 +41,26 @@ export class LifecycleTable extends LitElement {
   static override properties = {
     index: { attribute: false },
     t: { type: Number },
-    targetId: { state: true },
+    target: { type: String },
   };
 
   declare index: TraceIndex | undefined;
   declare t: number;
-  /** The picked target's id (kept across re-simulations); undefined: the default one. */
-  declare targetId: string | undefined;
+  /** The picked target's id (kept across re-simulations); '' follows the target in action. */
+  declare target: string;
   sections: LifecycleSection[] = [];
 
   constructor() {
     super();
     this.t = 0;
+    this.target = '';
   }
 
   private get shown(): number {
-    const picked = this.targetId === undefined ? undefined : this.index?.targetIndex.get(this.targetId);
-    return picked ?? (this.index ? defaultTarget(this.index) : 0);
+    const index = this.index;
+    if (!index) return 0;
+    const id = this.target && index.targetIndex.has(this.target) ? this.target : autoTarget(index, this.t);
+    return (id === undefined ? undefined : index.targetIndex.get(id)) ?? 0;
   }
 
   override willUpdate(_changed: PropertyValues<this>): void {
@@ -71,7 +78,8 @@ export class LifecycleTable extends LitElement {
         <h2 id="lt-title">Lifecycle events</h2>
         <label>Target
           <select @change=${this.onPick} aria-describedby="lt-title">
-            ${guard([index], () => index.targets.map((t, i) => html`<option value=${i}>${t.label ?? t.id}</option>`))}
+            <option value="">the target in action${this.target ? '' : ` (${id})`}</option>
+            ${guard([index], () => index.targets.map((t) => html`<option value=${t.id}>${t.label ?? t.id}</option>`))}
           </select>
         </label>
       </div>
@@ -103,10 +111,12 @@ export class LifecycleTable extends LitElement {
 
   override updated(): void {
     const select = this.renderRoot.querySelector('select');
-    if (select && select.value !== String(this.shown)) select.value = String(this.shown);
+    const value = this.target && this.index?.targetIndex.has(this.target) ? this.target : '';
+    if (select && select.value !== value) select.value = value;
   }
 
   private onPick(e: Event): void {
-    this.targetId = this.index?.targets[Number((e.target as HTMLSelectElement).value)]?.id;
+    this.target = (e.target as HTMLSelectElement).value;
+    emit(this, 'target-select', { target: this.target });
   }
 }
