@@ -299,8 +299,11 @@ describe('timeline-view phases and step details', () => {
     await settle(el);
     const lane = shadow(el).querySelector<SVGGElement>('g.lane')!;
     expect(lane.getAttribute('tabindex')).toBe('0');
+    let selected = '';
+    el.addEventListener('target-select', (e) => (selected = e.detail.target));
     lane.dispatchEvent(new FocusEvent('focus'));
     await settle(el);
+    expect(selected).toBe('i-1');
     const pop = () => shadow(el).querySelector('.popover')!.textContent!.replace(/\s+/g, ' ');
     expect(pop()).toContain('procfile');
     expect(pop()).toContain('InProgress');

@@ -167,6 +167,8 @@ export class TimelineView extends LitElement {
     const k = step === 0 || current < 0 ? shown.length - 1 : Math.min(shown.length - 1, Math.max(0, current + step));
     this.picked = { target, span: shown[k]! };
     this.requestUpdate();
+    // The lifecycle table and statechart follow the lane the learner is reading.
+    emit(this, 'target-select', { target: this.index!.targets[target]!.id });
   }
 
   /** Click or drag on the axis or a lane (right of the labels) to move the playhead there. */
@@ -179,6 +181,7 @@ export class TimelineView extends LitElement {
       if (target !== undefined) {
         this.picked = { target, span: mark.__data__ };
         this.requestUpdate();
+        emit(this, 'target-select', { target: mark.__data__.target });
       }
     }
     const svgEl = e.currentTarget as SVGSVGElement;
