@@ -1,12 +1,15 @@
 // Times one case in a fresh node process (so memory figures are its own), with
 // the compiled engine bundle the benchmark built. Prints one JSON line.
-// Usage: node bench/measure.mjs <bundle.mjs> <case id> <instances> <runs>
+// Usage: node bench/measure.mjs <bundle.mjs> <case id> <instances> <runs> [sizes]
 //        node bench/measure.mjs <bundle.mjs> xstate
+// With `sizes`, also the bytes per instance of the last trace as `--json` writes it,
+// and of the columnar encoding proposed in compact-trace.mjs (measured after timing).
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CASES } from './cases.mjs';
+import { traceSizes } from './compact-trace.mjs';
 
-const [bundlePath, caseId, n, runs] = process.argv.slice(2);
+const [bundlePath, caseId, n, runs, sizes] = process.argv.slice(2);
 const engine = await import(pathToFileURL(bundlePath).href);
 
 if (caseId === 'xstate') {
@@ -28,13 +31,19 @@ if (!v.ok) {
   process.exit(0);
 }
 const times = [];
+// CPU time of this process (GC threads included) beside the wall time: on a shared
+// machine it shows the work done, where the wall time also shows the waiting.
+const cpuTimes = [];
 let heapAfter = 0;
 try {
   engine.simulate(v.scenario); // warm-up
   for (let i = 0; i < Number(runs); i++) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const trace = engine.simulate(v.scenario);
     times.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     heapAfter = Math.max(heapAfter, process.memoryUsage().heapUsed);
     if (i === Number(runs) - 1) globalThis.lastTrace = trace;
   }
@@ -43,11 +52,14 @@ try {
   process.exit(0);
 }
 times.sort((a, b) => a - b);
+cpuTimes.sort((a, b) => a - b);
 console.log(
   JSON.stringify({
     ms: times[Math.floor(times.length / 2)],
+    cpuMs: cpuTimes[Math.floor(cpuTimes.length / 2)],
     // Peak resident memory of this process (KB on Linux): an upper bound of the run's peak heap.
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     heapWithTraceMB: heapAfter / 1024 / 1024,
+    ...(sizes ? { bytesPerInstance: traceSizes(globalThis.lastTrace, Number(n)) } : {}),
   }),
 );

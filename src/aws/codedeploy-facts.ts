@@ -203,7 +203,7 @@ export interface ServerSchedule {
   maxParallel: number;
   impossible?: string;
   /** Set when the rule used is a simulator choice (an id in src/aws/undocumented.ts). */
-  undocumented?: 'halfAtATimeSingleInstance' | 'oneAtATimeSingleInstance';
+  undocumented?: 'halfAtATimeSingleInstance';
 }
 
 export function serverSchedule(
@@ -215,7 +215,8 @@ export function serverSchedule(
     case 'OneAtATime':
       // One at a time: every instance but the one being deployed stays healthy. A failure
       // on any instance but the last leaves no way on; on the last, nothing is pending.
-      return { minimumHealthy: n - 1, requiredSuccesses: 1, maxParallel: 1, ...(n === 1 ? { undocumented: 'oneAtATimeSingleInstance' as const } : {}) };
+      // A one-instance group succeeds only if that instance succeeds (documented).
+      return { minimumHealthy: n - 1, requiredSuccesses: 1, maxParallel: 1 };
     case 'HalfAtATime': {
       // Up to half at a time, rounded down; at least half, rounded up, must succeed.
       const half = Math.floor(n / 2);

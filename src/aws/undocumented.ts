@@ -59,10 +59,6 @@ export const UNDOCUMENTED = {
     question: 'In a CodeDeploy blue/green rollback, whether originals are re-allowed before replacements are blocked.',
     says: 'AWS does not document the order; deploysim re-allows traffic to the original instances first, which keeps capacity',
   },
-  oneAtATimeSingleInstance: {
-    question: 'Whether CodeDeployDefault.OneAtATime succeeds when its only instance fails (the last-instance exception versus "at least one instance must succeed").',
-    says: 'AWS documents both rules but not this case; deploysim lets "at least one instance must succeed" win, so a one-instance OneAtATime deployment whose instance fails is Failed',
-  },
   halfAtATimeSingleInstance: {
     question: 'How CodeDeployDefault.HalfAtATime deploys a single instance, where half rounded down is zero.',
     says: 'AWS does not document a one-instance group; deploysim deploys to that one instance and requires it to succeed',
@@ -96,8 +92,28 @@ export const UNDOCUMENTED = {
     says: 'AWS does not document this; deploysim takes the instance out of service from ApplicationStop until ApplicationStart has run',
   },
   readyTimeout: {
-    question: 'What a blue/green deployment with deploymentReadyOption STOP_DEPLOYMENT does without a manual ContinueDeployment.',
-    says: 'deploysim has no ContinueDeployment input: the deployment waits (status Ready) for waitTimeInMinutes, then stops; the original instances keep serving',
+    question: 'Whether a blue/green deployment stopped because its Ready wait ran out (STOP_DEPLOYMENT, nobody called ContinueDeployment) is rolled back.',
+    says: 'AWS documents the stop, not a rollback; deploysim starts none: traffic never left the original instances, so there is nothing to route back',
+  },
+  rerouteCustom: {
+    question: 'How a blue/green deployment with a custom (minimum healthy hosts) configuration reroutes traffic, and when that rerouting succeeds.',
+    says: 'AWS documents rerouting rules for the predefined configurations only; deploysim reroutes to as many replacements at a time as the minimum healthy hosts allows and requires every one to receive traffic',
+  },
+  rerouteTargets: {
+    question: 'Which replacement instances a blue/green deployment reroutes traffic to when some failed their install.',
+    says: 'AWS does not document this; deploysim reroutes only to the replacements whose install succeeded and that still run, and applies the rerouting rule to those',
+  },
+  blockOriginalsPace: {
+    question: 'How many original instances run the BlockTraffic hooks at once in a blue/green deployment.',
+    says: 'AWS does not document the pace; deploysim blocks the originals with the same parallelism as the rerouting, stopping at the first one that fails to deregister',
+  },
+  rollbackUnchangedTargets: {
+    question: 'In a blue/green rollback, what AllowTraffic does on an original that never stopped serving, and BlockTraffic on a replacement that never received traffic.',
+    says: 'AWS says the originals run the AllowTraffic hooks again and the replacements the BlockTraffic hooks; deploysim runs them on every instance that still runs, and an instance already in the state the hook brings about stays as it is',
+  },
+  terminatedReplacement: {
+    question: 'What happens to a replacement instance terminated before its install.',
+    says: 'AWS does not document this; deploysim counts its deployment as failed, under the configuration\'s rule',
   },
   blueGreenRollbackReplacements: {
     question: 'What happens to Server blue/green replacement instances after a rollback.',

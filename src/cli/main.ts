@@ -15,6 +15,7 @@ import { formatTrace } from './format-text.ts';
 import { machinesOutput, rulesOutput } from './catalog-commands.ts';
 import { compareOutput, compareRows } from './compare-command.ts';
 import { writeJson } from './json-stream.ts';
+import { answerQuestions } from '../quiz/answers.ts';
 import { IMPORT_USAGE, importCommand, importForRun, isImportInput } from './import-command.ts';
 
 export interface Io {
@@ -65,8 +66,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!loaded.ok) return 2;
     const trace = checkedSimulation(loaded.scenario);
     if (flags.includes('--json')) {
-      // Streamed: the largest trace is too long for one string.
-      await writeJson(trace, io.out);
+      // Streamed: the largest trace is too long for one string. A quiz gets its answers, computed from the trace.
+      const questions = loaded.scenario.questions;
+      await writeJson(questions ? { ...trace, questions: answerQuestions(trace, questions) } : trace, io.out);
       await io.out('\n');
     } else {
       await io.out(formatTrace(trace, { verbose: flags.includes('--verbose') }));

@@ -1,8 +1,14 @@
-// The engine's simulated clock: a priority queue of callbacks ordered by time, then
-// by the order they were scheduled (so equal times run first-in, first-out and the
-// run is deterministic). The engine never reads the wall clock. Entries can be
-// cancelled (a state that is left cancels its timers): a cancelled entry neither
-// runs nor advances the clock.
+// The engine's simulated clock: a queue of callbacks ordered by time, then by the
+// order they were scheduled (so equal times run first-in, first-out and the run is
+// deterministic). The engine never reads the wall clock. Entries can be cancelled
+// (a state that is left cancels its timers): a cancelled entry neither runs nor
+// advances the clock.
+//
+// Why buckets: a fleet moves in lockstep, so thousands of entries share a time (every
+// instance of a batch ends a step at the same second). Entries are kept in one FIFO
+// bucket per distinct time, and only the buckets sit in a binary heap by time: adding
+// or running an entry is O(1) plus O(log distinct times), with no comparisons between
+// entries. Scheduling order is the bucket's order because `seq` only grows.
 
 export interface Entry {
   t: number;
@@ -11,24 +17,26 @@ export interface Entry {
   cancelled?: boolean;
 }
 
+/** The entries due at one time, in scheduling order; `head` is the next to run. */
+interface Bucket {
+  t: number;
+  items: (Entry | undefined)[];
+  head: number;
+}
+
 export class Agenda {
-  private heap: Entry[] = [];
+  /** One bucket per distinct time that has entries: a binary min-heap by time. */
+  private heap: Bucket[] = [];
+  private readonly buckets = new Map<number, Bucket>();
+  /** The bucket entries were last added to: lockstep fleets add many at one time in a row. */
+  private last: Bucket | undefined;
   private seq = 0;
   now = 0;
 
   /** Schedules `run` at absolute simulated time `t` (never in the past). */
   at(t: number, run: () => void): Entry {
-    const entry: Entry = { t: Math.max(t, this.now), seq: this.seq++, run };
-    const heap = this.heap;
-    heap.push(entry);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(entry, heap[parent]!)) break;
-      heap[i] = heap[parent]!;
-      i = parent;
-    }
-    heap[i] = entry;
+    const entry: Entry = { t: 0, seq: 0, run, cancelled: false };
+    this.schedule(entry, t);
     return entry;
   }
 
@@ -36,62 +44,107 @@ export class Agenda {
     return this.at(this.now + seconds, run);
   }
 
-  /** Cancels a scheduled entry; it is dropped when it reaches the top. */
+  /**
+   * Schedules an entry object the caller owns and reuses (e.g. a step runner that is
+   * its own entry), at `t` (never in the past). It must not be waiting already: an
+   * entry runs once per scheduling. Allocation-free alternative to `at`.
+   */
+  schedule(entry: Entry, t: number): void {
+    const time = t < this.now ? this.now : t;
+    entry.t = time;
+    entry.seq = this.seq++;
+    let bucket = this.last;
+    if (bucket === undefined || bucket.t !== time) {
+      bucket = this.buckets.get(time);
+      if (bucket === undefined) {
+        bucket = { t: time, items: [], head: 0 };
+        this.buckets.set(time, bucket);
+        pushBucket(this.heap, bucket);
+      }
+      this.last = bucket;
+    }
+    bucket.items.push(entry);
+  }
+
+  /** Cancels a scheduled entry; it is dropped when it reaches the front. */
   cancel(entry: Entry): void {
     entry.cancelled = true;
   }
 
   /** Drops everything scheduled (a finished deployment's leftover timers must not advance the clock). */
   clear(): void {
-    this.heap.length = 0;
+    this.heap = [];
+    this.buckets.clear();
+    this.last = undefined;
   }
 
   get empty(): boolean {
-    this.dropCancelled();
-    return this.heap.length === 0;
+    return this.front() === undefined;
   }
 
   /** Time of the next entry, or undefined when nothing is scheduled. */
   peekTime(): number | undefined {
-    this.dropCancelled();
-    return this.heap[0]?.t;
+    return this.front()?.t;
   }
 
   /** Runs the earliest entry; returns false when nothing was scheduled. */
   step(): boolean {
-    this.dropCancelled();
-    const top = this.pop();
-    if (!top) return false;
-    this.now = top.t;
-    top.run();
+    const bucket = this.front();
+    if (bucket === undefined) return false;
+    const entry = bucket.items[bucket.head]!;
+    // Freed as it runs: a drained slot must not keep a finished run's closure alive.
+    bucket.items[bucket.head++] = undefined;
+    if (bucket.head === bucket.items.length) this.drop(bucket);
+    this.now = entry.t;
+    entry.run();
     return true;
   }
 
-  private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop();
+  /** The earliest bucket with an entry to run, after dropping cancelled entries at the front. */
+  private front(): Bucket | undefined {
+    for (;;) {
+      const bucket = this.heap[0];
+      if (bucket === undefined) return undefined;
+      const items = bucket.items;
+      while (bucket.head < items.length && items[bucket.head]!.cancelled) items[bucket.head++] = undefined;
+      if (bucket.head < items.length) return bucket;
+      this.drop(bucket);
+    }
   }
 
-  private pop(): Entry | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (!top || !last || heap.length === 0) return top;
-    let i = 0;
-    const n = heap.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
-      if (!before(heap[child]!, last)) break;
-      heap[i] = heap[child]!;
-      i = child;
-    }
-    heap[i] = last;
-    return top;
+  /** Removes the earliest bucket (drained or about to be). */
+  private drop(bucket: Bucket): void {
+    this.buckets.delete(bucket.t);
+    if (this.last === bucket) this.last = undefined;
+    popBucket(this.heap);
   }
 }
 
-function before(a: Entry, b: Entry): boolean {
-  return a.t < b.t || (a.t === b.t && a.seq < b.seq);
+function pushBucket(heap: Bucket[], bucket: Bucket): void {
+  let i = heap.length;
+  heap.push(bucket);
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent]!.t <= bucket.t) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = bucket;
+}
+
+function popBucket(heap: Bucket[]): void {
+  const last = heap.pop()!;
+  const n = heap.length;
+  if (n === 0) return;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    const r = l + 1;
+    const child = r < n && heap[r]!.t < heap[l]!.t ? r : l;
+    if (heap[child]!.t >= last.t) break;
+    heap[i] = heap[child]!;
+    i = child;
+  }
+  heap[i] = last;
 }

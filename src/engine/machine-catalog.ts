@@ -7,10 +7,19 @@ import { LIFECYCLES } from './lifecycles/catalog.ts';
 import { rollingMachine } from './eb/rolling-machine.ts';
 import { newGroupMachine } from './eb/new-group-machine.ts';
 import { blueGreenMachine } from './eb/blue-green-machine.ts';
-import { deploymentMachine } from './codedeploy/deployment-machine.ts';
+import { serverInPlaceMachine } from './codedeploy/server-in-place-machine.ts';
+import { serverBlueGreenMachine } from './codedeploy/server-blue-green-machine.ts';
 import { ecsTrafficMachine, lambdaTrafficMachine } from './codedeploy/traffic/machine.ts';
 
-export const ORCHESTRATORS: readonly AnyStateMachine[] = [rollingMachine, newGroupMachine, blueGreenMachine, deploymentMachine, lambdaTrafficMachine, ecsTrafficMachine];
+export const ORCHESTRATORS: readonly AnyStateMachine[] = [
+  rollingMachine,
+  newGroupMachine,
+  blueGreenMachine,
+  serverInPlaceMachine,
+  serverBlueGreenMachine,
+  lambdaTrafficMachine,
+  ecsTrafficMachine,
+];
 
 export function allMachines(): MachineDescription[] {
   return [

@@ -3,6 +3,7 @@
 // only executes them, so every platform shares one way of timing, failing,
 // skipping and cancelling a step.
 import type { SpanStatus } from '../trace/types.ts';
+import type { Entry } from './agenda.ts';
 import type { World } from './world.ts';
 
 // Callbacks receive the target's id last, so one list of steps can serve a whole
@@ -23,7 +24,14 @@ export interface Step {
    * Decides at the step's start whether it fails: a reason and how long it runs
    * before failing (default: its normal duration), or undefined to succeed.
    */
-  failure?: (start: number, end: number, target: string) => { reason: string; seconds?: number; ignored?: boolean } | undefined;
+  failure?: (start: number, end: number, target: string) => StepFailure | undefined;
+}
+
+/** Why a step fails: a reason, how long it runs before failing (default: its normal duration), and whether the failure is ignored. */
+export interface StepFailure {
+  reason: string;
+  seconds?: number;
+  ignored?: boolean;
 }
 
 export interface StepResult {
@@ -47,87 +55,116 @@ export interface StepRunOptions {
   world: World;
   target: string;
   deploymentId: string;
-  steps: Step[];
+  /** May be shared by every target of a batch (callbacks get the target). */
+  steps: readonly Step[];
   /** Absolute simulated time by which the run must have finished, or it fails as timed out. */
   deadline?: number;
-  /** Why a step cut short by the deadline failed, by step name. */
-  deadlineReason?: (step: string) => string;
-  onEnd: (result: StepResult) => void;
+  /** Why a step cut short by the deadline failed, by step name (and target: one function can serve a batch). */
+  deadlineReason?: (step: string, target: string) => string;
+  /** Called once when the run ends; gets the target too, so one callback can serve a whole batch. */
+  onEnd: (result: StepResult, target: string) => void;
 }
 
-export function runSteps(o: StepRunOptions): StepRun {
-  const { world, target, deploymentId, steps } = o;
-  let index = 0;
-  let finished = false;
-  // The step in progress; only one is pending at a time, so one `tick` closure serves them all.
-  let step: Step | undefined;
-  let start = 0;
-  let end = 0;
-  let failure: ReturnType<NonNullable<Step['failure']>>;
-  let timedOut = false;
+/** The result of a run that went through: one shared object, since nothing varies. */
+const SUCCEEDED: StepResult = Object.freeze({ ok: true });
 
-  const record = (s: Step, from: number, to: number, status: SpanStatus, reason?: string): void => {
+export function runSteps(o: StepRunOptions): StepRun {
+  const run = new StepRunner(o);
+  o.world.agenda.schedule(run, o.world.now);
+  return run;
+}
+
+/**
+ * One target's run. It is its own agenda entry (one step is pending at a time), so a
+ * run costs one object however many steps it has: no closures, no entry per step.
+ */
+class StepRunner implements StepRun, Entry {
+  // The agenda entry: when this run is next due.
+  t = 0;
+  seq = 0;
+  cancelled = false;
+  finished = false;
+  private index = 0;
+  /** The step in progress, pending on the agenda; undefined before the first and between steps. */
+  private step: Step | undefined = undefined;
+  private start = 0;
+  private end = 0;
+  private failure: StepFailure | undefined = undefined;
+  private timedOut = false;
+
+  constructor(private readonly o: StepRunOptions) {}
+
+  get target(): string {
+    return this.o.target;
+  }
+
+  /** Called by the agenda: the first step starts, or the pending one ends. */
+  run(): void {
+    if (this.step === undefined) this.next();
+    else this.tick();
+  }
+
+  cancel(reason: string): void {
+    if (this.finished) return;
+    const current = this.step;
+    if (current) this.record(current, this.start, this.o.world.now, 'Failed', reason);
+    this.finish({ ok: false, failedStep: current?.name, reason, cancelled: true });
+  }
+
+  private record(s: Step, from: number, to: number, status: SpanStatus, reason?: string): void {
+    const { world, target, deploymentId } = this.o;
     world.span(
       reason === undefined
         ? { target, name: s.name, start: from, end: to, status, deploymentId, revision: s.revision }
         : { target, name: s.name, start: from, end: to, status, deploymentId, revision: s.revision, reason },
     );
-  };
+  }
 
-  const finish = (result: StepResult): void => {
-    finished = true;
-    step = undefined;
-    o.onEnd(result);
-  };
+  private finish(result: StepResult): void {
+    this.finished = true;
+    this.step = undefined;
+    this.o.onEnd(result, this.o.target);
+  }
 
-  const tick = (): void => {
-    if (finished) return;
-    const done = step!;
-    step = undefined;
-    if (timedOut) {
-      const reason = o.deadlineReason?.(done.name) ?? 'timed out';
-      record(done, start, end, 'Failed', reason);
-      return finish({ ok: false, failedStep: done.name, reason, timedOut: true });
+  private tick(): void {
+    if (this.finished) return;
+    const done = this.step!;
+    this.step = undefined;
+    const failure = this.failure;
+    if (this.timedOut) {
+      const reason = this.o.deadlineReason?.(done.name, this.o.target) ?? 'timed out';
+      this.record(done, this.start, this.end, 'Failed', reason);
+      return this.finish({ ok: false, failedStep: done.name, reason, timedOut: true });
     }
     if (failure && !failure.ignored) {
-      record(done, start, end, 'Failed', failure.reason);
-      return finish({ ok: false, failedStep: done.name, reason: failure.reason });
+      this.record(done, this.start, this.end, 'Failed', failure.reason);
+      return this.finish({ ok: false, failedStep: done.name, reason: failure.reason });
     }
-    record(done, start, end, failure?.ignored ? 'Failed' : 'Succeeded', failure?.reason);
-    done.onSuccess?.(target);
-    next();
-  };
+    this.record(done, this.start, this.end, failure?.ignored ? 'Failed' : 'Succeeded', failure?.reason);
+    done.onSuccess?.(this.o.target);
+    this.next();
+  }
 
-  const next = (): void => {
-    if (finished) return;
-    while (index < steps.length && steps[index]!.skip !== undefined) {
-      const skipped = steps[index++]!;
-      record(skipped, world.now, world.now, 'Skipped', skipped.skip);
+  private next(): void {
+    if (this.finished) return;
+    const { world, target, steps, deadline } = this.o;
+    while (this.index < steps.length && steps[this.index]!.skip !== undefined) {
+      const skipped = steps[this.index++]!;
+      this.record(skipped, world.now, world.now, 'Skipped', skipped.skip);
     }
-    if (index >= steps.length) return finish({ ok: true });
-    step = steps[index++]!;
-    start = world.now;
+    if (this.index >= steps.length) return this.finish(SUCCEEDED);
+    const step = steps[this.index++]!;
+    this.step = step;
+    const start = world.now;
+    this.start = start;
     step.onStart?.(target);
-    end = start + step.seconds;
-    failure = step.failure?.(start, end, target);
+    let end = start + step.seconds;
+    const failure = step.failure?.(start, end, target);
+    this.failure = failure;
     if (failure && failure.seconds !== undefined) end = start + failure.seconds;
-    timedOut = o.deadline !== undefined && end > o.deadline;
-    if (timedOut) end = Math.max(start, o.deadline!);
-    world.agenda.at(end, tick);
-  };
-
-  world.agenda.at(world.now, next);
-
-  return {
-    target,
-    get finished() {
-      return finished;
-    },
-    cancel(reason: string) {
-      if (finished) return;
-      const current = step;
-      if (current) record(current, start, world.now, 'Failed', reason);
-      finish({ ok: false, failedStep: current?.name, reason, cancelled: true });
-    },
-  };
+    this.timedOut = deadline !== undefined && end > deadline;
+    if (this.timedOut) end = Math.max(start, deadline!);
+    this.end = end;
+    world.agenda.schedule(this, end);
+  }
 }

@@ -4,7 +4,7 @@
 // are kept up to date incrementally and recorded whenever they change, and every
 // change of a target's observable state is recorded once, here (trace `changes`).
 // Versions are user text: they are only ever keys of Maps or prototype-free objects.
-import type { Fault, Scenario } from '../scenario/types.ts';
+import type { Fault, FaultType, Scenario } from '../scenario/types.ts';
 import type { RuleId } from '../aws/rules.ts';
 import type {
   Creator,
@@ -66,6 +66,40 @@ export const evenSpread: TrafficModel = (pools) => {
   return weights;
 };
 
+type FaultOf<T extends FaultType> = Extract<Fault, { type: T }>;
+
+/** Faults of one type: all of them, those aimed at every target, and per named target those plus its own. */
+interface FaultsOfType {
+  all: readonly Fault[];
+  everyTarget: readonly Fault[];
+  byTarget: Map<string, readonly Fault[]>;
+}
+type FaultIndex = Map<FaultType, FaultsOfType>;
+
+const NO_FAULTS: readonly Fault[] = Object.freeze([]);
+const NO_EXTRA: EventExtra = Object.freeze({});
+
+function indexFaults(faults: readonly Fault[]): FaultIndex {
+  const index: FaultIndex = new Map();
+  for (const f of faults) {
+    let byType = index.get(f.type);
+    if (!byType) index.set(f.type, (byType = { all: [], everyTarget: [], byTarget: new Map() }));
+    (byType.all as Fault[]).push(f);
+  }
+  for (const byType of index.values()) {
+    const targetOf = (f: Fault) => ('target' in f ? f.target : undefined);
+    byType.everyTarget = Object.freeze(byType.all.filter((f) => targetOf(f) === undefined));
+    for (const f of byType.all) {
+      const target = targetOf(f);
+      if (target !== undefined && !byType.byTarget.has(target)) {
+        byType.byTarget.set(target, Object.freeze(byType.all.filter((g) => targetOf(g) === undefined || targetOf(g) === target)));
+      }
+    }
+    Object.freeze(byType.all);
+  }
+  return index;
+}
+
 export class World {
   readonly agenda = new Agenda();
   readonly targets = new Map<string, TargetRuntime>();
@@ -89,8 +123,15 @@ export class World {
   private dirty = true;
   private readonly explained = new Set<UndocumentedId>();
   private nextInstance = 1;
+  /** The runtimes in launch order, beside `targetList`, so the final state needs no lookups. */
+  private readonly runtimes: TargetRuntime[] = [];
+  /** The last target looked up: callbacks touch one target several times in a row. */
+  private last: TargetRuntime | undefined;
+  private readonly faultIndex: FaultIndex;
 
-  constructor(readonly scenario: Scenario) {}
+  constructor(readonly scenario: Scenario) {
+    this.faultIndex = indexFaults(scenario.faults);
+  }
 
   get now(): number {
     return this.agenda.now;
@@ -127,6 +168,8 @@ export class World {
       lastSuccessfulRevision: t.version,
     };
     this.targets.set(t.id, runtime);
+    this.runtimes.push(runtime);
+    this.last = runtime;
     const entry: TraceTarget = { id: t.id, kind: t.kind, group: t.group, launchedAt: this.now };
     if (t.label) entry.label = t.label;
     this.targetList.push(entry);
@@ -138,34 +181,43 @@ export class World {
   }
 
   target(id: string): TargetRuntime {
+    const last = this.last;
+    if (last !== undefined && last.id === id) return last;
     const t = this.targets.get(id);
     if (!t) throw new Error(`unknown target ${id}`);
+    this.last = t;
     return t;
   }
 
+  // The in-service counts depend on state, version and pool: each setter below takes
+  // the target out of the counts, changes it, and puts it back.
+
   setState(id: string, state: TargetState): void {
-    if (this.target(id).state === state) return;
-    this.recount(id, (t) => (t.state = state));
+    const t = this.target(id);
+    if (t.state === state) return;
+    if (t.state === 'InService') this.count(t, -1);
+    t.state = state;
+    if (state === 'InService') this.count(t, +1);
     this.changes.push({ t: this.now, target: id, state });
   }
 
   setVersion(id: string, version: string): void {
-    if (this.target(id).version === version) return;
-    this.recount(id, (t) => (t.version = version));
+    const t = this.target(id);
+    if (t.version === version) return;
+    const serving = t.state === 'InService';
+    if (serving) this.count(t, -1);
+    t.version = version;
+    if (serving) this.count(t, +1);
     this.changes.push({ t: this.now, target: id, version });
   }
 
   /** Moves a target to another traffic pool (e.g. from a temporary group into the original one). */
   setPool(id: string, pool: string): void {
-    this.recount(id, (t) => (t.pool = pool));
-  }
-
-  /** Applies a change to what the in-service counts depend on, keeping the counts right. */
-  private recount(id: string, change: (t: TargetRuntime) => void): void {
     const t = this.target(id);
-    if (t.state === 'InService') this.count(t, -1);
-    change(t);
-    if (t.state === 'InService') this.count(t, +1);
+    const serving = t.state === 'InService';
+    if (serving) this.count(t, -1);
+    t.pool = pool;
+    if (serving) this.count(t, +1);
   }
 
   setHealthy(id: string, healthy: boolean): void {
@@ -208,7 +260,7 @@ export class World {
 
   // ── trace ────────────────────────────────────────────────────────────
 
-  event(type: TraceEventType, message: string, extra: EventExtra = {}): void {
+  event(type: TraceEventType, message: string, extra: EventExtra = NO_EXTRA): void {
     const e: TraceEvent = { t: this.now, type, message };
     if (extra.target !== undefined) e.target = extra.target;
     if (extra.deploymentId !== undefined) e.deploymentId = extra.deploymentId;
@@ -276,9 +328,29 @@ export class World {
 
   // ── faults ───────────────────────────────────────────────────────────
 
-  /** Faults of one type, optionally only those aimed at `target` (or at every target). */
-  faults<T extends Fault['type']>(type: T): Extract<Fault, { type: T }>[] {
-    return this.scenario.faults.filter((f): f is Extract<Fault, { type: T }> => f.type === type);
+  // Indexed once per run (a 100,000-instance run asks several times per instance);
+  // every answer is a shared, frozen array: nothing is allocated per question.
+
+  /** Faults of one type, in scenario order. Shared and frozen: do not modify. */
+  faults<T extends FaultType>(type: T): FaultOf<T>[] {
+    return (this.faultIndex.get(type)?.all ?? NO_FAULTS) as FaultOf<T>[];
+  }
+
+  /** Faults of one type aimed at `target` or at every target (no `target` field), in scenario order. */
+  faultsOn<T extends FaultType>(type: T, target: string): readonly FaultOf<T>[] {
+    const byType = this.faultIndex.get(type);
+    if (!byType) return NO_FAULTS as FaultOf<T>[];
+    return (byType.byTarget.get(target) ?? byType.everyTarget) as FaultOf<T>[];
+  }
+
+  /**
+   * The first fault of one type in effect by time `t` (its `at`, default 0, is at
+   * most `t`), aimed at `target` or at every target when `target` is given.
+   */
+  faultBy<T extends FaultType>(type: T, t: number, target?: string): FaultOf<T> | undefined {
+    const list = target === undefined ? this.faults(type) : this.faultsOn(type, target);
+    for (const f of list) if ((f.at ?? 0) <= t) return f;
+    return undefined;
   }
 
   // ── running ──────────────────────────────────────────────────────────
@@ -316,10 +388,7 @@ export class World {
   }
 
   finalTargets(): FinalTarget[] {
-    return this.targetList.map(({ id }) => {
-      const t = this.target(id);
-      return { id, version: t.version, state: t.state, healthy: t.healthy };
-    });
+    return this.runtimes.map((t) => ({ id: t.id, version: t.version, state: t.state, healthy: t.healthy }));
   }
 
   finalTraffic(): Record<string, number> {

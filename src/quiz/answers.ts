@@ -46,7 +46,7 @@ export function answer(trace: Trace, q: Question): AnsweredQuestion {
       const s = sampleAt(trace, at);
       const n = s ? Object.values(s.inService).reduce((a, b) => a + b, 0) : 0;
       const fleet = trace.samples[0] ? Object.values(trace.samples[0].inService).reduce((a, b) => a + b, 0) : 0;
-      return { ...base, answer: String(n), choices: choicesOf(String(n), [0, n - 1, n + 1, fleet, fleet * 2].filter((x) => x >= 0).map(String)) };
+      return { ...base, answer: String(n), choices: choicesOf(String(n), [n - 1, n + 1, fleet, 0, fleet * 2].filter((x) => x >= 0).map(String)) };
     }
     case 'rollbackCreated': {
       const created = trace.deployments.some((d) => d.creator === 'codeDeployRollback');

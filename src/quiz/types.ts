@@ -1,20 +1,9 @@
 // Predict-then-reveal questions (issue 11): a scenario asks, the simulator answers.
 // The answer is always computed from the trace, never typed into the scenario.
 
-export type QuestionKind = 'nextLifecycleEvent' | 'finalVersion' | 'outcome' | 'trafficShare' | 'inService' | 'rollbackCreated';
+import type { QuestionKind } from '../scenario/types.ts';
 
-export interface Question {
-  id: string;
-  /** When the question is asked (the playhead pauses there), simulated seconds. */
-  at: number;
-  ask: QuestionKind;
-  /** nextLifecycleEvent, finalVersion. */
-  target?: string;
-  /** trafficShare. */
-  version?: string;
-  /** trafficShare, inService: the moment asked about (default: `at`). */
-  t?: number;
-}
+export type { Question, QuestionKind } from '../scenario/types.ts';
 
 export interface AnsweredQuestion {
   id: string;

@@ -45,6 +45,7 @@ export function withDefaults(raw: Raw): Scenario {
   };
   if (raw.elasticBeanstalk) scenario.elasticBeanstalk = fillElasticBeanstalk(raw.elasticBeanstalk);
   if (raw.codeDeploy) scenario.codeDeploy = fillCodeDeploy(raw.codeDeploy);
+  if (raw.questions) scenario.questions = raw.questions.map((q: Raw) => ({ ...q }));
   return scenario;
 }
 

@@ -14,6 +14,8 @@ export const LIMITS = {
   instances: 100_000,
   /** Injected faults in one scenario. */
   faults: 1_000,
+  /** Quiz questions in one scenario. */
+  questions: 100,
   /** Any time given in seconds. */
   seconds: MAX_SECONDS,
   /** Any time given in minutes (CodeDeploy intervals and waits without an AWS maximum). */

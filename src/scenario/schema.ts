@@ -190,6 +190,25 @@ export const scenarioSchema: Json = {
     ),
     elasticBeanstalk,
     codeDeploy,
+    questions: {
+      type: 'array',
+      maxItems: LIMITS.questions,
+      description: 'Predict-then-reveal questions: each is answered by the simulator from the trace (`deploysim run --json` adds the answers).',
+      items: strict(
+        {
+          id: { type: 'string', minLength: 1, description: 'Names the question in the answers.' },
+          at: seconds('When the question is asked: playback pauses there.'),
+          ask: {
+            enum: ['nextLifecycleEvent', 'finalVersion', 'outcome', 'trafficShare', 'inService', 'rollbackCreated'],
+            description: 'nextLifecycleEvent (on target, after at), finalVersion (of target), outcome, trafficShare (of version at t), inService (count at t), rollbackCreated.',
+          },
+          target: { type: 'string', minLength: 1, description: 'nextLifecycleEvent, finalVersion: a target id.' },
+          version: { type: 'string', minLength: 1, description: 'trafficShare: the version whose share is asked.' },
+          t: seconds('trafficShare, inService: the moment asked about (default: at).'),
+        },
+        ['id', 'at', 'ask'],
+      ),
+    },
     faults: {
       type: 'array',
       maxItems: LIMITS.faults,

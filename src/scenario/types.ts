@@ -118,6 +118,22 @@ export interface Timings {
   steps: Record<string, number>;
 }
 
+/** Predict-then-reveal: a question the simulator answers from the trace (never from a typed key). */
+export type QuestionKind = 'nextLifecycleEvent' | 'finalVersion' | 'outcome' | 'trafficShare' | 'inService' | 'rollbackCreated';
+
+export interface Question {
+  id: string;
+  /** When the question is asked (playback pauses there), simulated seconds. */
+  at: number;
+  ask: QuestionKind;
+  /** nextLifecycleEvent (the next event on it after `at`), finalVersion. */
+  target?: string;
+  /** trafficShare: the version whose share is asked. */
+  version?: string;
+  /** trafficShare, inService: the moment asked about (default `at`). */
+  t?: number;
+}
+
 export interface Scenario {
   $schema?: string;
   name: string;
@@ -128,4 +144,6 @@ export interface Scenario {
   codeDeploy?: CodeDeploySettings;
   faults: Fault[];
   timings: Timings;
+  /** Present only when the scenario asks questions. */
+  questions?: Question[];
 }

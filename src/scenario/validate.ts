@@ -12,6 +12,7 @@ import { ancestors, childPointer } from './pointer.ts';
 import { preflight } from './preflight.ts';
 import { quote } from './problem-text.ts';
 import { awsRules } from './rules.ts';
+import { questionRules } from './question-rules.ts';
 import { suggest } from './suggest.ts';
 import { thousands } from './thousands.ts';
 import type { Scenario } from './types.ts';
@@ -62,7 +63,10 @@ export function validateScenario(data: unknown): Validation {
       ? [...early.problems, ...structural.filter((p) => !flagged.has(p.path))]
       : [...structural, ...rulesBeside(structural, data as Record<string, any>)];
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, scenario: withDefaults(data as Record<string, any>) };
+  const scenario = withDefaults(data as Record<string, any>);
+  const unanswerable = questionRules(scenario);
+  if (unanswerable.length > 0) return { ok: false, problems: unanswerable };
+  return { ok: true, scenario };
 }
 
 /**

@@ -73,9 +73,10 @@ describe('Server in-place', () => {
 
 describe('Server blue/green', () => {
   it('a rollback routes traffic back to the originals: AllowTraffic trio on originals, BlockTraffic trio on replacements', () => {
+    // OneAtATime: rerouting fails at i-3, the first replacement, so the deployment fails.
     const trace = cd(
-      { deploymentType: 'BLUE_GREEN', instances: 2, deploymentConfigName: 'CodeDeployDefault.AllAtOnce', ...rollbackOn('DEPLOYMENT_FAILURE') },
-      { faults: [{ type: 'HookFailure', target: 'i-4', event: 'AfterAllowTraffic' }] },
+      { deploymentType: 'BLUE_GREEN', instances: 2, deploymentConfigName: 'CodeDeployDefault.OneAtATime', ...rollbackOn('DEPLOYMENT_FAILURE') },
+      { faults: [{ type: 'HookFailure', target: 'i-3', event: 'AfterAllowTraffic' }] },
     );
     expect(trace.outcome).toBe('RolledBack');
     expect(trace.deployments.map((d) => `${d.id} ${d.creator} ${d.status}`)).toEqual(['d-1 user Failed', 'd-2 codeDeployRollback Succeeded']);
@@ -83,16 +84,33 @@ describe('Server blue/green', () => {
     for (const id of ['i-3', 'i-4']) expect(names(trace, id, 'd-2')).toEqual(['BeforeBlockTraffic', 'BlockTraffic', 'AfterBlockTraffic']);
     expect(trace.final.traffic).toEqual({ v1: 100 });
     expect(finalOf(trace)).toMatchObject({ 'i-1': 'v1/InService', 'i-2': 'v1/InService' });
+    // The rollback is its own deployment and its own phase.
+    const rollback = trace.phases.filter((p) => p.kind === 'rollback');
+    expect(rollback.map((p) => [p.deploymentId, p.start, p.end])).toEqual([['d-2', trace.deployments[1]!.start, trace.deployments[1]!.end]]);
+  });
+
+  it('a rollback registers no original that never left the load balancer, and deregisters no replacement that never joined it', () => {
+    const trace = cd(
+      { deploymentType: 'BLUE_GREEN', instances: 2, deploymentConfigName: 'CodeDeployDefault.OneAtATime', ...rollbackOn('DEPLOYMENT_FAILURE') },
+      { faults: [{ type: 'HookFailure', target: 'i-3', event: 'AfterAllowTraffic' }] },
+    );
+    const inRollback = (type: string) => trace.events.filter((e) => e.type === type && e.deploymentId === 'd-2').map((e) => e.target);
+    // The originals were never blocked; i-4 never received traffic.
+    expect(inRollback('registered')).toEqual([]);
+    expect(inRollback('deregistered')).toEqual(['i-3']);
+    const registeredChanges = trace.changes.filter((c) => c.registered !== undefined && c.t >= trace.deployments[1]!.start);
+    expect(registeredChanges.map((c) => `${c.target}:${c.registered}`)).toEqual(['i-3:false']);
   });
 
   it('without rollback a failed reroute leaves traffic where it was', () => {
     const trace = cd(
       { deploymentType: 'BLUE_GREEN', instances: 2, deploymentConfigName: 'CodeDeployDefault.OneAtATime' },
-      { faults: [{ type: 'HookFailure', target: 'i-4', event: 'AfterAllowTraffic' }] },
+      { faults: [{ type: 'HookFailure', target: 'i-3', event: 'AfterAllowTraffic' }] },
     );
     expect(trace.outcome).toBe('Failed');
-    // i-3 was rerouted, i-4 had joined the load balancer before its AfterAllowTraffic failed; the originals were never blocked.
-    expect(trace.final.traffic).toEqual({ v1: 50, v2: 50 });
+    // i-3 had joined the load balancer before its AfterAllowTraffic failed; i-4 was never tried; the originals were never blocked.
+    expect(names(trace, 'i-4')).not.toContain('AllowTraffic');
+    expect(trace.final.traffic).toEqual({ v1: 66.7, v2: 33.3 });
   });
 
   it('KEEP_ALIVE leaves the originals running, out of service', () => {

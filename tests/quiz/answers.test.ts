@@ -45,3 +45,41 @@ describe('quiz answers', () => {
     expect(answer(canary(), { id: 'q', at: 0, ask: 'rollbackCreated' })).toMatchObject({ answer: 'No', rule: 'cd.rollback-triggers' });
   });
 });
+
+describe('questions in a scenario', () => {
+  const base = { name: 'quiz', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 4, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 2 } };
+
+  it('are validated like everything else: a target that does not exist is an error with its path', async () => {
+    const { validateScenario, formatProblem } = await import('../../src/scenario/validate.ts');
+    const v = validateScenario({
+      ...base,
+      questions: [
+        { id: 'a', at: 10, ask: 'finalVersion', target: 'i-9' },
+        { id: 'a', at: 10, ask: 'trafficShare' },
+        { id: 'c', at: 10, ask: 'nextLifecycleEvent' },
+        { id: 'd', at: 10, ask: 'guess' },
+      ],
+    });
+    expect(v.ok ? [] : v.problems.map(formatProblem)).toEqual(['/questions/3/ask: "guess" is not allowed; expected one of: nextLifecycleEvent, finalVersion, outcome, trafficShare, inService, rollbackCreated']);
+    const w = validateScenario({ ...base, questions: [{ id: 'a', at: 10, ask: 'finalVersion', target: 'i-9' }, { id: 'a', at: 10, ask: 'trafficShare' }, { id: 'c', at: 10, ask: 'nextLifecycleEvent' }] });
+    expect(w.ok ? [] : w.problems.map(formatProblem)).toEqual([
+      '/questions/0/target: no target "i-9" in this deployment; expected i-1 … i-4',
+      '/questions/1/id: "a" is used by another question; ids must be unique',
+      '/questions/1/version: is required when ask is trafficShare',
+      '/questions/2/target: is required when ask is nextLifecycleEvent',
+    ]);
+  });
+
+  it('run --json adds the answers, computed from the trace', async () => {
+    const { main } = await import('../../src/cli/main.ts');
+    const text = JSON.stringify({ ...base, questions: [{ id: 'end', at: 0, ask: 'finalVersion', target: 'i-1' }, { id: 'cap', at: 0, ask: 'inService', t: 30 }] });
+    let out = '';
+    const code = await main(['run', 'quiz.json', '--json'], { out: (t) => void (out += t), err: () => {}, read: async () => text });
+    expect(code).toBe(0);
+    const trace = JSON.parse(out);
+    expect(trace.questions).toEqual([
+      { id: 'end', at: 0, ask: 'finalVersion', answer: 'v2', choices: ['It is terminated', 'v1', 'v2'] },
+      { id: 'cap', at: 0, ask: 'inService', answer: '2', choices: ['1', '2', '3', '4'] },
+    ]);
+  });
+});

@@ -20,10 +20,11 @@ export function scheduleControls(world: World, driver: Controlled): void {
   const { actor, running } = driver;
   for (const f of world.faults('Alarm')) {
     world.agenda.at(f.at, () => {
-      const name = f.alarmName ?? 'the deployment group\'s alarm';
+      // "CloudWatch alarm HighErrors goes into ALARM", or, unnamed, "A CloudWatch alarm of the deployment group goes into ALARM".
+      const alarm = f.alarmName ? `CloudWatch alarm ${f.alarmName}` : 'A CloudWatch alarm of the deployment group';
       const id = running();
-      if (!id) return world.event('alarm', `CloudWatch alarm ${name} goes into ALARM at ${f.at} s, after the deployment ended: nothing to stop`);
-      world.event('alarm', `CloudWatch alarm ${name} goes into ALARM: CodeDeploy stops deployment ${id}`, { deploymentId: id });
+      if (!id) return world.event('alarm', `${alarm} goes into ALARM at ${f.at} s, after the deployment ended: nothing to stop`);
+      world.event('alarm', `${alarm} goes into ALARM: CodeDeploy stops deployment ${id}`, { deploymentId: id, rule: 'cd.alarm-stops' });
       actor.send({ type: 'STOP', trigger: { kind: 'alarm', changed: driver.changed() } });
     });
   }
@@ -32,7 +33,7 @@ export function scheduleControls(world: World, driver: Controlled): void {
       const id = running();
       if (!id) return world.event('deployment-stopped', `StopDeployment at ${f.at} s arrives after the deployment ended: nothing to stop`);
       const flag = f.autoRollbackEnabled === undefined ? '' : ` with autoRollbackEnabled ${f.autoRollbackEnabled}`;
-      world.event('deployment-stopped', `The user calls StopDeployment${flag}: deployment ${id} stops`, { deploymentId: id });
+      world.event('deployment-stopped', `The user calls StopDeployment${flag}: deployment ${id} stops`, { deploymentId: id, rule: 'cd.stop-deployment' });
       actor.send({
         type: 'STOP',
         trigger: { kind: 'request', changed: driver.changed(), ...(f.autoRollbackEnabled === undefined ? {} : { autoRollbackEnabled: f.autoRollbackEnabled }) },

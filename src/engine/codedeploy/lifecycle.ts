@@ -47,8 +47,31 @@ export function lifecycleSteps(ctx: CdContext, target: string, events: readonly 
     const own = RESERVED_EVENTS.has(name) ? undefined : hookFailure(ctx, target, name, plan);
     const more = extra.failure;
     if (own || more) step.failure = (start, end, id) => own?.(start, end, id) ?? more?.(start, end, id);
+    if (own && IGNORABLE_STOP_EVENTS.has(name) && ctx.cd.ignoreApplicationStopFailures) sayWhenIgnored(ctx, step, plan);
     return step;
   });
+}
+
+/** A failure ignoreApplicationStopFailures passes over is said when the hook ends (its span is Failed). */
+function sayWhenIgnored(ctx: CdContext, step: Step, plan: Plan): void {
+  const decide = step.failure!;
+  const after = step.onSuccess;
+  let ignored = false;
+  step.failure = (start, end, id) => {
+    const f = decide(start, end, id);
+    ignored = f?.ignored === true;
+    return f;
+  };
+  step.onSuccess = (id) => {
+    if (ignored) {
+      ctx.world.event('note', `${step.name} failed on ${id}, but ignoreApplicationStopFailures is true: the instance carries on with the next event`, {
+        target: id,
+        deploymentId: plan.deploymentId,
+        rule: 'cd.ignore-application-stop-failures',
+      });
+    }
+    after?.(id);
+  };
 }
 
 /**

@@ -12,6 +12,9 @@ export type Trigger =
   /** deploymentReadyOption STOP_DEPLOYMENT ran out of time. */
   | { kind: 'readyTimeout'; changed: boolean };
 
+export type FailureTrigger = Extract<Trigger, { kind: 'failure' }>;
+export type StopTrigger = Exclude<Trigger, { kind: 'failure' }>;
+
 export interface Decision {
   rollback: boolean;
   /** Why, in plain words. */
@@ -48,4 +51,19 @@ export function decideRollback(cd: CodeDeploySettings, trigger: Trigger): Decisi
     return { rollback: false, why: `${why}, but nothing had changed yet, so there is nothing to roll back`, undocumented: 'rollbackNothingChanged' };
   }
   return { rollback: configured, why, ...(undocumented ? { undocumented } : {}) };
+}
+
+/** Why the lifecycle events in progress end when a deployment (or, `rollingBack`, its rollback) stops, as their spans say. */
+export function stopReason(trigger: Trigger, rollingBack = false): string {
+  if (rollingBack) return 'Stopped: the rollback deployment was stopped';
+  switch (trigger.kind) {
+    case 'alarm':
+      return 'Stopped: a CloudWatch alarm stopped the deployment';
+    case 'request':
+      return 'Stopped: the user called StopDeployment';
+    case 'readyTimeout':
+      return 'Stopped: nobody continued the deployment within the wait time';
+    case 'failure':
+      return 'the deployment failed';
+  }
 }

@@ -3,6 +3,8 @@
 // is taken offline; an instance is healthy when its last deployment succeeded.
 // When nothing is in flight and nothing more may start, the rollout is over:
 // it succeeded if every instance was attempted and enough succeeded.
+// The same runner, with `slotOnFailure`, is a plain parallelism limit (blue/green
+// rerouting, blocking originals, the rollback's traffic hooks).
 // O(1) work per instance event: counters, a queue index, a map of runs in flight.
 import type { StepRun } from '../steps.ts';
 import type { World } from '../world.ts';
@@ -11,8 +13,10 @@ export interface RolloutResult {
   ok: boolean;
   succeeded: number;
   failed: string[];
-  /** Instances never attempted because the minimum could not be kept. */
+  /** Instances never attempted because the minimum could not be kept (or, with failFast, after a failure). */
   untouched: number;
+  /** Instances left out because they were terminated before their turn (see terminatedPending). */
+  dropped: number;
 }
 
 export interface RolloutOptions {
@@ -21,14 +25,25 @@ export interface RolloutOptions {
   ids: readonly string[];
   minimumHealthy: number;
   requiredSuccesses: number;
-  /** Whether an instance counts as healthy before it starts (default: the world's view). */
+  /** Whether an instance counts as healthy before it starts (default: the world's view). A terminated instance never does. */
   isHealthy?: (id: string) => boolean;
-  /** Stop starting instances after the first failure (traffic rerouting). */
+  /** Stop starting instances after the first failure. */
   failFast?: boolean;
+  /** A failed run frees its place like a successful one: the minimum is only a parallelism limit. */
+  slotOnFailure?: boolean;
+  /**
+   * An instance terminated before its turn fails (a blue/green replacement that can
+   * never be installed) instead of being dropped from the deployment.
+   */
+  terminatedFails?: boolean;
   /** Starts one instance; calls `done` with its result. */
   run: (id: string, done: (ok: boolean) => void) => StepRun;
-  /** Called when an instance starts, with how many are then in flight. */
-  onStart?: (id: string, inFlight: number) => void;
+  /** Called after instances started together (one scheduling wave), with their ids. */
+  onBatch?: (ids: string[]) => void;
+  /** Called when an instance's run ends, or when it fails without running (terminated before its turn). */
+  onFinished?: (id: string, ok: boolean) => void;
+  /** Called when an instance terminated before its turn leaves the queue: `failed` (terminatedFails) or dropped. */
+  onSkipped?: (id: string, failed: boolean) => void;
   onDone: (r: RolloutResult) => void;
 }
 
@@ -39,16 +54,24 @@ export class Rollout {
   private readonly failed: string[] = [];
   private readonly inFlight = new Map<string, StepRun>();
   private readonly dropped = new Set<string>();
+  private droppedCount = 0;
   private readonly succeededIds = new Set<string>();
-  private readonly startedHealthy = new Set<string>();
+  /** Instances not counted healthy when the rollout began (usually none: kept small on purpose). */
+  private readonly uncounted = new Set<string>();
   private over = false;
+  private pumpPending = false;
+  /** Whether start() has run its first pump (until then, scheduling waits for the agenda). */
+  private started = false;
   /** The largest number of instances in flight at once, for tests and narration. */
   peakInFlight = 0;
   /** The lowest healthy count seen, for tests and narration. */
   lowestHealthy: number;
 
   constructor(private readonly o: RolloutOptions) {
-    for (const id of o.ids) if (o.world.target(id).state !== 'Terminated' && this.isHealthy(id)) this.healthy++;
+    for (const id of o.ids) {
+      if (this.isHealthy(id)) this.healthy++;
+      else this.uncounted.add(id);
+    }
     this.lowestHealthy = this.healthy;
   }
 
@@ -60,8 +83,26 @@ export class Rollout {
     return this.inFlight.has(id);
   }
 
+  /** Starts scheduling at the current moment, after whatever started it has finished (never synchronously). */
   start(): void {
-    this.pump();
+    this.pumpSoon();
+  }
+
+  /**
+   * Schedules instances once everything else due at this moment has happened, so
+   * instances freed at one moment start together, as one batch.
+   */
+  private pumpSoon(): void {
+    if (this.pumpPending) return;
+    const { agenda } = this.o.world;
+    // Nothing else is due now (the usual case one at a time): schedule at once.
+    if (this.started && agenda.peekTime() !== agenda.now) return this.pump();
+    this.pumpPending = true;
+    agenda.at(agenda.now, () => {
+      this.pumpPending = false;
+      this.started = true;
+      this.pump();
+    });
   }
 
   /** Stops scheduling; in-flight runs are cut short with `reason`. */
@@ -74,62 +115,83 @@ export class Rollout {
   }
 
   /**
-   * An instance was terminated from outside: its run is cut short (it fails), or it
-   * is dropped from the queue before its turn. Returns which, or undefined.
+   * An instance was terminated from outside: its run is cut short (it fails), or,
+   * before its turn, it is dropped from the queue or (terminatedFails) fails.
+   * Returns which, or undefined when the instance is not waiting or running here.
    */
-  terminated(id: string, reason: string): 'cut short' | 'dropped' | undefined {
+  terminated(id: string, reason: string): 'cut short' | 'dropped' | 'failed' | undefined {
     if (this.over) return undefined;
     const run = this.inFlight.get(id);
     if (run) {
       run.cancel(reason);
       return 'cut short';
     }
-    let outcome: 'dropped' | undefined;
+    let outcome: 'dropped' | 'failed' | undefined;
     if (this.succeededIds.has(id)) this.healthy--;
     else if (!this.dropped.has(id) && this.o.ids.indexOf(id, this.next) >= 0) {
-      this.dropped.add(id);
-      outcome = 'dropped';
-      if (this.isHealthy(id)) this.healthy--;
+      // It counted as healthy while it waited; gone, it does not any more.
+      if (!this.uncounted.has(id)) this.healthy--;
+      outcome = this.skip(id);
     }
     this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
-    this.pump();
+    this.pumpSoon();
     return outcome;
   }
 
   private isHealthy(id: string): boolean {
-    return this.o.isHealthy ? this.o.isHealthy(id) : this.o.world.target(id).healthy;
+    const t = this.o.world.target(id);
+    if (t.state === 'Terminated') return false;
+    return this.o.isHealthy ? this.o.isHealthy(id) : t.healthy;
+  }
+
+  /** Takes a terminated instance out of the queue: dropped, or failed without running. */
+  private skip(id: string): 'dropped' | 'failed' {
+    this.dropped.add(id);
+    this.o.onSkipped?.(id, this.o.terminatedFails === true);
+    if (!this.o.terminatedFails) {
+      this.droppedCount++;
+      return 'dropped';
+    }
+    this.failed.push(id);
+    this.o.onFinished?.(id, false);
+    return 'failed';
   }
 
   private pump(): void {
     if (this.over) return;
     const { ids, minimumHealthy } = this.o;
-    const blocked = this.o.failFast === true && this.failed.length > 0;
-    while (!blocked && this.next < ids.length) {
+    const started: string[] = [];
+    while (this.next < ids.length && !(this.o.failFast === true && this.failed.length > 0)) {
       const id = ids[this.next]!;
       if (this.dropped.has(id)) {
         this.next++;
+        continue;
+      }
+      // Terminated before the rollout could be told (e.g. while replacements launched).
+      if (this.o.world.target(id).state === 'Terminated') {
+        this.next++;
+        if (!this.uncounted.has(id)) this.healthy--;
+        this.skip(id);
         continue;
       }
       const healthy = this.isHealthy(id);
       // Taking a healthy instance offline must leave at least the minimum healthy.
       if (healthy && this.healthy - 1 < minimumHealthy) break;
       this.next++;
-      if (healthy) {
-        this.healthy--;
-        this.startedHealthy.add(id);
-      }
+      if (healthy) this.healthy--;
       this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
       const run = this.o.run(id, (ok) => this.finished(id, ok));
       if (!run.finished) this.inFlight.set(id, run);
       this.peakInFlight = Math.max(this.peakInFlight, this.inFlight.size);
-      this.o.onStart?.(id, this.inFlight.size);
+      started.push(id);
     }
+    if (started.length > 0) this.o.onBatch?.(started);
     if (this.inFlight.size > 0) return;
     this.over = true;
     let untouched = 0;
     for (let i = this.next; i < ids.length; i++) if (!this.dropped.has(ids[i]!)) untouched++;
     const ok = untouched === 0 && (this.o.failFast !== true || this.failed.length === 0) && this.succeeded >= this.o.requiredSuccesses;
-    this.o.onDone({ ok, succeeded: this.succeeded, failed: this.failed, untouched });
+    this.o.onDone({ ok, succeeded: this.succeeded, failed: this.failed, untouched, dropped: this.droppedCount });
   }
 
   private finished(id: string, ok: boolean): void {
@@ -138,7 +200,11 @@ export class Rollout {
       this.succeeded++;
       this.succeededIds.add(id);
       this.healthy++;
-    } else this.failed.push(id);
-    this.pump();
+    } else {
+      this.failed.push(id);
+      if (this.o.slotOnFailure) this.healthy++;
+    }
+    this.o.onFinished?.(id, ok);
+    this.pumpSoon();
   }
 }

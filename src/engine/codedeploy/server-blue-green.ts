@@ -1,204 +1,377 @@
-// Server blue/green (reference §2.1, §2.3–2.4): replacement instances (ids continue
-// after the originals) install the revision under the deployment configuration's
-// rules; then traffic is rerouted: replacements run the AllowTraffic hooks, the
-// originals the BlockTraffic hooks, in the configuration's pattern; the originals
-// are terminated after the wait or kept alive. A rollback (d-2) re-allows traffic
-// to the originals that still exist and blocks it on the replacements.
+// Runs a Server blue/green deployment (reference §2.1, §2.3–2.4): the statechart
+// (server-blue-green-machine.ts) decides; this file binds its actions to the
+// world. Replacement instances (ids continue after the originals) install the
+// revision under the configuration's in-place rules; traffic is rerouted to them
+// under its rerouting rule (reroute.ts); the originals are blocked, then terminated
+// or kept alive. A rollback (d-2) re-allows traffic to the originals that still run
+// and blocks it on the replacements.
 import { lifecycleOrder } from '../lifecycles/catalog.ts';
-import type { DeploymentStatus } from '../../trace/types.ts';
-import { minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
+import type { RuleId } from '../../aws/rules.ts';
+import type { DeploymentStatus, Outcome, PhaseKind, TracePhase } from '../../trace/types.ts';
+import type { World } from '../world.ts';
+import { machineActor } from '../run-machine.ts';
 import { listIds, plural } from '../narration.ts';
-import type { Driver, Send } from './driver.ts';
+import { contextOf, minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT } from './context.ts';
+import { reroutePlan, rerouteVerdict } from './reroute.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
-import { addInstances, runInstance } from './server-instance.ts';
-import { describeSchedule, explainRollout, scheduleFor } from './server-schedule.ts';
+import { BatchPhases } from './server-batches.ts';
+import { serverBlueGreenMachine, type BlueGreenEvent } from './server-blue-green-machine.ts';
+import { addInstances, announceIgnoredStopFailures, runInstance } from './server-instance.ts';
+import { stopReason } from './rollback-rules.ts';
+import { endRollback, endUserDeployment, runServer, startRollback, stopRule } from './server-run.ts';
+import { configKind, configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
+import { scheduleContinue } from './continue-deployment.ts';
 
 // A replacement's lifecycle runs in two parts: the install, then (when rerouting reaches it) the AllowTraffic hooks.
 const REPLACEMENT_EVENTS = lifecycleOrder('codeDeployServerReplacement');
-const SERVER_BLUE_GREEN_INSTALL_EVENTS = REPLACEMENT_EVENTS.slice(0, REPLACEMENT_EVENTS.indexOf('BeforeAllowTraffic'));
-const REROUTE_EVENTS = REPLACEMENT_EVENTS.slice(SERVER_BLUE_GREEN_INSTALL_EVENTS.length);
-const SERVER_BLUE_GREEN_ORIGINAL_EVENTS = lifecycleOrder('codeDeployServerOriginal');
-const SERVER_ALLOW_TRAFFIC_EVENTS = lifecycleOrder('codeDeployServerRollbackOriginal');
-const SERVER_BLOCK_TRAFFIC_EVENTS = lifecycleOrder('codeDeployServerRollbackReplacement');
+const INSTALL_EVENTS = REPLACEMENT_EVENTS.slice(0, REPLACEMENT_EVENTS.indexOf('BeforeAllowTraffic'));
+const REROUTE_EVENTS = REPLACEMENT_EVENTS.slice(INSTALL_EVENTS.length);
+const ORIGINAL_EVENTS = lifecycleOrder('codeDeployServerOriginal');
+const ROLLBACK_ORIGINAL_EVENTS = lifecycleOrder('codeDeployServerRollbackOriginal');
+const ROLLBACK_REPLACEMENT_EVENTS = lifecycleOrder('codeDeployServerRollbackReplacement');
 
-export function serverBlueGreen(ctx: CdContext, send: Send): Driver {
-  const { world, cd, from, to } = ctx;
+interface Group {
+  ids: string[];
+  events: readonly string[];
+  deploymentId: string;
+  revision: string;
+  parallel: number;
+  failFast: boolean;
+  /** A replacement terminated before its turn fails; an original is dropped. */
+  terminatedFails: boolean;
+  phase: { kind: PhaseKind; name: string };
+  done: (r: RolloutResult) => void;
+}
+
+export function simulateServerBlueGreen(world: World): Outcome {
+  const ctx = contextOf(world);
+  const { cd, from, to } = ctx;
   const bg = cd.blueGreenDeploymentConfiguration!;
   const originals = addInstances(ctx, cd.instances, 'original', from);
   const schedule = scheduleFor(cd, originals.length);
+  const kind = configKind(cd);
+  const copy = bg.greenFleetProvisioningOption.action === 'COPY_AUTO_SCALING_GROUP';
+  const ready = bg.deploymentReadyOption;
+  const terminate = bg.terminateBlueInstancesOnDeploymentSuccess;
   let replacements: string[] = [];
   let current: Rollout | undefined;
+  let batches: BatchPhases | undefined;
   let touched = false;
   let failure = '';
-  let timer = 0;
-  const copy = bg.greenFleetProvisioningOption.action === 'COPY_AUTO_SCALING_GROUP';
-  const terminate = bg.terminateBlueInstancesOnDeploymentSuccess;
-  const ready = bg.deploymentReadyOption;
+  let failureRule: RuleId | undefined;
+  let rollbackWhy = '';
+  let provisioning: TracePhase | undefined;
+  let wait: TracePhase | undefined;
+  let outcome: Outcome = 'Failed';
 
   const live = (ids: readonly string[]) => ids.filter((x) => world.target(x).state !== 'Terminated');
-
-  /** Runs `events` on `ids` with the configuration's pattern of parallelism; every one must succeed. */
-  const phase = (ids: string[], events: readonly string[], deploymentId: string, revision: string, done: (r: RolloutResult) => void) => {
-    const parallel = Math.max(1, Math.min(ids.length, schedule.maxParallel));
-    current = new Rollout({
-      world,
-      ids,
-      minimumHealthy: ids.length - parallel,
-      requiredSuccesses: ids.length,
-      failFast: true,
-      isHealthy: () => true,
-      run: (id, finished) => runInstance(ctx, id, events, { deploymentId, revision }, finished),
-      onDone: done,
-    });
-    current.start();
-  };
-
-  const fail = (why: string) => {
+  const send = (event: BlueGreenEvent) => actor.send(event);
+  const fail = (why: string, rule: RuleId) => {
     failure = why;
+    failureRule = rule;
     send({ type: 'FAILED', trigger: { kind: 'failure', changed: touched } });
   };
+  const skipped = (deploymentId: string) => (id: string, failed: boolean) =>
+    failed
+      ? world.event('lifecycle-event-failed', `${id} was terminated before its turn: its deployment fails`, { target: id, deploymentId, undocumented: 'terminatedReplacement' })
+      : world.event('note', `${id} was terminated before its turn; CodeDeploy leaves it out`, { target: id, deploymentId, undocumented: 'terminatedPending' });
 
-  const install = () => {
+  /** Runs `events` on a group of instances, `parallel` at a time, as one phase. */
+  const runGroup = (g: Group) => {
+    const phase = world.openPhase({ deploymentId: g.deploymentId, kind: g.phase.kind, name: g.phase.name, targets: g.ids });
     current = new Rollout({
       world,
-      ids: replacements,
-      minimumHealthy: schedule.minimumHealthy,
-      requiredSuccesses: schedule.requiredSuccesses,
-      // Fresh replacements have never failed a deployment: they count as healthy.
+      ids: g.ids,
+      minimumHealthy: g.ids.length - g.parallel,
+      requiredSuccesses: 0,
       isHealthy: () => true,
-      run: (id, finished) => runInstance(ctx, id, SERVER_BLUE_GREEN_INSTALL_EVENTS, { deploymentId: USER_DEPLOYMENT, revision: to }, finished),
+      slotOnFailure: true,
+      failFast: g.failFast,
+      terminatedFails: g.terminatedFails,
+      run: (id, finished) => runInstance(ctx, id, g.events, { deploymentId: g.deploymentId, revision: g.revision }, finished),
+      onSkipped: skipped(g.deploymentId),
       onDone: (r) => {
-        if (!r.ok) return fail(`${explainRollout(cd, schedule, r, to, replacements[replacements.length - 1])}; traffic never left the original instances`);
-        if (ready.actionOnTimeout === 'STOP_DEPLOYMENT') {
-          world.event('wait-started', `The replacement environment is ready (status Ready): traffic is rerouted only when someone continues the deployment, within ${minutes(ready.waitTimeInMinutes)}`, { deploymentId: USER_DEPLOYMENT, undocumented: 'readyTimeout' });
-          const mine = ++timer;
-          world.agenda.after(ready.waitTimeInMinutes * 60, () => mine === timer && send({ type: 'STOP', trigger: { kind: 'readyTimeout', changed: touched } }));
-          return;
-        }
-        reroute();
+        world.closePhase(phase);
+        g.done(r);
       },
     });
     current.start();
   };
 
-  const reroute = () => {
-    const ok = live(replacements).filter((x) => world.target(x).healthy);
-    world.event('batch-started', `Rerouting traffic: ${listIds(ok)} run the AllowTraffic hooks and join the load balancer, then the original instances are blocked`, { deploymentId: USER_DEPLOYMENT });
-    phase(ok, REROUTE_EVENTS, USER_DEPLOYMENT, to, (r) => {
-      if (!r.ok) return fail(`AllowTraffic did not complete on ${listIds(r.failed)}`);
-      phase(live(originals), SERVER_BLUE_GREEN_ORIGINAL_EVENTS, USER_DEPLOYMENT, to, (b) => {
-        // If any original instance fails to deregister, the whole deployment fails (reference §2.3).
-        if (!b.ok) return fail(`${listIds(b.failed)} did not leave the load balancer, and one original failing to deregister fails the whole deployment`);
-        finishOriginals();
-      });
+  /** One step of the rollback d-2: `events` on `ids`; `failure` says why the step failed, if it did. */
+  const rollbackGroup = (ids: string[], events: readonly string[], name: string, next: BlueGreenEvent, failure: (r: RolloutResult) => string | undefined) =>
+    runGroup({
+      ids,
+      events,
+      deploymentId: ROLLBACK_DEPLOYMENT,
+      revision: from,
+      parallel: reroutePlan(kind, schedule, ids.length).parallel,
+      failFast: true,
+      terminatedFails: false,
+      phase: { kind: 'batch', name },
+      done: (r) => {
+        const why = failure(r);
+        if (why === undefined) return send(next);
+        rollbackWhy = why;
+        send({ type: 'ROLLBACK_FAILED' });
+      },
     });
-  };
 
-  const finishOriginals = () => {
-    if (terminate.action === 'KEEP_ALIVE') {
-      world.event('note', 'KEEP_ALIVE: the original instances keep running, deregistered from the load balancer', { deploymentId: USER_DEPLOYMENT });
-      return send({ type: 'SUCCEEDED' });
-    }
-    world.event('wait-started', `Traffic is on the replacements; the original instances are terminated after ${minutes(terminate.terminationWaitTimeInMinutes)}`, { deploymentId: USER_DEPLOYMENT });
-    const mine = ++timer;
-    world.agenda.after(terminate.terminationWaitTimeInMinutes * 60, () => {
-      if (mine !== timer) return;
-      const victims = live(originals);
-      world.agenda.after(world.scenario.timings.termination, () => {
-        if (mine !== timer) return;
-        for (const x of victims) {
+  const machine = serverBlueGreenMachine.provide({
+    guards: {
+      originalsLeft: () => live(originals).length > 0,
+    },
+    actions: {
+      startDeployment: () => {
+        world.startDeployment(USER_DEPLOYMENT, 'user', to);
+        world.event(
+          'deployment-started',
+          `Blue/green deployment of ${to}: ${plural(originals.length, 'replacement instance')} ${copy ? 'launched by copying the Auto Scaling group' : 'discovered among existing instances'}, deployed with ${describeSchedule(cd, schedule, originals.length)}; ` +
+            `then traffic is rerouted${ready.actionOnTimeout === 'STOP_DEPLOYMENT' ? ' once the user continues the deployment' : ''} and the originals are ${terminate.action === 'TERMINATE' ? `terminated after ${minutes(terminate.terminationWaitTimeInMinutes)}` : 'kept alive'}`,
+          { deploymentId: USER_DEPLOYMENT, rule: configRule(cd) },
+        );
+        if (schedule.undocumented) world.event('note', `How ${cd.deploymentConfigName} treats a one-instance group`, { deploymentId: USER_DEPLOYMENT, undocumented: schedule.undocumented });
+        world.event('note', `Replacements run ${INSTALL_EVENTS.join(' → ')}, then ${REROUTE_EVENTS.join(' → ')} when traffic reaches them; then the originals run ${ORIGINAL_EVENTS.join(' → ')}`, {
+          deploymentId: USER_DEPLOYMENT,
+          rule: 'cd.hooks-blue-green',
+        });
+        world.event('note', `ApplicationStop, BeforeBlockTraffic and AfterBlockTraffic run the scripts of the last successful revision: the replacements have none, so ApplicationStop is Skipped there; on the originals the BlockTraffic hooks run ${from}'s`, {
+          deploymentId: USER_DEPLOYMENT,
+          rule: 'cd.last-revision-scripts',
+        });
+        announceIgnoredStopFailures(ctx, USER_DEPLOYMENT);
+      },
+      announceImpossibleMinimum: () =>
+        world.event('note', `The minimum cannot be met: ${schedule.impossible}. The deployment fails before any instance changes`, { deploymentId: USER_DEPLOYMENT, rule: 'cd.minimum-impossible' }),
+      provisionReplacements: () => {
+        touched = true;
+        replacements = addInstances(ctx, originals.length, 'replacement', '');
+        if (copy) {
+          provisioning = world.openPhase({ deploymentId: USER_DEPLOYMENT, kind: 'batch', name: 'Provisioning replacement instances', targets: replacements });
+          for (const x of replacements) {
+            world.event('instance-launched', `${x} is launched into the replacement environment (a copy of the Auto Scaling group)`, { target: x, deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
+          }
+        } else {
+          world.event('note', `CodeDeploy uses the existing instances ${listIds(replacements)} as the replacement environment (DISCOVER_EXISTING)`, { deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
+        }
+      },
+      installReplacements: () => {
+        world.closePhase(provisioning);
+        const gone = replacements.filter((x) => world.target(x).state === 'Terminated');
+        const ids = [...gone, ...schedulingOrder(world, replacements, to)];
+        const phases = new BatchPhases(world, USER_DEPLOYMENT);
+        batches = phases;
+        current = new Rollout({
+          world,
+          ids,
+          minimumHealthy: schedule.minimumHealthy,
+          requiredSuccesses: schedule.requiredSuccesses,
+          // Fresh replacements have never failed a deployment: they count as healthy.
+          isHealthy: () => true,
+          terminatedFails: true,
+          run: (id, finished) => runInstance(ctx, id, INSTALL_EVENTS, { deploymentId: USER_DEPLOYMENT, revision: to }, finished),
+          onBatch: (started) => {
+            const k = phases.start(started);
+            world.event('batch-started', `Batch ${k}: CodeDeploy installs ${to} on ${listIds(started)}`, { deploymentId: USER_DEPLOYMENT, rule: configRule(cd) });
+          },
+          onFinished: (id) => phases.finished(id),
+          onSkipped: skipped(USER_DEPLOYMENT),
+          onDone: (r) => {
+            phases.nameAll();
+            if (!r.ok) return fail(`${explainRollout(cd, schedule, r, to, ids[ids.length - 1])}; traffic never left the original instances`, configRule(cd));
+            send({ type: 'REPLACEMENTS_READY' });
+          },
+        });
+        current.start();
+      },
+      startReadyWait: () => {
+        const end = world.now + ready.waitTimeInMinutes * 60;
+        wait = world.openPhase({ deploymentId: USER_DEPLOYMENT, kind: 'wait', name: 'Ready wait', deadline: end });
+        world.event(
+          'wait-started',
+          `The replacement instances are ready (status Ready): traffic is rerouted only when the user calls ContinueDeployment; if nobody does within ${minutes(ready.waitTimeInMinutes)}, the deployment stops`,
+          { deploymentId: USER_DEPLOYMENT, rule: 'cd.ready-wait', end },
+        );
+      },
+      continued: (_, { waitType }) =>
+        world.event(
+          'note',
+          waitType === 'READY_WAIT'
+            ? 'The user calls ContinueDeployment (READY_WAIT): the Ready wait ends and traffic is rerouted now'
+            : 'The user calls ContinueDeployment (TERMINATION_WAIT): the termination wait ends and the original instances are terminated now',
+          { deploymentId: USER_DEPLOYMENT, rule: 'cd.continue-deployment' },
+        ),
+      endWait: () => world.closePhase(wait),
+      reroute: () => {
+        const installed = live(replacements).filter((x) => world.target(x).healthy);
+        const targets = [...installed];
+        const plan = reroutePlan(kind, schedule, targets.length);
+        if (targets.length < replacements.length) {
+          world.event('note', `Only the replacements whose install succeeded and that still run can receive traffic: ${targets.length ? listIds(targets) : 'none'}`, {
+            deploymentId: USER_DEPLOYMENT,
+            undocumented: 'rerouteTargets',
+          });
+        }
+        world.event('batch-started', `Rerouting traffic to the replacement instances, ${plan.says}: each runs ${REROUTE_EVENTS.join(' → ')}`, {
+          deploymentId: USER_DEPLOYMENT,
+          rule: plan.rule,
+          undocumented: plan.undocumented,
+        });
+        runGroup({
+          ids: targets,
+          events: REROUTE_EVENTS,
+          deploymentId: USER_DEPLOYMENT,
+          revision: to,
+          parallel: plan.parallel,
+          failFast: plan.failFast,
+          terminatedFails: true,
+          phase: { kind: 'traffic-shift', name: 'Rerouting traffic' },
+          done: (r) => {
+            const verdict = rerouteVerdict(kind, targets, r.succeeded, r.failed, r.untouched);
+            if (!verdict.ok) return fail(`${verdict.why}; ${serving()}`, plan.rule);
+            world.event('batch-ended', `Rerouting succeeded: ${verdict.why}`, { deploymentId: USER_DEPLOYMENT, rule: plan.rule, undocumented: plan.undocumented });
+            send({ type: 'REROUTED' });
+          },
+        });
+      },
+      blockOriginals: () => {
+        const ids = live(originals);
+        const parallel = reroutePlan(kind, schedule, ids.length).parallel;
+        world.event('batch-started', `Blocking traffic to the original instances, ${plural(parallel, 'instance')} at a time: each runs ${ORIGINAL_EVENTS.join(' → ')}; any original failing to deregister fails the deployment`, {
+          deploymentId: USER_DEPLOYMENT,
+          rule: 'cd.deregister-originals',
+          undocumented: 'blockOriginalsPace',
+        });
+        runGroup({
+          ids,
+          events: ORIGINAL_EVENTS,
+          deploymentId: USER_DEPLOYMENT,
+          revision: to,
+          parallel,
+          failFast: true,
+          terminatedFails: false,
+          phase: { kind: 'batch', name: 'Blocking traffic to original instances' },
+          done: (r) => {
+            if (r.failed.length > 0) return fail(`${listIds(r.failed)} did not leave the load balancer, and one original failing to deregister fails the whole deployment`, 'cd.deregister-originals');
+            send({ type: 'ORIGINALS_BLOCKED' });
+          },
+        });
+      },
+      startTerminationWait: () => {
+        const end = world.now + terminate.terminationWaitTimeInMinutes * 60;
+        wait = world.openPhase({ deploymentId: USER_DEPLOYMENT, kind: 'wait', name: 'Termination wait', deadline: end });
+        world.event(
+          'wait-started',
+          `Traffic is on the replacements; the original instances are terminated after ${minutes(terminate.terminationWaitTimeInMinutes)} (or earlier if the user calls ContinueDeployment with TERMINATION_WAIT)`,
+          { deploymentId: USER_DEPLOYMENT, rule: 'cd.termination-wait', end },
+        );
+      },
+      startTerminatingOriginals: () => {
+        world.openPhase({ deploymentId: USER_DEPLOYMENT, kind: 'batch', name: 'Terminating original instances', targets: live(originals) });
+      },
+      terminateOriginals: () => {
+        for (const x of live(originals)) {
           world.setState(x, 'Terminated');
           world.setHealthy(x, false);
-          world.event('instance-terminated', `${x} (an original instance, ${from}) is terminated`, { target: x, deploymentId: USER_DEPLOYMENT });
+          world.event('instance-terminated', `${x} (an original instance, ${from}) is terminated`, { target: x, deploymentId: USER_DEPLOYMENT, rule: 'cd.termination-wait' });
         }
-        send({ type: 'SUCCEEDED' });
-      });
-    });
-  };
+      },
+      keepOriginals: () =>
+        world.event('note', 'KEEP_ALIVE: the original instances keep running, deregistered from the load balancer', { deploymentId: USER_DEPLOYMENT, rule: 'cd.termination-wait' }),
+      stopInFlight: (_, { trigger }) => {
+        const rollingBack = world.deployments.some((d) => d.id === ROLLBACK_DEPLOYMENT && d.status === 'InProgress');
+        const deploymentId = rollingBack ? ROLLBACK_DEPLOYMENT : USER_DEPLOYMENT;
+        if (current?.active) world.event('note', 'Lifecycle events in progress end now as Failed; nothing further runs', { deploymentId, undocumented: 'stopInFlight' });
+        current?.stop(stopReason(trigger, rollingBack));
+        batches?.nameAll();
+      },
+      endDeployment: (_, { status, trigger }) => {
+        const rule = status === 'Failed' ? failureRule : stopRule(trigger);
+        endUserDeployment(world, cd, status, summary(status, trigger?.kind === 'readyTimeout'), {
+          trigger,
+          rule,
+          rollbackImpossible: live(originals).length === 0 ? 'the original instances are terminated, so traffic cannot be routed back to them' : undefined,
+        });
+      },
+      startRollback: () =>
+        startRollback(
+          world,
+          from,
+          `Automatic rollback: a new deployment, ${ROLLBACK_DEPLOYMENT}, routes traffic back to the original instances (${from}) and blocks it on the replacements`,
+          'blueGreenRollbackOrder',
+        ),
+      reallowOriginals: () => {
+        const ids = live(originals);
+        if (ids.some((x) => world.target(x).registered === true)) {
+          world.event('note', `Originals that never stopped serving run the AllowTraffic hooks too, and stay registered: ${listIds(ids.filter((x) => world.target(x).registered === true))}`, {
+            deploymentId: ROLLBACK_DEPLOYMENT,
+            undocumented: 'rollbackUnchangedTargets',
+          });
+        }
+        rollbackGroup(ids, ROLLBACK_ORIGINAL_EVENTS, 'Allowing traffic to original instances', { type: 'ORIGINALS_ALLOWED' }, (r) =>
+          r.failed.length > 0 ? `AllowTraffic did not complete on ${listIds(r.failed)}` : r.succeeded === 0 ? 'no original instance is left to serve' : undefined,
+        );
+      },
+      blockReplacements: () =>
+        rollbackGroup(live(replacements), ROLLBACK_REPLACEMENT_EVENTS, 'Blocking traffic to replacement instances', { type: 'REPLACEMENTS_BLOCKED' }, (r) =>
+          r.failed.length > 0 ? `${listIds(r.failed)} could not be blocked` : undefined,
+        ),
+      endRollback: (_, { status }) => {
+        if (status === 'Succeeded') {
+          endRollback(world, status, `the original instances serve ${from} again; the replacements stay running, blocked from the load balancer`, {
+            rule: 'cd.rollback-blue-green',
+            undocumented: 'blueGreenRollbackReplacements',
+          });
+        } else endRollback(world, status, status === 'Stopped' ? `instances stay as they are (${serving()})` : rollbackWhy, { rule: 'cd.rollback-blue-green' });
+      },
+      finish: (_, { outcome: o }) => {
+        outcome = o;
+        // What is left on the agenda belongs to runs that were cut short, or to inputs
+        // after the end; it must not stretch the trace past the deployment's end.
+        world.agenda.clear();
+      },
+    },
+  });
 
   const serving = () => {
-    const by: Record<string, number> = {};
+    const by = new Map<string, number>();
     for (const x of [...originals, ...replacements]) {
       const t = world.target(x);
-      if (t.state === 'InService') by[t.version] = (by[t.version] ?? 0) + 1;
+      if (t.state === 'InService') by.set(t.version, (by.get(t.version) ?? 0) + 1);
     }
-    const parts = Object.entries(by).map(([v, n]) => `${plural(n, 'instance')} on ${v}`);
+    const parts = [...by].map(([v, n]) => `${plural(n, 'instance')} on ${v}`);
     return parts.length ? `in service: ${parts.join(', ')}` : 'no instance is in service';
   };
 
-  return {
-    intro:
-      `Blue/green deployment of ${to}: ${plural(originals.length, 'replacement instance')} ${copy ? 'launched by copying the Auto Scaling group' : 'discovered among existing instances'}, deployed with ${describeSchedule(cd, schedule, originals.length)}; ` +
-      `then traffic is rerouted${ready.actionOnTimeout === 'STOP_DEPLOYMENT' ? ' once the deployment is continued' : ''} and the originals are ${terminate.action === 'TERMINATE' ? `terminated after ${minutes(terminate.terminationWaitTimeInMinutes)}` : 'kept alive'}`,
-    deploy() {
-      if (schedule.impossible) {
-        world.event('note', `The minimum cannot be met: ${schedule.impossible}. The deployment fails before any instance changes`, { deploymentId: USER_DEPLOYMENT });
-        world.agenda.at(world.now, () => fail('the minimum healthy hosts cannot be met; no instance changed'));
-        return;
-      }
-      if (schedule.undocumented) world.event('note', `How ${cd.deploymentConfigName} treats a one-instance group`, { deploymentId: USER_DEPLOYMENT, undocumented: schedule.undocumented });
-      touched = true;
-      replacements = addInstances(ctx, originals.length, 'replacement', '');
-      if (copy) {
-        for (const x of replacements) world.event('instance-launched', `${x} is launched into the replacement environment (a copy of the Auto Scaling group)`, { target: x, deploymentId: USER_DEPLOYMENT });
-        const mine = ++timer;
-        world.agenda.after(world.scenario.timings.launch, () => mine === timer && install());
-      } else {
-        world.event('note', `CodeDeploy uses the existing instances ${listIds(replacements)} as the replacement environment`, { deploymentId: USER_DEPLOYMENT });
-        install();
-      }
-    },
-    stop(reason) {
-      timer++;
-      if (current?.active) world.event('note', 'Lifecycle events in progress end now as Failed; nothing further runs', { deploymentId: USER_DEPLOYMENT, undocumented: 'stopInFlight' });
-      current?.stop(reason);
-    },
-    rollBack() {
-      world.startDeployment(ROLLBACK_DEPLOYMENT, 'codeDeployRollback', from);
-      const back = live(originals);
-      world.event(
-        'rollback-started',
-        `Automatic rollback: a new deployment, ${ROLLBACK_DEPLOYMENT}, routes traffic back to the original instances (${from}) and blocks it on the replacements`,
-        { deploymentId: ROLLBACK_DEPLOYMENT, undocumented: 'blueGreenRollbackOrder' },
-      );
-      const end = (ok: boolean, why: string) => {
-        world.endDeployment(ROLLBACK_DEPLOYMENT, ok ? 'Succeeded' : 'Failed');
-        world.event('deployment-ended', `Rollback deployment ${ROLLBACK_DEPLOYMENT} ${ok ? 'Succeeded' : 'Failed'}: ${why}`, {
-          deploymentId: ROLLBACK_DEPLOYMENT,
-          ...(ok ? { undocumented: 'blueGreenRollbackReplacements' as const } : { undocumented: 'rollbackOfRollback' as const }),
-        });
-        send({ type: 'ROLLBACK_DONE', ok });
-      };
-      if (back.length === 0) {
-        world.agenda.at(world.now, () => end(false, 'the original instances are terminated, so traffic cannot be routed back to them'));
-        return;
-      }
-      phase(back, SERVER_ALLOW_TRAFFIC_EVENTS, ROLLBACK_DEPLOYMENT, from, (a) => {
-        if (!a.ok) return end(false, `AllowTraffic did not complete on ${listIds(a.failed)}`);
-        phase(live(replacements), SERVER_BLOCK_TRAFFIC_EVENTS, ROLLBACK_DEPLOYMENT, from, (b) =>
-          end(b.ok, b.ok ? `the original instances serve ${from} again; the replacements stay running, blocked from the load balancer` : `${listIds(b.failed)} could not be blocked`),
-        );
-      });
-    },
-    stopRollback(reason) {
-      current?.stop(reason);
-      world.endDeployment(ROLLBACK_DEPLOYMENT, 'Stopped');
-      world.event('deployment-ended', `Rollback deployment ${ROLLBACK_DEPLOYMENT} Stopped: instances stay as they are (${serving()})`, { deploymentId: ROLLBACK_DEPLOYMENT, undocumented: 'rollbackOfRollback' });
-    },
-    changed: () => touched,
-    summary(status: DeploymentStatus) {
-      if (status === 'Succeeded') {
-        const n = live(replacements).filter((x) => world.target(x).state === 'InService').length;
-        return `${plural(n, 'replacement instance')} serve${n === 1 ? 's' : ''} ${to}; the original instances are ${terminate.action === 'TERMINATE' ? 'terminated' : 'kept alive, out of service'}`;
-      }
-      if (status === 'Failed') return `${failure}; ${serving()}`;
-      return serving();
-    },
-    terminated(id) {
-      if (current?.running(id)) world.event('lifecycle-event-failed', `${id}'s deployment fails: the instance was terminated mid-deployment`, { target: id });
-      if (current?.terminated(id, `${id} was terminated`) === 'dropped') {
-        world.event('note', `${id} was waiting for its turn; CodeDeploy drops it from the deployment`, { target: id, undocumented: 'terminatedPending' });
-      }
-    },
+  const summary = (status: DeploymentStatus, readyTimeout: boolean): string => {
+    if (status === 'Succeeded') {
+      const n = live(replacements).filter((x) => world.target(x).state === 'InService').length;
+      return `${plural(n, 'replacement instance')} serve${n === 1 ? 's' : ''} ${to}; the original instances are ${terminate.action === 'TERMINATE' ? 'terminated' : 'kept alive, out of service'}`;
+    }
+    if (status === 'Failed') return schedule.impossible ? 'the minimum healthy hosts cannot be met; no instance changed' : failure;
+    if (readyTimeout) return `nobody called ContinueDeployment within ${minutes(ready.waitTimeInMinutes)}, so traffic was never rerouted; ${serving()}`;
+    return serving();
   };
+
+  const actor = machineActor(world, machine, {
+    cd,
+    minimumImpossible: schedule.impossible !== undefined,
+    waitsForContinue: ready.actionOnTimeout === 'STOP_DEPLOYMENT',
+    terminatesOriginals: terminate.action === 'TERMINATE',
+    launchSeconds: copy ? world.scenario.timings.launch : 0,
+    readyWaitSeconds: ready.waitTimeInMinutes * 60,
+    terminationWaitSeconds: terminate.terminationWaitTimeInMinutes * 60,
+    terminationSeconds: world.scenario.timings.termination,
+  });
+  scheduleContinue(world, actor);
+  runServer(world, actor, {
+    deploymentOf: (state) => (state === 'deploying' ? USER_DEPLOYMENT : state === 'rollingBack' ? ROLLBACK_DEPLOYMENT : undefined),
+    changed: () => touched,
+    terminated: (id) => {
+      if (current?.running(id)) world.event('lifecycle-event-failed', `${id}'s deployment fails: the instance was terminated mid-deployment`, { target: id, rule: 'cd.hook-failure' });
+      current?.terminated(id, `${id} was terminated`);
+    },
+  });
+  return outcome;
 }
+

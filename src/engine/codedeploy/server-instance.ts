@@ -4,6 +4,7 @@
 // instance's health is afterwards (healthy when its last deployment succeeded).
 import { ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS } from '../../aws/codedeploy-facts.ts';
 import { runSteps, type StepRun } from '../steps.ts';
+import type { RuleId } from '../../aws/rules.ts';
 import type { TargetGroup } from '../../trace/types.ts';
 import type { CdContext } from './context.ts';
 import { lifecycleSteps, type Effects, type Plan } from './lifecycle.ts';
@@ -36,14 +37,20 @@ function effects(ctx: CdContext, id: string, plan: Plan): Effects {
   const e: Effects = {
     Install: { onStart: () => world.setVersion(id, plan.revision) },
     BlockTraffic: {
+      // An instance that is not registered (a replacement that never received
+      // traffic, in a blue/green rollback) has nothing to leave.
       onStart: () => {
+        if (world.target(id).registered !== true) return;
         world.setState(id, 'OutOfService');
         world.setRegistered(id, false);
         world.event('deregistered', `${id} is deregistered from the load balancer (BlockTraffic): it stops receiving traffic while connections drain`, { target: id, deploymentId: plan.deploymentId });
       },
     },
     AllowTraffic: {
+      // An instance still registered (an original that never stopped serving, in a
+      // blue/green rollback) keeps serving as it was.
       onSuccess: () => {
+        if (world.target(id).registered === true) return;
         world.setState(id, 'InService');
         world.setRegistered(id, true);
         world.event('registered', `${id} is registered with the load balancer and passes its health checks (AllowTraffic): it serves ${world.target(id).version}`, { target: id, deploymentId: plan.deploymentId });
@@ -59,7 +66,13 @@ function effects(ctx: CdContext, id: string, plan: Plan): Effects {
       onStart: () => {
         if (world.target(id).state !== 'InService') return;
         world.setState(id, 'OutOfService');
-        world.event('health-changed', `${id} stops its application (ApplicationStop) and serves nothing until ApplicationStart`, { target: id, deploymentId: plan.deploymentId, undocumented: 'noLoadBalancerServing' });
+        // It stops serving; its CodeDeploy health (whether its last deployment succeeded) is unchanged.
+        world.event('health-changed', `${id} stops its application (ApplicationStop) and serves nothing until ApplicationStart`, {
+          target: id,
+          deploymentId: plan.deploymentId,
+          undocumented: 'noLoadBalancerServing',
+          healthy: world.target(id).healthy,
+        });
       },
     };
     e.ApplicationStart = { onSuccess: () => world.setState(id, 'InService') };
@@ -94,10 +107,30 @@ export function runInstance(ctx: CdContext, id: string, events: readonly string[
       } else {
         world.setHealthy(id, false);
         if (!result.cancelled) {
-          world.event('lifecycle-event-failed', `${result.failedStep} failed on ${id} (${result.reason}); the instance's deployment fails and it counts as unhealthy`, { target: id, deploymentId: plan.deploymentId });
+          world.event('lifecycle-event-failed', `${result.failedStep} failed on ${id} (${result.reason}); the instance's deployment fails and it counts as unhealthy`, {
+            target: id,
+            deploymentId: plan.deploymentId,
+            rule: failureRule(result.failedStep, result.reason),
+          });
         }
       }
       done(result.ok);
     },
+  });
+}
+
+/** The rule behind a lifecycle event's failure: the hook timeout, the load balancer's health wait, or a failing hook. */
+function failureRule(step: string | undefined, reason: string | undefined): RuleId {
+  if (reason?.startsWith('ScriptTimedOut')) return 'cd.hook-timeout';
+  if (step === 'AllowTraffic') return 'cd.allow-traffic-health-wait';
+  return 'cd.hook-failure';
+}
+
+/** Says up front that ignoreApplicationStopFailures is on, when it is. */
+export function announceIgnoredStopFailures(ctx: CdContext, deploymentId: string): void {
+  if (!ctx.cd.ignoreApplicationStopFailures) return;
+  ctx.world.event('note', 'ignoreApplicationStopFailures is true: a failure in ApplicationStop, BeforeBlockTraffic or AfterBlockTraffic does not fail the instance', {
+    deploymentId,
+    rule: 'cd.ignore-application-stop-failures',
   });
 }

@@ -1,16 +1,35 @@
 // Server scheduling shared by in-place and blue/green: the schedule of the
-// deployment configuration, the order CodeDeploy picks instances in, and the
-// plain-language account of how a rollout ended.
+// deployment configuration, its success rule in words and as a rule id, the order
+// CodeDeploy picks instances in, and the plain-language account of how a rollout ended.
 import { PREDEFINED_CONFIGS, serverSchedule, type ServerConfig, type ServerSchedule } from '../../aws/codedeploy-facts.ts';
+import type { RuleId } from '../../aws/rules.ts';
 import type { CodeDeploySettings } from '../../scenario/types.ts';
 import type { World } from '../world.ts';
 import { listIds, plural } from '../narration.ts';
 import type { RolloutResult } from './rollout.ts';
 
+export type ServerConfigKind = ServerConfig['kind'] | 'Custom';
+
+export function configKind(cd: CodeDeploySettings): ServerConfigKind {
+  if (cd.customDeploymentConfig?.minimumHealthyHosts) return 'Custom';
+  return (PREDEFINED_CONFIGS[cd.deploymentConfigName] as ServerConfig).kind;
+}
+
 export function scheduleFor(cd: CodeDeploySettings, instances: number): ServerSchedule {
   const custom = cd.customDeploymentConfig?.minimumHealthyHosts;
   if (custom) return serverSchedule({ platform: 'Server', kind: 'Custom', minimumHealthyHosts: custom }, instances);
   return serverSchedule(PREDEFINED_CONFIGS[cd.deploymentConfigName] as ServerConfig, instances);
+}
+
+/** The rule that decides how the configuration schedules instances and when it succeeds (reference §2.3). */
+export function configRule(cd: CodeDeploySettings): RuleId {
+  const rules: Record<ServerConfigKind, RuleId> = {
+    OneAtATime: 'cd.one-at-a-time',
+    HalfAtATime: 'cd.half-at-a-time',
+    AllAtOnce: 'cd.all-at-once',
+    Custom: 'cd.minimum-healthy-hosts',
+  };
+  return rules[configKind(cd)];
 }
 
 /**
@@ -29,25 +48,39 @@ export function schedulingOrder(world: World, ids: readonly string[], revision: 
   return classes.flat();
 }
 
+/** The configuration's schedule and success rule in words (reference §2.3). */
 export function describeSchedule(cd: CodeDeploySettings, s: ServerSchedule, n: number): string {
   const m = cd.customDeploymentConfig?.minimumHealthyHosts;
-  const name = m ? `custom configuration "${cd.deploymentConfigName}" (minimum healthy hosts ${m.type} ${m.value})` : cd.deploymentConfigName;
-  return `${name}: at most ${plural(s.maxParallel, 'instance')} of ${n} at a time, at least ${s.minimumHealthy} kept healthy, at least ${s.requiredSuccesses} must succeed`;
+  switch (configKind(cd)) {
+    case 'OneAtATime':
+      return `${cd.deploymentConfigName}: one instance at a time; ${n === 1 ? 'with a single instance the deployment succeeds only if it succeeds' : 'the deployment fails as soon as any instance but the last fails'}`;
+    case 'HalfAtATime':
+      return `${cd.deploymentConfigName}: at most ${plural(s.maxParallel, 'instance')} of ${n} at a time, and at least ${s.requiredSuccesses} must succeed`;
+    case 'AllAtOnce':
+      return `${cd.deploymentConfigName}: all ${plural(n, 'instance')} at once, and at least 1 must succeed`;
+    case 'Custom':
+      return `custom configuration "${cd.deploymentConfigName}" (minimum healthy hosts ${m!.type} ${m!.value}): at most ${plural(s.maxParallel, 'instance')} of ${n} at a time, at least ${s.minimumHealthy} kept healthy, and at least 1 must succeed`;
+  }
 }
 
 /** Why a rollout ended as it did, for the deployment-ended narration. */
 export function explainRollout(cd: CodeDeploySettings, s: ServerSchedule, r: RolloutResult, revision: string, lastId: string | undefined): string {
   const failed = r.failed.length > 0 ? `${listIds(r.failed)} failed` : '';
   if (r.ok) {
-    const base = `${r.succeeded} instance${r.succeeded === 1 ? '' : 's'} run${r.succeeded === 1 ? 's' : ''} ${revision}`;
+    const base = `${plural(r.succeeded, 'instance')} run${r.succeeded === 1 ? 's' : ''} ${revision}`;
     if (r.failed.length === 0) return base;
-    if (cd.deploymentConfigName === 'CodeDeployDefault.OneAtATime' && !cd.customDeploymentConfig && r.failed.length === 1 && r.failed[0] === lastId) {
+    if (configKind(cd) === 'OneAtATime' && r.failed.length === 1 && r.failed[0] === lastId) {
       return `${base}; the last instance, ${lastId}, failed, but with OneAtATime a failure on the last instance still lets the deployment succeed`;
     }
     return `${base}; ${failed}, but at least ${s.requiredSuccesses} succeeded, which is all ${cd.deploymentConfigName} requires`;
   }
+  if (r.untouched > 0 && configKind(cd) === 'OneAtATime' && r.failed.length > 0) {
+    return `${failed}, and with OneAtATime a failure on any instance but the last fails the deployment: ${plural(r.untouched, 'instance')} never received ${revision}`;
+  }
   if (r.untouched > 0) {
-    return `${failed}; taking another instance offline would leave fewer than ${s.minimumHealthy} healthy, so CodeDeploy cannot go on: ${plural(r.untouched, 'instance')} never received ${revision}`;
+    const why = [failed, r.dropped > 0 ? `${plural(r.dropped, 'instance')} terminated before its turn` : ''].filter(Boolean).join(' and ');
+    const lead = why ? `${why}; ` : '';
+    return `${lead}taking another instance offline would leave fewer than ${s.minimumHealthy} healthy, so CodeDeploy cannot go on: ${plural(r.untouched, 'instance')} never received ${revision}`;
   }
   return `${failed || 'no instance succeeded'}; only ${r.succeeded} succeeded where at least ${s.requiredSuccesses} must`;
 }

@@ -1,0 +1,114 @@
+// The agenda's contract, which every trace's determinism rests on: time order, then
+// scheduling order (also across buckets and for entries added while a time runs),
+// cancelled entries neither run nor advance the clock, and an owned entry can be
+// scheduled again once it has run.
+import { describe, expect, it } from 'vitest';
+import { Agenda, type Entry } from '../../src/engine/agenda.ts';
+
+function drain(agenda: Agenda): void {
+  while (agenda.step());
+}
+
+describe('agenda order', () => {
+  it('runs by time, then first-in first-out, whatever order the times were added in', () => {
+    const agenda = new Agenda();
+    const seen: string[] = [];
+    for (const [t, name] of [[30, 'c1'], [10, 'a1'], [20, 'b1'], [10, 'a2'], [30, 'c2'], [20, 'b2'], [10, 'a3']] as const) {
+      agenda.at(t, () => seen.push(name));
+    }
+    drain(agenda);
+    expect(seen).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'c1', 'c2']);
+  });
+
+  it('an entry added for the current time runs after the ones already due then', () => {
+    const agenda = new Agenda();
+    const seen: string[] = [];
+    agenda.at(5, () => {
+      seen.push('first');
+      agenda.at(5, () => seen.push('added at 5'));
+      agenda.at(1, () => seen.push('added in the past runs now'));
+    });
+    agenda.at(5, () => seen.push('second'));
+    agenda.at(6, () => seen.push('later'));
+    drain(agenda);
+    expect(seen).toEqual(['first', 'second', 'added at 5', 'added in the past runs now', 'later']);
+    expect(agenda.now).toBe(6);
+  });
+
+  it('a time whose entries all ran can be scheduled again (the last entry re-adds its own time)', () => {
+    const agenda = new Agenda();
+    const seen: number[] = [];
+    agenda.at(3, () => {
+      seen.push(1);
+      agenda.at(3, () => seen.push(2));
+    });
+    drain(agenda);
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('keeps order over many distinct and shared times (against a plain sort)', () => {
+    const agenda = new Agenda();
+    const seen: number[] = [];
+    const expected: { t: number; i: number }[] = [];
+    // A deterministic spread of times with many repeats, added out of order.
+    for (let i = 0; i < 2000; i++) {
+      const t = (i * 7919) % 97;
+      expected.push({ t, i });
+      agenda.at(t, () => seen.push(i));
+    }
+    drain(agenda);
+    expect(seen).toEqual(expected.sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.i));
+  });
+});
+
+describe('cancelling', () => {
+  it('cancelled entries at the front are dropped without advancing the clock', () => {
+    const agenda = new Agenda();
+    const seen: string[] = [];
+    const a = agenda.at(2, () => seen.push('a'));
+    agenda.at(2, () => seen.push('b'));
+    const c = agenda.at(4, () => seen.push('c'));
+    agenda.cancel(a);
+    agenda.cancel(c);
+    expect(agenda.peekTime()).toBe(2);
+    drain(agenda);
+    expect(seen).toEqual(['b']);
+    expect(agenda.now).toBe(2);
+    expect(agenda.empty).toBe(true);
+    expect(agenda.peekTime()).toBeUndefined();
+  });
+
+  it('clear drops everything and the agenda keeps working', () => {
+    const agenda = new Agenda();
+    const seen: number[] = [];
+    agenda.at(1, () => seen.push(1));
+    agenda.at(2, () => seen.push(2));
+    agenda.clear();
+    expect(agenda.empty).toBe(true);
+    agenda.at(3, () => seen.push(3));
+    drain(agenda);
+    expect(seen).toEqual([3]);
+  });
+});
+
+describe('owned entries (schedule)', () => {
+  it('an entry object can be scheduled again after it ran, taking a new place in line', () => {
+    const agenda = new Agenda();
+    const seen: string[] = [];
+    let runs = 0;
+    const own: Entry = {
+      t: 0,
+      seq: 0,
+      cancelled: false,
+      run: () => {
+        seen.push(`own@${agenda.now}`);
+        if (++runs < 3) agenda.schedule(own, agenda.now + 10);
+      },
+    };
+    agenda.schedule(own, 0);
+    agenda.at(10, () => seen.push('plain@10'));
+    drain(agenda);
+    // The re-scheduled entry at 10 was added after the plain one, so it runs second.
+    expect(seen).toEqual(['own@0', 'plain@10', 'own@10', 'own@20']);
+  });
+});

@@ -1,0 +1,115 @@
+// runSteps, the one way every platform times, fails, skips and cuts short a target's
+// steps: spans, results, deadlines and cancelling, and one step list shared by many
+// targets (callbacks get the target id).
+import { describe, expect, it } from 'vitest';
+import { runSteps, type Step, type StepResult } from '../../src/engine/steps.ts';
+import { World } from '../../src/engine/world.ts';
+import { scenario } from '../helpers.ts';
+
+function world(): World {
+  return new World(scenario({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 2 } }));
+}
+
+const spanRows = (w: World) => w.spans.map((s) => [s.target, s.name, s.start, s.end, s.status, s.reason ?? '']);
+
+describe('runSteps', () => {
+  it('runs the steps in order, one span each, and reports success with the target', () => {
+    const w = world();
+    const calls: string[] = [];
+    const steps: Step[] = [
+      { name: 'A', seconds: 5, revision: 'v2', onStart: (t) => calls.push(`start A ${t}@${w.now}`) },
+      { name: 'B', seconds: 3, revision: 'v2', onSuccess: (t) => calls.push(`done B ${t}@${w.now}`) },
+    ];
+    const ends: [StepResult, string][] = [];
+    const run = runSteps({ world: w, target: 'i-1', deploymentId: 'd-1', steps, onEnd: (r, t) => ends.push([r, t]) });
+    expect(run.finished).toBe(false);
+    w.run();
+    expect(spanRows(w)).toEqual([
+      ['i-1', 'A', 0, 5, 'Succeeded', ''],
+      ['i-1', 'B', 5, 8, 'Succeeded', ''],
+    ]);
+    expect(calls).toEqual(['start A i-1@0', 'done B i-1@8']);
+    expect(ends).toEqual([[{ ok: true }, 'i-1']]);
+    expect(run.finished).toBe(true);
+    expect(w.spans[0]).toEqual({ target: 'i-1', name: 'A', start: 0, end: 5, status: 'Succeeded', deploymentId: 'd-1', revision: 'v2' });
+  });
+
+  it('one step list serves many targets: callbacks get each id, and runs interleave by time', () => {
+    const w = world();
+    const started: string[] = [];
+    const steps: Step[] = [{ name: 'A', seconds: 2, revision: 'v2', onStart: (t) => started.push(t) }, { name: 'B', seconds: 1, revision: 'v2' }];
+    const done: string[] = [];
+    for (const id of ['i-1', 'i-2']) runSteps({ world: w, target: id, deploymentId: 'd-1', steps, onEnd: (_r, t) => done.push(t) });
+    w.run();
+    expect(started).toEqual(['i-1', 'i-2']);
+    expect(done).toEqual(['i-1', 'i-2']);
+    expect(w.spans.map((s) => `${s.target} ${s.name} ${s.start}-${s.end}`)).toEqual(['i-1 A 0-2', 'i-2 A 0-2', 'i-1 B 2-3', 'i-2 B 2-3']);
+  });
+
+  it('a failing step ends the run; an ignored failure is recorded and the run goes on; a skipped step is a zero-length span', () => {
+    const w = world();
+    const steps: Step[] = [
+      { name: 'Skip', seconds: 9, revision: 'v1', skip: 'nothing to run' },
+      { name: 'Ignored', seconds: 2, revision: 'v2', failure: () => ({ reason: 'stop script failed', ignored: true }) },
+      { name: 'Fails', seconds: 4, revision: 'v2', failure: (start, end, t) => ({ reason: `${t} broke between ${start} and ${end}`, seconds: 1 }) },
+      { name: 'Never', seconds: 1, revision: 'v2' },
+    ];
+    let result: StepResult | undefined;
+    runSteps({ world: w, target: 'i-2', deploymentId: 'd-1', steps, onEnd: (r) => (result = r) });
+    w.run();
+    expect(spanRows(w)).toEqual([
+      ['i-2', 'Skip', 0, 0, 'Skipped', 'nothing to run'],
+      ['i-2', 'Ignored', 0, 2, 'Failed', 'stop script failed'],
+      ['i-2', 'Fails', 2, 3, 'Failed', 'i-2 broke between 2 and 6'],
+    ]);
+    expect(result).toEqual({ ok: false, failedStep: 'Fails', reason: 'i-2 broke between 2 and 6' });
+  });
+
+  it('a deadline cuts the step in progress short as timed out, with the reason for that step and target', () => {
+    const w = world();
+    let result: StepResult | undefined;
+    runSteps({
+      world: w,
+      target: 'i-1',
+      deploymentId: 'd-1',
+      steps: [{ name: 'A', seconds: 5, revision: 'v2' }, { name: 'Health', seconds: 10, revision: 'v2' }],
+      deadline: 8,
+      deadlineReason: (step, t) => `${t}: ${step} too slow`,
+      onEnd: (r) => (result = r),
+    });
+    w.run();
+    expect(spanRows(w)).toEqual([
+      ['i-1', 'A', 0, 5, 'Succeeded', ''],
+      ['i-1', 'Health', 5, 8, 'Failed', 'i-1: Health too slow'],
+    ]);
+    expect(result).toEqual({ ok: false, failedStep: 'Health', reason: 'i-1: Health too slow', timedOut: true });
+  });
+
+  it('cancel ends the step in progress now; its pending end is a no-op', () => {
+    const w = world();
+    const results: StepResult[] = [];
+    const run = runSteps({
+      world: w,
+      target: 'i-1',
+      deploymentId: 'd-1',
+      steps: [{ name: 'A', seconds: 10, revision: 'v2' }, { name: 'B', seconds: 10, revision: 'v2' }],
+      onEnd: (r) => results.push(r),
+    });
+    w.agenda.at(4, () => run.cancel('aborted'));
+    w.run();
+    expect(spanRows(w)).toEqual([['i-1', 'A', 0, 4, 'Failed', 'aborted']]);
+    expect(results).toEqual([{ ok: false, failedStep: 'A', reason: 'aborted', cancelled: true }]);
+    run.cancel('again');
+    expect(results).toHaveLength(1);
+  });
+
+  it('cancel before the first step starts records nothing', () => {
+    const w = world();
+    const results: StepResult[] = [];
+    const run = runSteps({ world: w, target: 'i-1', deploymentId: 'd-1', steps: [{ name: 'A', seconds: 1, revision: 'v2' }], onEnd: (r) => results.push(r) });
+    run.cancel('terminated');
+    w.run();
+    expect(w.spans).toEqual([]);
+    expect(results).toEqual([{ ok: false, failedStep: undefined, reason: 'terminated', cancelled: true }]);
+  });
+});
