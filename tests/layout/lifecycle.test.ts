@@ -3,7 +3,11 @@ import { buildIndex } from '../../src/layout/frame.ts';
 import { lifecycleFor, lifecycleTable, spanStatusAt } from '../../src/layout/lifecycle.ts';
 import { lifecycleOrder } from '../../src/engine/lifecycles/catalog.ts';
 import { lambdaRollbackFixture, readyWaitFixture, rollingFixture } from './fixtures.ts';
-import { run } from '../helpers.ts';
+import { run, SCENARIO_DIR, shippedScenarios } from '../helpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateText } from '../../src/scenario/validate.ts';
+import { simulate } from '../../src/engine/simulate.ts';
 
 describe('lifecycleTable', () => {
   it('lists the whole lifecycle in order: done, in progress and pending rows as of t', () => {
@@ -64,5 +68,21 @@ describe('lifecycleTable', () => {
   it('reads span status as of t', () => {
     const span = { target: 'x', name: 'Install', start: 10, end: 20, status: 'Failed' as const, deploymentId: 'd-1', revision: 'v2' };
     expect([5, 10, 15, 20].map((t) => spanStatusAt(span, t))).toEqual(['Pending', 'InProgress', 'InProgress', 'Failed']);
+  });
+});
+
+describe('lifecycleTable on every shipped scenario', () => {
+  it('at the end: every span is a row, and no event is still Pending or InProgress', () => {
+    for (const file of shippedScenarios()) {
+      const v = validateText(readFileSync(join(SCENARIO_DIR, file), 'utf8'));
+      if (!v.ok) continue;
+      const index = buildIndex(simulate(v.scenario));
+      index.targets.forEach((target, i) => {
+        const sections = lifecycleTable(index, i, index.duration);
+        const rows = sections.reduce((n, s) => n + s.rows.filter((r) => r.start !== undefined).length, 0);
+        expect(rows, `${file} ${target.id}`).toBe(index.spansByTarget[i]!.length);
+        for (const s of sections) for (const r of s.rows) expect(['Pending', 'InProgress'], `${file} ${target.id} ${r.event}`).not.toContain(r.status);
+      });
+    }
   });
 });
