@@ -16,6 +16,8 @@ import '../views/capacity-charts/index.ts';
 import '../views/fleet-view/index.ts';
 import '../views/event-log/index.ts';
 import '../views/status-header/index.ts';
+import '../views/now-line/index.ts';
+import '../views/lifecycle-table/index.ts';
 import '../views/playback-controls/index.ts';
 import '../views/fault-panel/index.ts';
 import '../views/scenario-editor/index.ts';
@@ -338,12 +340,13 @@ export class DeploysimApp extends LitElement {
               <button class="dismiss" @click=${() => (this.error = undefined)} aria-label="Dismiss the error">✕</button>
             </div>`
           : ''}
+        <now-line .index=${index} .t=${this.t}></now-line>
         <section class="card playback">
           <playback-controls .index=${index} .t=${this.t} .playing=${this.playing} .speed=${this.speed}
             .skipWaits=${this.skipWaits} .fastForward=${this.fastForward}></playback-controls>
         </section>
         <section class="card timeline" aria-label="Timeline">
-          <h2>Timeline <span class="hint">one lane per target · hover a step for details · click a group to fold it</span></h2>
+          <h2>Timeline <span class="hint">one lane per target · focus a lane (arrow keys) or tap a step for details · click a group to fold it</span></h2>
           <timeline-view .index=${index} .t=${this.t} .collapsed=${this.collapsed}></timeline-view>
           <capacity-charts .index=${index} .t=${this.t}></capacity-charts>
         </section>
@@ -354,6 +357,7 @@ export class DeploysimApp extends LitElement {
           <h2>Fleet at ${formatTime(this.t)}</h2>
           <fleet-view .index=${index} .frame=${frame}></fleet-view>
         </section>
+        <section class="card lifecycle" aria-label="Lifecycle events"><lifecycle-table .index=${index} .t=${this.t} .target=${this.lifecycleTarget}></lifecycle-table></section>
       </main>
       <aside class="right">
         <section class="card faults"><fault-panel .index=${index} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}

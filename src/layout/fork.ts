@@ -4,7 +4,7 @@
 // future it replaced ("was Succeeded at 5:09, now Failed at 17:26"). Pure.
 import type { Fault } from '../scenario/types.ts';
 import type { Outcome, Trace } from '../trace/types.ts';
-import type { TraceIndex } from './frame.ts';
+import { terminatedAt, type TraceIndex } from './frame.ts';
 import { formatTime } from './time.ts';
 
 export type FaultCheck = { ok: true } | { ok: false; reason: string };
@@ -43,7 +43,7 @@ export function checkFault(index: TraceIndex, fault: Fault): FaultCheck {
   const i = index.targetIndex.get(target);
   if (i === undefined) return { ok: false, reason: `There is no target ${target} in this deployment.` };
   const info = index.targets[i]!;
-  const terminated = index.terminatedAt[i]!;
+  const terminated = terminatedAt(index, i);
   if (terminated <= at) return { ok: false, reason: `${target} was terminated at ${formatTime(terminated)}; nothing can happen to it any more.` };
   if (fault.type === 'InstanceTerminated' && info.launchedAt > at) {
     return { ok: false, reason: `${target} is not launched yet at ${formatTime(at)} (it launches at ${formatTime(info.launchedAt)}).` };

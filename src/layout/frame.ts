@@ -1,11 +1,13 @@
 // The frame at time t: what every target, chart and header shows at one
 // instant, read from the trace with binary searches over indexes built once per
 // trace. Scrubbing and stepping back never re-run the simulation.
-import type { DeploymentStatus, Outcome, Trace, TraceDeployment, TraceEvent, TraceSample, TraceSpan, TraceTarget } from '../trace/types.ts';
+import type { DeploymentStatus, Outcome, TargetState, Trace, TraceDeployment, TraceEvent, TracePhase, TraceSample, TraceSpan, TraceTarget } from '../trace/types.ts';
 import { upperBound } from './time.ts';
+import { stepFact, type StepKind } from '../aws/step-kinds.ts';
 
 export type TileState =
   | 'pending'
+  | 'waiting'
   | 'launching'
   | 'deploying'
   | 'draining'
@@ -19,6 +21,7 @@ export type TileState =
 
 export const TILE_STATE_LABEL: Record<TileState, string> = {
   pending: 'not launched yet',
+  waiting: 'not healthy yet',
   launching: 'launching',
   deploying: 'deploying',
   draining: 'draining',
@@ -40,6 +43,7 @@ export interface TargetFrame {
   step?: string;
   /** Load-balancer membership (or listener routing); null when the target has no load balancer. */
   inLB: boolean | null;
+  /** Health as the trace's changes say it at t. */
   healthy: boolean;
   /** Why the last failed step failed. */
   reason?: string;
@@ -54,7 +58,17 @@ export interface DeploymentFrame {
   end: number;
 }
 
-interface LbChange { t: number; inLB: boolean }
+/** A target's observable state from one change on, folded from `trace.changes`. */
+export interface TargetSnapshot {
+  t: number;
+  version: string;
+  state: TargetState;
+  healthy: boolean;
+  /** Load balancer (listener) membership; undefined for targets without one. */
+  registered: boolean | undefined;
+  /** Whether the target has been healthy at any time up to here (a new target waiting is not a failed one). */
+  everHealthy: boolean;
+}
 
 /** Indexes built once per trace; every frame is read from them. */
 export interface TraceIndex {
@@ -64,21 +78,21 @@ export interface TraceIndex {
   versions: string[];
   targets: readonly TraceTarget[];
   targetIndex: Map<string, number>;
+  /** Every span of a target, by start. */
   spansByTarget: TraceSpan[][];
-  lbByTarget: LbChange[][];
-  terminatedAt: Float64Array;
-  hasLoadBalancer: boolean;
-  /** Each target's version in the trace's final state. */
-  finalVersion: Map<string, string>;
+  /** Spans that run (not Skipped, longer than an instant), by start: the step in progress. */
+  runningByTarget: TraceSpan[][];
+  /** Failed spans, by end: why a target is unhealthy. */
+  failedByTarget: TraceSpan[][];
+  /** The replayed `changes` per target, by time. */
+  snapshotsByTarget: TargetSnapshot[][];
+  /** The trace's phases by start, outer (longer) before inner at the same start. */
+  phases: TracePhase[];
   /** Distinct event times, sorted: the stops for next/previous event. */
   eventTimes: number[];
   /** Distinct times where anything starts or ends: the edges of waits. */
   moments: number[];
 }
-
-const DRAIN_STEPS = new Set(['deregister', 'BlockTraffic']);
-const JOIN_STEPS = new Set(['register', 'AllowTraffic', 'AllowTestTraffic']);
-const CHECK_STEPS = new Set(['health-check']);
 
 export function buildIndex(trace: Trace): TraceIndex {
   const targets = trace.targets;
@@ -90,24 +104,11 @@ export function buildIndex(trace: Trace): TraceIndex {
     if (i !== undefined) spansByTarget[i]!.push(s);
   }
   for (const list of spansByTarget) list.sort((a, b) => a.start - b.start || a.end - b.end);
-  const lbByTarget: LbChange[][] = targets.map(() => []);
-  const terminatedAt = new Float64Array(targets.length).fill(Infinity);
-  let hasLoadBalancer = false;
-  for (const e of trace.events) {
-    if (e.target === undefined) continue;
-    const i = targetIndex.get(e.target);
-    if (i === undefined) continue;
-    if (e.type === 'registered' || e.type === 'deregistered') {
-      hasLoadBalancer = true;
-      lbByTarget[i]!.push({ t: e.t, inLB: e.type === 'registered' });
-    } else if (e.type === 'instance-terminated') {
-      terminatedAt[i] = Math.min(terminatedAt[i]!, e.t);
-    }
-  }
-  const sc = trace.scenario;
-  if (sc.elasticBeanstalk?.environmentType === 'LoadBalanced') hasLoadBalancer = true;
-  if (sc.codeDeploy?.loadBalancer && sc.codeDeploy.computePlatform === 'Server') hasLoadBalancer = true;
+  const runningByTarget = spansByTarget.map((list) => list.filter((s) => s.status !== 'Skipped' && s.end > s.start));
+  const failedByTarget = spansByTarget.map((list) => list.filter((s) => s.status === 'Failed').sort((a, b) => a.end - b.end));
+  const snapshotsByTarget = replayPerTarget(trace, targetIndex);
 
+  const sc = trace.scenario;
   const versions: string[] = [];
   const addVersion = (v: string | undefined) => {
     if (v && !versions.includes(v)) versions.push(v);
@@ -125,6 +126,7 @@ export function buildIndex(trace: Trace): TraceIndex {
   const momentList: number[] = trace.events.map((e) => e.t);
   for (const s of trace.spans) momentList.push(s.start, s.end);
   for (const s of trace.samples) momentList.push(s.t);
+  for (const p of trace.phases) momentList.push(p.start, p.end);
   momentList.push(0, trace.durationSeconds);
   return {
     trace,
@@ -133,13 +135,36 @@ export function buildIndex(trace: Trace): TraceIndex {
     targets,
     targetIndex,
     spansByTarget,
-    lbByTarget,
-    terminatedAt,
-    hasLoadBalancer,
-    finalVersion: new Map(trace.final.targets.map((f) => [f.id, f.version])),
+    runningByTarget,
+    failedByTarget,
+    snapshotsByTarget,
+    phases: [...trace.phases].sort((a, b) => a.start - b.start || b.end - a.end),
     eventTimes,
     moments: distinctSorted(momentList),
   };
+}
+
+/** `changes` folded per target: each entry is the whole state from that change on (as replayChanges folds it). */
+function replayPerTarget(trace: Trace, targetIndex: Map<string, number>): TargetSnapshot[][] {
+  const out: TargetSnapshot[][] = trace.targets.map(() => []);
+  for (const c of trace.changes) {
+    const i = targetIndex.get(c.target);
+    if (i === undefined) continue;
+    const list = out[i]!;
+    const prev = list[list.length - 1];
+    const next: TargetSnapshot = prev
+      ? { ...prev, t: c.t }
+      : { t: c.t, version: '', state: 'OutOfService', healthy: false, registered: undefined, everHealthy: false };
+    if (c.version !== undefined) next.version = c.version;
+    if (c.state !== undefined) next.state = c.state;
+    if (c.healthy !== undefined) next.healthy = c.healthy;
+    if (c.registered !== undefined) next.registered = c.registered;
+    next.everHealthy ||= next.healthy;
+    // Several changes at one instant: keep the last, so a search lands on the state after all of them.
+    if (prev && prev.t === c.t) list[list.length - 1] = next;
+    else list.push(next);
+  }
+  return out;
 }
 
 function distinctSorted(values: number[]): number[] {
@@ -149,77 +174,71 @@ function distinctSorted(values: number[]): number[] {
   return out;
 }
 
-/** One target at time t. */
+/** A target's replayed state at t (changes at exactly t count), or undefined before its first change. */
+export function snapshotAt(index: TraceIndex, i: number, t: number): TargetSnapshot | undefined {
+  const list = index.snapshotsByTarget[i]!;
+  const k = upperBound(list, t, (s) => s.t);
+  return k > 0 ? list[k - 1] : undefined;
+}
+
+/** When the trace's changes say the target was terminated (Infinity if never). */
+export function terminatedAt(index: TraceIndex, i: number): number {
+  return index.snapshotsByTarget[i]!.find((s) => s.state === 'Terminated')?.t ?? Infinity;
+}
+
+/** The step a target is running at t: the latest-started span that has not ended. */
+export function activeSpanAt(index: TraceIndex, i: number, t: number): TraceSpan | undefined {
+  const list = index.runningByTarget[i]!;
+  const k = upperBound(list, t, (s) => s.start);
+  const s = k > 0 ? list[k - 1]! : undefined;
+  return s && s.end > t ? s : undefined;
+}
+
+const STATE_OF_KIND: Record<StepKind, TileState> = {
+  launch: 'launching',
+  terminate: 'terminating',
+  drain: 'draining',
+  join: 'registering',
+  check: 'checking',
+  hook: 'deploying',
+  reserved: 'deploying',
+  workflow: 'deploying',
+};
+
+/** One target at time t: version, health and membership replayed from `changes`; the step in progress from spans. */
 export function targetAt(index: TraceIndex, i: number, t: number): TargetFrame {
   const target = index.targets[i]!;
-  const { trace } = index;
-  const spans = index.spansByTarget[i]!;
-  const n = upperBound(spans, t, (s) => s.start);
-  const from = trace.scenario.versions?.from ?? '';
-  const firstRevision = spans[0]?.revision ?? trace.deployments[0]?.revision ?? from;
-  let version = target.group === 'original' || target.launchedAt <= 0 ? from : firstRevision;
-  if (target.kind === 'task-set' && target.label) {
-    const m = /\((v[^)]*|[^)]+)\)/.exec(target.label);
-    if (m) version = m[1]!;
-  }
-  let active: TraceSpan | undefined;
-  let lastDone: TraceSpan | undefined;
-  for (let k = n - 1; k >= 0 && k >= n - 4; k--) {
-    const s = spans[k]!;
-    if (!active && s.end > t && s.start <= t && s.status !== 'Skipped') active = s;
-    if (!lastDone && s.end <= t && s.status !== 'Skipped') lastDone = s;
-  }
-  for (let k = n - 1; k >= 0; k--) {
-    const s = spans[k]!;
-    if (s.status !== 'Skipped' && target.kind !== 'task-set') {
-      version = s.revision;
-      break;
-    }
-  }
-  if (t >= index.duration) {
-    const fin = index.finalVersion.get(target.id);
-    if (fin && target.kind !== 'task-set') version = fin;
-  }
+  const snap = snapshotAt(index, i, t);
+  const active = activeSpanAt(index, i, t);
+  let version = snap?.version ?? '';
   if (target.kind === 'lambda-alias') {
+    // An alias points at two versions while traffic shifts: show the split.
     const sample = sampleAt(index, t);
     const entries = sample ? Object.entries(sample.traffic).sort((a, b) => b[1] - a[1]) : [];
-    if (entries.length) version = entries.map(([v, p]) => (entries.length > 1 ? `${v} ${p}%` : v)).join(' · ');
+    if (entries.length > 1) version = entries.map(([v, p]) => `${v} ${p}%`).join(' · ');
   }
-
-  // Load-balancer membership.
-  let inLB: boolean | null = null;
-  const lb = index.lbByTarget[i]!;
-  const terminated = index.terminatedAt[i]! <= t;
-  if (index.hasLoadBalancer && target.kind === 'instance') {
-    const k = upperBound(lb, t, (c) => c.t);
-    // Original instances start behind the load balancer; everything else joins it.
-    inLB = k > 0 ? lb[k - 1]!.inLB : target.group === 'original';
-    if (terminated || t < target.launchedAt) inLB = false;
-  }
-
-  // Task sets and aliases are not health-checked: once the deployment is over, a
-  // failed step on them says how the deployment ended, not that they are unhealthy.
-  const settled = target.kind !== 'instance' && t >= index.duration;
-  const healthy = settled || !(lastDone && lastDone.status === 'Failed' && (!active || active.start < lastDone.end));
+  const inLB = snap && snap.registered !== undefined && t >= target.launchedAt ? snap.registered : null;
   let state: TileState;
-  if (t < target.launchedAt) state = 'pending';
-  else if (active) {
-    if (active.name === 'launch') state = 'launching';
-    else if (active.name === 'terminate') state = 'terminating';
-    else if (DRAIN_STEPS.has(active.name)) state = 'draining';
-    else if (JOIN_STEPS.has(active.name)) state = 'registering';
-    else if (CHECK_STEPS.has(active.name)) state = 'checking';
-    else state = 'deploying';
-  } else if (terminated) state = 'terminated';
-  else if (!healthy) state = 'unhealthy';
-  else if (inLB === false) state = 'standby';
-  else state = 'healthy';
+  if (t < target.launchedAt || !snap) state = 'pending';
+  else if (active) state = STATE_OF_KIND[stepFact(active.name).kind];
+  else if (snap.state === 'Terminated') state = 'terminated';
+  else if (!snap.healthy) state = snap.everHealthy || lastFailed(index, i, t) ? 'unhealthy' : 'waiting';
+  else if (snap.state === 'InService' && inLB !== false) state = 'healthy';
+  else state = 'standby';
 
-  const frame: TargetFrame = { index: i, id: target.id, state, version, inLB, healthy: state !== 'unhealthy' };
+  const frame: TargetFrame = { index: i, id: target.id, state, version, inLB, healthy: snap?.healthy ?? false };
   if (active) frame.step = active.name;
-  if (state === 'unhealthy' && lastDone?.reason) frame.reason = lastDone.reason;
-  else if (state === 'unhealthy' && lastDone) frame.reason = `${lastDone.name} failed`;
+  if (state === 'unhealthy') {
+    const failed = lastFailed(index, i, t);
+    frame.reason = failed ? failed.reason ?? `${failed.name} failed` : 'not healthy';
+  }
   return frame;
+}
+
+function lastFailed(index: TraceIndex, i: number, t: number): TraceSpan | undefined {
+  const list = index.failedByTarget[i]!;
+  const k = upperBound(list, t, (s) => s.end);
+  return k > 0 ? list[k - 1] : undefined;
 }
 
 export function sampleAt(index: TraceIndex, t: number): TraceSample | undefined {

@@ -1,5 +1,6 @@
-// Colour-blind-safe colours (Okabe–Ito) for versions and step kinds, and the
-// classification of span names into step kinds.
+// Colour-blind-safe colours (Okabe–Ito) for versions and lifecycle families.
+// What a step is comes from src/aws/step-kinds.ts; this file only colours it.
+import { stepFact, type StepFamily } from '../aws/step-kinds.ts';
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
@@ -10,38 +11,40 @@ export function versionColor(versions: readonly string[], version: string): stri
   return OKABE_ITO[(i < 0 ? versions.length : i) % OKABE_ITO.length]!;
 }
 
-export type StepKind = 'lifecycle' | 'platform' | 'health' | 'traffic' | 'infrastructure';
-
-export const STEP_KINDS: readonly { kind: StepKind; label: string; color: string }[] = [
-  { kind: 'infrastructure', label: 'Launch / terminate', color: '#7f7f7f' },
-  { kind: 'traffic', label: 'Traffic (load balancer, listeners)', color: '#56B4E9' },
-  { kind: 'platform', label: 'Platform hooks (EB workflow)', color: '#E69F00' },
-  { kind: 'lifecycle', label: 'Lifecycle events (CodeDeploy)', color: '#009E73' },
-  { kind: 'health', label: 'Health checks', color: '#CC79A7' },
+/**
+ * One colour per lifecycle family, in the order the families run. Elastic
+ * Beanstalk and CodeDeploy never share a trace, so their families may share a
+ * colour; the legend lists only the families present.
+ */
+export const FAMILIES: readonly { family: StepFamily; label: string; color: string }[] = [
+  { family: 'infrastructure', label: 'Launch / terminate', color: '#7f7f7f' },
+  { family: 'bracket', label: 'Start / End (CodeDeploy)', color: '#c3c8d1' },
+  { family: 'block-traffic', label: 'Block traffic', color: '#56B4E9' },
+  { family: 'stop', label: 'ApplicationStop', color: '#CC79A7' },
+  { family: 'install', label: 'Download / install', color: '#009E73' },
+  { family: 'start', label: 'ApplicationStart / ValidateService', color: '#E69F00' },
+  { family: 'test-traffic', label: 'Test traffic', color: '#F0E442' },
+  { family: 'allow-traffic', label: 'Allow traffic', color: '#0072B2' },
+  { family: 'eb-initial', label: 'Initial (download, commands, prebuild)', color: '#009E73' },
+  { family: 'eb-configure', label: 'Configure (Buildfile, proxy, container_commands, predeploy)', color: '#F0E442' },
+  { family: 'eb-deploy', label: 'Deploy (Procfile, postdeploy)', color: '#E69F00' },
+  { family: 'health', label: 'Health checks', color: '#9e86c8' },
 ];
+
+const FAMILY_COLOR = new Map(FAMILIES.map((f) => [f.family, f.color]));
+
+/** Dark text reads on these fills; white on the others. */
+export const LIGHT_FILLS = new Set(['#c3c8d1', '#56B4E9', '#CC79A7', '#E69F00', '#F0E442', '#9e86c8', '#009E73']);
 
 export const FAILED_COLOR = '#D55E00';
 
-const TRAFFIC_STEPS = new Set([
-  'register', 'deregister', 'BlockTraffic', 'AllowTraffic', 'AllowTestTraffic', 'swap', 'cname-swap',
-]);
-const INFRA_STEPS = new Set(['launch', 'terminate']);
-const HEALTH_STEPS = new Set(['health-check', 'ValidateService']);
-const LIFECYCLE_STEPS = new Set([
-  'Start', 'End', 'ApplicationStop', 'DownloadBundle', 'BeforeInstall', 'Install', 'AfterInstall', 'ApplicationStart',
-  'BeforeBlockTraffic', 'AfterBlockTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic', 'AfterAllowTestTraffic',
-]);
-
-export function stepKind(name: string): StepKind {
-  if (TRAFFIC_STEPS.has(name)) return 'traffic';
-  if (INFRA_STEPS.has(name)) return 'infrastructure';
-  if (HEALTH_STEPS.has(name)) return 'health';
-  if (LIFECYCLE_STEPS.has(name)) return 'lifecycle';
-  if (/^[A-Z]/.test(name)) return 'lifecycle';
-  return 'platform';
+export function stepColor(name: string): string {
+  return FAMILY_COLOR.get(stepFact(name).family)!;
 }
 
-export function stepColor(name: string): string {
-  const kind = stepKind(name);
-  return STEP_KINDS.find((k) => k.kind === kind)!.color;
+/** The families that occur among `names`, in lifecycle order (for a legend). */
+export function familiesOf(names: Iterable<string>): typeof FAMILIES {
+  const present = new Set<StepFamily>();
+  for (const n of names) present.add(stepFact(n).family);
+  return FAMILIES.filter((f) => present.has(f.family));
 }

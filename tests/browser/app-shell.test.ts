@@ -73,4 +73,36 @@ describe('deploysim-app', () => {
     app.command('pause');
     expect(app.t).toBeGreaterThan(0);
   });
+
+  it('opens a share link at the last instant with the now line, table and charts already on the final state', async () => {
+    const app = await mountApp('#scenario=codedeploy/lambda-canary-10-percent-10-minutes-alarm-rollback&t=100000');
+    const trace = app.index!.trace;
+    expect(app.t).toBe(trace.durationSeconds);
+    const root = app.shadowRoot!;
+    const kids = ['now-line', 'lifecycle-table', 'capacity-charts'].map((tag) => root.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> });
+    for (const k of kids) await k.updateComplete;
+    const [now, table, charts] = kids.map((k) => k!.shadowRoot!);
+    expect(now!.querySelector('.text')!.textContent).toMatch(/^Deployment d-1 Stopped at /);
+    expect(table!.querySelector('caption')!.textContent).toContain(`as of`);
+    expect(table!.querySelectorAll('tbody tr').length).toBeGreaterThan(3);
+    const caption = charts!.querySelector('figure.traffic figcaption')!.textContent!.replace(/\s+/g, ' ');
+    for (const [v, p] of Object.entries(trace.final.traffic)) expect(caption).toContain(`${v} ${p}%`);
+  });
+
+  it('says mid-batch of a failing Rolling deployment what Elastic Beanstalk waits for and how long is left', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling-unhealthy-instance&t=500');
+    const root = app.shadowRoot!;
+    const now = root.querySelector('now-line') as HTMLElement & { updateComplete: Promise<unknown> };
+    await now.updateComplete;
+    expect(now.shadowRoot!.querySelector('.text')!.textContent).toMatch(/^Batch 2 of 3 — waiting for i-3 to pass health checks: \d+:\d\d left of Timeout 600 s \+ 240 s$/);
+    const table = root.querySelector('lifecycle-table') as HTMLElement & { updateComplete: Promise<unknown> };
+    const select = table.shadowRoot!.querySelector('select')!;
+    select.value = 'i-3';
+    select.dispatchEvent(new Event('change'));
+    await app.updateComplete;
+    await table.updateComplete;
+    expect(app.lifecycleTarget).toBe('i-3');
+    const current = table.shadowRoot!.querySelector('tr.InProgress')!;
+    expect(current.querySelector('td')!.textContent).toBe('health-check');
+  });
 });

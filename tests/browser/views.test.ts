@@ -8,7 +8,10 @@ import '../../src/views/playback-controls/index.ts';
 import '../../src/views/fault-panel/index.ts';
 import '../../src/views/scenario-editor/index.ts';
 import '../../src/views/scenario-library/index.ts';
-import { frameAt } from '../../src/layout/frame.ts';
+import '../../src/views/now-line/index.ts';
+import '../../src/views/lifecycle-table/index.ts';
+import { buildIndex, frameAt } from '../../src/layout/frame.ts';
+import { lambdaRollbackFixture, rollingFixture } from '../layout/fixtures.ts';
 import { groupLibrary } from '../../src/layout/library.ts';
 import { cleanup, indexOf, mount, rolling, settle } from './fixtures.ts';
 
@@ -201,5 +204,169 @@ describe('scenario-library', () => {
     el.addEventListener('scenario-pick', (e) => (picked = e.detail.id));
     shadow(el).querySelector<HTMLButtonElement>('button[data-id="codedeploy/x"]')!.click();
     expect(picked).toBe('codedeploy/x');
+  });
+});
+
+describe('now-line', () => {
+  it('says the phase at the playhead, what it waits for and the countdown, and follows t', async () => {
+    const index = buildIndex(rollingFixture());
+    const el = mount<HTMLElement & { t: number }>('now-line', { index, t: 498 });
+    await settle(el);
+    const p = shadow(el).querySelector('p')!;
+    expect(shadow(el).querySelector('.text')!.textContent).toBe('Batch 2 of 2 — waiting for i-3 to pass health checks: 7:43 left of Timeout 600 s + 240 s');
+    expect(shadow(el).querySelector('.phase')!.textContent).toBe('Batch 2 of 2');
+    expect(shadow(el).querySelector('.countdown')!.textContent).toBe('7:43 left of Timeout 600 s + 240 s');
+    el.t = 961;
+    await settle(el);
+    expect(p.textContent!.replace(/\s+/g, ' ')).toContain('Deployment d-1 Failed at 16:01');
+  });
+
+  it('marks a running rollback deployment', async () => {
+    const trace = lambdaRollbackFixture();
+    trace.deployments[1]!.end = 320;
+    trace.durationSeconds = 320;
+    trace.phases[2]!.end = 320;
+    const el = mount('now-line', { index: buildIndex(trace), t: 310 });
+    await settle(el);
+    expect(el.hasAttribute('rollback')).toBe(true);
+    expect(shadow(el).querySelector('.tag')!.textContent).toContain('rollback');
+  });
+});
+
+describe('lifecycle-table', () => {
+  it('is a real table of the picked target\'s events as of the playhead, pending rows included', async () => {
+    const index = buildIndex(rollingFixture());
+    const el = mount<HTMLElement & { t: number }>('lifecycle-table', { index, t: 100 });
+    await settle(el);
+    const root = shadow(el);
+    const select = root.querySelector('select')!;
+    let sent = '';
+    el.addEventListener('target-select', (e) => (sent = e.detail.target));
+    select.value = 'i-3';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(sent).toBe('i-3');
+    expect(root.querySelector('caption')!.textContent).toContain('i-3 as of 1:40');
+    const rows = [...root.querySelectorAll('tbody tr')].slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    expect(rows[0]).toEqual(['deregister', 'InProgress', '1:23', '17 s', '', 'v2']);
+    expect(rows[1]!.slice(0, 2)).toEqual(['download', 'Pending']);
+    expect(root.querySelectorAll('th[scope="col"]')).toHaveLength(6);
+    // The app's lifecycle target (shared with the statechart) drives it too; '' follows the target in action.
+    Object.assign(el, { target: '' });
+    await settle(el);
+    expect(root.querySelector('caption')!.textContent).toContain('i-3 as of 1:40');
+    Object.assign(el, { target: 'i-1' });
+    await settle(el);
+    expect(root.querySelector('caption')!.textContent).toContain('i-1 as of 1:40');
+    Object.assign(el, { target: 'i-3' });
+    el.t = 961;
+    await settle(el);
+    const failed = root.querySelector('tr.Failed')!;
+    expect(failed.textContent).toContain('health-check');
+    expect(failed.querySelector('td.err')!.textContent).toContain('did not pass health checks');
+  });
+});
+
+describe('timeline-view phases and step details', () => {
+  it('draws the phases as labelled bands and marks where the rollback deployment starts', async () => {
+    const index = buildIndex(lambdaRollbackFixture());
+    const el = mount('timeline-view', { index, t: 300 });
+    await settle(el);
+    const root = shadow(el);
+    const labels = [...root.querySelectorAll('g.phase text')].map((t) => t.textContent);
+    expect(labels).toContain('Canary');
+    expect(labels).toContain('Canary interval');
+    expect(root.querySelectorAll('g.phase.rollback')).toHaveLength(1);
+    expect(root.querySelector('g.marker.rollback text')!.textContent).toBe('d-2 rollback starts');
+    expect(root.querySelector('.marker-line.rollback')).not.toBeNull();
+  });
+
+  it('reveals phase bands only up to the playhead', async () => {
+    const index = buildIndex(rollingFixture());
+    const el = mount<HTMLElement & { t: number }>('timeline-view', { index, t: 50 });
+    await settle(el);
+    const reveal = () => Number(shadow(el).querySelector('rect.reveal')!.getAttribute('width'));
+    const early = reveal();
+    el.t = 500;
+    await settle(el);
+    expect(reveal()).toBeGreaterThan(early);
+    expect(shadow(el).querySelectorAll('g.phase')).toHaveLength(3);
+  });
+
+  it('shows a step\'s name, status, duration and revision on focus and arrow keys, not only in a tooltip', async () => {
+    const index = buildIndex(rollingFixture());
+    const el = mount('timeline-view', { index, t: 30 });
+    await settle(el);
+    const lane = shadow(el).querySelector<SVGGElement>('g.lane')!;
+    expect(lane.getAttribute('tabindex')).toBe('0');
+    let selected = '';
+    el.addEventListener('target-select', (e) => (selected = e.detail.target));
+    lane.dispatchEvent(new FocusEvent('focus'));
+    await settle(el);
+    expect(selected).toBe('i-1');
+    const pop = () => shadow(el).querySelector('.popover')!.textContent!.replace(/\s+/g, ' ');
+    expect(pop()).toContain('procfile');
+    expect(pop()).toContain('InProgress');
+    expect(pop()).toContain('revision v2');
+    const key = new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true });
+    lane.dispatchEvent(key);
+    await settle(el);
+    expect(key.defaultPrevented).toBe(true);
+    expect(pop()).toContain('download');
+    expect(pop()).toContain('Succeeded');
+    expect(pop()).toContain('8 s');
+  });
+
+  it('shows a step\'s details when the step is tapped', async () => {
+    const index = buildIndex(rollingFixture());
+    const el = mount('timeline-view', { index, t: 961 });
+    await settle(el);
+    const failed = shadow(el).querySelector<SVGRectElement>('rect.span.failed')!;
+    const box = failed.getBoundingClientRect();
+    failed.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: box.left + 5, clientY: box.top + 2, buttons: 1 }));
+    await settle(el);
+    const text = shadow(el).querySelector('.popover')!.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('health-check');
+    expect(text).toContain('Failed');
+    expect(text).toContain('did not pass health checks within the timeout');
+  });
+
+  it('labels hook names on the lanes where there is room and colours lifecycle families apart', async () => {
+    const index = indexOf({ platform: 'CodeDeploy', codeDeploy: { computePlatform: 'Server', deploymentConfigName: 'CodeDeployDefault.OneAtATime', instances: 2, loadBalancer: true } });
+    const el = mount('timeline-view', { index, t: index.duration }, 1800);
+    await settle(el);
+    const root = shadow(el);
+    const labels = new Set([...root.querySelectorAll('text.span-label')].map((t) => t.textContent));
+    expect(labels.has('AllowTraffic')).toBe(true);
+    expect(labels.has('Start')).toBe(false); // 1 s: no room, the name is on focus instead
+    const fill = (name: string) => [...root.querySelectorAll<SVGRectElement>('rect.span')].find((r) => r.querySelector('title')!.textContent!.includes(`: ${name} `))!.getAttribute('fill');
+    expect(fill('BeforeBlockTraffic')).not.toBe(fill('BeforeAllowTraffic'));
+    expect(root.querySelector('.legend')!.textContent).toContain('Allow traffic');
+  });
+});
+
+describe('capacity-charts final state', () => {
+  it('draws a change at the last instant: the revealed traffic path reaches past the end with final.traffic', async () => {
+    const trace = lambdaRollbackFixture();
+    const index = buildIndex(trace);
+    const el = mount('capacity-charts', { index, t: index.duration });
+    await settle(el);
+    const root = shadow(el);
+    const reveal = Number(root.querySelector('figure.traffic rect.reveal')!.getAttribute('width'));
+    const playhead = Number(root.querySelector('figure.traffic line.playhead')!.getAttribute('x1'));
+    expect(reveal).toBeGreaterThan(playhead + 5);
+    expect(root.querySelector('figure.traffic figcaption')!.textContent!.replace(/\s+/g, ' ')).toMatch(/v1 100%/);
+    expect(root.querySelector('figure.traffic figcaption')!.textContent).not.toMatch(/v2/);
+  });
+
+  it('labels AllAtOnce downtime and draws CodeDeploy minimum healthy hosts', async () => {
+    const down = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 4, DeploymentPolicy: 'AllAtOnce' } });
+    const a = mount('capacity-charts', { index: down, t: down.duration });
+    await settle(a);
+    expect(shadow(a).querySelector('g.downtime text')!.textContent).toMatch(/downtime/);
+    const cd = indexOf({ platform: 'CodeDeploy', codeDeploy: { computePlatform: 'Server', deploymentConfigName: 'CodeDeployDefault.HalfAtATime', instances: 6 } });
+    const b = mount('capacity-charts', { index: cd, t: 10 });
+    await settle(b);
+    expect(shadow(b).querySelector('g.min-healthy text')!.textContent).toBe('minimum healthy 3');
   });
 });

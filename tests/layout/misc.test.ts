@@ -5,7 +5,10 @@ import { decodeShare, encodeShare } from '../../src/layout/share.ts';
 import { groupLibrary, strategyOf } from '../../src/layout/library.ts';
 import { advance, gapAround } from '../../src/layout/playback.ts';
 import { actionFault, describeFault, injectOptions, targetFault } from '../../src/layout/faults.ts';
-import { stepKind, versionColor, OKABE_ITO } from '../../src/layout/palette.ts';
+import { familiesOf, stepColor, versionColor, OKABE_ITO } from '../../src/layout/palette.ts';
+import { stepFact, taggedSteps } from '../../src/aws/step-kinds.ts';
+import { EVENTS_BY_PLATFORM } from '../../src/aws/codedeploy-facts.ts';
+import { EB_FAILABLE_STEPS } from '../../src/aws/eb-facts.ts';
 import { buildIndex } from '../../src/layout/frame.ts';
 import { run, scenario } from '../helpers.ts';
 
@@ -125,13 +128,28 @@ describe('faults', () => {
   });
 });
 
-describe('palette', () => {
-  it('uses Okabe–Ito colours for versions and classifies steps', () => {
+describe('palette and step kinds', () => {
+  it('uses Okabe–Ito colours for versions', () => {
     expect(versionColor(['v1', 'v2'], 'v2')).toBe(OKABE_ITO[1]);
-    expect(stepKind('health-check')).toBe('health');
-    expect(stepKind('BlockTraffic')).toBe('traffic');
-    expect(stepKind('postdeploy')).toBe('platform');
-    expect(stepKind('BeforeInstall')).toBe('lifecycle');
-    expect(stepKind('launch')).toBe('infrastructure');
+  });
+
+  it('tags every lifecycle event and workflow step from the AWS facts', () => {
+    const all = [...EVENTS_BY_PLATFORM.Server, ...EVENTS_BY_PLATFORM.ECS, ...EVENTS_BY_PLATFORM.Lambda, ...EB_FAILABLE_STEPS];
+    for (const name of all) expect(taggedSteps()).toContain(name);
+    expect(stepFact('health-check')).toEqual({ kind: 'check', family: 'health' });
+    expect(stepFact('BlockTraffic').kind).toBe('drain');
+    expect(stepFact('deregister').kind).toBe('drain');
+    expect(stepFact('AllowTestTraffic').kind).toBe('join');
+    expect(stepFact('postdeploy').kind).toBe('hook');
+    expect(stepFact('buildfile').kind).toBe('workflow');
+    expect(stepFact('BeforeInstall')).toEqual({ kind: 'hook', family: 'install' });
+    expect(stepFact('Install').kind).toBe('reserved');
+    expect(stepFact('launch').kind).toBe('launch');
+  });
+
+  it('colours each lifecycle family apart and lists the present families in lifecycle order', () => {
+    expect(stepColor('BeforeBlockTraffic')).not.toBe(stepColor('BeforeAllowTraffic'));
+    expect(stepColor('ApplicationStop')).not.toBe(stepColor('ApplicationStart'));
+    expect(familiesOf(['AfterAllowTraffic', 'Start', 'BeforeInstall']).map((f) => f.family)).toEqual(['bracket', 'install', 'allow-traffic']);
   });
 });

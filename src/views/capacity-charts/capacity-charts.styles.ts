@@ -12,5 +12,12 @@ export const styles = css`
   g.y text { font-size: 10px; fill: #6b7587; }
   g.y .domain, g.y line { stroke: #c9d0dc; }
   rect.plot { fill: #f6f7fa; }
+  .downtime rect { fill: rgba(213, 94, 0, 0.10); stroke: #D55E00; stroke-dasharray: 4 3; }
+  .downtime text { font-size: 11px; font-weight: 700; fill: #8f3500; text-anchor: middle; }
+  .down-now { color: #8f3500; font-weight: 700; }
+  .min-healthy line { stroke: #1d2330; stroke-width: 1.2; stroke-dasharray: 5 3; }
+  .min-healthy text { font-size: 10px; fill: #1d2330; paint-order: stroke; stroke: #f6f7fa; stroke-width: 3px; }
+  .min-key { color: #1d2330; }
+  .min-key .dash { display: inline-block; width: 16px; border-top: 2px dashed #1d2330; margin-right: 4px; vertical-align: 3px; }
   .playhead { stroke: #1d2330; stroke-width: 1.5; }
 `;

@@ -4,7 +4,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
-import { capacitySeries, trafficSeries, type Band, type Series } from '../../layout/series.ts';
+import { axisEnd, capacitySeries, downtimeSpans, minimumHealthyHosts, trafficSeries, type Band, type Series } from '../../layout/series.ts';
 import { versionColor } from '../../layout/palette.ts';
 import { formatTime } from '../../layout/time.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
@@ -27,6 +27,8 @@ export class CapacityCharts extends LitElement {
   private size = new ResizeController(this);
   private traffic: Series | undefined;
   private capacity: Series | undefined;
+  private downtime: { from: number; to: number }[] = [];
+  private minimumHealthy: number | undefined;
   private drawnFor: { index: TraceIndex; width: number } | undefined;
   private clipId = `clip-${++clipCounter}`;
 
@@ -38,8 +40,12 @@ export class CapacityCharts extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('index') && this.index) {
       const { trace, versions, duration } = this.index;
-      this.traffic = trafficSeries(trace.samples, versions, duration);
-      this.capacity = capacitySeries(trace.samples, versions, duration);
+      const end = axisEnd(duration);
+      this.traffic = trafficSeries(trace.samples, versions, end);
+      this.capacity = capacitySeries(trace.samples, versions, end);
+      this.downtime = downtimeSpans(trace.samples, end);
+      const min = minimumHealthyHosts(trace.scenario);
+      this.minimumHealthy = min && min > 0 ? min : undefined;
     }
   }
 
@@ -64,6 +70,12 @@ export class CapacityCharts extends LitElement {
                     ? ''
                     : html`<span class="chip"><span class="sw" style="background:${versionColor(versions, v)}"></span>${v} ${value}${kind === 'traffic' ? '%' : ''}</span>`;
                 })}
+                ${kind === 'traffic' && sample && Object.keys(sample.traffic).length === 0 && this.t > 0
+                  ? html`<span class="down-now">downtime: nothing serving</span>`
+                  : ''}
+                ${kind === 'capacity' && this.minimumHealthy !== undefined
+                  ? html`<span class="min-key"><span class="dash"></span>minimum healthy hosts ${this.minimumHealthy}</span>`
+                  : ''}
                 ${kind === 'traffic' && sample?.testTraffic && Object.keys(sample.testTraffic).length
                   ? html`<span class="test">test listener: ${Object.entries(sample.testTraffic).map(([v, p]) => `${v} ${p}%`).join(', ')}</span>`
                   : ''}
@@ -75,7 +87,8 @@ export class CapacityCharts extends LitElement {
               <rect class="plot" y="4" height=${CHART_HEIGHT - 4}></rect>
               <g class="y"></g>
               <g class="future"></g>
-              <g class="past" clip-path="url(#${this.clipId}-${kind})"></g>
+              <g class="past" clip-path="url(#${this.clipId}-${kind})"><g class="bands"></g><g class="notes"></g></g>
+              <g class="rule"></g>
               <line class="playhead"></line>
             </svg>
           </figure>
@@ -88,14 +101,16 @@ export class CapacityCharts extends LitElement {
     const index = this.index;
     if (!index || !this.traffic || !this.capacity) return;
     const w = this.width;
-    const x = d3.scaleLinear().domain([0, Math.max(1, index.duration)]).range([LABEL_WIDTH, w - RIGHT_MARGIN]);
+    const end = axisEnd(index.duration);
+    const x = d3.scaleLinear().domain([0, end]).range([LABEL_WIDTH, w - RIGHT_MARGIN]);
     const redraw = !this.drawnFor || this.drawnFor.index !== index || this.drawnFor.width !== w;
     for (const kind of ['traffic', 'capacity'] as const) {
       const svgEl = this.renderRoot.querySelector<SVGSVGElement>(`figure.${kind} svg`);
       if (!svgEl) continue;
       const svg = d3.select(svgEl);
       const series = kind === 'traffic' ? this.traffic : this.capacity;
-      const y = d3.scaleLinear().domain([0, Math.max(1, series.max)]).range([CHART_HEIGHT, 4]).nice();
+      const top = Math.max(1, series.max, kind === 'capacity' ? this.minimumHealthy ?? 0 : 0);
+      const y = d3.scaleLinear().domain([0, top]).range([CHART_HEIGHT, 4]).nice();
       if (redraw) {
         const area = d3
           .area<Band['points'][number]>()
@@ -115,7 +130,7 @@ export class CapacityCharts extends LitElement {
           );
         for (const layer of ['future', 'past'] as const) {
           svg
-            .select(`g.${layer}`)
+            .select(layer === 'past' ? 'g.past g.bands' : 'g.future')
             .selectAll<SVGPathElement, Band>('path')
             .data(series.bands, (b) => b.version)
             .join('path')
@@ -123,10 +138,40 @@ export class CapacityCharts extends LitElement {
             .attr('fill-opacity', layer === 'future' ? 0 : 0.85)
             .attr('d', (b) => area(b.points));
         }
+        // Nothing serving: hatched and said in words, revealed with the past.
+        const down = svg
+          .select('g.notes')
+          .selectAll<SVGGElement, { from: number; to: number }>('g.downtime')
+          .data(kind === 'traffic' ? this.downtime : [])
+          .join((enter) => {
+            const g = enter.append('g').attr('class', 'downtime');
+            g.append('rect').attr('y', 4).attr('height', CHART_HEIGHT - 4);
+            g.append('text').attr('y', CHART_HEIGHT / 2 + 4);
+            return g;
+          });
+        down.select('rect').attr('x', (d) => x(d.from)).attr('width', (d) => Math.max(1, x(d.to) - x(d.from)));
+        down
+          .select('text')
+          .attr('x', (d) => (x(d.from) + x(d.to)) / 2)
+          .text((d) => (x(d.to) - x(d.from) > 150 ? 'downtime: nothing serving' : x(d.to) - x(d.from) > 60 ? 'downtime' : ''));
+        // CodeDeploy's minimum healthy hosts: the floor the rollout keeps (in-place only).
+        const rule = svg
+          .select('g.rule')
+          .selectAll<SVGGElement, number>('g.min-healthy')
+          .data(kind === 'capacity' && this.minimumHealthy !== undefined ? [this.minimumHealthy] : [])
+          .join((enter) => {
+            const g = enter.append('g').attr('class', 'min-healthy');
+            g.append('line');
+            g.append('text').attr('text-anchor', 'end');
+            return g;
+          });
+        rule.select('line').attr('x1', LABEL_WIDTH).attr('x2', x(end)).attr('y1', (m) => y(m)).attr('y2', (m) => y(m));
+        rule.select('text').attr('x', x(end) - 2).attr('y', (m) => y(m) - 3).text((m) => `minimum healthy ${m}`);
       }
       svg.select('rect.plot').attr('x', LABEL_WIDTH).attr('width', Math.max(0, w - RIGHT_MARGIN - LABEL_WIDTH));
       const px = x(Math.min(this.t, index.duration));
-      svg.select('rect.reveal').attr('width', px);
+      // At the end the whole axis shows, tail included: the last instant's change is drawn.
+      svg.select('rect.reveal').attr('width', this.t >= index.duration ? x(end) + 1 : px);
       svg.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', CHART_HEIGHT + 2);
       svg.attr('aria-description', `at ${formatTime(this.t)}`);
     }

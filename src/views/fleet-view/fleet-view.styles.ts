@@ -42,6 +42,7 @@ export const styles = css`
   .tile.checking { background-image: repeating-linear-gradient(-45deg, rgba(204, 121, 167, 0.18) 0 8px, transparent 8px 16px); }
   .tile.registering { background-image: repeating-linear-gradient(-45deg, rgba(86, 180, 233, 0.2) 0 8px, transparent 8px 16px); }
   .tile.draining { animation: pulse 1.4s ease-in-out infinite; background: #eef6fc; }
+  .tile.waiting { border-style: dashed; background: #f7f8fa; }
   .tile.unhealthy { border-color: #D55E00; background: #fdf0e8; }
   .tile.terminating { opacity: 0.6; }
   .tile.terminated { opacity: 0.38; filter: grayscale(1); transform: scale(0.96); }
@@ -50,7 +51,7 @@ export const styles = css`
   @keyframes pulse { 50% { opacity: 0.55; } }
   @keyframes march { from { background-position: 0 0; } to { background-position: -45px 0; } }
   svg.compact rect { shape-rendering: crispEdges; }
-  svg.compact rect.pending { fill-opacity: 0.12; }
+  svg.compact rect.pending, svg.compact rect.waiting { fill-opacity: 0.12; }
   svg.compact rect.terminated { fill: #c7ccd4 !important; fill-opacity: 0.5; }
   svg.compact rect.unhealthy { stroke: #1d2330; stroke-width: 1.5; }
   svg.compact rect.deploying, svg.compact rect.checking, svg.compact rect.registering, svg.compact rect.launching { fill-opacity: 0.45; }

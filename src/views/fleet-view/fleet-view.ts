@@ -18,10 +18,11 @@ import { base } from '../shared/tokens.ts';
 import { styles } from './fleet-view.styles.ts';
 
 export const COMPACT_OVER = 120;
+const NO_VERSION_COLOR = '#b5bcc8';
 const CELL = 9;
 
-const LIGHT_VERSIONS = new Set(['#E69F00', '#56B4E9', '#F0E442']);
-const STATE_ORDER: TileState[] = ['healthy', 'standby', 'deploying', 'checking', 'registering', 'draining', 'launching', 'unhealthy', 'terminating', 'terminated', 'pending'];
+const LIGHT_VERSIONS = new Set(['#E69F00', '#56B4E9', '#F0E442', '#b5bcc8']);
+const STATE_ORDER: TileState[] = ['healthy', 'standby', 'deploying', 'checking', 'registering', 'draining', 'launching', 'waiting', 'unhealthy', 'terminating', 'terminated', 'pending'];
 
 export class FleetView extends LitElement {
   static override styles = [base, styles];
@@ -107,14 +108,15 @@ export class FleetView extends LitElement {
       if (el.__key === key) return;
       el.__key = key;
       const tile = d3.select(el);
-      const color = versionColor(versions, f.version.split(' ')[0]!);
+      // A target with nothing deployed yet has no version: grey, shown as a dash.
+      const color = f.version ? versionColor(versions, f.version.split(' ')[0]!) : NO_VERSION_COLOR;
       tile.attr('class', `tile ${f.state}`).attr('data-target', f.id).attr('data-state', f.state);
       // A version change fades in (D3 transition); instant with prefers-reduced-motion.
       const fade = motionMs(el.style.borderLeftColor ? 450 : 0);
       tile.transition('version').duration(fade).style('border-left-color', color);
       tile.select('.ver').transition('version').duration(fade).style('background-color', color);
       tile.select('.id').text(index.targets[f.index]!.label ?? f.id).attr('title', f.id);
-      tile.select('.ver').text(f.version).classed('light', LIGHT_VERSIONS.has(color));
+      tile.select('.ver').text(f.version || '—').classed('light', LIGHT_VERSIONS.has(color));
       const stateText = f.step && (f.state === 'deploying' || f.state === 'checking' || f.state === 'registering' || f.state === 'draining')
         ? `${f.step}…`
         : f.state === 'unhealthy' && f.reason
@@ -132,7 +134,7 @@ export class FleetView extends LitElement {
         .attr('class', (d) => `icon ${d.cls}`)
         .attr('title', (d) => d.title)
         .text((d) => d.text);
-      tile.attr('aria-label', `${f.id}: ${f.version}, ${TILE_STATE_LABEL[f.state]}${f.inLB === null ? '' : f.inLB ? ', in the load balancer' : ', out of the load balancer'}`);
+      tile.attr('aria-label', `${f.id}: ${f.version || 'no version yet'}, ${TILE_STATE_LABEL[f.state]}${f.inLB === null ? '' : f.inLB ? ', in the load balancer' : ', out of the load balancer'}`);
     });
   }
 
@@ -156,7 +158,7 @@ export class FleetView extends LitElement {
         if (el.__key === key) return;
         el.__key = key;
         el.setAttribute('class', f.state);
-        el.setAttribute('fill', versionColor(versions, f.version.split(' ')[0]!));
+        el.setAttribute('fill', f.version ? versionColor(versions, f.version.split(' ')[0]!) : NO_VERSION_COLOR);
       });
   }
 }

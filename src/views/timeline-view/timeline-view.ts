@@ -6,15 +6,18 @@ import { LitElement, html, svg, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { layoutLanes, visibleRows, type LaneLayout, type LaneRow } from '../../layout/lanes.ts';
-import { FAILED_COLOR, STEP_KINDS, stepColor } from '../../layout/palette.ts';
+import { FAILED_COLOR, LIGHT_FILLS, familiesOf, stepColor } from '../../layout/palette.ts';
 import { formatDuration, formatTime } from '../../layout/time.ts';
-import { gapAround } from '../../layout/playback.ts';
+import { layoutPhases, PHASE_KIND_LABEL, type PhaseBand, type PhaseLayout, type DeploymentMarker } from '../../layout/phases.ts';
+import { spanStatusAt } from '../../layout/lifecycle.ts';
+import { stepFact, type StepKind } from '../../aws/step-kinds.ts';
 import type { TraceSpan, TargetGroup } from '../../trace/types.ts';
 import { emit } from '../shared/events.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
 import { LABEL_WIDTH, RIGHT_MARGIN, base } from '../shared/tokens.ts';
 import { styles } from './timeline-view.styles.ts';
 import { timeTicks } from '../../layout/ticks.ts';
+import { axisEnd } from '../../layout/series.ts';
 
 export class TimelineView extends LitElement {
   static override styles = [base, styles];
@@ -33,6 +36,7 @@ export class TimelineView extends LitElement {
   private laneScroll = 0;
   private axisKey = '';
   private viewport = 320;
+  private viewportKey = '';
 
   constructor() {
     super();
@@ -40,14 +44,23 @@ export class TimelineView extends LitElement {
     this.collapsed = new Set();
   }
 
-  private waits: { from: number; to: number; label: string }[] = [];
+  private phases: PhaseLayout = { bands: [], rows: 0, markers: [] };
+  private spanNames = new Set<string>();
+  private rollbackIds = new Set<string>();
+  private phaseKey = '';
+  /** Bumped per trace, so lanes drawn for an earlier trace never count as up to date. */
+  private indexGeneration = 0;
+  /** The span whose details show (focus, tap or click on a lane). */
+  private picked: { target: number; span: TraceSpan } | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('index')) {
       const index = this.index;
-      this.waits = index
-        ? index.trace.events.filter((e) => e.type === 'wait-started').map((e) => ({ from: e.t, to: gapAround(index, e.t + 1e-6).to, label: e.message }))
-        : [];
+      this.spanNames = new Set(index?.trace.spans.map((s) => s.name) ?? []);
+      this.phases = index ? layoutPhases(index) : { bands: [], rows: 0, markers: [] };
+      this.indexGeneration++;
+      this.rollbackIds = new Set(index?.trace.deployments.filter((d) => d.creator === 'codeDeployRollback').map((d) => d.id) ?? []);
+      this.picked = undefined;
     }
     if (changed.has('index') || changed.has('collapsed')) {
       if (this.index) {
@@ -65,16 +78,30 @@ export class TimelineView extends LitElement {
   }
 
   x(): d3.ScaleLinear<number, number> {
-    const duration = Math.max(1, this.index?.duration ?? 1);
-    return d3.scaleLinear().domain([0, duration]).range([LABEL_WIDTH, this.width - RIGHT_MARGIN]);
+    // The charts' axis: a short tail after the end, so the last instant has room.
+    return d3.scaleLinear().domain([0, axisEnd(this.index?.duration ?? 0)]).range([LABEL_WIDTH, this.width - RIGHT_MARGIN]);
+  }
+
+  /** Phase rows, then a row for deployment markers' labels when a later deployment exists. */
+  private get axisHeight(): number {
+    return AXIS_TOP + (Math.max(1, this.phases.rows) + (this.phases.markers.length ? 1 : 0)) * PHASE_ROW + 4;
   }
 
   override render() {
     const h = this.layout?.height ?? 0;
+    const picked = this.picked;
     return html`
-      <svg class="axis" width=${this.width} height="36" aria-hidden="true"
-           @pointerdown=${this.onPointer} @pointermove=${this.onPointer}><g class="waits"></g><g class="x"></g></svg>
-      <div class="scroll" role="group" aria-label="Timeline lanes, one per target"
+      <svg class="axis" width=${this.width} height=${this.axisHeight} role="img" aria-label=${this.phaseSummary()}
+           @pointerdown=${this.onPointer} @pointermove=${this.onPointer}>
+        <defs>
+          <clipPath id="phase-reveal"><rect class="reveal" x="0" y="0" height=${this.axisHeight}></rect></clipPath>
+          <pattern id="rollback-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+            <rect width="6" height="6" fill="#f6e3ee"></rect>${svg`<line x1="0" y1="0" x2="0" y2="6" stroke="#CC79A7" stroke-width="2"></line>`}
+          </pattern>
+        </defs>
+        <g class="phases" clip-path="url(#phase-reveal)"></g><g class="markers"></g><g class="x"></g>
+      </svg>
+      <div class="scroll" role="group" aria-label="Timeline lanes, one per target; focus a lane and use the arrow keys to read its steps"
            @scroll=${this.onScroll}>
         <div class="spacer" style="height:${h}px">
           <svg class="lanes" width=${this.width} aria-hidden="false"
@@ -86,20 +113,77 @@ export class TimelineView extends LitElement {
               </pattern>
             </defs>
             <g class="rows"></g>
+            <g class="marker-lines"></g>
             <line class="playhead"></line>
           </svg>
         </div>
       </div>
+      ${picked ? this.renderPopover(picked.target, picked.span) : ''}
       <div class="legend" aria-label="Legend">
-        ${STEP_KINDS.map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
+        ${familiesOf(this.spanNames).map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
+        ${this.index?.trace.scenario.platform === 'CodeDeploy' ? html`<span><span class="sw reserved"></span>Faded: run by CodeDeploy itself (no script)</span>` : ''}
         <span><span class="sw failed"></span>Failed step (✕)</span>
+        ${this.phases.markers.some((m) => m.rollback && m.t <= this.t) ? html`<span><span class="sw rollback"></span>Rollback deployment</span>` : ''}
       </div>
     `;
+  }
+
+  private phaseSummary(): string {
+    const bands = this.phases.bands.filter((b) => b.phase.start <= this.t);
+    if (bands.length === 0) return 'Time axis';
+    return `Time axis with phases: ${bands.map((b) => `${b.phase.name} ${formatTime(b.phase.start)}–${formatTime(b.phase.end)}`).join('; ')}`;
+  }
+
+  /** The details of one step, shown on focus, tap or click: not only in a hover tooltip. */
+  private renderPopover(target: number, span: TraceSpan) {
+    const index = this.index!;
+    const row = this.layout?.rowOfTarget.get(target);
+    if (!row) return '';
+    const status = spanStatusAt(span, this.t);
+    const ran = Math.max(0, Math.min(span.end, this.t) - span.start);
+    const x = Math.min(this.x()(span.start), this.width - 310);
+    const rollback = this.rollbackIds.has(span.deploymentId);
+    // Outside the scrolling lanes, so it is never clipped: just below the lane.
+    const top = this.axisHeight + 1 + row.y - this.laneScroll + row.height + 2;
+    return html`<div class="popover" role="status" style="left:${Math.max(4, x)}px;top:${top}px">
+      <button class="close" aria-label="Close the step details" @click=${this.closePopover}>✕</button>
+      <strong>${span.name}</strong> <span class="who">${KIND_WORDS[stepFact(span.name).kind]}</span><br />
+      ${index.targets[target]!.id} · <span class="status ${status}">${status}</span>
+      · ${formatTime(span.start)}${status === 'Pending' ? '' : html` · ${formatDuration(ran)}${status === 'InProgress' ? ' so far' : ''}`}<br />
+      revision ${span.revision} · ${span.deploymentId}${rollback ? ' (rollback)' : ''}${span.reason && status !== 'InProgress' ? html`<br />${span.reason}` : ''}
+    </div>`;
+  }
+
+  private closePopover = (): void => {
+    this.picked = undefined;
+    this.requestUpdate();
+  };
+
+  /** Picks a lane's step for the popover: `step` -1/+1 moves from the current one; 0 picks the one at the playhead. */
+  private pick(target: number, step: number): void {
+    const shown = (this.index?.spansByTarget[target] ?? []).filter((s) => s.start <= this.t);
+    if (shown.length === 0) return;
+    const current = this.picked?.target === target ? shown.indexOf(this.picked.span) : -1;
+    const k = step === 0 || current < 0 ? shown.length - 1 : Math.min(shown.length - 1, Math.max(0, current + step));
+    this.picked = { target, span: shown[k]! };
+    this.requestUpdate();
+    // The lifecycle table and statechart follow the lane the learner is reading.
+    emit(this, 'target-select', { target: this.index!.targets[target]!.id });
   }
 
   /** Click or drag on the axis or a lane (right of the labels) to move the playhead there. */
   private onPointer(e: PointerEvent): void {
     if (!this.index || (e.type === 'pointermove' && e.buttons !== 1)) return;
+    // A tap or click on a step shows its details (delegated: no listener per span).
+    const mark = e.target as Element & { __data__?: TraceSpan };
+    if (e.type === 'pointerdown' && mark.classList?.contains('span') && mark.__data__) {
+      const target = this.index.targetIndex.get(mark.__data__.target);
+      if (target !== undefined) {
+        this.picked = { target, span: mark.__data__ };
+        this.requestUpdate();
+        emit(this, 'target-select', { target: mark.__data__.target });
+      }
+    }
     const svgEl = e.currentTarget as SVGSVGElement;
     const px = e.clientX - svgEl.getBoundingClientRect().left;
     if (px < LABEL_WIDTH - 4) return;
@@ -109,6 +193,8 @@ export class TimelineView extends LitElement {
 
   private onScroll(e: Event): void {
     this.laneScroll = (e.target as HTMLElement).scrollTop;
+    this.viewport = (e.target as HTMLElement).clientHeight || this.viewport;
+    if (this.picked) this.requestUpdate();
     this.draw();
   }
 
@@ -123,35 +209,44 @@ export class TimelineView extends LitElement {
     const layout = this.layout;
     const scroll = root.querySelector<HTMLElement>('.scroll');
     if (!scroll || !index || !layout) return;
-    this.viewport = scroll.clientHeight || this.viewport;
+    // Reading clientHeight forces a layout; a frame must not pay for one, so it is
+    // read only when the lanes or the width change (and on scroll, where layout is fresh).
+    const viewportKey = `${this.width}|${layout.height}`;
+    if (this.viewportKey !== viewportKey) {
+      this.viewportKey = viewportKey;
+      this.viewport = scroll.clientHeight || this.viewport;
+    }
     const x = this.x();
     const t = this.t;
     const width = this.width;
 
     const axisKey = `${index.duration}|${width}`;
     const axis = d3.select(root.querySelector<SVGGElement>('g.x')!);
-    if (this.axisKey !== axisKey) this.axisKey = axisKey, axis.attr('transform', 'translate(0,20)').call(
+    if (this.axisKey !== axisKey) this.axisKey = axisKey, axis.attr('transform', `translate(0,${AXIS_TOP - 4})`).call(
       d3.axisTop<number>(x).tickValues(timeTicks(index.duration, width - LABEL_WIDTH - RIGHT_MARGIN)).tickFormat((d) => formatTime(d)).tickSizeOuter(0),
     );
-
-    // Waits (a bake, a termination wait, testing the green environment) under the axis, up to t.
-    const waits = this.waits.filter((w) => w.from <= t);
-    const waitSel = d3.select(root.querySelector<SVGGElement>('g.waits')!)
-      .selectAll<SVGGElement, { from: number; to: number; label: string }>('g.wait')
-      .data(waits, (w) => String(w.from))
+    this.drawPhases(x, width);
+    this.fitPhaseLabels(x, t);
+    const px = x(Math.min(t, index.duration));
+    root.querySelector('rect.reveal')?.setAttribute('width', String(t >= index.duration ? width : px));
+    const markers = this.phases.markers.filter((m) => m.t <= t);
+    const markerSel = d3
+      .select(root.querySelector<SVGGElement>('g.markers')!)
+      .selectAll<SVGGElement, DeploymentMarker>('g.marker')
+      .data(markers, (m) => m.deployment.id)
       .join((enter) => {
-        const g = enter.append('g').attr('class', 'wait');
-        g.append('rect').attr('y', 23).attr('height', 11).attr('rx', 3);
-        g.append('text').attr('y', 31.5);
-        g.append('title');
+        const g = enter.append('g').attr('class', (m) => `marker ${m.rollback ? 'rollback' : ''}`);
+        g.append('line');
+        g.append('path');
+        g.append('text');
         return g;
       });
-    waitSel.select('rect').attr('x', (w) => x(w.from)).attr('width', (w) => Math.max(1, x(Math.min(w.to, t)) - x(w.from)));
-    waitSel
-      .select('text')
-      .attr('x', (w) => x(w.from) + 4)
-      .text((w) => (x(Math.min(w.to, t)) - x(w.from) > 90 ? `wait ${formatDuration(w.to - w.from)}` : ''));
-    waitSel.select('title').text((w) => `${formatTime(w.from)}–${formatTime(w.to)}: ${w.label}`);
+    markerSel.attr('transform', (m) => `translate(${x(m.t)},0)`);
+    markerSel.select('line').attr('y1', AXIS_TOP - 4).attr('y2', this.axisHeight);
+    markerSel.select('path').attr('d', 'M0,0 h10 l-3,4 l3,4 h-10 z');
+    const labelY = AXIS_TOP + Math.max(1, this.phases.rows) * PHASE_ROW + PHASE_ROW - 5;
+    markerSel.select('path').attr('transform', `translate(0,${labelY - 8})`);
+    markerSel.select('text').attr('x', (m) => (x(m.t) > width - 160 ? -4 : 12)).attr('y', labelY).attr('text-anchor', (m) => (x(m.t) > width - 160 ? 'end' : 'start')).text((m) => m.label);
 
     const rows = visibleRows(layout, this.laneScroll, this.viewport);
     const top = rows.length ? rows[0]!.y : 0;
@@ -172,8 +267,22 @@ export class TimelineView extends LitElement {
           sel.append('text').attr('x', 6);
           void r;
         });
+        // Listeners once per row element (d3 hands them the row's current datum), not every frame.
+        g.filter((r) => r.type === 'target')
+          .on('focus', (_e, r) => r.type === 'target' && this.picked?.target !== r.target && this.pick(r.target, 0))
+          .on('keydown', (e: KeyboardEvent, r) => {
+            if (r.type !== 'target') return;
+            const step = e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : e.key === 'Enter' || e.key === ' ' ? 0 : undefined;
+            if (e.key === 'Escape') this.closePopover();
+            else if (step === undefined) return;
+            else this.pick(r.target, step);
+            // The app's own ←/→ step through events; on a lane they step through its steps.
+            e.preventDefault();
+          });
         g.filter((r) => r.type === 'target').each(function () {
           const sel = d3.select(this);
+          sel.attr('tabindex', 0).attr('role', 'button');
+          sel.append('rect').attr('class', 'focus-ring');
           sel.append('line').attr('class', 'track');
           sel.append('text').attr('class', 'label').attr('x', 10);
           sel.append('g').attr('class', 'spans');
@@ -200,6 +309,8 @@ export class TimelineView extends LitElement {
       });
 
     const targetRows = rowSel.filter((r) => r.type === 'target');
+    targetRows.attr('aria-label', (r) => (r.type === 'target' ? `${r.label}: the step at the playhead; left and right arrows read its other steps` : ''));
+    targetRows.select('rect.focus-ring').attr('x', 1).attr('y', 0.5).attr('width', width - 2).attr('height', (r) => r.height - 1);
     targetRows
       .select('line.track')
       .attr('x1', LABEL_WIDTH)
@@ -213,16 +324,25 @@ export class TimelineView extends LitElement {
       .text((r) => (r.type === 'target' ? truncate(r.label, r.height < 16 ? 24 : 20) : ''));
 
     const self = this;
+    const drawKey = `${this.indexGeneration}|${width}|${r0(x.domain()[1])}`;
     targetRows.select<SVGGElement>('g.spans').each(function (r) {
       if (r.type !== 'target') return;
       const spans = index.spansByTarget[r.target]!;
       const shown = spans.filter((s) => s.start <= t);
+      // A lane whose steps have all ended looks the same at any later t with the same steps shown:
+      // skip it (playback touches only the lanes that change).
+      const running = shown.some((s) => s.end > t);
+      const key = `${drawKey}|${shown.length}|${running ? t : ''}|${r.height}`;
+      const node = this as SVGGElement & { __key?: string };
+      if (node.__key === key) return;
+      node.__key = key;
       const pad = r.height < 16 ? 1.5 : 2.5;
       const g = d3.select(this);
       g.selectAll<SVGRectElement, TraceSpan>('rect.span')
         .data(shown)
         .join('rect')
-        .attr('class', (s) => `span ${s.status === 'Failed' && s.end <= t ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''}`)
+        .attr('class', (s) => `span ${s.status === 'Failed' && s.end <= t ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''} ${self.rollbackIds.has(s.deploymentId) ? 'rollback' : ''} ${stepFact(s.name).kind === 'reserved' ? 'reserved' : ''}`)
+
         .attr('x', (s) => x(s.start))
         .attr('y', pad)
         .attr('height', r.height - pad * 2)
@@ -236,7 +356,7 @@ export class TimelineView extends LitElement {
       g.selectAll<SVGTextElement, TraceSpan>('text.span-label')
         .data(labelled)
         .join('text')
-        .attr('class', 'span-label')
+        .attr('class', (s) => `span-label ${LIGHT_FILLS.has(stepColor(s.name)) || (s.status === 'Failed' && s.end <= t) ? '' : 'on-dark'}`)
         .attr('x', (s) => x(s.start) + 3)
         .attr('y', r.height / 2 + 3.5)
         .text((s) => s.name);
@@ -248,12 +368,95 @@ export class TimelineView extends LitElement {
         .attr('x', (s) => x(s.end) + 2)
         .attr('y', r.height / 2 + 4.5)
         .text('✕');
-      void self;
     });
 
-    const px = x(Math.min(t, index.duration));
-    lanes.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', Math.max(1, bottom - top));
+    const laneHeight = Math.max(1, bottom - top);
+    lanes
+      .select('g.marker-lines')
+      .selectAll<SVGLineElement, DeploymentMarker>('line')
+      .data(markers, (m) => m.deployment.id)
+      .join('line')
+      .attr('class', (m) => `marker-line ${m.rollback ? 'rollback' : ''}`)
+      .attr('x1', (m) => x(m.t))
+      .attr('x2', (m) => x(m.t))
+      .attr('y1', 0)
+      .attr('y2', laneHeight);
+    lanes.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', laneHeight);
   }
+
+  private phaseLabelT = NaN;
+
+  /** Labels fit the part of a band revealed so far: a phase in progress names itself as soon as it starts. */
+  private fitPhaseLabels(x: d3.ScaleLinear<number, number>, t: number): void {
+    if (t === this.phaseLabelT) return;
+    this.phaseLabelT = t;
+    d3.select(this.renderRoot.querySelector<SVGGElement>('g.phases')!)
+      .selectAll<LabelNode, PhaseBand>('g.phase text')
+      .each(function (b) {
+        const shown = Math.min(b.phase.end, t) - b.phase.start;
+        const label = shown < 0 ? '' : fit(b.phase.name, Math.max(2, x(b.phase.start + shown) - x(b.phase.start)) - 6);
+        if (this.__label !== label) this.textContent = this.__label = label;
+      });
+  }
+
+  /** Phase bands, laid out once per trace and width; the playhead only moves their clip. */
+  private drawPhases(x: d3.ScaleLinear<number, number>, width: number): void {
+    const key = `${this.index?.duration}|${width}|${this.phases.bands.length}`;
+    if (key === this.phaseKey) return;
+    this.phaseKey = key;
+    const sel = d3
+      .select(this.renderRoot.querySelector<SVGGElement>('g.phases')!)
+      .selectAll<SVGGElement, PhaseBand>('g.phase')
+      .data(this.phases.bands)
+      .join((enter) => {
+        const g = enter.append('g');
+        g.append('rect').attr('height', PHASE_ROW - 3).attr('rx', 3);
+        g.append('text');
+        g.append('title');
+        return g;
+      });
+    sel
+      .attr('class', (b) => `phase ${b.phase.kind} ${b.rollback ? 'rollback' : ''}`)
+      .attr('transform', (b) => `translate(0,${AXIS_TOP + b.row * PHASE_ROW})`);
+    const w = (b: PhaseBand) => Math.max(2, x(b.phase.end) - x(b.phase.start));
+    sel.select('rect').attr('x', (b) => x(b.phase.start)).attr('width', w);
+    sel
+      .select('text')
+      .attr('x', (b) => x(b.phase.start) + 4)
+      .attr('y', PHASE_ROW - 6);
+    this.phaseLabelT = NaN;
+    sel
+      .select('title')
+      .text((b) => `${PHASE_KIND_LABEL[b.phase.kind]}: ${b.phase.name}, ${formatTime(b.phase.start)}–${formatTime(b.phase.end)} (${b.phase.deploymentId}${b.rollback ? ', rollback' : ''})${b.phase.deadline !== undefined ? `, gives up at ${formatTime(b.phase.deadline)}` : ''}`);
+  }
+}
+
+/** A text node remembers the label it shows, so a frame only writes the ones that change. */
+type LabelNode = SVGTextElement & { __label?: string };
+
+const AXIS_TOP = 24;
+const PHASE_ROW = 15;
+
+const KIND_WORDS: Record<StepKind, string> = {
+  hook: 'script hook',
+  reserved: 'run by CodeDeploy (no script)',
+  workflow: 'platform workflow step',
+  launch: 'instance launch',
+  terminate: 'instance termination',
+  drain: 'taken out of traffic',
+  join: 'put into traffic',
+  check: 'health checks',
+};
+
+/** The label if it fits in `px` (about 5.8 px a character at 10 px), else shortened, else nothing. */
+function fit(label: string, px: number): string {
+  const n = Math.floor(px / 5.8);
+  if (n >= label.length) return label;
+  return n >= 6 ? `${label.slice(0, n - 1)}…` : '';
+}
+
+function r0(v: number): number {
+  return Math.round(v * 1000) / 1000;
 }
 
 function truncate(s: string, n: number): string {

@@ -1,0 +1,59 @@
+// The now line, under the status header: the phase at the playhead in AWS's
+// words, what it waits for and how long is left. The sentence comes from
+// `nowLine` (src/layout/now.ts); this element only lays it out.
+import { LitElement, html, css, type PropertyValues } from 'lit';
+import type { TraceIndex } from '../../layout/frame.ts';
+import { nowLine, type NowLine } from '../../layout/now.ts';
+import { base } from '../shared/tokens.ts';
+
+export class NowLineView extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host { display: block; background: #fff; border: 1px solid #dde2ea; border-left: 5px solid #0072B2; border-radius: 10px; padding: 8px 12px; }
+      :host([rollback]) { border-left-color: #CC79A7; background: #fcf5f9; }
+      p { margin: 0; font-size: 13.5px; line-height: 1.4; display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
+      .tag { font-size: 10.5px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; color: #5b6577; flex: none; }
+      .phase { font-weight: 700; }
+      .countdown { font-variant-numeric: tabular-nums; font-weight: 650; color: #004f7c; }
+      .rollback .phase { color: #7a2f5c; }
+      .rollback .tag { color: #7a2f5c; }
+    `,
+  ];
+  static override properties = {
+    index: { attribute: false },
+    t: { type: Number },
+  };
+
+  declare index: TraceIndex | undefined;
+  declare t: number;
+  /** The line at t, exposed for tests and the app's e2e checks. */
+  line: NowLine | undefined;
+
+  constructor() {
+    super();
+    this.t = 0;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('index') || changed.has('t')) this.line = this.index ? nowLine(this.index, this.t) : undefined;
+  }
+
+  override updated(): void {
+    this.toggleAttribute('rollback', !!this.line?.rollback);
+  }
+
+  override render() {
+    const line = this.line;
+    if (!line) return html``;
+    // Bold the phase where the sentence starts with it; the rest as it reads.
+    const rest = line.phase && line.text.startsWith(line.phase) ? line.text.slice(line.phase.length) : line.text;
+    const at = line.countdown ? rest.lastIndexOf(line.countdown) : -1;
+    const [before, cd, after] = at < 0 ? [rest, '', ''] : [rest.slice(0, at), line.countdown, rest.slice(at + line.countdown.length)];
+    // Plain text a screen reader reads as it is (no live region: it changes every frame while playing).
+    return html`<p class=${line.rollback ? 'rollback' : ''}>
+      <span class="tag">${line.rollback ? 'Now · rollback' : 'Now'}<span class="visually-hidden">:</span></span>
+      <span class="text">${rest !== line.text ? html`<span class="phase">${line.phase}</span>` : ''}${before}${cd ? html`<span class="countdown">${cd}</span>` : ''}${after}</span>
+    </p>`;
+  }
+}
