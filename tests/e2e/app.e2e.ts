@@ -78,7 +78,7 @@ describe('deploysim, built', () => {
     await page.locator('fault-panel select.target').selectOption('i-5');
     await page.locator('fault-panel select.kind').selectOption('UnhealthyInstance');
     await page.locator('fault-panel button.inject').click();
-    await expect(page.locator('fault-panel li').first().textContent()).resolves.toContain('i-5 never becomes healthy at 1:00');
+    await expect(page.locator('fault-panel ul[aria-label="Injected failures"] li').first().textContent()).resolves.toContain('i-5 never becomes healthy at 1:00');
     expect(await playhead(page)).toBe(60); // the past is unchanged; we stay at now
 
     // Watch the forked future: play to the end with fast-forward.
@@ -106,7 +106,7 @@ describe('deploysim, built', () => {
     expect(shared).toContain('#s=');
     const again = await open(shared.slice(shared.indexOf('#')));
     expect(await playhead(again.page)).toBe(300);
-    await expect(again.page.locator('fault-panel li').first().textContent()).resolves.toContain('i-5 never becomes healthy');
+    await expect(again.page.locator('fault-panel ul[aria-label="Injected failures"] li').first().textContent()).resolves.toContain('i-5 never becomes healthy');
     await again.page.close();
 
     // Remove the fault: the original future comes back.
