@@ -25,6 +25,7 @@ import '../views/statechart-panel/index.ts';
 import { allMachines } from '../engine/machine-catalog.ts';
 import type { Injection } from '../layout/fork.ts';
 import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
+import { textWithFaults } from './edit-text.ts';
 import { base } from '../views/shared/tokens.ts';
 import { PlaybackClock } from './playback-clock.ts';
 import { UrlState } from './url-state.ts';
@@ -171,7 +172,8 @@ export class DeploysimApp extends LitElement {
   }
 
   private shareState(): ShareState {
-    return this.modified || !this.selectedId ? { scenarioText: JSON.stringify(this.raw), t: this.t } : { scenarioId: this.selectedId, t: this.t };
+    // The text as the user wrote it, so a reloaded or shared edit keeps its formatting.
+    return this.modified || !this.selectedId ? { scenarioText: this.text, t: this.t } : { scenarioId: this.selectedId, t: this.t };
   }
 
   /** The share link for the current scenario and time, computed when asked. */
@@ -198,7 +200,7 @@ export class DeploysimApp extends LitElement {
       this.injection = { trace: before, value: plan.refused };
       return false;
     }
-    if (!this.load(plan.next.raw, { t: this.t, userFaults: plan.next.userFaults, modified: true })) return false;
+    if (!this.load(plan.next.raw, { t: this.t, userFaults: plan.next.userFaults, modified: true, text: this.textFor(plan.next.raw) })) return false;
     const after = this.index!.trace;
     this.injection = { trace: after, value: reportInjection(before, after, fault, faultsOf(plan.next.raw).length - 1) };
     if ('target' in fault && fault.target) this.lifecycleTarget = fault.target;
@@ -208,7 +210,12 @@ export class DeploysimApp extends LitElement {
   removeFault(i: number): boolean {
     if (!this.raw) return false;
     const next = withoutFault({ raw: this.raw, userFaults: this.userFaults }, i);
-    return this.load(next.raw, { t: this.t, userFaults: next.userFaults, modified: true });
+    return this.load(next.raw, { t: this.t, userFaults: next.userFaults, modified: true, text: this.textFor(next.raw) });
+  }
+
+  /** The loaded text with only its faults changed, so the user's formatting survives an injection. */
+  private textFor(raw: Record<string, unknown>): string {
+    return textWithFaults(this.text, faultsOf(raw), raw, () => JSON.stringify(raw, null, 2));
   }
 
   // ---- playback --------------------------------------------------------------
