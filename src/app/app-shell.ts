@@ -8,7 +8,7 @@ import type { Fault } from '../scenario/types.ts';
 import type { TargetGroup } from '../trace/types.ts';
 import { buildIndex, frameAt, nextEventTime, previousEventTime, type Frame, type TraceIndex } from '../layout/frame.ts';
 import { advance, SPEEDS } from '../layout/playback.ts';
-import type { ShareState } from '../layout/share.ts';
+import { oversizedFleet, type ShareState } from '../layout/share.ts';
 import { formatTime } from '../layout/time.ts';
 import type { LibraryGroup } from '../layout/library.ts';
 import '../views/timeline-view/index.ts';
@@ -117,7 +117,9 @@ export class DeploysimApp extends LitElement {
   private restore(state: ReturnType<UrlState['initial']>): void {
     let loaded = false;
     let problem: AppError | undefined;
-    if (state.scenarioText !== undefined) {
+    const oversized = state.scenarioText !== undefined ? oversizedFleet(state.scenarioText) : undefined;
+    if (oversized) problem = { title: oversized };
+    else if (state.scenarioText !== undefined) {
       const parsed = validateText(state.scenarioText);
       if (parsed.ok) {
         loaded = this.load(JSON.parse(state.scenarioText), { text: state.scenarioText, t: state.t ?? 0, modified: true });

@@ -48,3 +48,26 @@ export function decodeShare(hash: string): ShareState & { error?: string } {
   if (params.has('t') && Number.isFinite(t) && t >= 0) out.t = t;
   return out;
 }
+
+/**
+ * The largest fleet the app draws: 5,000 instances (up to 10,000 targets when a
+ * deployment doubles the fleet). The engine and the CLI take up to
+ * LIMITS.instances; a shared link above this is refused before it is simulated,
+ * so it cannot freeze the tab.
+ */
+export const APP_MAX_INSTANCES = 5_000;
+
+/** Why a shared scenario is too large for the app, or undefined. Never throws. */
+export function oversizedFleet(text: string): string | undefined {
+  let data: any;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined; // validation reports unreadable text
+  }
+  const section = data?.elasticBeanstalk ?? data?.codeDeploy;
+  const instances = typeof section === 'object' && section !== null ? Number(section.instances) : 0;
+  if (!(instances > APP_MAX_INSTANCES)) return undefined;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `The scenario in this link has ${n(instances)} instances; the app draws at most ${n(APP_MAX_INSTANCES)}, so it is not opened. Run it with the CLI (deploysim run), which takes larger fleets.`;
+}

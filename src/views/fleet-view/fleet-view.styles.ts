@@ -27,6 +27,8 @@ export const styles = css`
   .tile .ver { display: inline-block; padding: 0 6px; border-radius: 9px; color: #fff; font-weight: 650; font-size: 11px; background: var(--version-color, #999); }
   .tile .ver.light { color: #1d2330; }
   .tile .state { color: #414a5a; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  /* Target ids and versions may be the user's text: laid out on their own (bidi isolation). */
+  .tile .id, .tile .ver, .tile .state { unicode-bidi: isolate; }
   .tile .icons { position: absolute; top: 5px; right: 6px; display: flex; gap: 3px; }
   .icon { font-size: 10px; font-weight: 700; border-radius: 4px; padding: 0 3px; border: 1px solid currentColor; }
   .icon.lb-in { color: #0b6e4f; }
