@@ -122,7 +122,10 @@ export class DeploysimApp extends LitElement {
     else if (state.scenarioText !== undefined) {
       const parsed = validateText(state.scenarioText);
       if (parsed.ok) {
-        loaded = this.load(JSON.parse(state.scenarioText), { text: state.scenarioText, t: state.t ?? 0, modified: true });
+        const obj = JSON.parse(state.scenarioText);
+        // Faults the sharer injected stay labelled as injected (positions beyond the list are dropped).
+        const userFaults = new Set((state.injected ?? []).filter((k) => k < faultsOf(obj).length));
+        loaded = this.load(obj, { text: state.scenarioText, t: state.t ?? 0, modified: true, userFaults });
         if (!loaded) problem = this.error;
       } else {
         problem = { title: 'The scenario in this link is not valid, so a library scenario is shown instead.', problems: parsed.problems };
@@ -175,7 +178,7 @@ export class DeploysimApp extends LitElement {
 
   private shareState(): ShareState {
     // The text as the user wrote it, so a reloaded or shared edit keeps its formatting.
-    return this.modified || !this.selectedId ? { scenarioText: this.text, t: this.t } : { scenarioId: this.selectedId, t: this.t };
+    return this.modified || !this.selectedId ? { scenarioText: this.text, t: this.t, injected: [...this.userFaults].sort((a, b) => a - b) } : { scenarioId: this.selectedId, t: this.t };
   }
 
   /** The share link for the current scenario and time, computed when asked. */

@@ -6,6 +6,8 @@ export interface ShareState {
   scenarioId?: string;
   scenarioText?: string;
   t?: number;
+  /** Which faults (by position) the learner injected, so a shared link labels them as injected. */
+  injected?: number[];
 }
 
 function toBase64Url(text: string): string {
@@ -27,6 +29,7 @@ export function encodeShare(state: ShareState): string {
   if (state.scenarioId) params.set('scenario', state.scenarioId);
   else if (state.scenarioText !== undefined) params.set('s', toBase64Url(state.scenarioText));
   if (state.t !== undefined) params.set('t', String(Math.round(state.t * 10) / 10));
+  if (state.scenarioText !== undefined && state.injected?.length) params.set('i', state.injected.join(','));
   return `#${params.toString()}`;
 }
 
@@ -46,6 +49,8 @@ export function decodeShare(hash: string): ShareState & { error?: string } {
   }
   const t = Number(params.get('t'));
   if (params.has('t') && Number.isFinite(t) && t >= 0) out.t = t;
+  const injected = (params.get('i') ?? '').split(',').filter((x) => /^\d{1,6}$/.test(x)).map(Number);
+  if (injected.length) out.injected = injected;
   return out;
 }
 
