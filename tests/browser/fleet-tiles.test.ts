@@ -19,7 +19,7 @@ describe('fleet-view tiles', () => {
     const runs = new Set<string>();
     for (let t = 0; t <= index.duration; t += 0.5) {
       Object.assign(el, { frame: frameAt(index, t) });
-      await el.updateComplete;
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       const v = tile().querySelector('.ver')!.textContent!;
       if (badges.at(-1) !== v) badges.push(v);
       runs.add(tile().querySelector('.run')!.textContent!);

@@ -101,3 +101,17 @@ describe('user text in the views', () => {
     expect(banner.textContent).toContain('at most 5,000');
   });
 });
+
+describe('user text in the fault panel', () => {
+  it('isolates versions in the fork report, so the details keep their order', async () => {
+    await import('../../src/views/fault-panel/index.ts');
+    const index = evil();
+    const report = { kind: 'forked', fault: { type: 'Alarm', at: 5 }, faultIndex: 0, was: 'Succeeded', now: 'Failed', details: [`Final fleet: was 4 × v2${RLO}, now 4 × v1${RLO} · done`], message: '' };
+    const el = mount('fault-panel', { index, t: 5, faults: [], userFaults: new Set(), report });
+    await settle(el);
+    const li = el.shadowRoot!.querySelector('ul.details li')!;
+    expect(li.querySelectorAll('bdi')).toHaveLength(2);
+    expect(leftOf(li, 'done')).toBeGreaterThan(leftOf(li, 'now'));
+    expect(leftOf(li, 'now')).toBeGreaterThan(leftOf(li, 'Final'));
+  });
+});
