@@ -8,7 +8,7 @@ import type { Fault } from '../scenario/types.ts';
 import type { TargetGroup } from '../trace/types.ts';
 import { buildIndex, frameAt, nextEventTime, previousEventTime, type Frame, type TraceIndex } from '../layout/frame.ts';
 import { advance, SPEEDS } from '../layout/playback.ts';
-import type { ShareState } from '../layout/share.ts';
+import { oversizedFleet, type ShareState } from '../layout/share.ts';
 import { formatTime } from '../layout/time.ts';
 import type { LibraryGroup } from '../layout/library.ts';
 import '../views/timeline-view/index.ts';
@@ -27,6 +27,7 @@ import '../views/statechart-panel/index.ts';
 import { allMachines } from '../engine/machine-catalog.ts';
 import type { Injection } from '../layout/fork.ts';
 import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
+import { textWithFaults } from './edit-text.ts';
 import { base } from '../views/shared/tokens.ts';
 import { PlaybackClock } from './playback-clock.ts';
 import { UrlState } from './url-state.ts';
@@ -118,10 +119,15 @@ export class DeploysimApp extends LitElement {
   private restore(state: ReturnType<UrlState['initial']>): void {
     let loaded = false;
     let problem: AppError | undefined;
-    if (state.scenarioText !== undefined) {
+    const oversized = state.scenarioText !== undefined ? oversizedFleet(state.scenarioText) : undefined;
+    if (oversized) problem = { title: oversized };
+    else if (state.scenarioText !== undefined) {
       const parsed = validateText(state.scenarioText);
       if (parsed.ok) {
-        loaded = this.load(JSON.parse(state.scenarioText), { text: state.scenarioText, t: state.t ?? 0, modified: true });
+        const obj = JSON.parse(state.scenarioText);
+        // Faults the sharer injected stay labelled as injected (positions beyond the list are dropped).
+        const userFaults = new Set((state.injected ?? []).filter((k) => k < faultsOf(obj).length));
+        loaded = this.load(obj, { text: state.scenarioText, t: state.t ?? 0, modified: true, userFaults });
         if (!loaded) problem = this.error;
       } else {
         problem = { title: 'The scenario in this link is not valid, so a library scenario is shown instead.', problems: parsed.problems };
@@ -173,7 +179,8 @@ export class DeploysimApp extends LitElement {
   }
 
   private shareState(): ShareState {
-    return this.modified || !this.selectedId ? { scenarioText: JSON.stringify(this.raw), t: this.t } : { scenarioId: this.selectedId, t: this.t };
+    // The text as the user wrote it, so a reloaded or shared edit keeps its formatting.
+    return this.modified || !this.selectedId ? { scenarioText: this.text, t: this.t, injected: [...this.userFaults].sort((a, b) => a - b) } : { scenarioId: this.selectedId, t: this.t };
   }
 
   /** The share link for the current scenario and time, computed when asked. */
@@ -200,7 +207,7 @@ export class DeploysimApp extends LitElement {
       this.injection = { trace: before, value: plan.refused };
       return false;
     }
-    if (!this.load(plan.next.raw, { t: this.t, userFaults: plan.next.userFaults, modified: true })) return false;
+    if (!this.load(plan.next.raw, { t: this.t, userFaults: plan.next.userFaults, modified: true, text: this.textFor(plan.next.raw) })) return false;
     const after = this.index!.trace;
     this.injection = { trace: after, value: reportInjection(before, after, fault, faultsOf(plan.next.raw).length - 1) };
     if ('target' in fault && fault.target) this.lifecycleTarget = fault.target;
@@ -210,7 +217,12 @@ export class DeploysimApp extends LitElement {
   removeFault(i: number): boolean {
     if (!this.raw) return false;
     const next = withoutFault({ raw: this.raw, userFaults: this.userFaults }, i);
-    return this.load(next.raw, { t: this.t, userFaults: next.userFaults, modified: true });
+    return this.load(next.raw, { t: this.t, userFaults: next.userFaults, modified: true, text: this.textFor(next.raw) });
+  }
+
+  /** The loaded text with only its faults changed, so the user's formatting survives an injection. */
+  private textFor(raw: Record<string, unknown>): string {
+    return textWithFaults(this.text, faultsOf(raw), raw, () => JSON.stringify(raw, null, 2));
   }
 
   // ---- playback --------------------------------------------------------------

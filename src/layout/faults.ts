@@ -3,7 +3,8 @@
 import type { Fault, HookErrorCode, Scenario } from '../scenario/types.ts';
 import type { Trace } from '../trace/types.ts';
 import { EB_FAILABLE_STEPS } from '../aws/eb-facts.ts';
-import { EVENTS_BY_PLATFORM, HOOK_ERROR_CODES, RESERVED_EVENTS } from '../aws/codedeploy-facts.ts';
+import { HOOK_ERROR_CODES } from '../aws/codedeploy-facts.ts';
+import { codeDeployFaultFacts } from '../scenario/codedeploy-rules.ts';
 import { formatTime } from './time.ts';
 
 export type TargetFailureKind = 'HookFailure' | 'UnhealthyInstance' | 'InstanceTerminated';
@@ -37,22 +38,24 @@ export function injectOptions(scenario: Scenario, trace: Trace | undefined): Inj
       targets: targets.filter((id) => trace?.targets.find((t) => t.id === id)?.kind === 'instance'),
     };
   }
-  const compute = scenario.codeDeploy?.computePlatform ?? 'Server';
-  const events = (EVENTS_BY_PLATFORM[compute] ?? []).filter((e) => !RESERVED_EVENTS.has(e));
+  // The same facts validation checks faults against: only valid faults are offered.
+  const facts = codeDeployFaultFacts(scenario.codeDeploy ?? {});
+  const compute = facts.platform;
   const kinds: InjectOptions['targetKinds'] = [{ kind: 'HookFailure', label: 'a lifecycle event fails' }];
   if (compute === 'Server') {
     kinds.push({ kind: 'UnhealthyInstance', label: 'never becomes healthy' }, { kind: 'InstanceTerminated', label: 'is terminated' });
   }
+  const instanceIds = new Set(Array.from({ length: facts.known }, (_, k) => `i-${k + 1}`));
   return {
     targetKinds: kinds,
-    steps: [...new Set(events)],
+    steps: [...facts.hooks],
     errorCodes: HOOK_ERROR_CODES,
     actions: [
       { action: 'Alarm', label: 'Alarm now', help: 'A CloudWatch alarm of the deployment group goes into ALARM' },
       { action: 'StopDeployment', label: 'Stop now', help: 'StopDeployment without rollback' },
       { action: 'StopDeploymentRollback', label: 'Stop and roll back', help: 'StopDeployment with autoRollbackEnabled' },
     ],
-    targets: compute === 'Server' ? targets.filter((id) => trace?.targets.find((t) => t.id === id)?.kind === 'instance') : targets,
+    targets: targets.filter((id) => (compute === 'Server' ? instanceIds.has(id) : facts.hookTargets.includes(id))),
   };
 }
 

@@ -6,6 +6,8 @@ export interface ShareState {
   scenarioId?: string;
   scenarioText?: string;
   t?: number;
+  /** Which faults (by position) the learner injected, so a shared link labels them as injected. */
+  injected?: number[];
 }
 
 function toBase64Url(text: string): string {
@@ -27,6 +29,7 @@ export function encodeShare(state: ShareState): string {
   if (state.scenarioId) params.set('scenario', state.scenarioId);
   else if (state.scenarioText !== undefined) params.set('s', toBase64Url(state.scenarioText));
   if (state.t !== undefined) params.set('t', String(Math.round(state.t * 10) / 10));
+  if (state.scenarioText !== undefined && state.injected?.length) params.set('i', state.injected.join(','));
   return `#${params.toString()}`;
 }
 
@@ -46,5 +49,30 @@ export function decodeShare(hash: string): ShareState & { error?: string } {
   }
   const t = Number(params.get('t'));
   if (params.has('t') && Number.isFinite(t) && t >= 0) out.t = t;
+  const injected = (params.get('i') ?? '').split(',').filter((x) => /^\d{1,6}$/.test(x)).map(Number);
+  if (injected.length) out.injected = injected;
   return out;
+}
+
+/**
+ * The largest fleet the app draws: 5,000 instances (up to 10,000 targets when a
+ * deployment doubles the fleet). The engine and the CLI take up to
+ * LIMITS.instances; a shared link above this is refused before it is simulated,
+ * so it cannot freeze the tab.
+ */
+export const APP_MAX_INSTANCES = 5_000;
+
+/** Why a shared scenario is too large for the app, or undefined. Never throws. */
+export function oversizedFleet(text: string): string | undefined {
+  let data: any;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined; // validation reports unreadable text
+  }
+  const section = data?.elasticBeanstalk ?? data?.codeDeploy;
+  const instances = typeof section === 'object' && section !== null ? Number(section.instances) : 0;
+  if (!(instances > APP_MAX_INSTANCES)) return undefined;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `The scenario in this link has ${n(instances)} instances; the app draws at most ${n(APP_MAX_INSTANCES)}, so it is not opened. Run it with the CLI (deploysim run), which takes larger fleets.`;
 }

@@ -145,15 +145,50 @@ function eventsOf(platform: 'Server' | 'Lambda' | 'ECS', blueGreen: boolean, loa
   return loadBalancer ? EVENTS_BY_PLATFORM.Server : SERVER_IN_PLACE_EVENTS;
 }
 
+/**
+ * What a fault may name in this deployment: the one source for both validation
+ * (faultRules) and the app's fault panel (layout/faults.ts), so the panel never
+ * offers a fault that validation then rejects.
+ */
+export interface FaultFacts {
+  platform: 'Server' | 'Lambda' | 'ECS';
+  blueGreen: boolean;
+  loadBalancer: boolean;
+  /** Every lifecycle event a target runs (reserved ones included). */
+  events: readonly string[];
+  /** The events a HookFailure may name: those where an AppSpec script runs. */
+  hooks: readonly string[];
+  /** Server: instances i-1 … i-known. */
+  instances: number;
+  known: number;
+  /** Lambda / ECS: the targets that run hooks. */
+  hookTargets: readonly string[];
+}
+
+export function codeDeployFaultFacts(cd: Raw): FaultFacts {
+  const platform: 'Server' | 'Lambda' | 'ECS' = cd.computePlatform ?? 'Server';
+  const server = platform === 'Server';
+  const blueGreen = (cd.deploymentType ?? (server ? 'IN_PLACE' : 'BLUE_GREEN')) === 'BLUE_GREEN';
+  const instances = server ? (cd.instances ?? DEFAULT_SERVER_INSTANCES) : 0;
+  const loadBalancer = cd.loadBalancer ?? (platform === 'ECS' || (server && blueGreen));
+  const events = eventsOf(platform, blueGreen, loadBalancer);
+  return {
+    platform,
+    blueGreen,
+    loadBalancer,
+    events,
+    hooks: [...new Set(events.filter((e) => !RESERVED_EVENTS.has(e)))],
+    instances,
+    // Blue/green replacements continue the numbering: i-N+1 … i-2N.
+    known: blueGreen ? 2 * instances : instances,
+    hookTargets: platform === 'Lambda' ? [LAMBDA_ALIAS_TARGET] : platform === 'ECS' ? [ECS_REPLACEMENT_TARGET] : [],
+  };
+}
+
 function faultRules(cd: Raw, faults: Raw[], platform: 'Server' | 'Lambda' | 'ECS', blueGreen: boolean): Problem[] {
   const problems: Problem[] = [];
   const server = platform === 'Server';
-  const instances = server ? (cd.instances ?? DEFAULT_SERVER_INSTANCES) : 0;
-  // Blue/green replacements continue the numbering: i-N+1 … i-2N.
-  const known = blueGreen ? 2 * instances : instances;
-  const loadBalancer = cd.loadBalancer ?? (platform === 'ECS' || (server && blueGreen));
-  const events = eventsOf(platform, blueGreen, loadBalancer);
-  const targets = platform === 'Lambda' ? [LAMBDA_ALIAS_TARGET] : platform === 'ECS' ? [ECS_REPLACEMENT_TARGET] : [];
+  const { instances, known, loadBalancer, events, hooks, hookTargets: targets } = codeDeployFaultFacts({ ...cd, computePlatform: platform });
   if (!Array.isArray(faults)) return problems;
   faults.forEach((f, i) => {
     if (typeof f !== 'object' || f === null) return;
@@ -172,7 +207,7 @@ function faultRules(cd: Raw, faults: Raw[], platform: 'Server' | 'Lambda' | 'ECS
     }
     if (f.type === 'HookFailure' && typeof f.event === 'string') {
       if (RESERVED_EVENTS.has(f.event)) {
-        problems.push({ path: `${path}/event`, message: `${f.event} is reserved for CodeDeploy: no AppSpec script runs in it; expected a hook: ${events.filter((e) => !RESERVED_EVENTS.has(e)).join(', ')}` });
+        problems.push({ path: `${path}/event`, message: `${f.event} is reserved for CodeDeploy: no AppSpec script runs in it; expected a hook: ${hooks.join(', ')}` });
       } else if (!events.includes(f.event)) {
         const lbOnly = server && !blueGreen && !loadBalancer && LOAD_BALANCER_ONLY_EVENTS.has(f.event);
         const hint = suggest(f.event, events);
@@ -180,7 +215,7 @@ function faultRules(cd: Raw, faults: Raw[], platform: 'Server' | 'Lambda' | 'ECS
           path: `${path}/event`,
           message: lbOnly
             ? `${f.event} runs only when the instances sit behind a load balancer; set loadBalancer to true or pick another hook`
-            : `${quote(f.event)} is not a lifecycle event of ${article(platform)}${server ? ` ${blueGreen ? 'blue/green' : 'in-place'}` : ''} deployment${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${events.filter((e) => !RESERVED_EVENTS.has(e)).join(', ')}`,
+            : `${quote(f.event)} is not a lifecycle event of ${article(platform)}${server ? ` ${blueGreen ? 'blue/green' : 'in-place'}` : ''} deployment${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${hooks.join(', ')}`,
         });
       }
     }

@@ -16,7 +16,7 @@ export const styles = css`
   li.now button.entry { background: #fffaeb; box-shadow: inset 3px 0 0 #f3d38a; }
   li.current button.entry { background: #fff1c9; box-shadow: inset 3px 0 0 #E69F00; }
   button.entry[aria-pressed='true'] { outline: 2px solid #0072B2; outline-offset: -2px; }
-  .msg { min-width: 0; overflow-wrap: anywhere; }
+  .msg { min-width: 0; overflow-wrap: anywhere; unicode-bidi: isolate; }
   time { font-variant-numeric: tabular-nums; color: #5b6577; }
   .kind { width: 8px; height: 8px; border-radius: 50%; margin-top: 5px; background: #9aa3b2; }
   .kind.bad { background: #D55E00; border-radius: 1px; transform: rotate(45deg); }

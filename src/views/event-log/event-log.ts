@@ -10,6 +10,7 @@ import type { TraceEvent } from '../../trace/types.ts';
 import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './event-log.styles.ts';
+import { isolated } from '../shared/user-text.ts';
 
 /** How many past events are kept in the DOM (the log of a 5,000-target run is long). */
 export const LOG_WINDOW = 60;
@@ -56,7 +57,7 @@ export class EventLog extends LitElement {
               aria-label=${`${formatTime(x.e.t)}: ${x.e.message}. Select to see why, and jump here.`}>
               <time>${formatTime(x.e.t)}</time>
               <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-              <span class="msg">${x.e.message}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
+              <span class="msg">${isolated(x.e.message, this.index?.trace)}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
             </button>
           </li>`,
         )}

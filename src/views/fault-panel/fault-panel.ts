@@ -13,6 +13,7 @@ import { formatTime } from '../../layout/time.ts';
 import type { Fault, HookErrorCode } from '../../scenario/types.ts';
 import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
+import { isolated } from '../shared/user-text.ts';
 
 export class FaultPanel extends LitElement {
   static override styles = [
@@ -36,6 +37,7 @@ export class FaultPanel extends LitElement {
       .fork.refused { border-left-color: #D55E00; background: #fdf0e8; }
       .fork.no-effect { border-left-color: #E69F00; background: #fff8e8; }
       .fork .headline { margin: 0 0 4px; }
+      .fork li, .fork .headline, li > span { unicode-bidi: isolate; }
       .fork .was { text-decoration: line-through; text-decoration-color: #9aa3b2; color: #5b6577; }
       .fork ul { margin: 0 0 6px; }
       .fork li { display: list-item; background: none; padding: 0; margin: 0 0 0 16px; list-style: disc; font-size: 12px; }
@@ -173,7 +175,7 @@ export class FaultPanel extends LitElement {
         ${r.was !== undefined && r.now !== undefined
           ? html`the future forked. Was <span class="was">${r.was}</span>, now <strong class="now">${r.now}</strong>.`
           : html`${r.message}.`}</p>
-      ${r.details.length ? html`<ul class="details">${r.details.map((d) => html`<li>${d}</li>`)}</ul>` : ''}
+      ${r.details.length ? html`<ul class="details">${r.details.map((d) => html`<li>${isolated(d, this.index?.trace)}</li>`)}</ul>` : ''}
       <div class="buttons">
         <button class="undo" @click=${() => emit(this, 'fault-remove', { index: r.faultIndex })}>Undo this input</button>
         ${dismiss}

@@ -23,10 +23,15 @@ export const styles = css`
     transition: opacity 300ms, transform 300ms, background-color 300ms, border-color 400ms;
     overflow: hidden;
   }
-  .tile .id { font-weight: 650; font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .tile .id { font-weight: 650; font-size: 12px; overflow-wrap: break-word; }
   .tile .ver { display: inline-block; padding: 0 6px; border-radius: 9px; color: #fff; font-weight: 650; font-size: 11px; background: var(--version-color, #999); }
   .tile .ver.light { color: #1d2330; }
-  .tile .state { color: #414a5a; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  /* Wraps between words (step names get break points between their CamelCase words), never cut inside one. */
+  .tile .state { color: #414a5a; overflow-wrap: break-word; hyphens: none; }
+  .tile .run { margin-left: 5px; font-size: 10.5px; color: #5b6577; border: 1px dashed #9aa3b2; border-radius: 9px; padding: 0 5px; }
+  .tile .run:empty { display: none; }
+  /* Target ids and versions may be the user's text: laid out on their own (bidi isolation). */
+  .tile .id, .tile .ver, .tile .state { unicode-bidi: isolate; }
   .tile .icons { position: absolute; top: 5px; right: 6px; display: flex; gap: 3px; }
   .icon { font-size: 10px; font-weight: 700; border-radius: 4px; padding: 0 3px; border: 1px solid currentColor; }
   .icon.lb-in { color: #0b6e4f; }
@@ -51,6 +56,7 @@ export const styles = css`
   @keyframes pulse { 50% { opacity: 0.55; } }
   @keyframes march { from { background-position: 0 0; } to { background-position: -45px 0; } }
   svg.compact rect { shape-rendering: crispEdges; }
+  svg.compact rect:focus { outline: none; stroke: #0072B2; stroke-width: 2; }
   svg.compact rect.pending, svg.compact rect.waiting { fill-opacity: 0.12; }
   svg.compact rect.terminated { fill: #c7ccd4 !important; fill-opacity: 0.5; }
   svg.compact rect.unhealthy { stroke: #1d2330; stroke-width: 1.5; }

@@ -39,6 +39,26 @@ export class PlaybackControls extends LitElement {
     emit(this, 'playback-command', { command });
   }
 
+  /**
+   * Keyboard scrubbing: the native range steps by 0.1 s, too fine to be useful.
+   * Arrows move one second (Shift: ten), Page Up/Down ten; Space plays/pauses
+   * without leaving the slider.
+   */
+  private onScrubKey = (e: KeyboardEvent): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      this.cmd('toggle');
+      return;
+    }
+    const dir = e.key === 'ArrowRight' || e.key === 'ArrowUp' || e.key === 'PageUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' || e.key === 'PageDown' ? -1 : 0;
+    if (!dir) return;
+    e.preventDefault();
+    const step = e.shiftKey || e.key.startsWith('Page') ? 10 : 1;
+    const duration = this.index?.duration ?? 0;
+    emit(this, 'seek-to', { t: Math.min(duration, Math.max(0, this.t + dir * step)) });
+  };
+
   override render() {
     const duration = this.index?.duration ?? 0;
     const disabled = !this.index;
@@ -56,7 +76,9 @@ export class PlaybackControls extends LitElement {
         <label class="scrub">
           <span class="visually-hidden">Simulated time</span>
           <input type="range" min="0" max=${duration} step="0.1" .value=${String(this.t)} ?disabled=${disabled}
+                 title="←/→ one second, Shift+←/→ ten seconds, Space play/pause"
                  aria-valuetext=${`${formatTime(this.t)} of ${formatTime(duration)}`}
+                 @keydown=${this.onScrubKey}
                  @input=${(e: Event) => emit(this, 'seek-to', { t: Number((e.target as HTMLInputElement).value) })} />
         </label>
         <span class="time" aria-hidden="true">${formatTime(this.t)} / ${formatTime(duration)}</span>

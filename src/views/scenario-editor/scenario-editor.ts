@@ -27,6 +27,8 @@ export class ScenarioEditor extends LitElement {
       ul.problems code { font-weight: 700; color: #5a2200; }
       .status { font-size: 12px; color: #5b6577; min-height: 16px; }
       input[type='file'] { display: none; }
+      .superseded { border: 1px solid #E69F00; border-left: 4px solid #E69F00; background: #fff8e8; border-radius: 6px; padding: 6px 8px; margin: 0 0 6px; font-size: 12.5px; }
+      .superseded p { margin: 0 0 4px; }
     `,
   ];
   static override properties = {
@@ -35,6 +37,7 @@ export class ScenarioEditor extends LitElement {
     shareLink: { attribute: false },
     problems: { state: true },
     message: { state: true },
+    superseded: { state: true },
   };
 
   /** The text shown (set by the app when a scenario loads). */
@@ -45,6 +48,8 @@ export class ScenarioEditor extends LitElement {
   declare shareLink: () => string;
   declare problems: Problem[];
   declare message: string;
+  /** The loaded scenario changed while the draft held unapplied edits. */
+  declare superseded: boolean;
   private draft = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,13 +60,31 @@ export class ScenarioEditor extends LitElement {
     this.shareLink = () => location.href;
     this.problems = [];
     this.message = '';
+    this.superseded = false;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('text')) {
+      const before = changed.get('text') ?? '';
+      // An unapplied edit is never overwritten by a load or an injection: the
+      // draft stays, and a notice says what changed underneath it.
+      if (this.draft !== before && this.draft !== this.text) {
+        this.superseded = true;
+        return;
+      }
       this.draft = this.text;
+      this.superseded = false;
       this.problems = [];
     }
+  }
+
+  /** Drops the draft for the scenario now loaded. */
+  private discard(): void {
+    clearTimeout(this.timer);
+    this.draft = this.text;
+    this.superseded = false;
+    this.problems = [];
+    this.message = 'Draft discarded: showing the loaded scenario.';
   }
 
   override disconnectedCallback(): void {
@@ -86,6 +109,7 @@ export class ScenarioEditor extends LitElement {
     clearTimeout(this.timer);
     if (this.validateNow()) {
       emit(this, 'scenario-apply', { text: this.draft });
+      this.superseded = false;
       this.message = 'Applied.';
     } else this.message = 'Not applied: fix the problems above. The last good scenario stays loaded.';
   }
@@ -139,6 +163,15 @@ export class ScenarioEditor extends LitElement {
     const invalid = this.problems.length > 0;
     return html`
       <label for="json"><h2>Scenario JSON</h2></label>
+      ${this.superseded
+        ? html`<div class="superseded" role="alert">
+            <p>You have unapplied edits, and the loaded scenario has changed since (a scenario was loaded or a fault injected). Your draft is kept below.</p>
+            <div class="buttons">
+              <button class="apply-draft" @click=${this.apply}>Apply my draft</button>
+              <button class="discard" @click=${this.discard}>Discard my draft and show the loaded scenario</button>
+            </div>
+          </div>`
+        : ''}
       <textarea id="json" spellcheck="false" .value=${this.draft} aria-invalid=${invalid ? 'true' : 'false'}
                 aria-describedby="problems" @input=${this.onInput} @keydown=${this.onKey}></textarea>
       <div id="problems" aria-live="polite">

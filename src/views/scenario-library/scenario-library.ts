@@ -20,7 +20,8 @@ export class ScenarioLibrary extends LitElement {
       }
       button.pick:hover { background: #eef3fb; }
       button.pick[aria-current='true'] { background: #e3effa; border-color: #0072B2; }
-      .name { font-size: 12.5px; font-weight: 600; line-height: 1.3; }
+      .name { font-size: 12.5px; font-weight: 600; line-height: 1.3; overflow-wrap: anywhere; }
+      .name, .desc { unicode-bidi: isolate; }
       .desc { font-size: 11.5px; color: #5b6577; line-height: 1.35; margin-top: 2px; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
       button.pick[aria-current='true'] .desc { -webkit-line-clamp: unset; }
     `,

@@ -5,6 +5,7 @@ import type { Frame, TraceIndex } from '../../layout/frame.ts';
 import { strategyOf } from '../../layout/library.ts';
 import { formatTime } from '../../layout/time.ts';
 import { base } from '../shared/tokens.ts';
+import { bdi } from '../shared/user-text.ts';
 
 export class StatusHeader extends LitElement {
   static override styles = [
@@ -12,7 +13,9 @@ export class StatusHeader extends LitElement {
     css`
       :host { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 18px; }
       .title { min-width: 0; flex: 1 1 320px; }
-      .name { font-size: 16px; font-weight: 700; margin: 0; line-height: 1.25; }
+      /* A long name is cut with an ellipsis; the full name is its title, and it takes focus so the keyboard can reach it. */
+      .name { font-size: 16px; font-weight: 700; margin: 0; line-height: 1.25; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; unicode-bidi: isolate; }
+      .sub { overflow-wrap: anywhere; }
       .sub { font-size: 12px; color: #5b6577; }
       .deployments { display: flex; gap: 8px; flex-wrap: wrap; }
       .dep { border: 1px solid #d5dbe5; border-radius: 8px; padding: 3px 8px; font-size: 12px; background: #fff; }
@@ -47,13 +50,13 @@ export class StatusHeader extends LitElement {
     const platform = sc.platform === 'ElasticBeanstalk' ? 'Elastic Beanstalk' : sc.platform;
     return html`
       <div class="title">
-        <p class="name">${sc.name}</p>
-        <div class="sub">${platform} · ${strategyOf(sc)} · ${sc.versions.from} → ${sc.versions.to} · ${index.targets.length} target${index.targets.length === 1 ? '' : 's'}</div>
+        <p class="name" title=${sc.name} tabindex="0" aria-label=${`Scenario: ${sc.name}`}>${bdi(sc.name)}</p>
+        <div class="sub">${platform} · ${strategyOf(sc)} · ${bdi(sc.versions.from)} → ${bdi(sc.versions.to)} · ${index.targets.length} target${index.targets.length === 1 ? '' : 's'}</div>
       </div>
       <div class="deployments" role="status" aria-live="polite" aria-label="Deployments">
         ${frame.deployments.length === 0 ? html`<span class="dep">Deployment not started</span>` : ''}
         ${frame.deployments.map(
-          (d) => html`<span class="dep"><b>${d.id}</b> ${d.revision}${d.creator === 'codeDeployRollback' ? ' (rollback)' : ''}
+          (d) => html`<span class="dep"><b>${d.id}</b> ${bdi(d.revision)}${d.creator === 'codeDeployRollback' ? ' (rollback)' : ''}
             <span class="status ${d.status}">${d.status}</span></span>`,
         )}
         ${frame.outcome ? html`<span class="outcome ${frame.outcome}">Outcome: ${frame.outcome === 'RolledBack' ? 'Rolled back' : frame.outcome}</span>` : ''}

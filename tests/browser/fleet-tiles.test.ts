@@ -1,0 +1,68 @@
+// Fleet tiles: the badge is the version installed (no v2/v1/v2 flicker in an
+// in-place deployment), the running script's revision apart; texts wrap between
+// words; grid squares of a large fleet have a tooltip and keyboard focus.
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import '../../src/views/fleet-view/index.ts';
+import { frameAt } from '../../src/layout/frame.ts';
+import { cleanup, indexOf, mount, settle } from './fixtures.ts';
+
+afterEach(cleanup);
+
+describe('fleet-view tiles', () => {
+  it('shows the installed version steadily through an in-place deployment, and the running revision apart', async () => {
+    const index = indexOf({ platform: 'CodeDeploy', codeDeploy: { computePlatform: 'Server', instances: 2 } });
+    const el = mount('fleet-view', { index, frame: frameAt(index, 0) });
+    await settle(el);
+    const tile = () => el.shadowRoot!.querySelector<HTMLElement>('.tile[data-target="i-1"]')!;
+    const badges: string[] = [];
+    const runs = new Set<string>();
+    for (let t = 0; t <= index.duration; t += 0.5) {
+      Object.assign(el, { frame: frameAt(index, t) });
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      const v = tile().querySelector('.ver')!.textContent!;
+      if (badges.at(-1) !== v) badges.push(v);
+      runs.add(tile().querySelector('.run')!.textContent!);
+    }
+    // Installed: v1, then v2 once Install has put it there; never back and forth.
+    expect(badges).toEqual(['v1', 'v2']);
+    // While v1 is installed, the v2 deployment's steps show v2 apart from the badge.
+    expect(runs).toContain('▸ v2');
+  });
+
+  it('wraps step names between words, not inside one', async () => {
+    const index = indexOf({ platform: 'CodeDeploy', codeDeploy: { computePlatform: 'Server', instances: 2, loadBalancer: true } });
+    const el = mount('fleet-view', { index, frame: frameAt(index, 0) });
+    await settle(el);
+    let checked = 0;
+    for (let t = 0; t <= index.duration && checked < 3; t += 2) {
+      Object.assign(el, { frame: frameAt(index, t) });
+      await settle(el);
+      const state = el.shadowRoot!.querySelector<HTMLElement>('.tile[data-target="i-1"] .state')!;
+      if (!/[a-z][A-Z]/.test(state.title) || state.title.length < 15) continue;
+      checked++;
+      expect(getComputedStyle(state).textOverflow).not.toBe('ellipsis');
+      expect(state.scrollWidth).toBeLessThanOrEqual(state.clientWidth + 1);
+      // Every line ends at a word boundary: the text is the title with break points only.
+      expect(state.textContent!.replace(/\u200B/g, '')).toBe(state.title);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('grid squares have a tooltip and keyboard focus (one tab stop, arrows move)', async () => {
+    const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 300, DeploymentPolicy: 'AllAtOnce', MaxSize: 300 } });
+    const el = mount('fleet-view', { index, frame: frameAt(index, index.duration / 2) });
+    await settle(el);
+    const rects = [...el.shadowRoot!.querySelectorAll<SVGRectElement>('svg.compact rect')];
+    expect(rects).toHaveLength(300);
+    expect(rects[0]!.querySelector('title')!.textContent).toMatch(/^i-1: v\d/);
+    expect(rects.filter((r) => r.getAttribute('tabindex') === '0')).toHaveLength(1);
+    rects[0]!.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(el.shadowRoot!.activeElement).toBe(rects[1]);
+    await userEvent.keyboard('{ArrowDown}');
+    const perRow = Math.floor(Number(rects[0]!.ownerSVGElement!.getAttribute('width')) / 9);
+    expect(el.shadowRoot!.activeElement).toBe(rects[1 + perRow]);
+    expect(rects.filter((r) => r.getAttribute('tabindex') === '0')).toHaveLength(1);
+  });
+});
