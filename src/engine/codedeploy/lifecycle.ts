@@ -11,6 +11,7 @@ import {
   RESERVED_EVENTS,
   VALIDATION_EVENTS,
 } from '../../aws/codedeploy-facts.ts';
+import type { Fault } from '../../scenario/types.ts';
 import type { Step } from '../steps.ts';
 import { USER_DEPLOYMENT, type CdContext } from './context.ts';
 
@@ -85,7 +86,13 @@ function hookFailure(ctx: CdContext, target: string, name: string, plan: Plan): 
   const validation = VALIDATION_EVENTS[cd.computePlatform].includes(name);
   return (_start, end) => {
     if (plan.deploymentId === USER_DEPLOYMENT) {
-      const hit = world.faults('HookFailure').find((f) => f.event === name && (f.target === undefined || f.target === target) && (f.at ?? 0) <= end);
+      let hit: Extract<Fault, { type: 'HookFailure' }> | undefined;
+      for (const f of world.faultsOn('HookFailure', target)) {
+        if (f.event === name && (f.at ?? 0) <= end) {
+          hit = f;
+          break;
+        }
+      }
       if (hit) {
         const code = hit.errorCode ?? 'ScriptFailed';
         const ignored = IGNORABLE_STOP_EVENTS.has(name) && cd.ignoreApplicationStopFailures;
@@ -96,7 +103,7 @@ function hookFailure(ctx: CdContext, target: string, name: string, plan: Plan): 
         };
       }
     }
-    if (validation && plan.revision === ctx.to && world.faults('BadVersion').some((f) => (f.at ?? 0) <= end)) {
+    if (validation && plan.revision === ctx.to && world.faultBy('BadVersion', end) !== undefined) {
       return { reason: `ScriptFailed: ${name} found ${ctx.to} broken (BadVersion)` };
     }
     return undefined;

@@ -33,7 +33,7 @@ export function addInstances(ctx: CdContext, count: number, group: TargetGroup, 
 function effects(ctx: CdContext, id: string, plan: Plan): Effects {
   const { world, cd } = ctx;
   const unhealthy = (end: number) =>
-    plan.revision === ctx.to && world.faults('UnhealthyInstance').some((f) => f.target === id && (f.at ?? 0) <= end);
+    plan.revision === ctx.to && world.faultBy('UnhealthyInstance', end, id) !== undefined;
   const e: Effects = {
     Install: { onStart: () => world.setVersion(id, plan.revision) },
     BlockTraffic: {

@@ -21,10 +21,8 @@ export interface InstanceMode {
 
 /** True when a health fault makes `id` fail checks that end at `end`. */
 export function failsHealthChecks(world: World, id: string, end: number): boolean {
-  return (
-    world.faults('BadVersion').some((f) => (f.at ?? 0) <= end) ||
-    world.faults('UnhealthyInstance').some((f) => f.target === id && (f.at ?? 0) <= end)
-  );
+  // Indexed look-ups, no closure: this runs for every instance's health check.
+  return world.faultBy('BadVersion', end) !== undefined || world.faultBy('UnhealthyInstance', end, id) !== undefined;
 }
 
 /** The lifecycle machine of an instance deployed in `mode`. */
@@ -101,12 +99,17 @@ function workflowStep(world: World, mode: InstanceMode, deploymentId: string, fa
           }
         }
       : undefined,
-    failure: (_start, end, id) => {
-      const hit = world
-        .faults('HookFailure')
-        .find((f) => f.event === fact.name && (f.target === undefined || f.target === id) && (f.at ?? 0) <= end);
-      return hit ? { reason: `${fact.name} failed: the command returned an error` } : undefined;
-    },
+    // A step no fault names cannot fail: it gets no failure check at all.
+    ...(world.faults('HookFailure').some((f) => f.event === fact.name)
+      ? {
+          failure: (_start: number, end: number, id: string) => {
+            for (const f of world.faultsOn('HookFailure', id)) {
+              if (f.event === fact.name && (f.at ?? 0) <= end) return { reason: `${fact.name} failed: the command returned an error` };
+            }
+            return undefined;
+          },
+        }
+      : {}),
   };
 }
 
