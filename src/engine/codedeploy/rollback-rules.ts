@@ -1,6 +1,7 @@
 // When CodeDeploy rolls a deployment back automatically (reference §2.2, §2.4):
 // the one place the orchestrator's guards and the narration read the rule from.
 import type { AutoRollbackEvent, CodeDeploySettings } from '../../scenario/types.ts';
+import type { RuleId } from '../../aws/rules.ts';
 import type { UndocumentedId } from '../../aws/undocumented.ts';
 
 export type Trigger =
@@ -65,5 +66,19 @@ export function stopReason(trigger: Trigger, rollingBack = false): string {
       return 'Stopped: nobody continued the deployment within the wait time';
     case 'failure':
       return 'the deployment failed';
+  }
+}
+
+/** The rule behind a stop: an alarm, StopDeployment, or the Ready wait running out. */
+export function stopRule(trigger: Trigger | undefined): RuleId | undefined {
+  switch (trigger?.kind) {
+    case 'alarm':
+      return 'cd.alarm-stops';
+    case 'request':
+      return 'cd.stop-deployment';
+    case 'readyTimeout':
+      return 'cd.ready-wait';
+    default:
+      return undefined;
   }
 }

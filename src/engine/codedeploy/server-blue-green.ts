@@ -17,8 +17,8 @@ import { Rollout, type RolloutResult } from './rollout.ts';
 import { BatchPhases } from './server-batches.ts';
 import { serverBlueGreenMachine, type BlueGreenEvent } from './server-blue-green-machine.ts';
 import { addInstances, announceIgnoredStopFailures, runInstance } from './server-instance.ts';
-import { stopReason } from './rollback-rules.ts';
-import { endRollback, endUserDeployment, runServer, startRollback, stopRule } from './server-run.ts';
+import { stopReason, stopRule } from './rollback-rules.ts';
+import { endRollback, endUserDeployment, runServer, startRollback } from './server-run.ts';
 import { configKind, configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
 import { scheduleContinue } from './continue-deployment.ts';
 

@@ -14,8 +14,8 @@ import { Rollout, type RolloutResult } from './rollout.ts';
 import { BatchPhases } from './server-batches.ts';
 import { serverInPlaceMachine } from './server-in-place-machine.ts';
 import { addInstances, announceIgnoredStopFailures, runInstance } from './server-instance.ts';
-import { stopReason } from './rollback-rules.ts';
-import { endRollback, endUserDeployment, runServer, startRollback, stopRule } from './server-run.ts';
+import { stopReason, stopRule } from './rollback-rules.ts';
+import { endRollback, endUserDeployment, runServer, startRollback } from './server-run.ts';
 import { configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
 
 export function simulateServerInPlace(world: World): Outcome {

@@ -35,19 +35,6 @@ export function endUserDeployment(
   });
 }
 
-/** The rule behind a stop: an alarm, StopDeployment, or the Ready wait running out. */
-export function stopRule(trigger: Trigger | undefined): RuleId | undefined {
-  switch (trigger?.kind) {
-    case 'alarm':
-      return 'cd.alarm-stops';
-    case 'request':
-      return 'cd.stop-deployment';
-    case 'readyTimeout':
-      return 'cd.ready-wait';
-    default:
-      return undefined;
-  }
-}
 
 /** Creates the rollback deployment d-2 (a new deployment, reference §2.4) and its 'rollback' phase. */
 export function startRollback(world: World, revision: string, message: string, undocumented?: UndocumentedId): void {

@@ -12,7 +12,7 @@ import type { RuleId } from '../../../aws/rules.ts';
 import { contextOf, minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT } from '../context.ts';
 import { scheduleControls } from '../controls.ts';
 import { eventSeconds, lifecycleSteps } from '../lifecycle.ts';
-import { decideRollback, type Trigger } from '../rollback-rules.ts';
+import { decideRollback, stopReason, stopRule, type Trigger } from '../rollback-rules.ts';
 import { lambdaPlatform } from '../lambda.ts';
 import { ecsPlatform } from '../ecs.ts';
 import { incrementName, intervalName, trafficConfigOf, trafficRule } from '../traffic-shifting.ts';
@@ -173,29 +173,8 @@ export function simulateTrafficShifting(world: World): Outcome {
   return outcome;
 }
 
-function stopReason(trigger: Trigger): string {
-  switch (trigger.kind) {
-    case 'alarm':
-      return 'Stopped: a CloudWatch alarm stopped the deployment';
-    case 'request':
-      return 'Stopped: the user called StopDeployment';
-    case 'readyTimeout':
-      return 'Stopped: nobody continued the deployment within the wait time';
-    case 'failure':
-      return 'the deployment failed';
-  }
-}
-
 /** The rule that ended the user's deployment. */
 function endRule(trigger: Trigger): RuleId {
-  switch (trigger.kind) {
-    case 'alarm':
-      return 'cd.alarm-stops';
-    case 'request':
-      return 'cd.stop-deployment';
-    case 'readyTimeout':
-      return 'cd.ready-wait';
-    case 'failure':
-      return trigger.rollbackBlocked ? 'cd.ecs-before-install-no-rollback' : 'cd.traffic-hook-failure';
-  }
+  if (trigger.kind === 'failure') return trigger.rollbackBlocked ? 'cd.ecs-before-install-no-rollback' : 'cd.traffic-hook-failure';
+  return stopRule(trigger)!;
 }
