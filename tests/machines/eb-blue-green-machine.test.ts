@@ -3,7 +3,7 @@
 // second SWAP, and ABORT never swaps.
 import { describe, expect, it } from 'vitest';
 import { blueGreenMachine, type BlueGreenInput } from '../../src/engine/eb/blue-green-machine.ts';
-import { finalStates, recorder, start } from './eb-machine-helpers.ts';
+import { finalStates, recorder, start } from './machine-helpers.ts';
 
 const ACTIONS = [
   'createGreen',

@@ -3,7 +3,7 @@
 // run here on an agenda; its actions only record what they were asked to do.
 import { describe, expect, it } from 'vitest';
 import { newGroupMachine, type NewGroupInput } from '../../src/engine/eb/new-group-machine.ts';
-import { finalStates, recorder, start } from './eb-machine-helpers.ts';
+import { finalStates, recorder, start } from './machine-helpers.ts';
 
 const ACTIONS = ['launchFirst', 'launchRest', 'announceIgnoredHealth', 'startEvaluation', 'passEvaluation', 'promote', 'terminateOld', 'rollBack', 'ignoreAbort', 'end'];
 const immutable: NewGroupInput = { oneFirst: true, evaluate: false, ignoreHealthCheck: false, evaluationSeconds: 300, registrationSeconds: 5 };

@@ -2,7 +2,7 @@
 // driven alone: its actions only record what they were asked to do.
 import { describe, expect, it } from 'vitest';
 import { rollingMachine, type RollingInput } from '../../src/engine/eb/rolling-machine.ts';
-import { finalStates, recorder, start } from './eb-machine-helpers.ts';
+import { finalStates, recorder, start } from './machine-helpers.ts';
 
 const ACTIONS = ['launchAdditionalBatch', 'deployBatch', 'announceIgnoredHealth', 'terminateAdditionalBatch', 'stopInFlight', 'ignoreAbort', 'end'];
 const input = (over: Partial<RollingInput> = {}): RollingInput => ({ batchCount: 2, additionalBatch: false, ignoreHealthCheck: false, ...over });
