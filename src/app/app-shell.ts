@@ -24,6 +24,8 @@ import '../views/scenario-editor/index.ts';
 import '../views/scenario-library/index.ts';
 import '../views/why-panel/index.ts';
 import '../views/statechart-panel/index.ts';
+import '../views/timeline-table/index.ts';
+import { announcement, type Boundary } from './announce.ts';
 import { allMachines } from '../engine/machine-catalog.ts';
 import type { Injection } from '../layout/fork.ts';
 import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
@@ -56,6 +58,9 @@ export class DeploysimApp extends LitElement {
     selection: { state: true },
     lifecycleTarget: { state: true },
     injection: { state: true },
+    drawerOpen: { state: true },
+    asTable: { state: true },
+    spoken: { state: true },
   };
 
   declare index: TraceIndex | undefined;
@@ -76,6 +81,12 @@ export class DeploysimApp extends LitElement {
   declare lifecycleTarget: string;
   /** The latest injection's report (refused, or what changed), until dismissed. */
   declare injection: Held<Injection> | undefined;
+  /** Narrow windows: the library drawer is open. */
+  declare drawerOpen: boolean;
+  /** The timeline shown as tables (phases and steps) instead of bands. */
+  declare asTable: boolean;
+  /** The live region's text: set at playback boundaries only (announce.ts), never per frame. */
+  declare spoken: string;
   /** The machine catalogue the statechart draws (`deploysim machines`). */
   readonly machines = allMachines();
 
@@ -99,6 +110,9 @@ export class DeploysimApp extends LitElement {
     this.collapsed = new Set();
     this.userFaults = new Set();
     this.lifecycleTarget = '';
+    this.drawerOpen = false;
+    this.asTable = false;
+    this.spoken = '';
   }
 
   override connectedCallback(): void {
@@ -242,7 +256,12 @@ export class DeploysimApp extends LitElement {
     if (a.ended) {
       this.playing = false;
       this.writeUrl();
+      this.say('end');
     }
+  }
+
+  private say(boundary: Boundary): void {
+    if (this.index) this.spoken = announcement(this.index, this.t, boundary);
   }
 
   command(command: 'play' | 'pause' | 'toggle' | 'next' | 'previous' | 'restart' | 'end'): void {
@@ -255,24 +274,24 @@ export class DeploysimApp extends LitElement {
       case 'play':
         if (this.t >= index.duration) this.t = 0;
         this.playing = true;
-        return;
+        return this.say('play');
       case 'pause':
         this.playing = false;
         this.writeUrl();
-        return;
+        return this.say('pause');
       case 'next':
         this.seek(nextEventTime(index, this.t));
-        return;
+        return this.say('step');
       case 'previous':
         this.seek(previousEventTime(index, this.t));
-        return;
+        return this.say('step');
       case 'restart':
         this.seek(0);
-        return;
+        return this.say('step');
       case 'end':
         this.playing = false;
         this.seek(index.duration);
-        return;
+        return this.say('end');
     }
   }
 
@@ -321,11 +340,16 @@ export class DeploysimApp extends LitElement {
     const selected = heldFor(this.selection, index?.trace);
     return html`
       <a class="skip" href="#playback" @click=${this.skipToPlayback}>Skip to the playback controls</a>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.spoken}</div>
       <header class="top">
+        <button class="drawer-toggle" aria-controls="drawer" aria-expanded=${this.drawerOpen ? 'true' : 'false'}
+          @click=${() => this.setDrawer(!this.drawerOpen)}><span aria-hidden="true">☰</span> Scenarios</button>
         <div class="brand"><span class="logo" aria-hidden="true">◧</span> deploysim <span class="tag">AWS deployment simulator</span></div>
         <status-header .index=${index} .frame=${frame}></status-header>
       </header>
-      <aside class="left">
+      <div class="scrim" ?hidden=${!this.drawerOpen} @click=${() => this.setDrawer(false)}></div>
+      <aside class="left" id="drawer" aria-label="Scenarios" ?data-open=${this.drawerOpen} @keydown=${this.onDrawerKey}>
+        <button class="drawer-close" @click=${() => this.setDrawer(false)} aria-label="Close the scenarios">✕</button>
         <div class="tabs" role="tablist" aria-label="Scenario">
           ${(['library', 'editor'] as const).map(
             (tab) => html`<button role="tab" id="tab-${tab}" aria-selected=${this.tab === tab ? 'true' : 'false'} aria-controls="panel-${tab}"
@@ -358,8 +382,11 @@ export class DeploysimApp extends LitElement {
             .skipWaits=${this.skipWaits} .fastForward=${this.fastForward}></playback-controls>
         </section>
         <section class="card timeline" aria-label="Timeline">
-          <h2>Timeline <span class="hint">one lane per target · focus a lane (arrow keys) or tap a step for details · click a group to fold it</span></h2>
-          <timeline-view .index=${index} .t=${this.t} .collapsed=${this.collapsed}></timeline-view>
+          <div class="card-head"><h2>Timeline <span class="hint">one lane per target · focus a lane (arrow keys) or tap a step for details · click a group to fold it</span></h2>
+            <button class="as-table" aria-pressed=${this.asTable ? 'true' : 'false'} @click=${() => (this.asTable = !this.asTable)}>Show as table</button></div>
+          ${this.asTable
+            ? html`<timeline-table .index=${index} .t=${this.t}></timeline-table>`
+            : html`<timeline-view .index=${index} .t=${this.t} .collapsed=${this.collapsed}></timeline-view>`}
           <capacity-charts .index=${index} .t=${this.t}></capacity-charts>
         </section>
         <section class="card statechart" aria-label="Statechart">
@@ -385,6 +412,22 @@ export class DeploysimApp extends LitElement {
     this.renderRoot.querySelector('playback-controls')?.shadowRoot?.querySelector<HTMLButtonElement>('button.play')?.focus();
   };
 
+  /** Narrow windows: opening moves focus into the drawer, closing gives it back to the toggle. */
+  setDrawer(open: boolean): void {
+    if (open === this.drawerOpen) return;
+    this.drawerOpen = open;
+    void this.updateComplete.then(() => {
+      const to = open ? this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`) : this.renderRoot.querySelector<HTMLElement>('.drawer-toggle');
+      if (to && to.offsetParent !== null) to.focus();
+    });
+  }
+
+  private onDrawerKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || !this.drawerOpen) return;
+    e.stopPropagation();
+    this.setDrawer(false);
+  };
+
   private onTabKey = (e: KeyboardEvent): void => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
@@ -400,7 +443,10 @@ export class DeploysimApp extends LitElement {
       this.speed = e.detail.speed;
       this.skipWaits = e.detail.skipWaits;
     });
-    this.addEventListener('scenario-pick', (e) => this.pick(e.detail.id));
+    this.addEventListener('scenario-pick', (e) => {
+      this.pick(e.detail.id);
+      this.setDrawer(false);
+    });
     this.addEventListener('scenario-apply', (e) => {
       try {
         this.playing = false;

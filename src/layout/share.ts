@@ -63,7 +63,7 @@ export function decodeShare(hash: string): ShareState & { error?: string } {
 export const APP_MAX_INSTANCES = 5_000;
 
 /** Why a shared scenario is too large for the app, or undefined. Never throws. */
-export function oversizedFleet(text: string): string | undefined {
+export function oversizedFleet(text: string, what = 'The scenario in this link'): string | undefined {
   let data: any;
   try {
     data = JSON.parse(text);
@@ -74,5 +74,5 @@ export function oversizedFleet(text: string): string | undefined {
   const instances = typeof section === 'object' && section !== null ? Number(section.instances) : 0;
   if (!(instances > APP_MAX_INSTANCES)) return undefined;
   const n = (x: number) => x.toLocaleString('en-US');
-  return `The scenario in this link has ${n(instances)} instances; the app draws at most ${n(APP_MAX_INSTANCES)}, so it is not opened. Run it with the CLI (deploysim run), which takes larger fleets.`;
+  return `${what} has ${n(instances)} instances; the app draws at most ${n(APP_MAX_INSTANCES)}, so it is not opened. Run it with the CLI (deploysim run), which takes larger fleets.`;
 }
