@@ -37,6 +37,10 @@ export async function fetchScenarioText(url: string, signal?: AbortSignal): Prom
     };
   }
   if (!response.ok) return { ok: false, error: { title: `The scenario at ${url} could not be loaded.`, detail: `The server answered ${response.status} ${response.statusText}`.trim() + '.' } };
+  // Many servers answer a wrong path with their HTML home page and 200 (single-page fallbacks).
+  if (/text\/html/i.test(response.headers.get('content-type') ?? '')) {
+    return { ok: false, error: { title: `The scenario at ${url} could not be loaded.`, detail: 'The server answered with an HTML page, not a scenario JSON file: is the URL right?' } };
+  }
   return { ok: true, text: await response.text() };
 }
 
