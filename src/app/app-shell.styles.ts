@@ -66,12 +66,15 @@ export const shellStyles = css`
       padding-top: 52px; transform: translateX(-100%); visibility: hidden;
       transition: transform 0.2s ease, visibility 0.2s; box-shadow: 4px 0 24px rgba(10, 20, 40, 0.25);
     }
-    aside.left[data-open] { transform: none; visibility: visible; }
+    /* Visible at once when opening (so focus can move in); hidden only after the slide when closing. */
+    aside.left[data-open] { transform: none; visibility: visible; transition: transform 0.2s ease, visibility 0s; }
     .drawer-close { display: block; position: absolute; top: 8px; right: 10px; min-width: 40px; min-height: 40px; }
     .scrim { display: block; position: fixed; inset: 0; z-index: 15; background: rgba(10, 20, 40, 0.35); }
     main { padding: 8px; overflow: visible; gap: 8px; }
     aside.right { display: flex; padding: 0 8px 8px; overflow: visible; }
     .card { padding: 8px; }
+    /* Wide content (a lifecycle column, a table) scrolls inside its card, never the page. */
+    .card.statechart, .card.lifecycle { overflow-x: auto; }
     h2 .hint { display: none; }
   }
   @media (prefers-reduced-motion: reduce) {
