@@ -113,11 +113,16 @@ function firstEndedRule(trace: Trace): RuleId | undefined {
 
 /** The rule that ended the last deployment (a rollback's, when there was one): it decides what each target keeps. */
 function lastEndedRule(trace: Trace): RuleId | undefined {
-  return trace.events.findLast((e) => e.type === 'deployment-ended' && e.rule)?.rule;
+  return findLast(trace.events, (e) => e.type === 'deployment-ended' && e.rule)?.rule;
 }
 
 /** Why no rollback was created: the trace's own reason (e.g. an ECS BeforeInstall failure), else the enabled triggers. */
 function noRollbackRule(trace: Trace): RuleId {
-  const reason = trace.events.findLast((e) => e.rule === 'cd.ecs-before-install-no-rollback' || e.rule === 'cd.rollback-triggers');
+  const reason = findLast(trace.events, (e) => e.rule === 'cd.ecs-before-install-no-rollback' || e.rule === 'cd.rollback-triggers');
   return reason?.rule ?? 'cd.rollback-triggers';
+}
+
+function findLast<T>(list: readonly T[], test: (x: T) => unknown): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return list[i];
+  return undefined;
 }
