@@ -13,7 +13,12 @@ import type { FinalTarget, Trace, TraceDeployment, TracePhase, TraceSpan } from 
  */
 export const CUT_HEADROOM = 1;
 
-export function cutTrace(trace: Trace, until: number): Trace {
+/**
+ * `hiddenRules`: narration that states the rule a pending question is about (the
+ * hook order, "fails as soon as any instance but the last fails") would answer
+ * it, so events citing those rules are hidden until the question is revealed.
+ */
+export function cutTrace(trace: Trace, until: number, hiddenRules: ReadonlySet<string> = new Set()): Trace {
   if (until >= trace.durationSeconds) return trace;
   const end = until + CUT_HEADROOM;
   const clip = (x: number) => Math.min(x, end);
@@ -36,7 +41,7 @@ export function cutTrace(trace: Trace, until: number): Trace {
     deployments,
     targets,
     spans,
-    events: trace.events.filter((e) => e.t < until),
+    events: trace.events.filter((e) => e.t < until && !(e.rule && hiddenRules.has(e.rule))),
     samples,
     phases,
     changes,

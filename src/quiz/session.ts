@@ -52,6 +52,12 @@ export function visibleUntil(s: QuizState): number {
   return q.at;
 }
 
+/** The rules of the questions not revealed yet: narration citing them would give answers away. */
+export function pendingRules(s: QuizState): Set<string> {
+  const from = s.stage === 'revealed' ? s.current + 1 : s.stage === 'done' ? s.questions.length : s.current;
+  return new Set(s.questions.slice(from).flatMap((q) => (q.rule ? [q.rule] : [])));
+}
+
 /** Playback reached t: at the current question's moment, it is asked. */
 export function arrive(s: QuizState, t: number): QuizState {
   const q = currentQuestion(s);
