@@ -23,6 +23,9 @@ export const modeStyles = css`
   :host([presenter]) .card { padding: 8px 12px; }
   :host([presenter]) now-line, :host([presenter]) status-header { zoom: 1.3; }
   :host([presenter]) .card.timeline > h2 .hint { display: none; }
+  /* One projector screen: the timeline, the fleet and the narration; the charts stay in the normal layout. */
+  :host([presenter]) capacity-charts { display: none; }
+  :host([presenter]) .card.timeline > h2, :host([presenter]) .card.fleet > h2 { margin-bottom: 2px; }
   :host([presenter]) quiz-panel { zoom: 1.2; }
   /* "Inject" in presenter mode: the fault panel floats over the page until Escape. */
   :host([presenter][inject-open]) aside.right { display: flex; position: fixed; right: 16px; top: 70px; bottom: 16px; width: 420px; z-index: 20; padding: 0; }
