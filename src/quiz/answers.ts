@@ -48,7 +48,7 @@ export function answer(trace: Trace, q: Question): AnsweredQuestion {
       const s = sampleAt(trace, at);
       const n = s ? Object.values(s.inService).reduce((a, b) => a + b, 0) : 0;
       const fleet = trace.samples[0] ? Object.values(trace.samples[0].inService).reduce((a, b) => a + b, 0) : 0;
-      return { ...base, answer: String(n), choices: choicesOf(String(n), [n - 1, n + 1, fleet, 0, fleet * 2].filter((x) => x >= 0).map(String)), ...withRule(ruleBefore(trace, at, BATCHES)) };
+      return { ...base, answer: String(n), choices: choicesOf(String(n), [n - 1, n + 1, fleet, 0, fleet * 2].filter((x) => x >= 0).map(String)), ...withRule(capacityRule(trace, at)) };
     }
     case 'rollbackCreated': {
       const created = trace.deployments.some((d) => d.creator === 'codeDeployRollback');
@@ -103,6 +103,12 @@ function ruleBefore(trace: Trace, t: number, types: ReadonlySet<TraceEventType>)
     if (e.rule && types.has(e.type)) rule = e.rule;
   }
   return rule;
+}
+
+/** Why this many serve: an additional batch keeps capacity (it outranks the rolling batch's "one batch short"), else the batch's rule. */
+function capacityRule(trace: Trace, t: number): RuleId | undefined {
+  const extra = trace.events.some((e) => e.t <= t && e.rule === 'eb.additional-batch-launch');
+  return extra ? 'eb.additional-batch-launch' : ruleBefore(trace, t, BATCHES);
 }
 
 /** The rule that ended the user's deployment (its outcome), e.g. OneAtATime's last-instance exception. */

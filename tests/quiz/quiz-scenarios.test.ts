@@ -71,6 +71,7 @@ const CITED: Record<string, Record<string, string>> = {
   'ecs-before-install-no-rollback': { rollback: 'cd.ecs-before-install-no-rollback' },
   'rollback-only-enabled-triggers': { rollback: 'cd.rollback-triggers' },
   'immutable-rollback': { 'new-instance': 'eb.immutable-failure' },
+  'rolling-with-additional-batch-capacity': { 'in-service': 'eb.additional-batch-launch' },
 };
 
 const quizFiles = shippedScenarios().filter((rel) => rel.startsWith('quiz/'));

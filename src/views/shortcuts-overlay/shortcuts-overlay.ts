@@ -32,7 +32,8 @@ export class ShortcutsOverlay extends LitElement {
   }
 
   override render() {
-    return html`<div class="box" role="dialog" aria-modal="true" aria-labelledby="title">
+    // Modal: Tab stays on the one control inside (the Close button).
+    return html`<div class="box" role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${(e: KeyboardEvent) => e.key === 'Tab' && e.preventDefault()}>
       <h2 id="title">Keyboard shortcuts</h2>
       <table>
         <tbody>
