@@ -14,6 +14,8 @@ export const modeStyles = css`
   :host([quiz]) aside.left, :host([quiz]) .card.faults { display: none; }
   /* The statechart draws the whole machine and the lifecycle table lists pending hooks: both answer hook-order questions. */
   :host([quiz-hiding]) .card.statechart, :host([quiz-hiding]) .card.lifecycle { display: none; }
+  /* The in-service chart draws the minimum healthy hosts line: the answer to "how many stay in service?". */
+  :host([quiz-hiding]) capacity-charts { display: none; }
 
   :host([presenter]) { grid-template-columns: minmax(0, 1fr); grid-template-areas: 'top' 'main'; font-size: 18px; }
   :host([presenter]) aside.left, :host([presenter]) aside.right, :host([presenter]) .card.statechart,

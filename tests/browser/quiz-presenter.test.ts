@@ -40,7 +40,7 @@ describe('quiz mode', () => {
     expect(app.quiz.active).toBe(true);
     expect(app.hasAttribute('quiz')).toBe(true);
     // The library (descriptions), the fault panel (timed inputs), the statechart and the lifecycle table (every hook) are hidden.
-    for (const hidden of ['aside.left', '.card.faults', '.card.statechart', '.card.lifecycle']) expect(shown(app, hidden), hidden).toBe(false);
+    for (const hidden of ['aside.left', '.card.faults', '.card.statechart', '.card.lifecycle', 'capacity-charts']) expect(shown(app, hidden), hidden).toBe(false);
     expect(shown(app, '.card.timeline')).toBe(true);
     expect(app.t).toBe(0);
     // The views do not know the total duration or anything after the question.
@@ -95,6 +95,7 @@ describe('quiz mode', () => {
     expect(app.index!.trace.outcome).toBe('Succeeded');
     expect(app.index!.duration).toBeGreaterThan(200);
     expect(shown(app, '.card.statechart')).toBe(true);
+    expect(shown(app, 'capacity-charts')).toBe(true);
     // The share link keeps quiz mode.
     await vi.waitFor(() => expect(location.hash).toContain('quiz=1'));
     expect(location.hash).toContain('scenario=quiz%2Fhook-order-with-load-balancer');

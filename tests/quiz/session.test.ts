@@ -5,7 +5,7 @@ import { validateScenario } from '../../src/scenario/validate.ts';
 import { buildIndex, frameAt } from '../../src/layout/frame.ts';
 import { checkTrace } from '../../src/trace/check.ts';
 import { cutTrace, CUT_HEADROOM } from '../../src/quiz/cut.ts';
-import { arrive, currentQuestion, explanationOf, pick, proceed, promptOf, quizQuestions, score, startQuiz, visibleUntil } from '../../src/quiz/session.ts';
+import { arrive, currentQuestion, explanationOf, pendingRules, pick, proceed, promptOf, quizQuestions, score, startQuiz, visibleUntil } from '../../src/quiz/session.ts';
 import { readScenario } from '../helpers.ts';
 
 function traceOf(rel: string) {
@@ -88,6 +88,20 @@ describe('the trace a quiz shows', () => {
     expect(cutTrace(trace, rollback.start + 5).deployments.map((d) => d.id)).toEqual(['d-1', 'd-2']);
     // The only difference from a finished trace: the deployment is still in progress.
     expect(checkTrace(cutTrace(trace, 73))).toEqual(['deployment d-1 ended in status InProgress, not Succeeded, Failed or Stopped']);
+  });
+
+  it("leaves out the narration that states a pending question's rule, until that question is revealed", () => {
+    const trace = traceOf('quiz/hook-order-with-load-balancer.json');
+    let s = arrive(startQuiz(quizQuestions(trace)), 1);
+    expect([...pendingRules(s)]).toEqual(['cd.hooks-in-place-load-balancer']);
+    const order = (x: typeof trace) => x.events.filter((e) => e.rule === 'cd.hooks-in-place-load-balancer').length;
+    expect(order(cutTrace(trace, 1))).toBeGreaterThan(0);
+    expect(order(cutTrace(trace, 1, pendingRules(s)))).toBe(0);
+    s = pick(s, currentQuestion(s)!.answer);
+    // The second question asks about the same rule: still hidden after the first reveal.
+    expect([...pendingRules(s)]).toEqual(['cd.hooks-in-place-load-balancer']);
+    s = pick(arrive(proceed(s), 87), 'AllowTraffic');
+    expect(pendingRules(s).size).toBe(0);
   });
 
   it('is the whole trace once the quiz has nothing left to hide', () => {
