@@ -35,13 +35,18 @@ import { PlaybackClock } from './playback-clock.ts';
 import { UrlState } from './url-state.ts';
 import { library, entries, DEFAULT_SCENARIO } from './scenarios.ts';
 import { shellStyles } from './app-shell.styles.ts';
+import { ignoresShortcut } from './shortcuts.ts';
+import { QuizMode } from './quiz-mode.ts';
+import { PresenterMode } from './presenter.ts';
+import { modeStyles } from './modes.styles.ts';
+import { listenModes, modeButtons, narration, quizCard, shortcutsOverlay } from './modes-view.ts';
 
 interface Problem { path: string; message: string }
 interface AppError { title: string; problems?: Problem[]; detail?: string }
 interface LoadOptions { id?: string; text?: string; t?: number; userFaults?: Set<number>; modified?: boolean }
 
 export class DeploysimApp extends LitElement {
-  static override styles = [base, shellStyles, css``];
+  static override styles = [base, shellStyles, modeStyles, css``];
   static override properties = {
     index: { state: true },
     t: { state: true },
@@ -97,6 +102,9 @@ export class DeploysimApp extends LitElement {
   private modified = false;
   readonly clock = new PlaybackClock(this, (dt) => this.tick(dt));
   private url = new UrlState(this, (state) => this.restore(state));
+  /** Quiz mode (src/app/quiz-mode.ts) and presenter mode with its shortcuts (src/app/presenter.ts). */
+  readonly quiz = new QuizMode(this);
+  readonly presenter = new PresenterMode(this);
 
   constructor() {
     super();
@@ -153,6 +161,13 @@ export class DeploysimApp extends LitElement {
     }
     if (!loaded && !this.index) this.pick(entries.some((e) => e.id === DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : entries[0]?.id ?? '', 0);
     if (problem) this.error = problem;
+    this.quiz.setActive(!!state.quiz);
+    this.presenter.set(!!state.presenter);
+  }
+
+  /** Quiz or presenter mode changed: the share link says so. */
+  modesChanged(): void {
+    this.writeUrl();
   }
 
   pick(id: string, t = 0): boolean {
@@ -180,12 +195,12 @@ export class DeploysimApp extends LitElement {
       return false;
     }
     this.raw = obj as Record<string, unknown>;
-    this.index = index;
+    this.index = this.quiz.view(index);
     this.text = options.text ?? JSON.stringify(obj, null, 2);
     if (options.id !== undefined) this.selectedId = options.id;
     this.modified = options.modified ?? options.id === undefined;
     this.userFaults = options.userFaults ?? new Set();
-    this.t = Math.min(Math.max(0, options.t ?? 0), index.duration);
+    this.t = this.quiz.clamp(this.quiz.active ? 0 : Math.min(Math.max(0, options.t ?? 0), index.duration));
     this.error = undefined;
     this.fastForward = undefined;
     this.writeUrl();
@@ -194,7 +209,10 @@ export class DeploysimApp extends LitElement {
 
   private shareState(): ShareState {
     // The text as the user wrote it, so a reloaded or shared edit keeps its formatting.
-    return this.modified || !this.selectedId ? { scenarioText: this.text, t: this.t, injected: [...this.userFaults].sort((a, b) => a - b) } : { scenarioId: this.selectedId, t: this.t };
+    const modes = { ...(this.quiz.active ? { quiz: true } : {}), ...(this.presenter.on ? { presenter: true } : {}) };
+    return this.modified || !this.selectedId
+      ? { scenarioText: this.text, t: this.t, injected: [...this.userFaults].sort((a, b) => a - b), ...modes }
+      : { scenarioId: this.selectedId, t: this.t, ...modes };
   }
 
   /** The share link for the current scenario and time, computed when asked. */
@@ -243,7 +261,7 @@ export class DeploysimApp extends LitElement {
 
   seek(t: number): void {
     if (!this.index) return;
-    this.t = Math.min(Math.max(0, t), this.index.duration);
+    this.t = this.quiz.clamp(Math.min(Math.max(0, t), this.index.duration));
     this.fastForward = undefined;
     if (!this.playing) this.writeUrl();
   }
@@ -251,9 +269,9 @@ export class DeploysimApp extends LitElement {
   private tick(wallSeconds: number): void {
     if (!this.index || !this.playing) return;
     const a = advance(this.index, this.t, wallSeconds, this.speed, this.skipWaits);
-    this.t = a.t;
+    this.t = this.quiz.clamp(a.t);
     this.fastForward = a.fastForward;
-    if (a.ended) {
+    if (a.ended || this.t < a.t) {
       this.playing = false;
       this.writeUrl();
       this.say('end');
@@ -296,12 +314,7 @@ export class DeploysimApp extends LitElement {
   }
 
   private onKey = (e: KeyboardEvent): void => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-    const el = e.composedPath()[0] as HTMLElement | undefined;
-    const tag = el?.tagName;
-    if (tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox')) return;
-    const activates = tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'INPUT' || tag === 'A' || !!el?.getAttribute?.('role');
-    if (activates && (e.key === ' ' || e.key === 'Enter')) return;
+    if (ignoresShortcut(e)) return;
     const map: Record<string, () => void> = {
       ' ': () => this.command('toggle'),
       k: () => this.command('toggle'),
@@ -346,6 +359,7 @@ export class DeploysimApp extends LitElement {
           @click=${() => this.setDrawer(!this.drawerOpen)}><span aria-hidden="true">☰</span> Scenarios</button>
         <div class="brand"><span class="logo" aria-hidden="true">◧</span> deploysim <span class="tag">AWS deployment simulator</span></div>
         <status-header .index=${index} .frame=${frame}></status-header>
+        ${modeButtons(this)}
       </header>
       <div class="scrim" ?hidden=${!this.drawerOpen} @click=${() => this.setDrawer(false)}></div>
       <aside class="left" id="drawer" aria-label="Scenarios" ?data-open=${this.drawerOpen} @keydown=${this.onDrawerKey}>
@@ -376,7 +390,9 @@ export class DeploysimApp extends LitElement {
               <button class="dismiss" @click=${() => (this.error = undefined)} aria-label="Dismiss the error">✕</button>
             </div>`
           : ''}
+        ${quizCard(this)}
         <now-line .index=${index} .t=${this.t}></now-line>
+        ${narration(this)}
         <section class="card playback">
           <playback-controls .index=${index} .t=${this.t} .playing=${this.playing} .speed=${this.speed}
             .skipWaits=${this.skipWaits} .fastForward=${this.fastForward}></playback-controls>
@@ -404,6 +420,7 @@ export class DeploysimApp extends LitElement {
         <section class="card why" aria-label="Why"><why-panel .event=${selected === undefined ? undefined : index?.trace.events[selected]}></why-panel></section>
         <section class="card log"><event-log .index=${index} .count=${frame?.eventCount ?? 0} .selected=${selected}></event-log></section>
       </aside>
+      ${shortcutsOverlay(this)}
     `;
   }
 
@@ -437,6 +454,7 @@ export class DeploysimApp extends LitElement {
   };
 
   override firstUpdated(): void {
+    listenModes(this);
     this.addEventListener('seek-to', (e) => this.seek(e.detail.t));
     this.addEventListener('playback-command', (e) => this.command(e.detail.command));
     this.addEventListener('speed-change', (e) => {

@@ -8,6 +8,10 @@ export interface ShareState {
   t?: number;
   /** Which faults (by position) the learner injected, so a shared link labels them as injected. */
   injected?: number[];
+  /** Quiz mode (src/app/quiz-mode.ts): `&quiz=1`. */
+  quiz?: boolean;
+  /** Presenter mode (src/app/presenter.ts): `&presenter=1`. */
+  presenter?: boolean;
 }
 
 function toBase64Url(text: string): string {
@@ -30,6 +34,8 @@ export function encodeShare(state: ShareState): string {
   else if (state.scenarioText !== undefined) params.set('s', toBase64Url(state.scenarioText));
   if (state.t !== undefined) params.set('t', String(Math.round(state.t * 10) / 10));
   if (state.scenarioText !== undefined && state.injected?.length) params.set('i', state.injected.join(','));
+  if (state.quiz) params.set('quiz', '1');
+  if (state.presenter) params.set('presenter', '1');
   return `#${params.toString()}`;
 }
 
@@ -51,6 +57,8 @@ export function decodeShare(hash: string): ShareState & { error?: string } {
   if (params.has('t') && Number.isFinite(t) && t >= 0) out.t = t;
   const injected = (params.get('i') ?? '').split(',').filter((x) => /^\d{1,6}$/.test(x)).map(Number);
   if (injected.length) out.injected = injected;
+  if (params.get('quiz') === '1') out.quiz = true;
+  if (params.get('presenter') === '1') out.presenter = true;
   return out;
 }
 
