@@ -33,13 +33,14 @@ import { PlaybackClock } from './playback-clock.ts';
 import { UrlState } from './url-state.ts';
 import { library, entries, DEFAULT_SCENARIO } from './scenarios.ts';
 import { shellStyles } from './app-shell.styles.ts';
+import { exportMenu, modeStyles, modeTabs, modeView, type AppMode } from './app-modes.ts';
 
 interface Problem { path: string; message: string }
 interface AppError { title: string; problems?: Problem[]; detail?: string }
 interface LoadOptions { id?: string; text?: string; t?: number; userFaults?: Set<number>; modified?: boolean }
 
 export class DeploysimApp extends LitElement {
-  static override styles = [base, shellStyles, css``];
+  static override styles = [base, shellStyles, modeStyles, css``];
   static override properties = {
     index: { state: true },
     t: { state: true },
@@ -56,6 +57,7 @@ export class DeploysimApp extends LitElement {
     selection: { state: true },
     lifecycleTarget: { state: true },
     injection: { state: true },
+    mode: { state: true },
   };
 
   declare index: TraceIndex | undefined;
@@ -78,6 +80,9 @@ export class DeploysimApp extends LitElement {
   declare injection: Held<Injection> | undefined;
   /** The machine catalogue the statechart draws (`deploysim machines`). */
   readonly machines = allMachines();
+  /** Simulate, or the compare / choose views (app-modes.ts); the strategies "run the survivors" picked. */
+  declare mode: AppMode;
+  private comparePicks: string[] | undefined;
 
   library: LibraryGroup[] = library;
   frame: Frame | undefined;
@@ -99,6 +104,7 @@ export class DeploysimApp extends LitElement {
     this.collapsed = new Set();
     this.userFaults = new Set();
     this.lifecycleTarget = '';
+    this.mode = 'simulate';
   }
 
   override connectedCallback(): void {
@@ -277,7 +283,7 @@ export class DeploysimApp extends LitElement {
   }
 
   private onKey = (e: KeyboardEvent): void => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || this.mode !== 'simulate') return;
     const el = e.composedPath()[0] as HTMLElement | undefined;
     const tag = el?.tagName;
     if (tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox')) return;
@@ -323,7 +329,9 @@ export class DeploysimApp extends LitElement {
       <a class="skip" href="#playback" @click=${this.skipToPlayback}>Skip to the playback controls</a>
       <header class="top">
         <div class="brand"><span class="logo" aria-hidden="true">◧</span> deploysim <span class="tag">AWS deployment simulator</span></div>
+        ${modeTabs(this.mode, (mode) => (this.mode = mode))}
         <status-header .index=${index} .frame=${frame}></status-header>
+        ${exportMenu(index, this.t)}
       </header>
       <aside class="left">
         <div class="tabs" role="tablist" aria-label="Scenario">
@@ -340,7 +348,7 @@ export class DeploysimApp extends LitElement {
           <scenario-editor .text=${this.text} .shareLink=${this.shareLink}></scenario-editor>
         </div>
       </aside>
-      <main>
+      <main ?hidden=${this.mode !== 'simulate'}>
         ${this.error
           ? html`<div class="error" role="alert">
               <div><strong>${this.error.title}</strong>
@@ -371,7 +379,8 @@ export class DeploysimApp extends LitElement {
         </section>
         <section class="card lifecycle" aria-label="Lifecycle events"><lifecycle-table .index=${index} .t=${this.t} .target=${this.lifecycleTarget}></lifecycle-table></section>
       </main>
-      <aside class="right">
+      ${modeView(this.mode, this.raw, index, this.comparePicks)}
+      <aside class="right" ?hidden=${this.mode !== 'simulate'}>
         <section class="card faults"><fault-panel .index=${index} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}
           .report=${heldFor(this.injection, index?.trace)}></fault-panel></section>
         <section class="card why" aria-label="Why"><why-panel .event=${selected === undefined ? undefined : index?.trace.events[selected]}></why-panel></section>
@@ -420,6 +429,11 @@ export class DeploysimApp extends LitElement {
       if (target && this.index?.targetIndex.has(target)) this.lifecycleTarget = target;
     });
     this.addEventListener('target-select', (e) => (this.lifecycleTarget = e.detail.target));
+    this.addEventListener('compare-strategies', (e) => {
+      this.comparePicks = (e as CustomEvent<{ ids: string[] }>).detail.ids;
+      this.mode = 'compare';
+    });
+    this.addEventListener('compare-picks', (e) => (this.comparePicks = (e as CustomEvent<{ ids: string[] }>).detail.ids));
     this.addEventListener('group-toggle', (e) => {
       const next = new Set(this.collapsed);
       const g = e.detail.group as TargetGroup;
