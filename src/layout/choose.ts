@@ -22,7 +22,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   { id: 'noDnsChange', label: 'No DNS change', how: 'AWS\'s comparison table for Elastic Beanstalk (§1.1); for CodeDeploy, AWS\'s docs: traffic moves through the load balancer, the Lambda alias or the ECS listeners' },
   { id: 'singleInstance', label: 'Single-instance environment', how: 'validator: the strategy on a one-instance (SingleInstance) environment passes AWS\'s rules' },
   { id: 'cheapest', label: 'Cheapest', how: 'measured: the fewest extra instance-minutes among these strategies' },
-  { id: 'fastestRollback', label: 'Fastest rollback', how: 'AWS\'s table: an automatic rollback process (not "Manual redeploy"); then measured with the new version turning bad as soon as it serves traffic (CodeDeploy with automatic rollback on failure): the shortest time until the previous version serves all traffic again' },
+  { id: 'fastestRollback', label: 'Fastest rollback', how: 'AWS\'s table: not "Manual redeploy"; then measured with the new version turning bad once it serves traffic (CodeDeploy: automatic rollback on failure): quickest to give the previous version all traffic again' },
 ];
 
 export interface Candidate {

@@ -121,3 +121,23 @@ export function capacityMax(index: TraceIndex): number {
   }
   return max;
 }
+
+/**
+ * A strategy label in at most two lines of `max` characters, broken where a new
+ * word starts in AWS's CamelCase ("LambdaCanary10Percent" / "5Minutes"), so
+ * labels that differ only at the end stay apart; a second line still too long
+ * is cut with an ellipsis.
+ */
+export function wrapLabel(label: string, max: number): string[] {
+  if (label.length <= max) return [label];
+  let cut = -1;
+  for (let i = 1; i <= Math.min(max, label.length - 1); i++) {
+    const prev = label[i - 1]!;
+    const ch = label[i]!;
+    const boundary = ch === ' ' || /[A-Z]/.test(ch) && /[a-z]/.test(prev) || /[0-9]/.test(ch) && /[A-Za-z]/.test(prev);
+    if (boundary) cut = i;
+  }
+  if (cut <= 0) cut = max;
+  const second = label.slice(cut).trimStart();
+  return [label.slice(0, cut).trimEnd(), second.length > max ? `${second.slice(0, max - 1)}…` : second];
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRuns, clearInjected, injectAll, nextEventOfAll, previousEventOfAll, sharedDuration } from '../../src/app/compare-session.ts';
 import { compareRows } from '../../src/cli/compare-command.ts';
 import { simulate } from '../../src/engine/simulate.ts';
-import { variantFor, strategyById } from '../../src/layout/compare-variants.ts';
+import { variantFor } from '../../src/layout/compare-variants.ts';
 import { readScenario, scenario } from '../helpers.ts';
 
 type Raw = Record<string, any>;

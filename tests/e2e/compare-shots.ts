@@ -34,6 +34,16 @@ try {
   for (const id of ['noCapacityLoss', 'noDnsChange']) await page.locator(`choose-view input[name=${id}]`).check();
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${OUT}/choose.png` });
+  // CodeDeploy: Lambda canary against linear.
+  await page.goto(`${server.url}#scenario=codedeploy/lambda-canary-10-percent-5-minutes&t=0`);
+  await page.locator('deploysim-app status-header').waitFor();
+  await page.locator('nav.modes button.mode-compare').click();
+  await page.evaluate(() => {
+    const view = window.deploysim!.shadowRoot!.querySelector('compare-view')!;
+    view.t = 420;
+  });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/compare-lambda.png` });
   if (errors.length) console.error(errors.join('\n'));
 } finally {
   await browser.close();

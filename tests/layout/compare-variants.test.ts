@@ -112,7 +112,7 @@ describe('deriveVariant: only the strategy\'s fields change', () => {
   it('Server blue/green → in-place: the blue/green configuration goes (the validator rejects it on IN_PLACE)', () => {
     const raw = readScenario('codedeploy/server-blue-green.json') as Raw;
     const v = variantFor(raw, scenario(raw), by('server:IN_PLACE:CodeDeployDefault.AllAtOnce'));
-    expect(v.raw.codeDeploy.blueGreenDeploymentConfiguration).toBeUndefined();
+    expect((v.raw.codeDeploy as Raw).blueGreenDeploymentConfiguration).toBeUndefined();
     expect(v.changes).toContain('blueGreenDeploymentConfiguration removed');
     expect(v.ok).toBe(true);
   });
@@ -120,8 +120,8 @@ describe('deriveVariant: only the strategy\'s fields change', () => {
   it('Lambda: a custom configuration is replaced by the predefined one', () => {
     const raw = readScenario('codedeploy/lambda-custom-canary.json') as Raw;
     const v = variantFor(raw, scenario(raw), by('lambda:CodeDeployDefault.LambdaLinear10PercentEvery1Minute'));
-    expect(v.raw.codeDeploy.customDeploymentConfig).toBeUndefined();
-    expect(v.raw.codeDeploy.deploymentConfigName).toBe('CodeDeployDefault.LambdaLinear10PercentEvery1Minute');
+    expect((v.raw.codeDeploy as Raw).customDeploymentConfig).toBeUndefined();
+    expect((v.raw.codeDeploy as Raw).deploymentConfigName).toBe('CodeDeployDefault.LambdaLinear10PercentEvery1Minute');
     expect(v.ok && v.scenario.codeDeploy!.deploymentConfigName).toBe('CodeDeployDefault.LambdaLinear10PercentEvery1Minute');
   });
 });
@@ -158,5 +158,16 @@ describe('variantFor: an invalid variant is reported, not run', () => {
       }
     }
     expect(valid).toBeGreaterThan(100);
+  });
+});
+
+describe('strategy labels in the compare view\'s label column', () => {
+  it('break where a word starts, so labels that differ only at the end stay apart', async () => {
+    const { wrapLabel } = await import('../../src/layout/strip.ts');
+    expect(wrapLabel('Rolling', 26)).toEqual(['Rolling']);
+    expect(wrapLabel('LambdaCanary10Percent5Minutes', 26)).toEqual(['LambdaCanary10Percent', '5Minutes']);
+    expect(wrapLabel('LambdaCanary10Percent15Minutes', 26)).toEqual(['LambdaCanary10Percent', '15Minutes']);
+    expect(wrapLabel('LambdaLinear10PercentEvery10Minutes', 26)).toEqual(['LambdaLinear10PercentEvery', '10Minutes']);
+    expect(wrapLabel('x'.repeat(60), 26)).toEqual(['x'.repeat(26), `${'x'.repeat(25)}…`]);
   });
 });

@@ -32,9 +32,10 @@ export const styles = css`
   .fork { border-top: 1px solid #e5e7eb; margin-top: 6px; font-size: 13px; }
   .fork ul { margin: 0; padding-left: 18px; }
   .detail { color: #5b6577; font-size: 12px; }
-  .tables { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; }
+  /* The measured table beside AWS's where there is room for both; one above the other otherwise. */
+  .tables { display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; }
   .tables .card { overflow-x: auto; }
-  @media (max-width: 1100px) { .tables { grid-template-columns: minmax(0, 1fr); } }
+  @media (min-width: 1700px) { .tables { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
   table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
   th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
   thead th { font-size: 11.5px; color: #4b5563; font-weight: 650; }

@@ -13,7 +13,7 @@ import type { Injection } from '../../layout/fork.ts';
 import { deploymentsAt } from '../../layout/frame.ts';
 import { advance } from '../../layout/playback.ts';
 import { axisEnd } from '../../layout/series.ts';
-import { capacityMax, phaseRects, runAreas, xOf, type Scale } from '../../layout/strip.ts';
+import { capacityMax, phaseRects, runAreas, wrapLabel, xOf, type Scale } from '../../layout/strip.ts';
 import { timeTicks } from '../../layout/ticks.ts';
 import { formatTime } from '../../layout/time.ts';
 import { versionColor } from '../../layout/palette.ts';
@@ -27,6 +27,8 @@ import '../playback-controls/index.ts';
 
 type Raw = Record<string, unknown>;
 const LABEL = 220;
+/** Characters of a strategy label per line in the label column (13.5px bold). */
+const LABEL_CHARS = 26;
 const STRIP_GAP = 14;
 
 export class CompareView extends LitElement {
@@ -218,34 +220,39 @@ export class CompareView extends LitElement {
     this.runs.forEach((run, k) => {
       const report = this.reports?.[k];
       const top = y;
-      const title = svg`<text class="run-title" x="4" y=${top + 14}>${run.strategy.label}</text>`;
+      const lines = wrapLabel(run.strategy.label, LABEL_CHARS);
+      const title = svg`<text class="run-title" x="4" y=${top + 14}>${lines.map((line, i) => svg`<tspan x="4" dy=${i ? 16 : 0}>${line}</tspan>`)}<title>${run.strategy.label}</title></text>`;
+      const below = top + 14 + lines.length * 16;
       if (!run.index) {
-        body.push(title, svg`<text class="invalid" x="4" y=${top + 32}>Not run: ${run.problems?.[0] ? `${run.problems[0].path || '/'} ${run.problems[0].message}` : 'invalid'}</text>`);
-        y += 48 + STRIP_GAP;
+        body.push(title, svg`<text class="invalid" x="4" y=${below + 2}>Not run: ${run.problems?.[0] ? `${run.problems[0].path || '/'} ${run.problems[0].message}` : 'invalid'}</text>`);
+        y = below + 14 + STRIP_GAP;
         return;
       }
       const index = run.index;
       const status = deploymentsAt(index, this.t).filter((d) => d.start <= this.t).map((d) => `${d.id} ${d.status}`).join(' · ') || 'not started';
       const phases = phaseRects(index, this.t, scale, top, 18);
-      y += Math.max(1, phases.rows) * 18 + 4;
+      // The charts start below the phases and below the title and status on the left.
+      const chartTop = Math.max(top + Math.max(1, phases.rows) * 18 + 4, below + 8);
       const areas = runAreas(index, this.t, scale);
-      const traffic = areas.traffic(y, 34);
-      y += 38;
-      const capacity = areas.capacity(y, 34, capacityScale);
-      const chartTop = y - 38;
-      y += 34;
+      const traffic = areas.traffic(chartTop, 34);
+      // Lambda: an alias has no capacity (docs/metrics.md), so no in-service chart.
+      const withCapacity = run.metrics?.minInService !== null;
+      const capacity = withCapacity ? areas.capacity(chartTop + 38, 34, capacityScale) : undefined;
+      y = chartTop + (capacity ? 72 : 34);
       body.push(
         svg`<g class="run" data-strategy=${run.strategy.id}>
           ${title}
-          <text class="status" x="4" y=${top + 31}>${status}</text>
+          <text class="status" x="4" y=${below}>${status}</text>
           <text class="axis-label" x=${LABEL - 8} y=${chartTop + 21} text-anchor="end">traffic</text>
-          <text class="axis-label" x=${LABEL - 8} y=${chartTop + 59} text-anchor="end">in service (0–${capacity.max})</text>
           <rect class="chart-bg" x=${scale.x0} y=${chartTop} width=${scale.width} height="34"></rect>
-          <rect class="chart-bg" x=${scale.x0} y=${chartTop + 38} width=${scale.width} height="34"></rect>
+          ${capacity
+            ? svg`<text class="axis-label" x=${LABEL - 8} y=${chartTop + 59} text-anchor="end">in service (0–${capacity.max})</text>
+              <rect class="chart-bg" x=${scale.x0} y=${chartTop + 38} width=${scale.width} height="34"></rect>`
+            : nothing}
           ${phases.rects.map((r) => svg`<rect class=${r.accent ? 'phase rollback' : 'phase'} x=${r.x} y=${r.y} width=${r.w} height=${r.h} fill=${r.fill}><title>${r.label}</title></rect>
             ${r.w > r.label.length * 6.2 + 8 ? svg`<text class="phase-label" x=${r.x + 4} y=${r.y + r.h - 4}>${r.label}</text>` : nothing}`)}
           ${traffic.filter((a) => a.d).map((a) => svg`<path d=${a.d} fill=${a.color}><title>traffic ${a.version}</title></path>`)}
-          ${capacity.areas.filter((a) => a.d).map((a) => svg`<path d=${a.d} fill=${a.color}><title>in service ${a.version}</title></path>`)}
+          ${(capacity?.areas ?? []).filter((a) => a.d).map((a) => svg`<path d=${a.d} fill=${a.color}><title>in service ${a.version}</title></path>`)}
           ${index.duration < duration ? svg`<line class="ended" x1=${xOf(scale, index.duration)} x2=${xOf(scale, index.duration)} y1=${top} y2=${y}></line>` : nothing}
         </g>`,
       );
