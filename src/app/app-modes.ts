@@ -4,9 +4,12 @@
 // as JSON/CSV; builders in export-svg.ts and export-trace.ts).
 import { html, css, nothing } from 'lit';
 import type { TraceIndex } from '../layout/frame.ts';
-import { download, exportFile, EXPORTS, type ExportKind } from './export-download.ts';
-import '../views/compare-view/index.ts';
-import '../views/choose-view/index.ts';
+import { EXPORTS, type ExportKind } from './export-kinds.ts';
+
+// The compare and choose views and the export builders load when first used, so
+// the simulator's own bundle does not carry them.
+let modeViews: Promise<unknown> | undefined;
+const loadModeViews = () => (modeViews ??= Promise.all([import('../views/compare-view/index.ts'), import('../views/choose-view/index.ts')]));
 
 export type AppMode = 'simulate' | 'compare' | 'choose';
 
@@ -39,6 +42,7 @@ export function modeTabs(mode: AppMode, pick: (mode: AppMode) => void) {
 
 export function modeView(mode: AppMode, raw: Record<string, unknown> | undefined, index: TraceIndex | undefined, picks: string[] | undefined) {
   if (mode === 'simulate') return nothing;
+  void loadModeViews();
   const scenario = index?.trace.scenario;
   return html`<section class="mode-view" aria-label=${mode === 'compare' ? 'Compare strategies' : 'Help me choose'}>
     ${mode === 'compare'
@@ -55,6 +59,7 @@ export function exportMenu(index: TraceIndex | undefined, t: number) {
     problem.textContent = '';
     if (!index) return;
     try {
+      const { download, exportFile } = await import('./export-download.ts');
       const file = await exportFile(kind, index, t);
       download(file.name, file.blob);
       menu.open = false;

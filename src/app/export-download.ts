@@ -4,16 +4,7 @@
 import type { TraceIndex } from '../layout/frame.ts';
 import { momentSvg } from './export-svg.ts';
 import { exportFileName, samplesCsv, spansCsv, traceJson } from './export-trace.ts';
-
-export type ExportKind = 'svg' | 'png' | 'json' | 'spans-csv' | 'samples-csv';
-
-export const EXPORTS: readonly { kind: ExportKind; label: string }[] = [
-  { kind: 'svg', label: 'This moment as SVG' },
-  { kind: 'png', label: 'This moment as PNG' },
-  { kind: 'json', label: 'Trace as JSON' },
-  { kind: 'spans-csv', label: 'Spans as CSV' },
-  { kind: 'samples-csv', label: 'Samples as CSV' },
-];
+import type { ExportKind } from './export-kinds.ts';
 
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

@@ -2,7 +2,7 @@
 // axis with one playhead and one set of controls, a fault forking every run,
 // the metrics and AWS tables; constraints and "run the survivors"; the Export
 // menu's files (SVG parses, PNG is a PNG, CSV and JSON downloads).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../src/views/compare-view/index.ts';
 import '../../src/views/choose-view/index.ts';
 import '../../src/app/app-shell.ts';
@@ -194,7 +194,8 @@ describe('the app: modes and export', () => {
     try {
       el.shadowRoot!.querySelector<HTMLElement>('details.export summary')!.click();
       el.shadowRoot!.querySelector<HTMLButtonElement>('details.export button[data-export=samples-csv]')!.click();
-      await new Promise((r) => setTimeout(r, 50));
+      // The export builders load on first use: wait for the download itself.
+      await vi.waitFor(() => expect(names).toHaveLength(1), { timeout: 10_000 });
     } finally {
       HTMLAnchorElement.prototype.click = click;
     }

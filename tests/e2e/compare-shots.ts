@@ -17,6 +17,7 @@ try {
   await page.locator('deploysim-app status-header').waitFor();
   await page.locator('nav.modes button.mode-compare').click();
   await page.locator('compare-view').waitFor();
+  await page.waitForFunction(() => customElements.get('compare-view'));
   // Half way through the longest run.
   await page.evaluate(() => {
     const view = window.deploysim!.shadowRoot!.querySelector('compare-view')!;
