@@ -46,7 +46,7 @@ export function modeView(mode: AppMode, raw: Record<string, unknown> | undefined
   const scenario = index?.trace.scenario;
   return html`<section class="mode-view" aria-label=${mode === 'compare' ? 'Compare strategies' : 'Help me choose'}>
     ${mode === 'compare'
-      ? html`<compare-view .raw=${raw} .scenario=${scenario} .picks=${picks ?? []}></compare-view>`
+      ? html`<compare-view .raw=${raw} .scenario=${scenario} .request=${picks}></compare-view>`
       : html`<choose-view .raw=${raw} .scenario=${scenario}></choose-view>`}
   </section>`;
 }

@@ -35,7 +35,7 @@ const valid = (r: Record<string, unknown>): Scenario => {
 };
 
 async function compareView(picks = ['eb:AllAtOnce', 'eb:Rolling', 'eb:Immutable']): Promise<CompareView> {
-  const el = mount<CompareView>('compare-view', { raw, scenario: valid(raw), picks }, 1200);
+  const el = mount<CompareView>('compare-view', { raw, scenario: valid(raw), request: picks }, 1200);
   await settle(el);
   return el;
 }
@@ -77,12 +77,17 @@ describe('<compare-view>', () => {
     expect(leaked).toEqual([]);
   });
 
-  it('ticking a strategy adds its strip; at most six', async () => {
+  it('ticking a strategy adds its strip; unticking below two asks for more instead of resetting', async () => {
     const el = await compareView(['eb:AllAtOnce', 'eb:Rolling']);
-    const box = qa(el, 'fieldset.picks input')[3] as HTMLInputElement; // Immutable
-    box.click();
+    const box = (i: number) => qa(el, 'fieldset.picks input')[i] as HTMLInputElement;
+    box(3).click(); // Immutable
     await settle(el);
     expect(qa(el, 'g.run')).toHaveLength(3);
+    box(0).click();
+    box(1).click();
+    await settle(el);
+    expect(el.picks).toEqual(['eb:Immutable']);
+    expect(q(el, 'p.note')!.textContent).toContain('Pick at least 2');
   });
 
   it('a fault injected at the playhead forks every run and says what changed in each', async () => {
@@ -104,9 +109,22 @@ describe('<compare-view>', () => {
     expect(el.runs.every((r) => r.injected.length === 0)).toBe(true);
   });
 
+  it('an equal request from the host (a fresh array) keeps the runs and their injected inputs', async () => {
+    const el = await compareView();
+    el.inject('BadVersion');
+    await settle(el);
+    const runs = el.runs;
+    el.request = ['eb:AllAtOnce', 'eb:Rolling', 'eb:Immutable'];
+    await settle(el);
+    expect(el.runs).toBe(runs);
+    el.request = ['eb:Rolling', 'eb:Immutable'];
+    await settle(el);
+    expect(el.runs.map((r) => r.strategy.id)).toEqual(['eb:Rolling', 'eb:Immutable']);
+  });
+
   it('an invalid variant is named with the validator\'s reason, not drawn', async () => {
     const single = { ...raw, elasticBeanstalk: { instances: 1, environmentType: 'SingleInstance', DeploymentPolicy: 'Immutable' } };
-    const el = mount<CompareView>('compare-view', { raw: single, scenario: valid(single), picks: ['eb:Immutable', 'eb:Rolling'] }, 1200);
+    const el = mount<CompareView>('compare-view', { raw: single, scenario: valid(single), request: ['eb:Immutable', 'eb:Rolling'] }, 1200);
     await settle(el);
     expect(qa(el, 'g.run')).toHaveLength(1);
     expect(q(el, 'text.invalid')!.textContent).toContain('/elasticBeanstalk/DeploymentPolicy');
@@ -162,11 +180,39 @@ describe('the app: modes and export', () => {
     await el.updateComplete;
     const compare = el.shadowRoot!.querySelector('compare-view')!;
     await settle(compare);
-    expect(compare.runs.map((r) => r.strategy.id)).toEqual(['eb:RollingWithAdditionalBatch', 'eb:Immutable', 'eb:TrafficSplitting', 'eb:BlueGreen']);
+    const survivors = ['eb:RollingWithAdditionalBatch', 'eb:Immutable', 'eb:TrafficSplitting', 'eb:BlueGreen'];
+    expect(compare.runs.map((r) => r.strategy.id)).toEqual(survivors);
+    // The shell rendering again (any state change) leaves the picks and the injected inputs alone.
+    compare.t = 20;
+    compare.inject('AbortDeployment');
+    await settle(compare);
+    el.seek(30);
+    await el.updateComplete;
+    await settle(compare);
+    expect(compare.runs.map((r) => r.strategy.id)).toEqual(survivors);
+    expect(compare.runs.every((r) => r.injected.length === 1)).toBe(true);
+    // Another scenario of another family: that family's default picks.
+    el.pick('codedeploy/server-one-at-a-time');
+    await el.updateComplete;
+    await settle(compare);
+    expect(compare.runs.map((r) => r.strategy.family)).toEqual(['Server', 'Server', 'Server']);
     // The shell's own shortcuts rest while comparing.
     const t = el.t;
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'End' }));
     expect(el.t).toBe(t);
+  });
+
+  it('Compare opened directly keeps its default picks while the shell renders again', async () => {
+    const el = await app();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('nav.modes .mode-compare')!.click();
+    await el.updateComplete;
+    const compare = el.shadowRoot!.querySelector('compare-view')!;
+    await settle(compare);
+    expect(compare.runs).toHaveLength(3);
+    el.seek(30);
+    await el.updateComplete;
+    await settle(compare);
+    expect(compare.runs).toHaveLength(3);
   });
 
   it('exports the moment as SVG (well-formed) and PNG, the trace as JSON and CSV', async () => {

@@ -36,7 +36,8 @@ export class CompareView extends LitElement {
   static override properties = {
     raw: { attribute: false },
     scenario: { attribute: false },
-    picks: { attribute: false },
+    request: { attribute: false },
+    picks: { state: true },
     runs: { state: true },
     t: { state: true },
     playing: { state: true },
@@ -49,7 +50,9 @@ export class CompareView extends LitElement {
   /** The current scenario as the user wrote it, and validated. */
   declare raw: Raw | undefined;
   declare scenario: Scenario | undefined;
-  /** Picked strategy ids (2–6); set by "run the survivors side by side" too. */
+  /** Strategy ids asked for from outside ("run the survivors side by side"); applied when they change. */
+  declare request: readonly string[] | undefined;
+  /** Picked strategy ids (2–6). */
   declare picks: string[];
   declare runs: CompareRun[];
   declare t: number;
@@ -60,6 +63,8 @@ export class CompareView extends LitElement {
   declare action: NowAction | '';
 
   private family: Family | undefined;
+  /** The request last applied, as text: a host re-rendering with an equal list changes nothing. */
+  private applied = '';
   private size = new ResizeController(this, 1000);
   readonly clock = new PlaybackClock(this, (dt) => this.tick(dt));
 
@@ -91,14 +96,21 @@ export class CompareView extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('raw') || changed.has('scenario')) && this.scenario) {
-      const family = familyOf(this.scenario);
-      const ids = new Set(strategiesFor(family).map((s) => s.id));
-      const kept = this.picks.filter((id) => ids.has(id));
-      if (family !== this.family || kept.length < MIN_STRATEGIES) this.picks = kept.length >= MIN_STRATEGIES ? kept : defaultPicks(this.scenario);
-      this.family = family;
-      this.rebuild();
-    } else if (changed.has('picks')) this.rebuild();
+    const requested = this.request?.join(' ') ?? '';
+    if (changed.has('request') && requested !== this.applied) {
+      this.applied = requested;
+      if (this.request?.length) this.picks = [...this.request];
+    }
+    if (!this.scenario || !(changed.has('raw') || changed.has('scenario') || changed.has('picks'))) return;
+    const family = familyOf(this.scenario);
+    const ids = new Set(strategiesFor(family).map((s) => s.id));
+    const kept = this.picks.filter((id) => ids.has(id));
+    // A new family (or the first scenario) with nothing of it picked opens with the
+    // default picks; otherwise the picks stay as the learner left them, even below two.
+    const picks = family !== this.family && kept.length === 0 ? defaultPicks(this.scenario) : kept;
+    if (picks.length !== this.picks.length || picks.some((id, i) => id !== this.picks[i])) this.picks = picks;
+    this.family = family;
+    this.rebuild();
   }
 
   private rebuild(): void {
