@@ -5,6 +5,7 @@
 import { html, css, nothing } from 'lit';
 import type { TraceIndex } from '../layout/frame.ts';
 import { EXPORTS, type ExportKind } from './export-kinds.ts';
+import type {} from '../views/compare-view/events.ts';
 
 // The compare and choose views and the export builders load when first used, so
 // the simulator's own bundle does not carry them.

@@ -430,10 +430,10 @@ export class DeploysimApp extends LitElement {
     });
     this.addEventListener('target-select', (e) => (this.lifecycleTarget = e.detail.target));
     this.addEventListener('compare-strategies', (e) => {
-      this.comparePicks = (e as CustomEvent<{ ids: string[] }>).detail.ids;
+      this.comparePicks = e.detail.ids;
       this.mode = 'compare';
     });
-    this.addEventListener('compare-picks', (e) => (this.comparePicks = (e as CustomEvent<{ ids: string[] }>).detail.ids));
+    this.addEventListener('compare-picks', (e) => (this.comparePicks = e.detail.ids));
     this.addEventListener('group-toggle', (e) => {
       const next = new Set(this.collapsed);
       const g = e.detail.group as TargetGroup;

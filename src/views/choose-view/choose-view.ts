@@ -9,6 +9,7 @@ import { MAX_STRATEGIES, MIN_STRATEGIES } from '../../layout/compare-variants.ts
 import { measureCandidates } from '../../app/choose-session.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './choose-view.styles.ts';
+import { emitCompare } from '../compare-view/events.ts';
 
 export class ChooseView extends LitElement {
   static override styles = [base, styles];
@@ -70,7 +71,7 @@ export class ChooseView extends LitElement {
         </table>
         <div class="actions">
           <button class="primary run" ?disabled=${run.length < MIN_STRATEGIES}
-            @click=${() => this.dispatchEvent(new CustomEvent('compare-strategies', { detail: { ids: run.map((s) => s.id) }, bubbles: true, composed: true }))}>
+            @click=${() => emitCompare(this, 'compare-strategies', { ids: run.map((s) => s.id) })}>
             Run the survivors side by side</button>
           <span class="note" role="status">${run.length < MIN_STRATEGIES
             ? `${survivors.length === 0 ? 'No strategy' : 'Only one strategy'} qualifies; a comparison needs at least ${MIN_STRATEGIES}.`

@@ -23,6 +23,7 @@ import { PlaybackClock } from '../../app/playback-clock.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './compare-view.styles.ts';
+import { emitCompare } from './events.ts';
 import '../playback-controls/index.ts';
 
 type Raw = Record<string, unknown>;
@@ -164,7 +165,7 @@ export class CompareView extends LitElement {
     const next = on ? [...this.picks, id] : this.picks.filter((x) => x !== id);
     if (next.length > MAX_STRATEGIES) return;
     this.picks = next;
-    this.dispatchEvent(new CustomEvent('compare-picks', { detail: { ids: next }, bubbles: true, composed: true }));
+    emitCompare(this, 'compare-picks', { ids: next });
   }
 
   /** Injects the chosen action at the playhead into every run. */
