@@ -40,13 +40,14 @@ import { QuizMode } from './quiz-mode.ts';
 import { PresenterMode } from './presenter.ts';
 import { modeStyles } from './modes.styles.ts';
 import { listenModes, modeButtons, narration, quizCard, shortcutsOverlay } from './modes-view.ts';
+import { exportMenu, modeStyles as compareModeStyles, modeTabs, modeView, type AppMode } from './app-modes.ts';
 
 interface Problem { path: string; message: string }
 interface AppError { title: string; problems?: Problem[]; detail?: string }
 interface LoadOptions { id?: string; text?: string; t?: number; userFaults?: Set<number>; modified?: boolean }
 
 export class DeploysimApp extends LitElement {
-  static override styles = [base, shellStyles, modeStyles, css``];
+  static override styles = [base, shellStyles, modeStyles, compareModeStyles, css``];
   static override properties = {
     index: { state: true },
     t: { state: true },
@@ -66,6 +67,7 @@ export class DeploysimApp extends LitElement {
     drawerOpen: { state: true },
     asTable: { state: true },
     spoken: { state: true },
+    mode: { state: true },
   };
 
   declare index: TraceIndex | undefined;
@@ -94,6 +96,9 @@ export class DeploysimApp extends LitElement {
   declare spoken: string;
   /** The machine catalogue the statechart draws (`deploysim machines`). */
   readonly machines = allMachines();
+  /** Simulate, or the compare / choose views (app-modes.ts); the strategies "run the survivors" picked. */
+  declare mode: AppMode;
+  private comparePicks: string[] | undefined;
 
   library: LibraryGroup[] = library;
   frame: Frame | undefined;
@@ -121,6 +126,7 @@ export class DeploysimApp extends LitElement {
     this.drawerOpen = false;
     this.asTable = false;
     this.spoken = '';
+    this.mode = 'simulate';
   }
 
   override connectedCallback(): void {
@@ -314,7 +320,7 @@ export class DeploysimApp extends LitElement {
   }
 
   private onKey = (e: KeyboardEvent): void => {
-    if (ignoresShortcut(e)) return;
+    if (ignoresShortcut(e) || this.mode !== 'simulate') return;
     const map: Record<string, () => void> = {
       ' ': () => this.command('toggle'),
       k: () => this.command('toggle'),
@@ -358,8 +364,10 @@ export class DeploysimApp extends LitElement {
         <button class="drawer-toggle" aria-controls="drawer" aria-expanded=${this.drawerOpen ? 'true' : 'false'}
           @click=${() => this.setDrawer(!this.drawerOpen)}><span aria-hidden="true">☰</span> Scenarios</button>
         <div class="brand"><span class="logo" aria-hidden="true">◧</span> deploysim <span class="tag">AWS deployment simulator</span></div>
+        ${modeTabs(this.mode, (mode) => (this.mode = mode))}
         <status-header .index=${index} .frame=${frame}></status-header>
         ${modeButtons(this)}
+        ${exportMenu(index, this.t)}
       </header>
       <div class="scrim" ?hidden=${!this.drawerOpen} @click=${() => this.setDrawer(false)}></div>
       <aside class="left" id="drawer" aria-label="Scenarios" ?data-open=${this.drawerOpen} @keydown=${this.onDrawerKey}>
@@ -378,7 +386,7 @@ export class DeploysimApp extends LitElement {
           <scenario-editor .text=${this.text} .shareLink=${this.shareLink}></scenario-editor>
         </div>
       </aside>
-      <main>
+      <main ?hidden=${this.mode !== 'simulate'}>
         ${this.error
           ? html`<div class="error" role="alert">
               <div><strong>${this.error.title}</strong>
@@ -414,7 +422,8 @@ export class DeploysimApp extends LitElement {
         </section>
         <section class="card lifecycle" aria-label="Lifecycle events"><lifecycle-table .index=${index} .t=${this.t} .target=${this.lifecycleTarget}></lifecycle-table></section>
       </main>
-      <aside class="right">
+      ${modeView(this.mode, this.raw, index, this.comparePicks)}
+      <aside class="right" ?hidden=${this.mode !== 'simulate'}>
         <section class="card faults"><fault-panel .index=${index} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}
           .report=${heldFor(this.injection, index?.trace)}></fault-panel></section>
         <section class="card why" aria-label="Why"><why-panel .event=${selected === undefined ? undefined : index?.trace.events[selected]}></why-panel></section>
@@ -484,6 +493,11 @@ export class DeploysimApp extends LitElement {
       if (target && this.index?.targetIndex.has(target)) this.lifecycleTarget = target;
     });
     this.addEventListener('target-select', (e) => (this.lifecycleTarget = e.detail.target));
+    this.addEventListener('compare-strategies', (e) => {
+      this.comparePicks = e.detail.ids;
+      this.mode = 'compare';
+    });
+    this.addEventListener('compare-picks', (e) => (this.comparePicks = e.detail.ids));
     this.addEventListener('group-toggle', (e) => {
       const next = new Set(this.collapsed);
       const g = e.detail.group as TargetGroup;

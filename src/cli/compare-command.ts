@@ -6,6 +6,7 @@
 import type { Trace } from '../trace/types.ts';
 import { computeMetrics, type RunMetrics } from '../metrics/metrics.ts';
 import { clock } from './format-text.ts';
+import { METRIC_COLUMNS as COLUMNS } from '../metrics/columns.ts';
 
 export type CompareRow = { file: string } & Omit<RunMetrics, never>;
 
@@ -30,21 +31,9 @@ export function compareRows(runs: readonly { file: string; trace: Trace }[]): Co
   });
 }
 
-const COLUMNS: { title: string; cell: (r: CompareRow) => string }[] = [
-  { title: 'strategy', cell: (r) => r.strategy },
-  { title: 'outcome', cell: (r) => r.outcome },
-  { title: 'duration', cell: (r) => clock(r.durationSeconds) },
-  { title: 'lowest in service', cell: (r) => (r.minInService === null ? 'n/a' : `${r.minInService} (${r.minInServicePercent}%)`) },
-  { title: 'mixed versions', cell: (r) => clock(r.mixedVersionSeconds) },
-  { title: 'peak targets', cell: (r) => (r.peakTargets === null ? 'n/a' : String(r.peakTargets)) },
-  { title: 'extra instance-min', cell: (r) => (r.extraInstanceSeconds === null ? 'n/a' : (r.extraInstanceSeconds / 60).toFixed(1)) },
-  { title: 'new version while failing', cell: (r) => (r.failingShare === null ? 'never failed' : `${r.failingShare}% of traffic`) },
-  { title: 'restored after', cell: (r) => (r.failingShare === null ? '—' : r.restoreSeconds === null ? 'not restored' : clock(r.restoreSeconds)) },
-];
-
 export function compareOutput(rows: readonly CompareRow[], json: boolean): string {
   if (json) return JSON.stringify({ rows }) + '\n';
-  const table = [COLUMNS.map((c) => c.title), ...rows.map((r) => COLUMNS.map((c) => c.cell(r)))];
+  const table = [COLUMNS.map((c) => c.title), ...rows.map((r) => COLUMNS.map((c) => c.cell(r, clock)))];
   const widths = COLUMNS.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   const out = [line(table[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...table.slice(1).map(line)];
