@@ -50,6 +50,7 @@ export class TimelineView extends LitElement {
   private phaseKey = '';
   /** Bumped per trace, so lanes drawn for an earlier trace never count as up to date. */
   private indexGeneration = 0;
+  private markedGeneration = -1;
   /** The span whose details show (focus, tap or click on a lane). */
   private picked: { target: number; span: TraceSpan } | undefined;
 
@@ -249,6 +250,11 @@ export class TimelineView extends LitElement {
     markerSel.select('text').attr('x', (m) => (x(m.t) > width - 160 ? -4 : 12)).attr('y', labelY).attr('text-anchor', (m) => (x(m.t) > width - 160 ? 'end' : 'start')).text((m) => m.label);
 
     const rows = visibleRows(layout, this.laneScroll, this.viewport);
+    if (rows.length && this.markedGeneration !== this.indexGeneration) {
+      // For bench:render: when a trace's lanes were first drawn.
+      this.markedGeneration = this.indexGeneration;
+      performance.mark('deploysim:timeline-drawn');
+    }
     const top = rows.length ? rows[0]!.y : 0;
     const bottom = rows.length ? rows[rows.length - 1]!.y + rows[rows.length - 1]!.height : 0;
     const lanes = d3.select(root.querySelector<SVGSVGElement>('svg.lanes')!);
