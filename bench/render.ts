@@ -107,18 +107,23 @@ try {
   await close();
 }
 
-// Bundle size: what `vite build` emitted, every file gzipped (level 9) one by one;
-// the entry (loaded first) apart from lazily loaded chunks.
-let raw = 0;
-let gz = 0;
+// Bundle size: what `vite build` emitted, each file gzipped (level 9). The
+// bundle a visitor loads before the first draw is index.html and the files it
+// names; chunks loaded later (import()) are listed apart.
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+const html = readFileSync('dist/index.html', 'utf8');
+const named = new Set([...html.matchAll(/(?:src|href)="\/?([^"]+)"/g)].map((m) => join('dist', m[1]!)));
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+let entryGz = 0;
+let totalGz = 0;
+const later: string[] = [];
 for (const file of walk('dist')) {
-  const bytes = readFileSync(file);
-  raw += bytes.length;
-  gz += gzipSync(bytes, { level: 9 }).length;
+  const gz = gzipSync(readFileSync(file), { level: 9 }).length;
+  totalGz += gz;
+  if (file === join('dist', 'index.html') || named.has(file)) entryGz += gz;
+  else later.push(`${file.replace(/^dist\//, '')} ${kb(gz)}`);
 }
-const gzKB = gz / 1024;
-console.log(`Production bundle (dist/, every file): ${(raw / 1024).toFixed(1)} kB, ${gzKB.toFixed(1)} kB gzipped`);
-summary.push(`  production bundle: ${gzKB.toFixed(1)} kB gzipped (target ≤ ${BUNDLE_KB} kB) — ${verdict(gzKB <= BUNDLE_KB)}`);
+console.log(`Production bundle loaded before the first draw: ${kb(entryGz)} gzipped; loaded later: ${later.join(', ') || 'nothing'}; every file: ${kb(totalGz)} gzipped`);
+summary.push(`  production bundle (loaded before the first draw): ${kb(entryGz)} gzipped (target ≤ ${BUNDLE_KB} kB) — ${verdict(entryGz / 1024 <= BUNDLE_KB)}`);
 console.log('Targets (issues 8 and 10):');
 for (const line of summary) console.log(line);

@@ -20,11 +20,9 @@ import '../views/now-line/index.ts';
 import '../views/lifecycle-table/index.ts';
 import '../views/playback-controls/index.ts';
 import '../views/fault-panel/index.ts';
-import '../views/scenario-editor/index.ts';
 import '../views/scenario-library/index.ts';
 import '../views/why-panel/index.ts';
-import '../views/statechart-panel/index.ts';
-import { allMachines } from '../engine/machine-catalog.ts';
+import { loadDeferredViews } from './deferred-views.ts';
 import type { Injection } from '../layout/fork.ts';
 import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
 import { textWithFaults } from './edit-text.ts';
@@ -76,8 +74,6 @@ export class DeploysimApp extends LitElement {
   declare lifecycleTarget: string;
   /** The latest injection's report (refused, or what changed), until dismissed. */
   declare injection: Held<Injection> | undefined;
-  /** The machine catalogue the statechart draws (`deploysim machines`). */
-  readonly machines = allMachines();
 
   library: LibraryGroup[] = library;
   frame: Frame | undefined;
@@ -363,7 +359,7 @@ export class DeploysimApp extends LitElement {
           <capacity-charts .index=${index} .t=${this.t}></capacity-charts>
         </section>
         <section class="card statechart" aria-label="Statechart">
-          <statechart-panel .index=${index} .t=${this.t} .machines=${this.machines} .target=${this.lifecycleTarget}></statechart-panel>
+          <statechart-panel .index=${index} .t=${this.t} .target=${this.lifecycleTarget}></statechart-panel>
         </section>
         <section class="card fleet" aria-label="Fleet">
           <h2>Fleet at ${formatTime(this.t)}</h2>
@@ -394,6 +390,7 @@ export class DeploysimApp extends LitElement {
   };
 
   override firstUpdated(): void {
+    loadDeferredViews();
     this.addEventListener('seek-to', (e) => this.seek(e.detail.t));
     this.addEventListener('playback-command', (e) => this.command(e.detail.command));
     this.addEventListener('speed-change', (e) => {

@@ -7,6 +7,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import * as d3 from 'd3';
 import type { MachineDescription } from '../../engine/describe-machine.ts';
+import { allMachines } from '../../engine/machine-catalog.ts';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { autoTarget, lifecycleAt, orchestratorAt, type ActiveState, type LifecycleAt } from '../../layout/statechart.ts';
 import { layoutLifecycle, layoutMachine, transitionLabel, LINE_HEIGHT, type ChartLayout } from '../../layout/statechart-layout.ts';
@@ -14,6 +15,10 @@ import { formatDuration, formatTime } from '../../layout/time.ts';
 import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './statechart-panel.styles.ts';
+
+/** The machine catalogue (`deploysim machines`), described once, when a panel first needs it. */
+let catalogue: MachineDescription[] | undefined;
+const machineCatalogue = (): MachineDescription[] => (catalogue ??= allMachines());
 
 const layouts = new WeakMap<MachineDescription, ChartLayout>();
 function layoutOf(m: MachineDescription): ChartLayout {
@@ -33,7 +38,7 @@ export class StatechartPanel extends LitElement {
 
   declare index: TraceIndex | undefined;
   declare t: number;
-  /** The machine catalogue (`allMachines()`). */
+  /** The machines to draw; the whole catalogue (`allMachines()`) unless given. */
   declare machines: readonly MachineDescription[];
   /** The target whose lifecycle is shown; '' follows the action. */
   declare target: string;
@@ -45,7 +50,7 @@ export class StatechartPanel extends LitElement {
   constructor() {
     super();
     this.t = 0;
-    this.machines = [];
+    this.machines = machineCatalogue();
     this.target = '';
   }
 

@@ -175,6 +175,8 @@ export class TimelineView extends LitElement {
   /** Click or drag on the axis or a lane (right of the labels) to move the playhead there. */
   private onPointer(e: PointerEvent): void {
     if (!this.index || (e.type === 'pointermove' && e.buttons !== 1)) return;
+    // A group header folds its group (its click handler); it never moves the playhead.
+    if ((e.target as Element).closest?.('g.group-row')) return;
     // A tap or click on a step shows its details (delegated: no listener per span).
     const mark = e.target as Element & { __data__?: TraceSpan };
     if (e.type === 'pointerdown' && mark.classList?.contains('span') && mark.__data__) {
