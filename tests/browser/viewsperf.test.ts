@@ -94,3 +94,21 @@ describe('timeline group header', () => {
     expect(timeline.querySelector('g.group-row')!.getAttribute('aria-expanded')).toBe('false');
   });
 });
+
+describe('timeline lanes per frame', () => {
+  it('reveals the spans up to the playhead with one clip, and hatches a failed step only once it has ended', async () => {
+    const { rolling } = await import('./fixtures.ts');
+    const index = rolling();
+    const failed = index.trace.spans.find((s) => s.status === 'Failed')!;
+    const el = mount('timeline-view', { index, t: failed.end - 1 });
+    await settle(el);
+    const root = el.shadowRoot!;
+    const reveal = () => Number(root.querySelector('rect.lane-reveal')!.getAttribute('width'));
+    const before = reveal();
+    expect(root.querySelectorAll('rect.span.failed')).toHaveLength(0);
+    Object.assign(el, { t: failed.end });
+    await settle(el);
+    expect(reveal()).toBeGreaterThan(before);
+    expect(root.querySelectorAll('rect.span.failed').length).toBeGreaterThan(0);
+  });
+});
