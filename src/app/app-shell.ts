@@ -23,6 +23,7 @@ import '../views/fault-panel/index.ts';
 import '../views/scenario-library/index.ts';
 import '../views/why-panel/index.ts';
 import { loadDeferredViews } from './deferred-views.ts';
+import { indexOffThread, wantsOffThread } from './off-thread.ts';
 import type { Injection } from '../layout/fork.ts';
 import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
 import { textWithFaults } from './edit-text.ts';
@@ -34,7 +35,7 @@ import { shellStyles } from './app-shell.styles.ts';
 
 interface Problem { path: string; message: string }
 interface AppError { title: string; problems?: Problem[]; detail?: string }
-interface LoadOptions { id?: string; text?: string; t?: number; userFaults?: Set<number>; modified?: boolean }
+interface LoadOptions { id?: string; text?: string; t?: number; userFaults?: Set<number>; modified?: boolean; index?: TraceIndex }
 
 export class DeploysimApp extends LitElement {
   static override styles = [base, shellStyles, css``];
@@ -123,8 +124,18 @@ export class DeploysimApp extends LitElement {
         const obj = JSON.parse(state.scenarioText);
         // Faults the sharer injected stay labelled as injected (positions beyond the list are dropped).
         const userFaults = new Set((state.injected ?? []).filter((k) => k < faultsOf(obj).length));
-        loaded = this.load(obj, { text: state.scenarioText, t: state.t ?? 0, modified: true, userFaults });
-        if (!loaded) problem = this.error;
+        const options: LoadOptions = { text: state.scenarioText, t: state.t ?? 0, modified: true, userFaults };
+        if (wantsOffThread(obj)) {
+          // A large fleet simulates in a worker; the page stays responsive meanwhile.
+          loaded = true;
+          void indexOffThread(obj).then((reply) => {
+            if (reply.ok) this.load(obj, { ...options, index: reply.index });
+            else this.load(obj, options); // says what is wrong, as a synchronous load would
+          });
+        } else {
+          loaded = this.load(obj, options);
+          if (!loaded) problem = this.error;
+        }
       } else {
         problem = { title: 'The scenario in this link is not valid, so a library scenario is shown instead.', problems: parsed.problems };
       }
@@ -153,7 +164,7 @@ export class DeploysimApp extends LitElement {
     }
     let index: TraceIndex;
     try {
-      index = buildIndex(simulate(v.scenario));
+      index = options.index ?? buildIndex(simulate(v.scenario));
     } catch (e) {
       this.error = {
         title: 'The engine could not simulate this scenario; the last good one stays loaded.',

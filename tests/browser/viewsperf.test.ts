@@ -112,3 +112,19 @@ describe('timeline lanes per frame', () => {
     expect(root.querySelectorAll('rect.span.failed').length).toBeGreaterThan(0);
   });
 });
+
+describe('a large share link', () => {
+  it('is simulated off the main thread and then drawn at its moment', async () => {
+    const { encodeShare } = await import('../../src/layout/share.ts');
+    const raw = { name: 'Big', description: 'big', platform: 'ElasticBeanstalk', versions: { from: 'v1', to: 'v2' },
+      elasticBeanstalk: { instances: 1500, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 50, MaxSize: 1500 } };
+    const app = await mountApp(encodeShare({ scenarioText: JSON.stringify(raw), t: 30 }));
+    // The worker answers later: until then no scenario (and not the library's default) is shown.
+    expect(app.index).toBeUndefined();
+    await expect.poll(() => app.index?.targets.length, { timeout: 30_000 }).toBe(1500);
+    await settled(app);
+    expect(app.t).toBe(30);
+    expect(app.error).toBeUndefined();
+    expect(view(app, 'timeline-view').querySelectorAll('g.lane').length).toBeGreaterThan(0);
+  });
+});
