@@ -3,8 +3,8 @@
 // synchronous, as every library pick and edit is.
 import type { TraceIndex } from '../layout/frame.ts';
 
-/** Above this many instances a shared scenario is simulated off the main thread. */
-export const OFF_THREAD_OVER = 1_000;
+/** From this many instances on, a shared scenario is simulated off the main thread. */
+export const OFF_THREAD_FROM = 1_000;
 
 export type OffThreadReply = { ok: true; index: TraceIndex } | { ok: false; detail: string };
 
@@ -12,7 +12,7 @@ export type OffThreadReply = { ok: true; index: TraceIndex } | { ok: false; deta
 export function wantsOffThread(raw: unknown): boolean {
   const r = raw as { elasticBeanstalk?: { instances?: unknown }; codeDeploy?: { instances?: unknown } } | null;
   const instances = Number(r?.elasticBeanstalk?.instances ?? r?.codeDeploy?.instances ?? 0);
-  return typeof Worker !== 'undefined' && instances > OFF_THREAD_OVER;
+  return typeof Worker !== 'undefined' && instances >= OFF_THREAD_FROM;
 }
 
 /** Simulates in a worker of its own (ended when it answers). */
