@@ -26,7 +26,7 @@ export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): 
   lines.push('', 'Timeline:');
   for (const group of foldEvents(trace.events, options.verbose ?? false)) {
     const [first] = group;
-    const also = alsoText(group.slice(1).map((e) => e.target!));
+    const also = alsoText(group.length - 1, (k) => group[k + 1]!.target!);
     const more = also ? ` ${also}` : '';
     lines.push(clock(first!.t).padStart(8) + '  ' + wrap(`${first!.message}${more}`, 88, ' '.repeat(10)));
   }

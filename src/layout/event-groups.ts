@@ -30,11 +30,15 @@ export function foldEvents(events: readonly TraceEvent[], verbose = false): Trac
   return starts.map((s, k) => events.slice(s, starts[k + 1] ?? events.length));
 }
 
-/** What a run's first line adds for the others: "" for none, "(also i-2, i-3)", or "(also i-2 … i-1000: 999 more)". */
-export function alsoText(others: readonly string[]): string {
-  if (others.length === 0) return '';
-  if (others.length <= 3) return `(also ${others.join(', ')})`;
-  return `(also ${others[0]} … ${others[others.length - 1]}: ${others.length} more)`;
+/**
+ * What a run's first line adds for the `count` others (`target(k)` names the k-th):
+ * "" for none, "(also i-2, i-3)", or "(also i-2 … i-1000: 999 more)". Reads at most
+ * three names, so a run of 5,000 costs the same as a run of 4.
+ */
+export function alsoText(count: number, target: (k: number) => string): string {
+  if (count <= 0) return '';
+  if (count <= 3) return `(also ${Array.from({ length: count }, (_, k) => target(k)).join(', ')})`;
+  return `(also ${target(0)} … ${target(count - 1)}: ${count} more)`;
 }
 
 /** The message with its target blanked: two events of one run read the same apart from it. */

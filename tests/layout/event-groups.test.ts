@@ -40,8 +40,12 @@ describe('eventRunStarts', () => {
 
 describe('alsoText', () => {
   it('lists up to three others, then the first and last and how many', () => {
-    expect(alsoText([])).toBe('');
-    expect(alsoText(['i-2', 'i-3'])).toBe('(also i-2, i-3)');
-    expect(alsoText(Array.from({ length: 999 }, (_, k) => `i-${k + 2}`))).toBe('(also i-2 … i-1000: 999 more)');
+    const named: number[] = [];
+    const id = (k: number) => (named.push(k), `i-${k + 2}`);
+    expect(alsoText(0, id)).toBe('');
+    expect(alsoText(2, id)).toBe('(also i-2, i-3)');
+    named.length = 0;
+    expect(alsoText(999, id)).toBe('(also i-2 … i-1000: 999 more)');
+    expect(named).toEqual([0, 998]); // only the first and the last are read
   });
 });

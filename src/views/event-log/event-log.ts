@@ -66,9 +66,7 @@ export class EventLog extends LitElement {
     for (let k = from; k < begun; k++) {
       const i = starts[k]!;
       const end = Math.min(starts[k + 1] ?? events.length, this.count);
-      const others: string[] = [];
-      for (let j = i + 1; j < end; j++) others.push(events[j]!.target!);
-      shown.push({ e: events[i]!, i, also: alsoText(others), last: end - 1 });
+      shown.push({ e: events[i]!, i, also: alsoText(end - i - 1, (k) => events[i + 1 + k]!.target!), last: end - 1 });
     }
     return { shown, earlier: from < begun ? starts[from]! : 0 };
   }
