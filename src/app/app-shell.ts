@@ -20,13 +20,12 @@ import '../views/now-line/index.ts';
 import '../views/lifecycle-table/index.ts';
 import '../views/playback-controls/index.ts';
 import '../views/fault-panel/index.ts';
-import '../views/scenario-editor/index.ts';
 import '../views/scenario-library/index.ts';
 import '../views/why-panel/index.ts';
-import '../views/statechart-panel/index.ts';
 import '../views/timeline-table/index.ts';
 import { announcement, type Boundary } from './announce.ts';
-import { allMachines } from '../engine/machine-catalog.ts';
+import { loadDeferredViews } from './deferred-views.ts';
+import { indexOffThread, wantsOffThread } from './off-thread.ts';
 import type { Injection } from '../layout/fork.ts';
 import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
 import { textWithFaults } from './edit-text.ts';
@@ -44,7 +43,7 @@ import { exportMenu, modeStyles as compareModeStyles, modeTabs, modeView, type A
 
 interface Problem { path: string; message: string }
 interface AppError { title: string; problems?: Problem[]; detail?: string }
-interface LoadOptions { id?: string; text?: string; t?: number; userFaults?: Set<number>; modified?: boolean }
+interface LoadOptions { id?: string; text?: string; t?: number; userFaults?: Set<number>; modified?: boolean; index?: TraceIndex }
 
 export class DeploysimApp extends LitElement {
   static override styles = [base, shellStyles, modeStyles, compareModeStyles, css``];
@@ -94,8 +93,6 @@ export class DeploysimApp extends LitElement {
   declare asTable: boolean;
   /** The live region's text: set at playback boundaries only (announce.ts), never per frame. */
   declare spoken: string;
-  /** The machine catalogue the statechart draws (`deploysim machines`). */
-  readonly machines = allMachines();
   /** Simulate, or the compare / choose views (app-modes.ts); the strategies "run the survivors" picked. */
   declare mode: AppMode;
   private comparePicks: string[] | undefined;
@@ -155,8 +152,19 @@ export class DeploysimApp extends LitElement {
         const obj = JSON.parse(state.scenarioText);
         // Faults the sharer injected stay labelled as injected (positions beyond the list are dropped).
         const userFaults = new Set((state.injected ?? []).filter((k) => k < faultsOf(obj).length));
-        loaded = this.load(obj, { text: state.scenarioText, t: state.t ?? 0, modified: true, userFaults });
-        if (!loaded) problem = this.error;
+        const options: LoadOptions = { text: state.scenarioText, t: state.t ?? 0, modified: true, userFaults };
+        if (wantsOffThread(obj)) {
+          // A large fleet simulates in a worker; the page stays responsive meanwhile.
+          loaded = true;
+          void indexOffThread(obj).then((reply) => {
+            if (this.index) return; // the user loaded another scenario meanwhile
+            if (reply.ok) this.load(obj, { ...options, index: reply.index });
+            else this.load(obj, options); // says what is wrong, as a synchronous load would
+          });
+        } else {
+          loaded = this.load(obj, options);
+          if (!loaded) problem = this.error;
+        }
       } else {
         problem = { title: 'The scenario in this link is not valid, so a library scenario is shown instead.', problems: parsed.problems };
       }
@@ -192,7 +200,7 @@ export class DeploysimApp extends LitElement {
     }
     let index: TraceIndex;
     try {
-      index = buildIndex(simulate(v.scenario));
+      index = options.index ?? buildIndex(simulate(v.scenario));
     } catch (e) {
       this.error = {
         title: 'The engine could not simulate this scenario; the last good one stays loaded.',
@@ -414,7 +422,7 @@ export class DeploysimApp extends LitElement {
           <capacity-charts .index=${index} .t=${this.t}></capacity-charts>
         </section>
         <section class="card statechart" aria-label="Statechart">
-          <statechart-panel .index=${index} .t=${this.t} .machines=${this.machines} .target=${this.lifecycleTarget}></statechart-panel>
+          <statechart-panel .index=${index} .t=${this.t} .target=${this.lifecycleTarget}></statechart-panel>
         </section>
         <section class="card fleet" aria-label="Fleet">
           <h2>Fleet at ${formatTime(this.t)}</h2>
@@ -464,6 +472,7 @@ export class DeploysimApp extends LitElement {
 
   override firstUpdated(): void {
     listenModes(this);
+    loadDeferredViews();
     this.addEventListener('seek-to', (e) => this.seek(e.detail.t));
     this.addEventListener('playback-command', (e) => this.command(e.detail.command));
     this.addEventListener('speed-change', (e) => {

@@ -2,7 +2,8 @@
 // a timeline of events (runs of alike events at one moment folded together unless
 // verbose), and the final state of the fleet and its traffic.
 import { printable } from '../scenario/problem-text.ts';
-import type { Trace, TraceEvent, TracePhase } from '../trace/types.ts';
+import type { Trace, TracePhase } from '../trace/types.ts';
+import { alsoText, foldEvents } from '../layout/event-groups.ts';
 
 export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): string {
   const s = trace.scenario;
@@ -25,9 +26,8 @@ export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): 
   lines.push('', 'Timeline:');
   for (const group of foldEvents(trace.events, options.verbose ?? false)) {
     const [first] = group;
-    const others = group.slice(1).map((e) => e.target!);
-    const more =
-      others.length === 0 ? '' : others.length <= 3 ? ` (also ${others.join(', ')})` : ` (also ${others[0]} … ${others[others.length - 1]}: ${others.length} more)`;
+    const also = alsoText(group.length - 1, (k) => group[k + 1]!.target!);
+    const more = also ? ` ${also}` : '';
     lines.push(clock(first!.t).padStart(8) + '  ' + wrap(`${first!.message}${more}`, 88, ' '.repeat(10)));
   }
   lines.push('', 'Final state:');
@@ -71,22 +71,6 @@ function describeSetup(trace: Trace): string {
   }
   const cd = s.codeDeploy!;
   return `CodeDeploy · ${cd.computePlatform} · ${cd.deploymentType} · ${cd.deploymentConfigName} · ${from} → ${to}`;
-}
-
-/** Folds runs of events of one type at one moment that differ only in their target. */
-function foldEvents(events: TraceEvent[], verbose: boolean): TraceEvent[][] {
-  const groups: TraceEvent[][] = [];
-  for (const e of events) {
-    const last = groups[groups.length - 1];
-    const head = last?.[0];
-    if (!verbose && head && head.t === e.t && head.type === e.type && head.target && e.target && shape(head) === shape(e)) last!.push(e);
-    else groups.push([e]);
-  }
-  return groups;
-}
-
-function shape(e: TraceEvent): string {
-  return e.target ? e.message.split(e.target).join('#') : e.message;
 }
 
 /** Simulated seconds as h:mm:ss or m:ss. */

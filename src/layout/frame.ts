@@ -4,6 +4,7 @@
 import type { DeploymentStatus, Outcome, TargetState, Trace, TraceDeployment, TraceEvent, TracePhase, TraceSample, TraceSpan, TraceTarget } from '../trace/types.ts';
 import { upperBound } from './time.ts';
 import { stepFact, type StepKind } from '../aws/step-kinds.ts';
+import { runningStatus } from './deployment-status.ts';
 
 export type TileState =
   | 'pending'
@@ -261,7 +262,7 @@ export function deploymentsAt(index: TraceIndex, t: number): DeploymentFrame[] {
       revision: d.revision,
       start: d.start,
       end: d.end,
-      status: t >= d.end && (d.end < index.duration || t >= index.duration) ? d.status : 'InProgress',
+      status: t >= d.end && (d.end < index.duration || t >= index.duration) ? d.status : runningStatus(index.phases, d.id, t),
     }));
 }
 

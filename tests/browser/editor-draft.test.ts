@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/app/app-shell.ts';
+// The app loads this view after its first draw (src/app/deferred-views.ts); defined up front so the test need not wait for the chunk.
+import '../../src/views/scenario-editor/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 
 afterEach(() => {

@@ -1,6 +1,7 @@
 // The views that explain the simulation: "Why?" for a selected event, the live
 // statechart, and honest forks in the fault panel, in real Chromium.
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventRunStarts } from '../../src/layout/event-groups.ts';
 import '../../src/views/why-panel/index.ts';
 import '../../src/views/statechart-panel/index.ts';
 import '../../src/views/event-log/index.ts';
@@ -68,17 +69,22 @@ describe('event-log selection', () => {
     el.addEventListener('event-select', (e) => selected.push(e.detail.index));
     el.addEventListener('seek-to', (e) => seeks.push(e.detail.t));
     const entries = () => [...shadow(el).querySelectorAll<HTMLButtonElement>('button.entry')];
-    entries()[3]!.click();
-    expect(selected).toEqual([3]);
-    expect(seeks).toEqual([index.trace.events[3]!.t]);
-    Object.assign(el, { selected: 3 });
+    // One line per run of alike events (eventRunStarts); a line selects its run's first event.
+    const starts = eventRunStarts(index.trace.events).filter((i) => i < 6);
+    expect(entries()).toHaveLength(starts.length);
+    const k = starts.length - 2;
+    const i = starts[k]!;
+    entries()[k]!.click();
+    expect(selected).toEqual([i]);
+    expect(seeks).toEqual([index.trace.events[i]!.t]);
+    Object.assign(el, { selected: i });
     await settle(el);
-    expect(entries().map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'false', 'false', 'true', 'false', 'false']);
-    entries()[3]!.focus();
-    entries()[3]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
-    expect(shadow(el).activeElement).toBe(entries()[4]);
-    entries()[4]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
-    expect(shadow(el).activeElement).toBe(entries()[3]);
+    expect(entries().map((b) => b.getAttribute('aria-pressed'))).toEqual(starts.map((s) => (s === i ? 'true' : 'false')));
+    entries()[k]!.focus();
+    entries()[k]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    expect(shadow(el).activeElement).toBe(entries()[k + 1]);
+    entries()[k + 1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
+    expect(shadow(el).activeElement).toBe(entries()[k]);
   });
 });
 

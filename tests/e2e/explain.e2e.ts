@@ -30,6 +30,8 @@ async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url + hash);
   await page.locator('deploysim-app now-line').waitFor();
+  // The statechart loads after the first draw, in a chunk of its own (src/app/deferred-views.ts).
+  await page.locator('deploysim-app statechart-panel svg.orchestrator').waitFor({ state: 'attached' });
   return { page, errors };
 }
 

@@ -5,7 +5,7 @@ import { simulate } from '../../src/engine/simulate.ts';
 import { actionFault, injectOptions, targetFault } from '../../src/layout/faults.ts';
 import { formatProblem, validateScenario } from '../../src/scenario/validate.ts';
 import type { Fault } from '../../src/scenario/types.ts';
-import { readScenario, scenario, shippedScenarios } from '../helpers.ts';
+import { eb, readScenario, scenario, shippedScenarios } from '../helpers.ts';
 
 /** A sample of a long list: its ends and a few in between (fleets of 1,000 stay fast). */
 const sample = <T>(xs: readonly T[]): T[] => (xs.length <= 6 ? [...xs] : [xs[0]!, xs[1]!, xs[Math.floor(xs.length / 2)]!, xs[xs.length - 2]!, xs[xs.length - 1]!]);
@@ -52,5 +52,19 @@ describe('injectOptions follows the validation facts', () => {
   it('Server in-place behind a load balancer offers them', () => {
     const s = scenario({ platform: 'CodeDeploy', codeDeploy: { computePlatform: 'Server', deploymentType: 'IN_PLACE', loadBalancer: true, instances: 3 } });
     expect(injectOptions(s, simulate(s)).steps).toContain('BeforeBlockTraffic');
+  });
+});
+
+describe('injectOptions on a large fleet', () => {
+  it('offers every Elastic Beanstalk instance in id order, read in one pass', () => {
+    const trace = eb({ instances: 2000, DeploymentPolicy: 'Immutable' });
+    const v = validateScenario(trace.scenario);
+    if (!v.ok) throw new Error('invalid');
+    let finds = 0;
+    const targets = new Proxy(trace.targets, { get: (o, k) => (k === 'find' && finds++, Reflect.get(o, k)) });
+    const o = injectOptions(v.scenario, { ...trace, targets });
+    expect(finds).toBe(0);
+    expect(o.targets).toEqual(trace.targets.filter((t) => t.kind === 'instance').map((t) => t.id));
+    expect(o.targets.length).toBeGreaterThanOrEqual(2000);
   });
 });

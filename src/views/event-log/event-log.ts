@@ -1,7 +1,10 @@
 // The event log in plain language, following the playhead: the events that
-// have happened by t (the latest highlighted), newest at the bottom. Clicking an
+// have happened by t (the latest highlighted), newest at the bottom, with runs of
+// alike events at one moment folded into one line as the CLI folds them
+// ("… (also i-2 … i-1000: 999 more)", src/layout/event-groups.ts). Clicking an
 // entry (or Enter on it) selects it for "Why?" and moves the playhead there;
-// ↑/↓ move between entries.
+// ↑/↓ move between entries. The list scrolls from its bottom by CSS
+// (column-reverse), so following the playhead never measures the page.
 import { LitElement, html, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TraceIndex } from '../../layout/frame.ts';
@@ -11,8 +14,21 @@ import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './event-log.styles.ts';
 import { isolated } from '../shared/user-text.ts';
+import { alsoText, eventRunStarts } from '../../layout/event-groups.ts';
+import { upperBound } from '../../layout/time.ts';
+import type { Trace } from '../../trace/types.ts';
 
-/** How many past events are kept in the DOM (the log of a 5,000-target run is long). */
+/** Runs per trace, folded once (the log of a 5,000-target run has tens of thousands of events). */
+const runsOf = new WeakMap<Trace, number[]>();
+function runStarts(trace: Trace): number[] {
+  let starts = runsOf.get(trace);
+  if (!starts) runsOf.set(trace, (starts = eventRunStarts(trace.events)));
+  return starts;
+}
+
+interface Entry { e: TraceEvent; i: number; also: string; last: number }
+
+/** How many past entries (folded runs) are kept in the DOM (the log of a 5,000-target run is long). */
 export const LOG_WINDOW = 60;
 
 export class EventLog extends LitElement {
@@ -38,29 +54,49 @@ export class EventLog extends LitElement {
     return changed.has('index') || changed.has('count') || changed.has('selected');
   }
 
+  /** The folded runs that have begun by the playhead, the last LOG_WINDOW of them; a run still unfolding is cut at the playhead. */
+  private entries(): { shown: Entry[]; earlier: number } {
+    const trace = this.index?.trace;
+    if (!trace || this.count <= 0) return { shown: [], earlier: 0 };
+    const events = trace.events;
+    const starts = runStarts(trace);
+    const begun = upperBound(starts, this.count - 1, (s) => s);
+    const from = Math.max(0, begun - LOG_WINDOW);
+    const shown: Entry[] = [];
+    for (let k = from; k < begun; k++) {
+      const i = starts[k]!;
+      const end = Math.min(starts[k + 1] ?? events.length, this.count);
+      shown.push({ e: events[i]!, i, also: alsoText(end - i - 1, (k) => events[i + 1 + k]!.target!), last: end - 1 });
+    }
+    return { shown, earlier: from < begun ? starts[from]! : 0 };
+  }
+
   override render() {
-    const events = this.index?.trace.events ?? [];
-    const from = Math.max(0, this.count - LOG_WINDOW);
-    const shown = events.slice(from, this.count).map((e, k) => ({ e, i: from + k }));
+    const total = this.index?.trace.events.length ?? 0;
+    const { shown, earlier } = this.entries();
     const latestT = shown.length ? shown[shown.length - 1]!.e.t : -1;
     const last = shown.length ? shown[shown.length - 1]!.i : -1;
+    const selected = this.selected;
+    const holds = (x: Entry) => selected !== undefined && selected >= x.i && selected <= x.last;
     return html`
-      <div class="head"><h2>Event log</h2><span class="count">${this.count} of ${events.length}</span></div>
-      <ol class="log" aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>
-        ${from > 0 ? html`<li class="more">${from} earlier events</li>` : ''}
-        ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
-        ${repeat(
-          shown,
-          (x) => x.i,
-          (x) => html`<li class="ev ${x.e.type} ${x.e.t === latestT ? 'now' : ''} ${x.i === last ? 'current' : ''}">
-            <button class="entry" data-index=${x.i} aria-pressed=${x.i === this.selected ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
-              <time>${formatTime(x.e.t)}</time>
-              <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-              <span class="msg">${isolated(x.e.message, this.index?.trace)}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
-            </button>
-          </li>`,
-        )}
-      </ol>
+      <div class="head"><h2>Event log</h2><span class="count">${this.count} of ${total}</span></div>
+      <div class="scroller">
+        <ol class="log" aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>
+          ${earlier > 0 ? html`<li class="more">${earlier} earlier events</li>` : ''}
+          ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
+          ${repeat(
+            shown,
+            (x) => x.i,
+            (x) => html`<li class="ev ${x.e.type} ${x.e.t === latestT ? 'now' : ''} ${x.i === last ? 'current' : ''}">
+              <button class="entry" data-index=${x.i} aria-pressed=${holds(x) ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
+                <time>${formatTime(x.e.t)}</time>
+                <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
+                <span class="msg">${isolated(x.e.message, this.index?.trace)}${x.also ? html` <span class="also">${x.also}</span>` : ''}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
+              </button>
+            </li>`,
+          )}
+        </ol>
+      </div>
     `;
   }
 
@@ -77,18 +113,6 @@ export class EventLog extends LitElement {
     e.preventDefault();
     buttons[Math.min(buttons.length - 1, Math.max(0, k + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
   };
-
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('count') || changed.has('index') || changed.has('selected')) {
-      const log = this.renderRoot.querySelector('.log');
-      // The selected entry stays in view when it was just picked; otherwise the latest one.
-      const selected = changed.has('selected') ? this.renderRoot.querySelector('button.entry[aria-pressed="true"]')?.parentElement : null;
-      const current = selected ?? this.renderRoot.querySelector('li.current') ?? log?.lastElementChild;
-      if (log && current instanceof HTMLElement) {
-        log.scrollTop = current.offsetTop + current.offsetHeight - log.clientHeight + 4;
-      }
-    }
-  }
 }
 
 function kindClass(e: TraceEvent): string {

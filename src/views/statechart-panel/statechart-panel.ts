@@ -7,6 +7,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import * as d3 from 'd3';
 import type { MachineDescription } from '../../engine/describe-machine.ts';
+import { allMachines } from '../../engine/machine-catalog.ts';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { autoTarget, lifecycleAt, orchestratorAt, type ActiveState, type LifecycleAt } from '../../layout/statechart.ts';
 import { layoutLifecycle, layoutMachine, transitionLabel, LINE_HEIGHT, type ChartLayout } from '../../layout/statechart-layout.ts';
@@ -14,6 +15,10 @@ import { formatDuration, formatTime } from '../../layout/time.ts';
 import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './statechart-panel.styles.ts';
+
+/** The machine catalogue (`deploysim machines`), described once, when a panel first needs it. */
+let catalogue: MachineDescription[] | undefined;
+const machineCatalogue = (): MachineDescription[] => (catalogue ??= allMachines());
 
 const layouts = new WeakMap<MachineDescription, ChartLayout>();
 function layoutOf(m: MachineDescription): ChartLayout {
@@ -33,7 +38,7 @@ export class StatechartPanel extends LitElement {
 
   declare index: TraceIndex | undefined;
   declare t: number;
-  /** The machine catalogue (`allMachines()`). */
+  /** The machines to draw; the whole catalogue (`allMachines()`) unless given. */
   declare machines: readonly MachineDescription[];
   /** The target whose lifecycle is shown; '' follows the action. */
   declare target: string;
@@ -45,7 +50,7 @@ export class StatechartPanel extends LitElement {
   constructor() {
     super();
     this.t = 0;
-    this.machines = [];
+    this.machines = machineCatalogue();
     this.target = '';
   }
 
@@ -65,6 +70,7 @@ export class StatechartPanel extends LitElement {
     const l = this.lifecycle;
     const deadline = this.openDeadline(o?.since);
     const shown = [o?.machineId, o?.state, o?.previous, this.shownTarget, l?.machine?.id, l && 'state' in l ? `${l.state} ${l.previous} ${l.deploymentId}` : '', deadline === undefined ? '' : `${deadline} ${Math.floor(this.t)}`].join('|');
+    if (changed.has('index')) this.listed = false;
     const same = shown === this.shown && !changed.has('index') && !changed.has('machines') && !changed.has('target');
     this.shown = shown;
     return !same;
@@ -84,9 +90,9 @@ export class StatechartPanel extends LitElement {
         <figure class="lifecycle">
           <figcaption>
             <label>Lifecycle of
-              <select class="target" aria-label="Target whose lifecycle is shown" @change=${this.pickTarget}>
+              <select class="target" aria-label="Target whose lifecycle is shown" @change=${this.pickTarget} @focus=${this.listAll} @pointerdown=${this.listAll}>
                 <option value="" ?selected=${!this.target}>the target in action${!this.target && this.shownTarget ? ` (${this.shownTarget})` : ''}</option>
-                ${guard([index, this.target], () => index.targets.map((x) => html`<option value=${x.id} ?selected=${x.id === this.target}>${x.id}</option>`))}
+                ${guard([index, this.target, this.listed], () => this.options(index))}
               </select>
             </label>
             ${this.lifecycleCaption()}
@@ -147,6 +153,20 @@ export class StatechartPanel extends LitElement {
     return open.length ? Math.min(...open.map((p) => p.deadline!)) : undefined;
   }
 
+  /** Every target is listed once the picker is used; until then only the chosen one (5,000 options cost every frame's style pass). */
+  private listed = false;
+  private listAll = (): void => {
+    if (this.listed) return;
+    this.listed = true;
+    this.shown = ''; // so shouldUpdate lets this render through
+    this.requestUpdate();
+  };
+
+  private options(index: TraceIndex) {
+    const ids = this.listed || index.targets.length <= 50 ? index.targets.map((x) => x.id) : this.target ? [this.target] : [];
+    return ids.map((id) => html`<option value=${id} ?selected=${id === this.target}>${id}</option>`);
+  }
+
   private pickTarget = (e: Event): void => {
     emit(this, 'target-select', { target: (e.target as HTMLSelectElement).value });
   };
@@ -154,16 +174,31 @@ export class StatechartPanel extends LitElement {
   override updated(_changed: PropertyValues<this>): void {
     const o = this.orchestrator;
     draw(this.renderRoot.querySelector('svg.orchestrator'), o?.machine, o);
-    // A tall machine scrolls in its box: keep the current state in view.
-    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
-    const active = box?.querySelector<SVGGElement>('g.state.active');
-    if (box && active && box.scrollHeight > box.clientHeight) {
-      const a = active.getBoundingClientRect();
-      const b = box.getBoundingClientRect();
-      if (a.top < b.top || a.bottom > b.bottom) box.scrollTop += a.top - b.top - b.height / 3;
-    }
     const l = this.lifecycle;
     draw(this.renderRoot.querySelector('svg.lifecycle'), l?.machine, l?.machine ? l : undefined);
+    // A tall machine scrolls in its box: keep the current state in view. Measured in a
+    // task of its own, after the frame is drawn, so a frame never forces a layout.
+    const key = `${o?.machineId}|${o?.state}`;
+    if (key !== this.scrolledFor && !this.scrollPending) {
+      this.scrollPending = true;
+      setTimeout(() => {
+        this.scrollPending = false;
+        this.scrolledFor = `${this.orchestrator?.machineId}|${this.orchestrator?.state}`;
+        this.keepActiveInView();
+      });
+    }
+  }
+
+  private scrolledFor = '';
+  private scrollPending = false;
+
+  private keepActiveInView(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const active = box?.querySelector<SVGGElement>('g.state.active');
+    if (!box || !active || box.scrollHeight <= box.clientHeight) return;
+    const a = active.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    if (a.top < b.top || a.bottom > b.bottom) box.scrollTop += a.top - b.top - b.height / 3;
   }
 }
 

@@ -29,6 +29,8 @@ export const styles = css`
     max-height: var(--timeline-max-height, 320px);
     border-top: 1px solid #e3e7ee;
     border-bottom: 1px solid #e3e7ee;
+    /* What changes in the lanes is laid out and painted without touching the page around them. */
+    contain: content;
   }
   .spacer { position: relative; }
   svg.lanes { position: absolute; left: 0; display: block; }

@@ -50,6 +50,9 @@ export class TimelineView extends LitElement {
   private phaseKey = '';
   /** Bumped per trace, so lanes drawn for an earlier trace never count as up to date. */
   private indexGeneration = 0;
+  private markedGeneration = -1;
+  /** Bumped whenever the lanes are laid out again (a new trace or a folded group). */
+  private layoutGeneration = 0;
   /** The span whose details show (focus, tap or click on a lane). */
   private picked: { target: number; span: TraceSpan } | undefined;
 
@@ -65,6 +68,7 @@ export class TimelineView extends LitElement {
     if (changed.has('index') || changed.has('collapsed')) {
       if (this.index) {
         const many = this.index.targets.length > 400;
+        this.layoutGeneration++;
         this.layout = layoutLanes(this.index.targets, {
           laneHeight: many ? 12 : 18,
           collapsed: this.collapsed,
@@ -111,6 +115,7 @@ export class TimelineView extends LitElement {
                 <rect width="5" height="5" fill="#fbe3d4"></rect>
                 ${svg`<line x1="0" y1="0" x2="0" y2="5" stroke=${FAILED_COLOR} stroke-width="2.2"></line>`}
               </pattern>
+              <clipPath id="lane-reveal" clipPathUnits="userSpaceOnUse"><rect class="lane-reveal" x="0" y="-100000" height="200000"></rect></clipPath>
             </defs>
             <g class="rows"></g>
             <g class="marker-lines"></g>
@@ -174,6 +179,8 @@ export class TimelineView extends LitElement {
   /** Click or drag on the axis or a lane (right of the labels) to move the playhead there. */
   private onPointer(e: PointerEvent): void {
     if (!this.index || (e.type === 'pointermove' && e.buttons !== 1)) return;
+    // A group header folds its group (its click handler); it never moves the playhead.
+    if ((e.target as Element).closest?.('g.group-row')) return;
     // A tap or click on a step shows its details (delegated: no listener per span).
     const mark = e.target as Element & { __data__?: TraceSpan };
     if (e.type === 'pointerdown' && mark.classList?.contains('span') && mark.__data__) {
@@ -249,11 +256,92 @@ export class TimelineView extends LitElement {
     markerSel.select('text').attr('x', (m) => (x(m.t) > width - 160 ? -4 : 12)).attr('y', labelY).attr('text-anchor', (m) => (x(m.t) > width - 160 ? 'end' : 'start')).text((m) => m.label);
 
     const rows = visibleRows(layout, this.laneScroll, this.viewport);
+    if (rows.length && this.markedGeneration !== this.indexGeneration) {
+      // For bench:render: when a trace's lanes were first drawn.
+      this.markedGeneration = this.indexGeneration;
+      performance.mark('deploysim:timeline-drawn');
+    }
     const top = rows.length ? rows[0]!.y : 0;
     const bottom = rows.length ? rows[rows.length - 1]!.y + rows[rows.length - 1]!.height : 0;
     const lanes = d3.select(root.querySelector<SVGSVGElement>('svg.lanes')!);
     lanes.style('top', `${top}px`).attr('height', Math.max(1, bottom - top));
 
+    // The rows themselves change only with the lanes, the width or the scroll; a frame
+    // that only moves the playhead reuses them and touches just the spans below.
+    const rowsKey = `${this.indexGeneration}|${layout.height}|${rows.length ? `${rows[0]!.y}:${rows.length}` : ''}|${width}|${this.layoutGeneration}`;
+    const targetRows = this.rowsKey === rowsKey && this.targetRows ? this.targetRows : this.joinRows(lanes, rows, top, width);
+    this.rowsKey = rowsKey;
+    this.targetRows = targetRows;
+
+    const self = this;
+    const drawKey = `${this.indexGeneration}|${width}|${r0(x.domain()[1])}`;
+    // Spans are drawn whole and revealed up to the playhead by one clip rect, so a
+    // frame redraws a lane only when a step starts or a failure shows, not as it grows.
+    root.querySelector('rect.lane-reveal')?.setAttribute('width', String(t >= index.duration ? width : px + 1));
+    targetRows.select<SVGGElement>('g.spans').each(function (r) {
+      if (r.type !== 'target') return;
+      const spans = index.spansByTarget[r.target]!;
+      let n = 0;
+      while (n < spans.length && spans[n]!.start <= t) n++;
+      const shown = spans.slice(0, n);
+      const failed = shown.filter((s) => s.status === 'Failed' && s.end <= t);
+      const key = `${drawKey}|${n}|${failed.length}|${r.height}`;
+      const node = this as SVGGElement & { __key?: string };
+      if (node.__key === key) return;
+      node.__key = key;
+      const pad = r.height < 16 ? 1.5 : 2.5;
+      const g = d3.select(this);
+      const marks = g.selectAll<SVGGElement, null>('g.marks').data([null]).join((enter) => enter.append('g').attr('class', 'marks').attr('clip-path', 'url(#lane-reveal)'));
+      const failedNow = new Set(failed);
+      marks.selectAll<SVGRectElement, TraceSpan>('rect.span')
+        .data(shown)
+        .join('rect')
+        .attr('class', (s) => `span ${failedNow.has(s) ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''} ${self.rollbackIds.has(s.deploymentId) ? 'rollback' : ''} ${stepFact(s.name).kind === 'reserved' ? 'reserved' : ''}`)
+        .attr('x', (s) => x(s.start))
+        .attr('y', pad)
+        .attr('height', r.height - pad * 2)
+        .attr('width', (s) => Math.max(1, x(s.end) - x(s.start)))
+        .attr('fill', (s) => (failedNow.has(s) ? 'url(#hatch)' : stepColor(s.name)))
+        .selectAll('title')
+        .data((s) => [s])
+        .join('title')
+        .text((s) => `${r.id}: ${s.name} ${formatTime(s.start)}–${formatTime(s.end)} · ${s.status}${s.reason ? ` · ${s.reason}` : ''} (${s.revision}, ${s.deploymentId})`);
+      const labelled = r.height >= 16 ? shown.filter((s) => x(s.end) - x(s.start) > s.name.length * 5.6 + 6) : [];
+      marks.selectAll<SVGTextElement, TraceSpan>('text.span-label')
+        .data(labelled)
+        .join('text')
+        .attr('class', (s) => `span-label ${LIGHT_FILLS.has(stepColor(s.name)) || failedNow.has(s) ? '' : 'on-dark'}`)
+        .attr('x', (s) => x(s.start) + 3)
+        .attr('y', r.height / 2 + 3.5)
+        .text((s) => s.name);
+      g.selectAll<SVGTextElement, TraceSpan>('text.fail-mark')
+        .data(failed)
+        .join('text')
+        .attr('class', 'fail-mark')
+        .attr('x', (s) => x(s.end) + 2)
+        .attr('y', r.height / 2 + 4.5)
+        .text('✕');
+    });
+
+    const laneHeight = Math.max(1, bottom - top);
+    lanes
+      .select('g.marker-lines')
+      .selectAll<SVGLineElement, DeploymentMarker>('line')
+      .data(markers, (m) => m.deployment.id)
+      .join('line')
+      .attr('class', (m) => `marker-line ${m.rollback ? 'rollback' : ''}`)
+      .attr('x1', (m) => x(m.t))
+      .attr('x2', (m) => x(m.t))
+      .attr('y1', 0)
+      .attr('y2', laneHeight);
+    lanes.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', laneHeight);
+  }
+
+  private rowsKey = '';
+  private targetRows: d3.Selection<SVGGElement, LaneRow, SVGGElement, unknown> | undefined;
+
+  /** Joins the visible rows (group headers and lanes) and sets what does not depend on t. */
+  private joinRows(lanes: d3.Selection<SVGSVGElement, unknown, null, undefined>, rows: LaneRow[], top: number, width: number) {
     const rowSel = lanes
       .select<SVGGElement>('g.rows')
       .selectAll<SVGGElement, LaneRow>('g.row')
@@ -324,65 +412,7 @@ export class TimelineView extends LitElement {
       .style('font-size', (r) => (r.height < 16 ? '9px' : null))
       .text((r) => (r.type === 'target' ? truncate(r.label, r.height < 16 ? 24 : 20) : ''));
 
-    const self = this;
-    const drawKey = `${this.indexGeneration}|${width}|${r0(x.domain()[1])}`;
-    targetRows.select<SVGGElement>('g.spans').each(function (r) {
-      if (r.type !== 'target') return;
-      const spans = index.spansByTarget[r.target]!;
-      const shown = spans.filter((s) => s.start <= t);
-      // A lane whose steps have all ended looks the same at any later t with the same steps shown:
-      // skip it (playback touches only the lanes that change).
-      const running = shown.some((s) => s.end > t);
-      const key = `${drawKey}|${shown.length}|${running ? t : ''}|${r.height}`;
-      const node = this as SVGGElement & { __key?: string };
-      if (node.__key === key) return;
-      node.__key = key;
-      const pad = r.height < 16 ? 1.5 : 2.5;
-      const g = d3.select(this);
-      g.selectAll<SVGRectElement, TraceSpan>('rect.span')
-        .data(shown)
-        .join('rect')
-        .attr('class', (s) => `span ${s.status === 'Failed' && s.end <= t ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''} ${self.rollbackIds.has(s.deploymentId) ? 'rollback' : ''} ${stepFact(s.name).kind === 'reserved' ? 'reserved' : ''}`)
-
-        .attr('x', (s) => x(s.start))
-        .attr('y', pad)
-        .attr('height', r.height - pad * 2)
-        .attr('width', (s) => Math.max(1, x(Math.min(s.end, t)) - x(s.start)))
-        .attr('fill', (s) => (s.status === 'Failed' && s.end <= t ? 'url(#hatch)' : stepColor(s.name)))
-        .selectAll('title')
-        .data((s) => [s])
-        .join('title')
-        .text((s) => `${r.id}: ${s.name} ${formatTime(s.start)}–${formatTime(s.end)} · ${s.status}${s.reason ? ` · ${s.reason}` : ''} (${s.revision}, ${s.deploymentId})`);
-      const labelled = r.height >= 16 ? shown.filter((s) => x(Math.min(s.end, t)) - x(s.start) > s.name.length * 5.6 + 6) : [];
-      g.selectAll<SVGTextElement, TraceSpan>('text.span-label')
-        .data(labelled)
-        .join('text')
-        .attr('class', (s) => `span-label ${LIGHT_FILLS.has(stepColor(s.name)) || (s.status === 'Failed' && s.end <= t) ? '' : 'on-dark'}`)
-        .attr('x', (s) => x(s.start) + 3)
-        .attr('y', r.height / 2 + 3.5)
-        .text((s) => s.name);
-      const failed = shown.filter((s) => s.status === 'Failed' && s.end <= t);
-      g.selectAll<SVGTextElement, TraceSpan>('text.fail-mark')
-        .data(failed)
-        .join('text')
-        .attr('class', 'fail-mark')
-        .attr('x', (s) => x(s.end) + 2)
-        .attr('y', r.height / 2 + 4.5)
-        .text('✕');
-    });
-
-    const laneHeight = Math.max(1, bottom - top);
-    lanes
-      .select('g.marker-lines')
-      .selectAll<SVGLineElement, DeploymentMarker>('line')
-      .data(markers, (m) => m.deployment.id)
-      .join('line')
-      .attr('class', (m) => `marker-line ${m.rollback ? 'rollback' : ''}`)
-      .attr('x1', (m) => x(m.t))
-      .attr('x2', (m) => x(m.t))
-      .attr('y1', 0)
-      .attr('y2', laneHeight);
-    lanes.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', laneHeight);
+    return targetRows;
   }
 
   private phaseLabelT = NaN;

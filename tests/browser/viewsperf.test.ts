@@ -1,0 +1,130 @@
+// Issue 8 and 9 items in the app: the status header says `Ready` during a
+// CodeDeploy Ready wait (AWS's deployment status while the replacements wait for
+// ContinueDeployment, reference §2.3/§2.4); the event log folds per-instance
+// repeats as the CLI does; clicking a timeline group header folds the group
+// without moving the playhead.
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import '../../src/app/app-shell.ts';
+import '../../src/views/event-log/index.ts';
+import type { DeploysimApp } from '../../src/app/app-shell.ts';
+import { indexOf, mount, settle } from './fixtures.ts';
+import { eventRunStarts } from '../../src/layout/event-groups.ts';
+
+afterEach(() => {
+  document.body.replaceChildren();
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+async function mountApp(hash: string): Promise<DeploysimApp> {
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  const app = document.createElement('deploysim-app');
+  document.body.append(app);
+  await settled(app);
+  return app;
+}
+
+async function settled(app: DeploysimApp): Promise<void> {
+  await app.updateComplete;
+  for (const el of app.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')) await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+}
+
+const view = (app: DeploysimApp, tag: string) => app.shadowRoot!.querySelector(tag)!.shadowRoot!;
+const statuses = (app: DeploysimApp) => [...view(app, 'status-header').querySelectorAll('.status')].map((s) => s.textContent!.trim());
+
+describe('status header during a Ready wait', () => {
+  // Ready wait 192 s – 600 s (ContinueDeployment at 600 s) in this shipped scenario.
+  it('shows Ready inside the wait, InProgress before it and while traffic is rerouted after it', async () => {
+    const app = await mountApp('#scenario=codedeploy/server-blue-green-continue-ready-wait&t=300');
+    expect(statuses(app)).toEqual(['Ready']);
+    expect(view(app, 'status-header').querySelector('.status')!.classList.contains('Ready')).toBe(true);
+    app.seek(100);
+    await settled(app);
+    expect(statuses(app)).toEqual(['InProgress']);
+    app.seek(650);
+    await settled(app);
+    expect(statuses(app)).toEqual(['InProgress']);
+    app.seek(app.index!.duration);
+    await settled(app);
+    expect(statuses(app)).toEqual(['Succeeded']);
+  });
+});
+
+describe('event log folding', () => {
+  const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 1000, DeploymentPolicy: 'AllAtOnce' } });
+
+  it('shows one line for a step every instance takes at one moment, naming the first, the last and how many more', async () => {
+    const el = mount('event-log', { index, count: index.trace.events.length }, 420);
+    await settle(el);
+    const entries = [...el.shadowRoot!.querySelectorAll('button.entry')];
+    expect(entries.length).toBeLessThan(60);
+    const folded = entries.filter((b) => b.textContent!.includes('(also i-2 … i-1000: 999 more)'));
+    expect(folded.length).toBeGreaterThan(0);
+    // The count still counts events, not lines.
+    expect(el.shadowRoot!.querySelector('.count')!.textContent).toBe(`${index.trace.events.length} of ${index.trace.events.length}`);
+  });
+
+  it('folds only the part of a run the playhead has reached, and selecting the line selects its first event', async () => {
+    const events = index.trace.events;
+    const starts = eventRunStarts(events);
+    const k = starts.findIndex((s, j) => (starts[j + 1] ?? events.length) - s >= 100);
+    const start = starts[k]!;
+    const el = mount('event-log', { index, count: start + 3 }, 420);
+    await settle(el);
+    const last = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.entry')].pop()!;
+    expect(last.textContent).toContain(`(also ${events[start + 1]!.target}, ${events[start + 2]!.target})`);
+    let selected = -1;
+    el.addEventListener('event-select', (e) => (selected = e.detail.index));
+    last.click();
+    expect(selected).toBe(start);
+  });
+});
+
+describe('timeline group header', () => {
+  it('folds its group on a click without moving the playhead', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/immutable&t=90');
+    const timeline = view(app, 'timeline-view');
+    const header = timeline.querySelector<SVGGElement>('g.group-row')!;
+    expect(header.getAttribute('aria-expanded')).toBe('true');
+    await userEvent.click(header);
+    await settled(app);
+    expect(app.t).toBe(90);
+    expect(app.collapsed.size).toBe(1);
+    expect(timeline.querySelector('g.group-row')!.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('timeline lanes per frame', () => {
+  it('reveals the spans up to the playhead with one clip, and hatches a failed step only once it has ended', async () => {
+    const { rolling } = await import('./fixtures.ts');
+    const index = rolling();
+    const failed = index.trace.spans.find((s) => s.status === 'Failed')!;
+    const el = mount('timeline-view', { index, t: failed.end - 1 });
+    await settle(el);
+    const root = el.shadowRoot!;
+    const reveal = () => Number(root.querySelector('rect.lane-reveal')!.getAttribute('width'));
+    const before = reveal();
+    expect(root.querySelectorAll('rect.span.failed')).toHaveLength(0);
+    Object.assign(el, { t: failed.end });
+    await settle(el);
+    expect(reveal()).toBeGreaterThan(before);
+    expect(root.querySelectorAll('rect.span.failed').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a large share link', () => {
+  it('is simulated off the main thread and then drawn at its moment', async () => {
+    const { encodeShare } = await import('../../src/layout/share.ts');
+    const raw = { name: 'Big', description: 'big', platform: 'ElasticBeanstalk', versions: { from: 'v1', to: 'v2' },
+      elasticBeanstalk: { instances: 1500, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 50, MaxSize: 1500 } };
+    const app = await mountApp(encodeShare({ scenarioText: JSON.stringify(raw), t: 30 }));
+    // The worker answers later: until then no scenario (and not the library's default) is shown.
+    expect(app.index).toBeUndefined();
+    await expect.poll(() => app.index?.targets.length, { timeout: 30_000 }).toBe(1500);
+    await settled(app);
+    expect(app.t).toBe(30);
+    expect(app.error).toBeUndefined();
+    expect(view(app, 'timeline-view').querySelectorAll('g.lane').length).toBeGreaterThan(0);
+  });
+});
