@@ -25,6 +25,8 @@ export const modeStyles = css`
   :host([presenter]) .card { padding: 8px 12px; }
   :host([presenter]) now-line, :host([presenter]) status-header { zoom: 1.3; }
   :host([presenter]) .card.timeline > h2 .hint { display: none; }
+  /* Minimal chrome: the mode tabs and the export menu stay in the normal view. */
+  :host([presenter]) nav.modes, :host([presenter]) details.export { display: none; }
   /* One projector screen: the timeline, the fleet and the narration; the charts stay in the normal layout. */
   :host([presenter]) capacity-charts { display: none; }
   :host([presenter]) .card.timeline > h2, :host([presenter]) .card.fleet > h2 { margin-bottom: 2px; }
