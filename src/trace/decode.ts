@@ -1,0 +1,271 @@
+// Reads a trace from parsed JSON: the compact form `deploysim run --json` writes
+// ("encoding": "columns", see encode.ts and docs/trace.md) or the object form
+// (`--expanded`, and every trace written before the compact form existed), back
+// into the Trace the engine produced. A trace file is user input: anything
+// malformed is refused with a TraceFormatError naming the field, never a crash
+// further on. Pure: no Node APIs.
+import type { Scenario } from '../scenario/types.ts';
+import { TABLES, TRACE_ENCODING, type ColumnKind, type ColumnSpec, type TableSpec } from './columns.ts';
+import { TARGET_PLACEHOLDER } from './encode.ts';
+import { TRACE_SCHEMA_VERSION, type Outcome, type Trace } from './types.ts';
+
+export class TraceFormatError extends Error {
+  override name = 'TraceFormatError';
+  constructor(
+    /** Where the problem is, e.g. `spans.status[12]` or `spans[12].status`. */
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
+
+const OUTCOMES: readonly Outcome[] = ['Succeeded', 'Failed', 'Stopped', 'RolledBack'];
+
+/** Lists that stay objects in both forms. */
+const ROWS = {
+  deployments: {
+    id: { kind: 'string' },
+    creator: { kind: 'string', values: ['user', 'codeDeployRollback'] },
+    status: { kind: 'string', values: ['Created', 'Queued', 'InProgress', 'Baking', 'Succeeded', 'Failed', 'Stopped', 'Ready'] },
+    start: { kind: 'number' },
+    end: { kind: 'number' },
+    revision: { kind: 'string' },
+  },
+  machines: {
+    t: { kind: 'number' },
+    machine: { kind: 'string' },
+    state: { kind: 'string' },
+  },
+} as const satisfies Record<string, TableSpec>;
+
+type Json = Record<string, unknown>;
+
+function fail(field: string, problem: string): never {
+  throw new TraceFormatError(field, problem);
+}
+
+/** A short rendering of a wrong value for an error message. */
+function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+function object(value: unknown, field: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, `is ${shown(value)}; expected an object`);
+  return value as Json;
+}
+
+function array(value: unknown, field: string): unknown[] {
+  if (!Array.isArray(value)) fail(field, `is ${shown(value)}; expected a list`);
+  return value;
+}
+
+function finite(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, `is ${shown(value)}; expected a number`);
+  return value;
+}
+
+function text(value: unknown, spec: ColumnSpec, field: string): string {
+  if (typeof value !== 'string') fail(field, `is ${shown(value)}; expected a string`);
+  if (spec.values && !spec.values.includes(value)) fail(field, `is ${shown(value)}; expected one of ${spec.values.join(', ')}`);
+  return value;
+}
+
+/** Per-version numbers, as an object without a prototype (version names are user text). */
+function record(value: unknown, field: string): Record<string, number> {
+  const source = object(value, field);
+  const out = Object.create(null) as Record<string, number>;
+  for (const key of Object.keys(source)) out[key] = finite(source[key], `${field}.${key}`);
+  return out;
+}
+
+/** What the decoder knows while reading: the dictionary and the target ids. */
+interface Context {
+  strings: readonly string[];
+  ids: readonly string[];
+  known: ReadonlySet<string>;
+}
+
+function row(value: unknown, field: string, size: number): number {
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) >= size) {
+    fail(field, `is ${shown(value)}; expected a row number from 0 to ${size - 1}`);
+  }
+  return value as number;
+}
+
+// ---------------------------------------------------------------------------
+// The object form: lists of objects, checked field by field.
+
+function knownTarget(value: unknown, field: string, ctx: Context): string {
+  if (typeof value !== 'string') fail(field, `is ${shown(value)}; expected a target id`);
+  if (!ctx.known.has(value)) fail(field, `names ${shown(value)}, which is not in the trace's targets`);
+  return value;
+}
+
+function checked(kind: ColumnKind, spec: ColumnSpec, value: unknown, field: string, ctx: Context): unknown {
+  switch (kind) {
+    case 'string':
+    case 'id':
+    case 'message':
+      return text(value, spec, field);
+    case 'target':
+      return knownTarget(value, field, ctx);
+    case 'flag':
+      if (typeof value !== 'boolean') fail(field, `is ${shown(value)}; expected true or false`);
+      return value;
+    case 'record':
+      return record(value, field);
+    case 'targets':
+      return array(value, field).map((v, i) => knownTarget(v, `${field}[${i}]`, ctx));
+    default:
+      return finite(value, field);
+  }
+}
+
+function objectRows(value: unknown, spec: TableSpec, field: string, ctx: Context): Json[] {
+  return array(value, field).map((raw, i) => {
+    const source = object(raw, `${field}[${i}]`);
+    const out: Json = {};
+    for (const [name, col] of Object.entries(spec)) {
+      const v = source[name];
+      if (v === undefined) {
+        if (!col.optional) fail(`${field}[${i}].${name}`, 'is missing');
+        continue;
+      }
+      out[name] = checked(col.kind, col, v, `${field}[${i}].${name}`, ctx);
+    }
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The compact form: one array per field, all of one length.
+
+const ABSENT_MINUS_ONE: ReadonlySet<ColumnKind> = new Set(['string', 'message', 'flag']);
+
+function columnRows(value: unknown, spec: TableSpec, field: string, ctx: Context): Json[] {
+  const table = object(value, field);
+  const fields = Object.entries(spec);
+  let length: number | undefined;
+  for (const [name, col] of fields) {
+    if (table[name] === undefined) {
+      if (!col.optional) fail(`${field}.${name}`, 'is missing (every table has a column for each required field)');
+      continue;
+    }
+    const column = array(table[name], `${field}.${name}`);
+    length ??= column.length;
+    if (column.length !== length) fail(`${field}.${name}`, `has ${column.length} rows, but ${field}.${fields.find(([n]) => table[n] !== undefined)![0]} has ${length}`);
+  }
+  const count = length ?? 0;
+  const values: Record<string, unknown[]> = {};
+  // Messages last: their `{target}` needs the row's target.
+  const order = [...fields.filter(([, c]) => c.kind !== 'message'), ...fields.filter(([, c]) => c.kind === 'message')];
+  for (const [name, col] of order) {
+    const column = table[name] as unknown[] | undefined;
+    const out = new Array<unknown>(count);
+    values[name] = out;
+    if (column === undefined) continue;
+    const absent = ABSENT_MINUS_ONE.has(col.kind) ? -1 : null;
+    let previous = 0;
+    for (let i = 0; i < count; i++) {
+      const raw = column[i];
+      const at = `${field}.${name}[${i}]`;
+      if (col.optional && raw === absent) continue;
+      switch (col.kind) {
+        case 'string':
+          out[i] = text(ctx.strings[row(raw, at, ctx.strings.length)], col, at);
+          break;
+        case 'id':
+          out[i] = text(raw, col, at);
+          break;
+        case 'target':
+          previous = row(previous + finite(raw, at), at, ctx.ids.length);
+          out[i] = ctx.ids[previous];
+          break;
+        case 'start':
+          out[i] = previous += finite(raw, at);
+          break;
+        case 'sinceStart':
+          out[i] = (values.start![i] as number) + finite(raw, at);
+          break;
+        case 'flag':
+          if (raw !== 0 && raw !== 1) fail(at, `is ${shown(raw)}; expected 1 (true) or 0 (false)`);
+          out[i] = raw === 1;
+          break;
+        case 'record':
+          out[i] = record(raw, at);
+          break;
+        case 'targets': {
+          let before = 0;
+          out[i] = array(raw, at).map((d, j) => ctx.ids[(before = row(before + finite(d, `${at}[${j}]`), `${at}[${j}]`, ctx.ids.length))]);
+          break;
+        }
+        case 'message': {
+          if (typeof raw === 'string') {
+            out[i] = raw;
+            break;
+          }
+          const template = ctx.strings[row(raw, at, ctx.strings.length)]!;
+          const target = values.target?.[i] as string | undefined;
+          out[i] = target === undefined ? template : template.split(TARGET_PLACEHOLDER).join(target);
+          break;
+        }
+        default:
+          out[i] = finite(raw, at);
+      }
+    }
+  }
+  const rows = new Array<Json>(count);
+  for (let i = 0; i < count; i++) {
+    const r: Json = {};
+    for (const [name] of fields) {
+      const v = values[name]![i];
+      if (v !== undefined) r[name] = v;
+    }
+    rows[i] = r;
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------
+
+/** The Trace in `json` (parsed JSON of either form); throws TraceFormatError when malformed. */
+export function decodeTrace(json: unknown): Trace {
+  const root = object(json, 'trace');
+  if (root.schemaVersion !== TRACE_SCHEMA_VERSION) fail('schemaVersion', `is ${shown(root.schemaVersion)}; expected ${TRACE_SCHEMA_VERSION} (this deploysim reads trace schemaVersion ${TRACE_SCHEMA_VERSION})`);
+  const compact = root.encoding !== undefined;
+  if (compact && root.encoding !== TRACE_ENCODING) fail('encoding', `is ${shown(root.encoding)}; expected "${TRACE_ENCODING}", or no encoding for the object form`);
+  const strings = compact ? array(root.strings, 'strings').map((s, i) => text(s, {} as ColumnSpec, `strings[${i}]`)) : [];
+  const ctx: Context = { strings, ids: [], known: new Set() };
+  const list = (value: unknown, spec: TableSpec, field: string) => (compact ? columnRows : objectRows)(value, spec, field, ctx);
+
+  const targets = list(root.targets, TABLES.targets, 'targets');
+  const ids = targets.map((t) => t.id as string);
+  const known = new Set<string>();
+  for (const [i, id] of ids.entries()) {
+    if (known.has(id)) fail(compact ? `targets.id[${i}]` : `targets[${i}].id`, `${shown(id)} is listed twice; target ids are unique`);
+    known.add(id);
+  }
+  Object.assign(ctx, { ids, known });
+  const final = object(root.final, 'final');
+  const outcome = root.outcome;
+  if (!OUTCOMES.includes(outcome as Outcome)) fail('outcome', `is ${shown(outcome)}; expected one of ${OUTCOMES.join(', ')}`);
+  const trace = {
+    schemaVersion: TRACE_SCHEMA_VERSION,
+    scenario: object(root.scenario, 'scenario') as unknown as Scenario,
+    outcome,
+    durationSeconds: finite(root.durationSeconds, 'durationSeconds'),
+    deployments: objectRows(root.deployments, ROWS.deployments, 'deployments', ctx),
+    targets,
+    spans: list(root.spans, TABLES.spans, 'spans'),
+    events: list(root.events, TABLES.events, 'events'),
+    samples: list(root.samples, TABLES.samples, 'samples'),
+    phases: list(root.phases, TABLES.phases, 'phases'),
+    changes: list(root.changes, TABLES.changes, 'changes'),
+    machines: objectRows(root.machines, ROWS.machines, 'machines', ctx),
+    final: { targets: list(final.targets, TABLES.finalTargets, 'final.targets'), traffic: record(final.traffic, 'final.traffic') },
+  };
+  return trace as unknown as Trace;
+}

@@ -1,0 +1,134 @@
+// The trace as `deploysim run --json` writes it: the long per-target lists
+// (targets, spans, events, samples, phases, changes, final targets) become column
+// tables over one string dictionary, times become differences (docs/trace.md,
+// "The compact encoding"). Pure: no Node APIs; decodeTrace gives back the exact
+// Trace this was made from.
+import { TABLES, TRACE_ENCODING, type ColumnSpec, type Table, type TableSpec } from './columns.ts';
+import { exactDelta } from './exact-delta.ts';
+import type { Trace, TraceDeployment, TraceMachineState } from './types.ts';
+
+/** What the CLI writes for a trace (with `questions` added for a quiz). */
+export interface CompactTrace {
+  schemaVersion: Trace['schemaVersion'];
+  encoding: typeof TRACE_ENCODING;
+  scenario: Trace['scenario'];
+  outcome: Trace['outcome'];
+  durationSeconds: number;
+  deployments: TraceDeployment[];
+  /** Every string a `string` or `message` column points into, in order of first use. */
+  strings: string[];
+  targets: Table;
+  spans: Table;
+  events: Table;
+  samples: Table;
+  phases: Table;
+  changes: Table;
+  machines: TraceMachineState[];
+  final: { targets: Table; traffic: Record<string, number> };
+}
+
+/** Stands for the event's target in a message template. */
+export const TARGET_PLACEHOLDER = '{target}';
+
+export function encodeTrace(trace: Trace): CompactTrace {
+  const strings: string[] = [];
+  const indexOf = new Map<string, number>();
+  const string = (s: string): number => {
+    let i = indexOf.get(s);
+    if (i === undefined) indexOf.set(s, (i = strings.push(s) - 1));
+    return i;
+  };
+  const rowOf = new Map<string, number>();
+  trace.targets.forEach((t, i) => rowOf.set(t.id, i));
+  const target = (id: string): number => {
+    const row = rowOf.get(id);
+    if (row === undefined) throw new Error(`the trace names target "${id}", which is not in its targets`);
+    return row;
+  };
+  const message = (text: string, id: string | undefined): number | string => {
+    if (id === undefined || id === '') return string(text);
+    const template = text.split(id).join(TARGET_PLACEHOLDER);
+    // A message that already holds the placeholder text is written as itself.
+    return template.split(TARGET_PLACEHOLDER).join(id) === text ? string(template) : text;
+  };
+
+  const cell = (spec: ColumnSpec, value: unknown, row: Record<string, unknown>, previous: number): unknown => {
+    switch (spec.kind) {
+      case 'string':
+        return string(value as string);
+      case 'start':
+        return exactDelta(previous, value as number);
+      case 'sinceStart':
+        return exactDelta(row.start as number, value as number);
+      case 'flag':
+        return value ? 1 : 0;
+      case 'targets': {
+        let before = 0;
+        return (value as string[]).map((id) => {
+          const row = target(id);
+          const d = row - before;
+          before = row;
+          return d;
+        });
+      }
+      case 'message':
+        return message(value as string, row.target as string | undefined);
+      default: // id, number, record: the value itself
+        return value;
+    }
+  };
+
+  const table = (rows: readonly object[], spec: TableSpec): Table => {
+    const columns: Table = {};
+    for (const [field, col] of Object.entries(spec)) {
+      const out = new Array<unknown>(rows.length);
+      let previous = 0;
+      let any = false;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i] as Record<string, unknown>;
+        const value = row[field];
+        if (value === undefined) {
+          out[i] = col.kind === 'string' || col.kind === 'message' || col.kind === 'flag' ? -1 : null;
+          continue;
+        }
+        any = true;
+        if (col.kind === 'target') {
+          const at = target(value as string);
+          out[i] = at - previous;
+          previous = at;
+          continue;
+        }
+        out[i] = cell(col, value, row, previous);
+        if (col.kind === 'start') previous = value as number;
+      }
+      // An optional field no row has is left out altogether.
+      if (!col.optional || any) columns[field] = out;
+    }
+    return columns;
+  };
+
+  const targets = table(trace.targets, TABLES.targets);
+  const spans = table(trace.spans, TABLES.spans);
+  const events = table(trace.events, TABLES.events);
+  const samples = table(trace.samples, TABLES.samples);
+  const phases = table(trace.phases, TABLES.phases);
+  const changes = table(trace.changes, TABLES.changes);
+  const finalTargets = table(trace.final.targets, TABLES.finalTargets);
+  return {
+    schemaVersion: trace.schemaVersion,
+    encoding: TRACE_ENCODING,
+    scenario: trace.scenario,
+    outcome: trace.outcome,
+    durationSeconds: trace.durationSeconds,
+    deployments: trace.deployments,
+    strings,
+    targets,
+    spans,
+    events,
+    samples,
+    phases,
+    changes,
+    machines: trace.machines,
+    final: { targets: finalTargets, traffic: trace.final.traffic },
+  };
+}
