@@ -14,6 +14,8 @@ export const TRACE_ENCODING = 'columns';
  *   previous row's target in the same column (from 0 for the first);
  * - `start`: seconds after the previous row's value in the same column (from 0 for the first row);
  * - `sinceStart`: seconds after the same row's `start`;
+ *   (in both, a one-element list `[t]` holds the time itself, written where no
+ *   difference adds up to it exactly in double arithmetic: rare);
  * - `number`: the number itself;
  * - `flag`: 1 for true, 0 for false;
  * - `record`: the object itself (per-version counts and percentages);

@@ -81,6 +81,15 @@ function record(value: unknown, field: string): Record<string, number> {
   return out;
 }
 
+/** A time cell: seconds after `from`, or `[t]`, the time itself. */
+function time(from: number, raw: unknown, field: string): number {
+  if (Array.isArray(raw)) {
+    if (raw.length !== 1) fail(field, `is ${shown(raw)}; expected a number of seconds, or [the time itself]`);
+    return finite(raw[0], `${field}[0]`);
+  }
+  return from + finite(raw, field);
+}
+
 /** What the decoder knows while reading: the dictionary and the target ids. */
 interface Context {
   strings: readonly string[];
@@ -185,10 +194,10 @@ function columnRows(value: unknown, spec: TableSpec, field: string, ctx: Context
           out[i] = ctx.ids[previous];
           break;
         case 'start':
-          out[i] = previous += finite(raw, at);
+          out[i] = previous = time(previous, raw, at);
           break;
         case 'sinceStart':
-          out[i] = (values.start![i] as number) + finite(raw, at);
+          out[i] = time(values.start![i] as number, raw, at);
           break;
         case 'flag':
           if (raw !== 0 && raw !== 1) fail(at, `is ${shown(raw)}; expected 1 (true) or 0 (false)`);

@@ -4,7 +4,7 @@
 // "The compact encoding"). Pure: no Node APIs; decodeTrace gives back the exact
 // Trace this was made from.
 import { TABLES, TRACE_ENCODING, type ColumnSpec, type Table, type TableSpec } from './columns.ts';
-import { exactDelta } from './exact-delta.ts';
+import { timeCell } from './exact-delta.ts';
 import type { Trace, TraceDeployment, TraceMachineState } from './types.ts';
 
 /** What the CLI writes for a trace (with `questions` added for a quiz). */
@@ -57,9 +57,9 @@ export function encodeTrace(trace: Trace): CompactTrace {
       case 'string':
         return string(value as string);
       case 'start':
-        return exactDelta(previous, value as number);
+        return timeCell(previous, value as number);
       case 'sinceStart':
-        return exactDelta(row.start as number, value as number);
+        return timeCell(row.start as number, value as number);
       case 'flag':
         return value ? 1 : 0;
       case 'targets': {
