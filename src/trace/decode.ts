@@ -77,7 +77,10 @@ function text(value: unknown, spec: ColumnSpec, field: string): string {
 function record(value: unknown, field: string): Record<string, number> {
   const source = object(value, field);
   const out = Object.create(null) as Record<string, number>;
-  for (const key of Object.keys(source)) out[key] = finite(source[key], `${field}.${key}`);
+  for (const key of Object.keys(source)) {
+    const v = source[key];
+    out[key] = typeof v === 'number' && Number.isFinite(v) ? v : finite(v, `${field}.${key}`);
+  }
   return out;
 }
 
@@ -178,37 +181,45 @@ function columnRows(value: unknown, spec: TableSpec, field: string, ctx: Context
     if (column === undefined) continue;
     const absent = ABSENT_MINUS_ONE.has(col.kind) ? -1 : null;
     let previous = 0;
+    // Fast checks inline; a cell's path is only spelt out when it is wrong.
+    const at = (i: number) => `${field}.${name}[${i}]`;
+    const index = (raw: unknown, size: number, i: number): number =>
+      typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw < size ? raw : row(raw, at(i), size);
+    const number = (raw: unknown, i: number): number => (typeof raw === 'number' && Number.isFinite(raw) ? raw : finite(raw, at(i)));
     for (let i = 0; i < count; i++) {
       const raw = column[i];
-      const at = `${field}.${name}[${i}]`;
       if (col.optional && raw === absent) continue;
       switch (col.kind) {
-        case 'string':
-          out[i] = text(ctx.strings[row(raw, at, ctx.strings.length)], col, at);
+        case 'string': {
+          const v = ctx.strings[index(raw, ctx.strings.length, i)]!;
+          out[i] = col.values && !col.values.includes(v) ? text(v, col, at(i)) : v;
           break;
+        }
         case 'id':
-          out[i] = text(raw, col, at);
+          out[i] = typeof raw === 'string' ? raw : text(raw, col, at(i));
           break;
         case 'target':
-          previous = row(previous + finite(raw, at), at, ctx.ids.length);
+          previous = index(previous + number(raw, i), ctx.ids.length, i);
           out[i] = ctx.ids[previous];
           break;
         case 'start':
-          out[i] = previous = time(previous, raw, at);
+          out[i] = previous = typeof raw === 'number' ? previous + number(raw, i) : time(previous, raw, at(i));
           break;
-        case 'sinceStart':
-          out[i] = time(values.start![i] as number, raw, at);
+        case 'sinceStart': {
+          const start = values.start![i] as number;
+          out[i] = typeof raw === 'number' ? start + number(raw, i) : time(start, raw, at(i));
           break;
+        }
         case 'flag':
-          if (raw !== 0 && raw !== 1) fail(at, `is ${shown(raw)}; expected 1 (true) or 0 (false)`);
+          if (raw !== 0 && raw !== 1) fail(at(i), `is ${shown(raw)}; expected 1 (true) or 0 (false)`);
           out[i] = raw === 1;
           break;
         case 'record':
-          out[i] = record(raw, at);
+          out[i] = record(raw, at(i));
           break;
         case 'targets': {
           let before = 0;
-          out[i] = array(raw, at).map((d, j) => ctx.ids[(before = row(before + finite(d, `${at}[${j}]`), `${at}[${j}]`, ctx.ids.length))]);
+          out[i] = array(raw, at(i)).map((d, j) => ctx.ids[(before = row(before + finite(d, `${at(i)}[${j}]`), `${at(i)}[${j}]`, ctx.ids.length))]);
           break;
         }
         case 'message': {
@@ -216,22 +227,24 @@ function columnRows(value: unknown, spec: TableSpec, field: string, ctx: Context
             out[i] = raw;
             break;
           }
-          const template = ctx.strings[row(raw, at, ctx.strings.length)]!;
+          const template = ctx.strings[index(raw, ctx.strings.length, i)]!;
           const target = values.target?.[i] as string | undefined;
-          out[i] = target === undefined ? template : template.split(TARGET_PLACEHOLDER).join(target);
+          out[i] = target === undefined || !template.includes(TARGET_PLACEHOLDER) ? template : template.split(TARGET_PLACEHOLDER).join(target);
           break;
         }
         default:
-          out[i] = finite(raw, at);
+          out[i] = number(raw, i);
       }
     }
   }
+  const names = fields.map(([name]) => name);
+  const columns = names.map((name) => values[name]!);
   const rows = new Array<Json>(count);
   for (let i = 0; i < count; i++) {
     const r: Json = {};
-    for (const [name] of fields) {
-      const v = values[name]![i];
-      if (v !== undefined) r[name] = v;
+    for (let k = 0; k < names.length; k++) {
+      const v = columns[k]![i];
+      if (v !== undefined) r[names[k]!] = v;
     }
     rows[i] = r;
   }

@@ -46,10 +46,12 @@ export function encodeTrace(trace: Trace): CompactTrace {
     return row;
   };
   const message = (text: string, id: string | undefined): number | string => {
-    if (id === undefined || id === '') return string(text);
-    const template = text.split(id).join(TARGET_PLACEHOLDER);
-    // A message that already holds the placeholder text is written as itself.
-    return template.split(TARGET_PLACEHOLDER).join(id) === text ? string(template) : text;
+    if (id === undefined) return string(text);
+    // The placeholder cannot overlap itself, so without one in the text the
+    // template always expands back to it; with one, check, or write the text as itself.
+    if (!text.includes(TARGET_PLACEHOLDER)) return string(id === '' ? text : text.replaceAll(id, TARGET_PLACEHOLDER));
+    const template = id === '' ? text : text.replaceAll(id, TARGET_PLACEHOLDER);
+    return template.replaceAll(TARGET_PLACEHOLDER, id) === text ? string(template) : text;
   };
 
   const cell = (spec: ColumnSpec, value: unknown, row: Record<string, unknown>, previous: number): unknown => {

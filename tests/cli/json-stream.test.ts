@@ -14,15 +14,13 @@ async function streamed(value: unknown, chunkChars?: number, levels?: number): P
 }
 
 describe('streamed JSON', () => {
-  it('is byte-identical to JSON.stringify for the trace of every shipped scenario', async () => {
-    for (const file of shippedScenarios()) {
-      const v = validateScenario(readScenario(file));
-      if (!v.ok) throw new Error(`${file} is invalid`);
-      const trace = simulate(v.scenario);
-      expect((await streamed(trace, 512)).text, file).toBe(JSON.stringify(trace));
-      const compact = encodeTrace(trace);
-      expect((await streamed(compact, 512, 3)).text, file).toBe(JSON.stringify(compact));
-    }
+  it.each(shippedScenarios())('is byte-identical to JSON.stringify for the trace of %s, compact and expanded', async (file) => {
+    const v = validateScenario(readScenario(file));
+    if (!v.ok) throw new Error(`${file} is invalid`);
+    const trace = simulate(v.scenario);
+    expect((await streamed(trace, 512)).text).toBe(JSON.stringify(trace));
+    const compact = encodeTrace(trace);
+    expect((await streamed(compact, 512, 3)).text).toBe(JSON.stringify(compact));
   });
 
   it('matches JSON.stringify where it leaves fields out or writes null', async () => {

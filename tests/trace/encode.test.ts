@@ -21,12 +21,10 @@ function shipped(file: string): Trace {
 }
 
 describe('encodeTrace / decodeTrace', () => {
-  it('gives back every shipped scenario’s trace exactly, and reads the object form too', () => {
-    for (const file of shippedScenarios()) {
-      const trace = shipped(file);
-      expect(roundTrip(trace), file).toStrictEqual(trace);
-      expect(decodeTrace(throughJson(trace)), `${file} (object form)`).toEqual(trace);
-    }
+  it.each(shippedScenarios())('gives back the trace of %s exactly, and reads its object form too', (file) => {
+    const trace = shipped(file);
+    expect(roundTrip(trace)).toStrictEqual(trace);
+    expect(decodeTrace(throughJson(trace))).toEqual(trace);
   });
 
   it('writes the long lists as columns over one dictionary, with the encoding named', () => {
