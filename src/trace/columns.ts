@@ -6,6 +6,9 @@ import type { PhaseKind, SpanStatus, TargetGroup, TargetKind, TargetState, Trace
 
 export const TRACE_ENCODING = 'columns';
 
+/** Stands for the row's target in a `message` column's text. */
+export const TARGET_PLACEHOLDER = '{target}';
+
 /**
  * How one field is written in its column:
  * - `string`: an index into the trace's `strings` dictionary;
@@ -32,6 +35,11 @@ export interface ColumnSpec {
   optional?: boolean;
   /** The values a `string` field may take (an enum of the trace contract). */
   values?: readonly string[];
+}
+
+/** What an optional field a row lacks is written as: -1 where a value is never negative, null elsewhere. */
+export function absentCell(kind: ColumnKind): -1 | null {
+  return kind === 'string' || kind === 'message' || kind === 'flag' ? -1 : null;
 }
 
 /** Field name → how it is written, in the order the fields appear in a row. */

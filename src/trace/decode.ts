@@ -5,8 +5,7 @@
 // malformed is refused with a TraceFormatError naming the field, never a crash
 // further on. Pure: no Node APIs.
 import type { Scenario } from '../scenario/types.ts';
-import { TABLES, TRACE_ENCODING, type ColumnKind, type ColumnSpec, type TableSpec } from './columns.ts';
-import { TARGET_PLACEHOLDER } from './encode.ts';
+import { absentCell, TABLES, TARGET_PLACEHOLDER, TRACE_ENCODING, type ColumnKind, type ColumnSpec, type TableSpec } from './columns.ts';
 import { TRACE_SCHEMA_VERSION, type Outcome, type Trace } from './types.ts';
 
 export class TraceFormatError extends Error {
@@ -155,8 +154,6 @@ function objectRows(value: unknown, spec: TableSpec, field: string, ctx: Context
 // ---------------------------------------------------------------------------
 // The compact form: one array per field, all of one length.
 
-const ABSENT_MINUS_ONE: ReadonlySet<ColumnKind> = new Set(['string', 'message', 'flag']);
-
 function columnRows(value: unknown, spec: TableSpec, field: string, ctx: Context): Json[] {
   const table = object(value, field);
   const fields = Object.entries(spec);
@@ -179,7 +176,7 @@ function columnRows(value: unknown, spec: TableSpec, field: string, ctx: Context
     const out = new Array<unknown>(count);
     values[name] = out;
     if (column === undefined) continue;
-    const absent = ABSENT_MINUS_ONE.has(col.kind) ? -1 : null;
+    const absent = absentCell(col.kind);
     let previous = 0;
     // Fast checks inline; a cell's path is only spelt out when it is wrong.
     const at = (i: number) => `${field}.${name}[${i}]`;

@@ -3,7 +3,7 @@
 // tables over one string dictionary, times become differences (docs/trace.md,
 // "The compact encoding"). Pure: no Node APIs; decodeTrace gives back the exact
 // Trace this was made from.
-import { TABLES, TRACE_ENCODING, type ColumnSpec, type Table, type TableSpec } from './columns.ts';
+import { absentCell, TABLES, TARGET_PLACEHOLDER, TRACE_ENCODING, type ColumnSpec, type Table, type TableSpec } from './columns.ts';
 import { timeCell } from './exact-delta.ts';
 import type { Trace, TraceDeployment, TraceMachineState } from './types.ts';
 
@@ -27,9 +27,6 @@ export interface CompactTrace {
   final: { targets: Table; traffic: Record<string, number> };
 }
 
-/** Stands for the event's target in a message template. */
-export const TARGET_PLACEHOLDER = '{target}';
-
 export function encodeTrace(trace: Trace): CompactTrace {
   const strings: string[] = [];
   const indexOf = new Map<string, number>();
@@ -51,7 +48,8 @@ export function encodeTrace(trace: Trace): CompactTrace {
     // template always expands back to it; with one, check, or write the text as itself.
     if (!text.includes(TARGET_PLACEHOLDER)) return string(id === '' ? text : text.replaceAll(id, TARGET_PLACEHOLDER));
     const template = id === '' ? text : text.replaceAll(id, TARGET_PLACEHOLDER);
-    return template.replaceAll(TARGET_PLACEHOLDER, id) === text ? string(template) : text;
+    // split/join, not replaceAll: an id may hold `$&`, which replaceAll would expand.
+    return template.split(TARGET_PLACEHOLDER).join(id) === text ? string(template) : text;
   };
 
   const cell = (spec: ColumnSpec, value: unknown, row: Record<string, unknown>, previous: number): unknown => {
@@ -90,7 +88,7 @@ export function encodeTrace(trace: Trace): CompactTrace {
         const row = rows[i] as Record<string, unknown>;
         const value = row[field];
         if (value === undefined) {
-          out[i] = col.kind === 'string' || col.kind === 'message' || col.kind === 'flag' ? -1 : null;
+          out[i] = absentCell(col.kind);
           continue;
         }
         any = true;
