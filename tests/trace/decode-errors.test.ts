@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeTrace, TraceFormatError } from '../../src/trace/decode.ts';
 import { encodeTrace } from '../../src/trace/encode.ts';
 import { readTrace } from '../../src/trace/read.ts';
-import { eb } from '../helpers.ts';
+import { simulate } from '../../src/engine/simulate.ts';
+import { validateScenario } from '../../src/scenario/validate.ts';
+import { eb, readScenario, shippedScenarios } from '../helpers.ts';
 
 type Json = Record<string, any>;
 const trace = eb({ instances: 3, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 1 });
@@ -62,6 +64,27 @@ describe('readTrace', () => {
     const b = readTrace(`\ufeff${JSON.stringify(trace)}`);
     expect(a.ok && b.ok).toBe(true);
     if (a.ok) expect(a.trace).toStrictEqual(trace);
+  });
+
+  it('reads the saved trace of every shipped scenario', () => {
+    for (const file of shippedScenarios().slice(0, 12)) {
+      const v = validateScenario(readScenario(file));
+      if (!v.ok) throw new Error(file);
+      const saved = simulate(v.scenario);
+      expect(readTrace(JSON.stringify(encodeTrace(saved))), file).toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses a well-formed trace whose scenario is invalid or which does not hold together', () => {
+    const badScenario = compact();
+    badScenario.scenario.elasticBeanstalk.DeploymentPolicy = 'Sideways';
+    expect(readTrace(JSON.stringify(badScenario))).toMatchObject({ ok: false, error: expect.stringMatching(/^the trace's scenario is not valid: \/elasticBeanstalk\/DeploymentPolicy: /) });
+    const inconsistent = expanded();
+    inconsistent.final.targets[0].version = 'v9';
+    expect(readTrace(JSON.stringify(inconsistent))).toEqual({
+      ok: false,
+      error: 'the trace does not hold together: replaying the changes of i-1 gives v2/InService/healthy, but its final state is v9/InService/healthy',
+    });
   });
 
   it('says what is wrong in one sentence', () => {
