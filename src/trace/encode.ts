@@ -3,7 +3,7 @@
 // tables over one string dictionary, times become differences (docs/trace.md,
 // "The compact encoding"). Pure: no Node APIs; decodeTrace gives back the exact
 // Trace this was made from.
-import { absentCell, TABLES, TARGET_PLACEHOLDER, TRACE_ENCODING, type ColumnSpec, type Table, type TableSpec } from './columns.ts';
+import { absentCell, TABLES, TARGET_PLACEHOLDER, TRACE_ENCODING, type ColumnKind, type Table, type TableSpec } from './columns.ts';
 import { timeCell } from './exact-delta.ts';
 import type { Trace, TraceDeployment, TraceMachineState } from './types.ts';
 
@@ -52,29 +52,45 @@ export function encodeTrace(trace: Trace): CompactTrace {
     return template.split(TARGET_PLACEHOLDER).join(id) === text ? string(template) : text;
   };
 
-  const cell = (spec: ColumnSpec, value: unknown, row: Record<string, unknown>, previous: number): unknown => {
-    switch (spec.kind) {
+  const targetRows = (ids: readonly string[]): number[] => {
+    let before = 0;
+    return ids.map((id) => {
+      const row = target(id);
+      const d = row - before;
+      before = row;
+      return d;
+    });
+  };
+
+  /** How one column codes a present value; chosen once per column, with the column's running state. */
+  const coder = (kind: ColumnKind): ((value: unknown, row: Record<string, unknown>) => unknown) => {
+    let previous = 0;
+    switch (kind) {
       case 'string':
-        return string(value as string);
-      case 'start':
-        return timeCell(previous, value as number);
-      case 'sinceStart':
-        return timeCell(row.start as number, value as number);
-      case 'flag':
-        return value ? 1 : 0;
-      case 'targets': {
-        let before = 0;
-        return (value as string[]).map((id) => {
-          const row = target(id);
-          const d = row - before;
-          before = row;
+        return (value) => string(value as string);
+      case 'target':
+        return (value) => {
+          const at = target(value as string);
+          const d = at - previous;
+          previous = at;
           return d;
-        });
-      }
+        };
+      case 'start':
+        return (value) => {
+          const cell = timeCell(previous, value as number);
+          previous = value as number;
+          return cell;
+        };
+      case 'sinceStart':
+        return (value, row) => timeCell(row.start as number, value as number);
+      case 'flag':
+        return (value) => (value ? 1 : 0);
+      case 'targets':
+        return (value) => targetRows(value as string[]);
       case 'message':
-        return message(value as string, row.target as string | undefined);
+        return (value, row) => message(value as string, row.target as string | undefined);
       default: // id, number, record: the value itself
-        return value;
+        return (value) => value;
     }
   };
 
@@ -82,24 +98,17 @@ export function encodeTrace(trace: Trace): CompactTrace {
     const columns: Table = {};
     for (const [field, col] of Object.entries(spec)) {
       const out = new Array<unknown>(rows.length);
-      let previous = 0;
+      const code = coder(col.kind);
+      const absent = absentCell(col.kind);
       let any = false;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i] as Record<string, unknown>;
         const value = row[field];
-        if (value === undefined) {
-          out[i] = absentCell(col.kind);
-          continue;
+        if (value === undefined) out[i] = absent;
+        else {
+          any = true;
+          out[i] = code(value, row);
         }
-        any = true;
-        if (col.kind === 'target') {
-          const at = target(value as string);
-          out[i] = at - previous;
-          previous = at;
-          continue;
-        }
-        out[i] = cell(col, value, row, previous);
-        if (col.kind === 'start') previous = value as number;
       }
       // An optional field no row has is left out altogether.
       if (!col.optional || any) columns[field] = out;
