@@ -75,6 +75,23 @@ describe('encodeTrace / decodeTrace', () => {
     );
   });
 
+  it('gives back generated CodeDeploy Server traces exactly, with failures and fractional times', () => {
+    const config = fc.constantFrom('AllAtOnce', 'HalfAtATime', 'OneAtATime');
+    const seconds = fc.double({ min: 0.001, max: 90, noNaN: true, noDefaultInfinity: true });
+    fc.assert(
+      fc.property(fc.constantFrom('IN_PLACE', 'BLUE_GREEN'), config, fc.integer({ min: 1, max: 5 }), seconds, seconds, fc.boolean(), (deploymentType, name, instances, launch, registration, fail) => {
+        const trace = run({
+          platform: 'CodeDeploy',
+          codeDeploy: { computePlatform: 'Server', deploymentType, deploymentConfigName: `CodeDeployDefault.${name}`, instances, loadBalancer: true },
+          timings: { launch, registration },
+          faults: fail ? [{ type: 'HookFailure', event: 'AfterInstall', target: 'i-1' }] : [],
+        });
+        expect(roundTrip(trace)).toStrictEqual(trace);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('writes every time cell so that reading it back gives the time exactly', () => {
     const read = (from: number, cell: number | [number]) => (Array.isArray(cell) ? cell[0] : from + cell);
     fc.assert(
