@@ -40,8 +40,13 @@ const ROWS = {
 
 type Json = Record<string, unknown>;
 
-function fail(field: string, problem: string): never {
-  throw new TraceFormatError(field, problem);
+/** Where a value is: a path, or how to spell it out (built only when something is wrong there). */
+type Where = string | (() => string);
+
+const spelt = (where: Where): string => (typeof where === 'string' ? where : where());
+
+function fail(where: Where, problem: string): never {
+  throw new TraceFormatError(spelt(where), problem);
 }
 
 /** A short rendering of a wrong value for an error message. */
@@ -51,43 +56,43 @@ function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
-function object(value: unknown, field: string): Json {
+function object(value: unknown, field: Where): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, `is ${shown(value)}; expected an object`);
   return value as Json;
 }
 
-function array(value: unknown, field: string): unknown[] {
+function array(value: unknown, field: Where): unknown[] {
   if (!Array.isArray(value)) fail(field, `is ${shown(value)}; expected a list`);
   return value;
 }
 
-function finite(value: unknown, field: string): number {
+function finite(value: unknown, field: Where): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, `is ${shown(value)}; expected a number`);
   return value;
 }
 
-function text(value: unknown, spec: ColumnSpec, field: string): string {
+function text(value: unknown, spec: ColumnSpec, field: Where): string {
   if (typeof value !== 'string') fail(field, `is ${shown(value)}; expected a string`);
   if (spec.values && !spec.values.includes(value)) fail(field, `is ${shown(value)}; expected one of ${spec.values.join(', ')}`);
   return value;
 }
 
 /** Per-version numbers, as an object without a prototype (version names are user text). */
-function record(value: unknown, field: string): Record<string, number> {
+function record(value: unknown, field: Where): Record<string, number> {
   const source = object(value, field);
   const out = Object.create(null) as Record<string, number>;
   for (const key of Object.keys(source)) {
     const v = source[key];
-    out[key] = typeof v === 'number' && Number.isFinite(v) ? v : finite(v, `${field}.${key}`);
+    out[key] = typeof v === 'number' && Number.isFinite(v) ? v : finite(v, `${spelt(field)}.${key}`);
   }
   return out;
 }
 
 /** A time cell: seconds after `from`, or `[t]`, the time itself. */
-function time(from: number, raw: unknown, field: string): number {
+function time(from: number, raw: unknown, field: Where): number {
   if (Array.isArray(raw)) {
     if (raw.length !== 1) fail(field, `is ${shown(raw)}; expected a number of seconds, or [the time itself]`);
-    return finite(raw[0], `${field}[0]`);
+    return finite(raw[0], `${spelt(field)}[0]`);
   }
   return from + finite(raw, field);
 }
@@ -99,7 +104,7 @@ interface Context {
   known: ReadonlySet<string>;
 }
 
-function row(value: unknown, field: string, size: number): number {
+function row(value: unknown, field: Where, size: number): number {
   if (!Number.isInteger(value) || (value as number) < 0 || (value as number) >= size) {
     fail(field, `is ${shown(value)}; expected a row number from 0 to ${size - 1}`);
   }
@@ -109,13 +114,13 @@ function row(value: unknown, field: string, size: number): number {
 // ---------------------------------------------------------------------------
 // The object form: lists of objects, checked field by field.
 
-function knownTarget(value: unknown, field: string, ctx: Context): string {
+function knownTarget(value: unknown, field: Where, ctx: Context): string {
   if (typeof value !== 'string') fail(field, `is ${shown(value)}; expected a target id`);
   if (!ctx.known.has(value)) fail(field, `names ${shown(value)}, which is not in the trace's targets`);
   return value;
 }
 
-function checked(kind: ColumnKind, spec: ColumnSpec, value: unknown, field: string, ctx: Context): unknown {
+function checked(kind: ColumnKind, spec: ColumnSpec, value: unknown, field: Where, ctx: Context): unknown {
   switch (kind) {
     case 'string':
     case 'id':
@@ -129,23 +134,25 @@ function checked(kind: ColumnKind, spec: ColumnSpec, value: unknown, field: stri
     case 'record':
       return record(value, field);
     case 'targets':
-      return array(value, field).map((v, i) => knownTarget(v, `${field}[${i}]`, ctx));
+      return array(value, field).map((v, i) => knownTarget(v, () => `${spelt(field)}[${i}]`, ctx));
     default:
       return finite(value, field);
   }
 }
 
 function objectRows(value: unknown, spec: TableSpec, field: string, ctx: Context): Json[] {
+  const fields = Object.entries(spec);
   return array(value, field).map((raw, i) => {
-    const source = object(raw, `${field}[${i}]`);
+    const source = object(raw, () => `${field}[${i}]`);
     const out: Json = {};
-    for (const [name, col] of Object.entries(spec)) {
+    for (const [name, col] of fields) {
       const v = source[name];
+      const at = () => `${field}[${i}].${name}`;
       if (v === undefined) {
-        if (!col.optional) fail(`${field}[${i}].${name}`, 'is missing');
+        if (!col.optional) fail(at, 'is missing');
         continue;
       }
-      out[name] = checked(col.kind, col, v, `${field}[${i}].${name}`, ctx);
+      out[name] = checked(col.kind, col, v, at, ctx);
     }
     return out;
   });
@@ -216,7 +223,11 @@ function columnRows(value: unknown, spec: TableSpec, field: string, ctx: Context
           break;
         case 'targets': {
           let before = 0;
-          out[i] = array(raw, at(i)).map((d, j) => ctx.ids[(before = row(before + finite(d, `${at(i)}[${j}]`), `${at(i)}[${j}]`, ctx.ids.length))]);
+          out[i] = array(raw, at(i)).map((d, j) => {
+            const where = () => `${at(i)}[${j}]`;
+            before = row(before + finite(d, where), where, ctx.ids.length);
+            return ctx.ids[before];
+          });
           break;
         }
         case 'message': {
