@@ -16,7 +16,7 @@ const ROOT = new URL('../', import.meta.url).pathname;
 const OUT = join(ROOT, 'node_modules/.cache/deploysim-bench');
 const SIZES = [1_000, 10_000, 100_000];
 const RUNS: Record<number, number> = { 1_000: 7, 10_000: 3, 100_000: 1 };
-const TARGET = { ms10k: 200, ms100k: 2000, ratio: 11, heapMB: 400, notSlower: 1.1, bytesPerInstance: 1024 };
+const TARGET = { ms10k: 200, ms100k: 2000, ratio: 11, heapMB: 400, notSlower: 1.1 };
 
 async function bundle(srcRoot: string, file: string): Promise<string> {
   const outfile = join(OUT, file);
@@ -56,8 +56,7 @@ function baselineSources(): string | undefined {
   }
 }
 
-interface Sizes { today: number; spanTable: number; plusChangeTable: number; allTables: number }
-interface Result { ms?: number; cpuMs?: number; peakRssMB?: number; heapWithTraceMB?: number; bytesPerInstance?: Sizes; error?: string; eventsPerSecond?: number }
+interface Result { ms?: number; cpuMs?: number; peakRssMB?: number; heapWithTraceMB?: number; error?: string; eventsPerSecond?: number }
 
 function measure(bundlePath: string, args: string[], heapLimitMB?: number): Result {
   const flags = heapLimitMB ? [`--max-old-space-size=${heapLimitMB}`] : [];
@@ -83,23 +82,19 @@ console.log(`deploysim engine benchmark — node ${process.version}, compiled wi
 const x = measure(current, ['xstate']);
 console.log(`Bare XState: ${Math.round(x.eventsPerSecond ?? 0).toLocaleString('en')} actor.send events/s (one actor, same run)\n`);
 console.log(
-  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('B/inst 10k', 12)}`,
+  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}`,
 );
 const misses: string[] = [];
 const slower: string[] = [];
-const sizes: { label: string; s: Sizes }[] = [];
 for (const c of CASES) {
-  // At 10k the child also measures the trace's JSON size (after timing).
-  const r = SIZES.map((n) => measure(current, [c.id, String(n), String(RUNS[n]), ...(n === 10_000 ? ['sizes'] : [])], n === 100_000 ? TARGET.heapMB : undefined));
+  const r = SIZES.map((n) => measure(current, [c.id, String(n), String(RUNS[n])], n === 100_000 ? TARGET.heapMB : undefined));
   const b = baseline ? [1_000, 10_000].map((n) => measure(baseline, [c.id, String(n), String(RUNS[n])])) : [];
   const [at1k, at10k, at100k] = r.map((x) => x.ms);
   const ratio10 = at1k && at10k ? at10k / at1k : undefined;
   const ratio100 = at10k && at100k ? at100k / at10k : undefined;
   const heap = r[2]?.heapWithTraceMB;
-  const size = r[1]?.bytesPerInstance;
-  if (size) sizes.push({ label: c.label, s: size });
   console.log(
-    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(size ? `${size.today} B` : '—', 12)}`,
+    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}`,
   );
   for (const [i, x] of r.entries()) if (x.error) console.log(`    ${SIZES[i]!.toLocaleString('en')} instances: ${x.error}`);
   if (!(at10k !== undefined && at10k < TARGET.ms10k)) misses.push(`${c.label}: 10k ${fmt(at10k)} (target < ${TARGET.ms10k} ms)`);
@@ -118,11 +113,6 @@ for (const c of CASES) {
 }
 console.log('');
 console.log('Times are wall-clock medians; "cpu 10k" is the CPU time of the same runs (GC threads included), steadier on a shared machine.');
-console.log(`Trace size in --json at 10,000 instances, bytes per instance (target ≤ ${TARGET.bytesPerInstance}): today, and with the columnar tables proposed in bench/compact-trace.mjs`);
-console.log(`${'strategy'.padEnd(44)}${cell('today')}${cell('spanTable')}${cell('+changes')}${cell('all tables')}`);
-for (const { label, s } of sizes) console.log(`${label.padEnd(44)}${cell(`${s.today}`)}${cell(`${s.spanTable}`)}${cell(`${s.plusChangeTable}`)}${cell(`${s.allTables}`)}`);
-const largest = Math.max(...sizes.map((x) => x.s.today));
-console.log(`Issue 10 trace target (≤ ${TARGET.bytesPerInstance} B per instance at 10k, every strategy): ${verdict(sizes.length === CASES.length && largest <= TARGET.bytesPerInstance)} (largest ${largest} B)`);
 console.log('');
 console.log(`Issue 10 targets (10k < ${TARGET.ms10k} ms, 100k < ${TARGET.ms100k} ms, growth ≤ ${TARGET.ratio}×, heap < ${TARGET.heapMB} MB, every strategy): ${verdict(misses.length === 0)}`);
 for (const m of misses) console.log(`  not met: ${m}`);
@@ -131,3 +121,4 @@ if (baseline) {
   for (const s of slower) console.log(`  slower: ${s}`);
 } else console.log(`Baseline ${BASELINE} not available (no git history here): no before/after comparison.`);
 console.log('Lambda and ECS deployments have one target (an alias, a task set): their cost does not grow with a fleet, so they are not in this table.');
+// The trace size (issue 10) follows: `npm run bench` runs bench/trace-size.ts next.

@@ -1,15 +1,12 @@
 // Times one case in a fresh node process (so memory figures are its own), with
 // the compiled engine bundle the benchmark built. Prints one JSON line.
-// Usage: node bench/measure.mjs <bundle.mjs> <case id> <instances> <runs> [sizes]
+// Usage: node bench/measure.mjs <bundle.mjs> <case id> <instances> <runs>
 //        node bench/measure.mjs <bundle.mjs> xstate
-// With `sizes`, also the bytes per instance of the last trace as `--json` writes it,
-// and of the columnar encoding proposed in compact-trace.mjs (measured after timing).
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CASES } from './cases.mjs';
-import { traceSizes } from './compact-trace.mjs';
 
-const [bundlePath, caseId, n, runs, sizes] = process.argv.slice(2);
+const [bundlePath, caseId, n, runs] = process.argv.slice(2);
 const engine = await import(pathToFileURL(bundlePath).href);
 
 if (caseId === 'xstate') {
@@ -60,6 +57,5 @@ console.log(
     // Peak resident memory of this process (KB on Linux): an upper bound of the run's peak heap.
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     heapWithTraceMB: heapAfter / 1024 / 1024,
-    ...(sizes ? { bytesPerInstance: traceSizes(globalThis.lastTrace, Number(n)) } : {}),
   }),
 );

@@ -15,6 +15,7 @@ import { formatTrace } from './format-text.ts';
 import { machinesOutput, rulesOutput } from './catalog-commands.ts';
 import { compareOutput, compareRows } from './compare-command.ts';
 import { writeJson } from './json-stream.ts';
+import { encodeTrace } from '../trace/encode.ts';
 import { answerQuestions } from '../quiz/answers.ts';
 import { IMPORT_USAGE, importCommand, importForRun, isImportInput } from './import-command.ts';
 
@@ -26,7 +27,8 @@ export interface Io {
 }
 
 export const USAGE = `Usage:
-  deploysim run <scenario.json> [--json] [--verbose]   simulate a scenario and print the trace
+  deploysim run <scenario.json> [--json [--expanded]] [--verbose]
+                                                       simulate a scenario and print the trace
   deploysim validate <scenario.json>…                  check scenario files, listing every problem
   deploysim compare <scenario.json>… [--json]          simulate several scenarios and compare their metrics
 ${IMPORT_USAGE}
@@ -34,7 +36,9 @@ ${IMPORT_USAGE}
   deploysim rules [--json]                             the AWS rules the engine applies, with their sources
   deploysim --help | --version
 
-  --json      print JSON (for run: the trace contract, schemaVersion 2)
+  --json      print JSON (for run: the trace contract, schemaVersion 2, its long
+              lists as column tables: "encoding": "columns", see docs/trace.md)
+  --expanded  with run --json: every list as one object per entry instead
   --verbose   list every event in the text timeline instead of folding alike ones
 
 Exit codes: 0 simulated or valid; 2 unreadable or invalid input, or a wrong command line.
@@ -59,16 +63,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   };
   if (command === 'run') {
-    const unknown = flags.filter((f) => f !== '--json' && f !== '--verbose');
+    const unknown = flags.filter((f) => f !== '--json' && f !== '--verbose' && f !== '--expanded');
     if (unknown.length > 0) return usageError(`unknown option ${unknown.join(', ')}`);
+    if (flags.includes('--expanded') && !flags.includes('--json')) return usageError('--expanded goes with --json');
     if (files.length === 0) return usageError('run takes one scenario file, or AWS files to import');
     const loaded = (await isImportInput(files)) ? await importForRun(files, io) : await load(files[0]!, io);
     if (!loaded.ok) return 2;
     const trace = checkedSimulation(loaded.scenario);
     if (flags.includes('--json')) {
-      // Streamed: the largest trace is too long for one string. A quiz gets its answers, computed from the trace.
+      // Streamed: the largest trace is too long for one string. Compact unless asked
+      // otherwise (docs/trace.md). A quiz gets its answers, computed from the trace.
+      const expanded = flags.includes('--expanded');
       const questions = loaded.scenario.questions;
-      await writeJson(questions ? { ...trace, questions: answerQuestions(trace, questions) } : trace, io.out);
+      const printed = expanded ? trace : encodeTrace(trace);
+      await writeJson(questions ? { ...printed, questions: answerQuestions(trace, questions) } : printed, io.out, undefined, expanded ? 2 : 3);
       await io.out('\n');
     } else {
       await io.out(formatTrace(trace, { verbose: flags.includes('--verbose') }));

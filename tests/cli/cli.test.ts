@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { runInMemory } from './in-memory.ts';
-import type { Trace } from '../../src/trace/types.ts';
+import { decodeTrace } from '../../src/trace/decode.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const ROLLING = 'scenarios/elastic-beanstalk/rolling-unhealthy-instance.json';
@@ -12,15 +12,32 @@ function cli(argv: string[], files: Record<string, string> = {}) {
 }
 
 describe('deploysim CLI', () => {
-  it('run --json prints one trace object (schemaVersion 2) and exits 0 even when the deployment failed', async () => {
+  it('run --json prints one compact trace (schemaVersion 2, "encoding": "columns") and exits 0 even when the deployment failed', async () => {
     const { code, out, err } = await cli(['run', ROLLING, '--json']);
     expect(code).toBe(0);
     expect(err).toBe('');
-    const trace = JSON.parse(out) as Trace;
+    const json = JSON.parse(out);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'encoding', 'scenario', 'outcome', 'durationSeconds', 'deployments', 'strings', 'targets', 'spans', 'events', 'samples', 'phases', 'changes', 'machines', 'final']);
+    expect(json.encoding).toBe('columns');
+    expect(Array.isArray(json.spans.target)).toBe(true);
+    const trace = decodeTrace(json);
     expect(trace.schemaVersion).toBe(2);
     expect(trace.outcome).toBe('Failed');
     expect(trace.scenario.elasticBeanstalk!.Timeout).toBe(600);
-    expect(Object.keys(trace)).toEqual(['schemaVersion', 'scenario', 'outcome', 'durationSeconds', 'deployments', 'targets', 'spans', 'events', 'samples', 'phases', 'changes', 'machines', 'final']);
+    expect(trace.spans.find((s) => s.status === 'Failed')).toMatchObject({ target: 'i-3', deploymentId: 'd-1' });
+  });
+
+  it('run --json --expanded prints the object form, which reads back to the same trace', async () => {
+    const compact = decodeTrace(JSON.parse((await cli(['run', ROLLING, '--json'])).out));
+    const { code, out } = await cli(['run', ROLLING, '--json', '--expanded']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'scenario', 'outcome', 'durationSeconds', 'deployments', 'targets', 'spans', 'events', 'samples', 'phases', 'changes', 'machines', 'final']);
+    expect(json.spans[0]).toMatchObject({ target: 'i-1', name: expect.any(String), status: 'Succeeded' });
+    expect(decodeTrace(json)).toEqual(compact);
+    const alone = await cli(['run', ROLLING, '--expanded']);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toMatch(/^deploysim: --expanded goes with --json\n/);
   });
 
   it('machines --json lists every orchestrator and lifecycle with its states and transitions', async () => {
@@ -34,7 +51,7 @@ describe('deploysim CLI', () => {
     expect(lb.kind).toBe('lifecycle');
     expect(lb.transitions).toContainEqual({ source: 'ValidateService', target: 'BeforeAllowTraffic', event: 'SUCCEEDED' });
     // Every state a trace can name is listed.
-    const trace = JSON.parse((await cli(['run', ROLLING, '--json'])).out) as Trace;
+    const trace = decodeTrace(JSON.parse((await cli(['run', ROLLING, '--json'])).out));
     for (const m of trace.machines) {
       const machine = machines.find((x) => x.id === m.machine);
       expect(machine, m.machine).toBeDefined();

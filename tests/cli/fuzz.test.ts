@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runInMemory } from './in-memory.ts';
+import { decodeTrace } from '../../src/trace/decode.ts';
 import { readScenario, shippedScenarios } from '../helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -40,7 +41,7 @@ async function checkContract(text: string): Promise<void> {
   const ran = await cli(['run', FILE, '--json'], text);
   expect(ran.code).toBe(0);
   expect(ran.err).toBe('');
-  expect(JSON.parse(ran.out).schemaVersion).toBe(2);
+  expect(decodeTrace(JSON.parse(ran.out)).schemaVersion).toBe(2);
 }
 
 // ── Mutations of shipped scenarios ────────────────────────────────────────────

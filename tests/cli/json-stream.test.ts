@@ -1,25 +1,26 @@
 // --json streams the trace in chunks, and the text is byte for byte what
-// JSON.stringify(trace) gives.
+// JSON.stringify gives for the compact trace (and for the object form, --expanded).
 import { describe, expect, it } from 'vitest';
-import { jsonPieces, writeJson } from '../../src/cli/json-stream.ts';
+import { jsonPieces, SLICE, writeJson } from '../../src/cli/json-stream.ts';
+import { encodeTrace } from '../../src/trace/encode.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { readScenario, shippedScenarios } from '../helpers.ts';
 
-async function streamed(value: unknown, chunkChars?: number): Promise<{ text: string; chunks: string[] }> {
+async function streamed(value: unknown, chunkChars?: number, levels?: number): Promise<{ text: string; chunks: string[] }> {
   const chunks: string[] = [];
-  await writeJson(value, (c) => void chunks.push(c), chunkChars);
+  await writeJson(value, (c) => void chunks.push(c), chunkChars, levels);
   return { text: chunks.join(''), chunks };
 }
 
 describe('streamed JSON', () => {
-  it('is byte-identical to JSON.stringify for the trace of every shipped scenario', async () => {
-    for (const file of shippedScenarios()) {
-      const v = validateScenario(readScenario(file));
-      if (!v.ok) throw new Error(`${file} is invalid`);
-      const trace = simulate(v.scenario);
-      expect((await streamed(trace, 512)).text, file).toBe(JSON.stringify(trace));
-    }
+  it.each(shippedScenarios())('is byte-identical to JSON.stringify for the trace of %s, compact and expanded', async (file) => {
+    const v = validateScenario(readScenario(file));
+    if (!v.ok) throw new Error(`${file} is invalid`);
+    const trace = simulate(v.scenario);
+    expect((await streamed(trace, 512)).text).toBe(JSON.stringify(trace));
+    const compact = encodeTrace(trace);
+    expect((await streamed(compact, 512, 3)).text).toBe(JSON.stringify(compact));
   });
 
   it('matches JSON.stringify where it leaves fields out or writes null', async () => {
@@ -31,14 +32,19 @@ describe('streamed JSON', () => {
       42,
       null,
     ];
-    for (const value of values) expect((await streamed(value, 1)).text).toBe(JSON.stringify(value));
+    for (const value of values) for (const levels of [1, 2, 3]) expect((await streamed(value, 1, levels)).text).toBe(JSON.stringify(value));
   });
 
-  it('walks the top levels itself, so no piece holds a whole array', () => {
+  it('walks the top levels itself, so no piece holds a whole list or column', () => {
     const trace = { spans: Array.from({ length: 1000 }, (_, i) => ({ target: `i-${i}`, start: i })) };
-    const pieces = [...jsonPieces(trace, 2)];
+    const pieces = [...jsonPieces(trace, 3)];
     expect(pieces.length).toBeGreaterThan(2000);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(40);
+    // Below the walked levels, a list goes a slice at a time.
+    const columns = { spans: { target: Array.from({ length: 10 * SLICE }, (_, i) => i) } };
+    const sliced = [...jsonPieces(columns, 3)];
+    expect(sliced.length).toBeGreaterThan(10);
+    expect(Math.max(...sliced.map((p) => p.split(',').length))).toBeLessThanOrEqual(SLICE + 1);
   });
 
   it('hands the sink chunks of about the given size and waits for each before the next', async () => {
@@ -55,6 +61,7 @@ describe('streamed JSON', () => {
         pending--;
       },
       1024,
+      3,
     );
     expect(order.length).toBeGreaterThan(20);
     expect(order.slice(0, -1).every((c) => c.length >= 1024 && c.length < 1024 + 40)).toBe(true);

@@ -8,6 +8,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli.ts';
 import { simulate } from '../../src/engine/simulate.ts';
+import { decodeTrace } from '../../src/trace/decode.ts';
+import { encodeTrace } from '../../src/trace/encode.ts';
 import { LIMITS } from '../../src/scenario/limits.ts';
 import { validateText } from '../../src/scenario/validate.ts';
 
@@ -54,7 +56,7 @@ describe('bin/deploysim.js (the compiled CLI)', { timeout: 30_000 }, () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const v = validateText(readFileSync(join(ROOT, ROLLING), 'utf8'));
     if (!v.ok) throw new Error('shipped scenario invalid');
-    expect(stdout).toBe(JSON.stringify(simulate(v.scenario)) + '\n');
+    expect(stdout).toBe(JSON.stringify(encodeTrace(simulate(v.scenario))) + '\n');
   });
 
   it('checks every file on the command line, even after one nested 6,000 levels deep', async () => {
@@ -105,7 +107,7 @@ describe('bin/deploysim.js (the compiled CLI)', { timeout: 30_000 }, () => {
 
   it('works through npx from the installed package, with no stack trace on bad input', async () => {
     const good = await exec('npx', ['deploysim', 'run', ROLLING, '--json'], { cwd: ROOT });
-    expect(JSON.parse(good.stdout).outcome).toBe('Failed');
+    expect(decodeTrace(JSON.parse(good.stdout)).outcome).toBe('Failed');
     const bad = await exec('npx', ['deploysim', 'validate', 'package.json'], { cwd: ROOT }).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('package.json: ');

@@ -1,0 +1,143 @@
+// The trace as `deploysim run --json` writes it: the long per-target lists
+// (targets, spans, events, samples, phases, changes, final targets) become column
+// tables over one string dictionary, times become differences (docs/trace.md,
+// "The compact encoding"). Pure: no Node APIs; decodeTrace gives back the exact
+// Trace this was made from.
+import { absentCell, TABLES, TARGET_PLACEHOLDER, TRACE_ENCODING, type ColumnKind, type Table, type TableSpec } from './columns.ts';
+import { timeCell } from './exact-delta.ts';
+import type { Trace, TraceDeployment, TraceMachineState } from './types.ts';
+
+/** What the CLI writes for a trace (with `questions` added for a quiz). */
+export interface CompactTrace {
+  schemaVersion: Trace['schemaVersion'];
+  encoding: typeof TRACE_ENCODING;
+  scenario: Trace['scenario'];
+  outcome: Trace['outcome'];
+  durationSeconds: number;
+  deployments: TraceDeployment[];
+  /** Every string a `string` or `message` column points into, in order of first use. */
+  strings: string[];
+  targets: Table;
+  spans: Table;
+  events: Table;
+  samples: Table;
+  phases: Table;
+  changes: Table;
+  machines: TraceMachineState[];
+  final: { targets: Table; traffic: Record<string, number> };
+}
+
+export function encodeTrace(trace: Trace): CompactTrace {
+  const strings: string[] = [];
+  const indexOf = new Map<string, number>();
+  const string = (s: string): number => {
+    let i = indexOf.get(s);
+    if (i === undefined) indexOf.set(s, (i = strings.push(s) - 1));
+    return i;
+  };
+  const rowOf = new Map<string, number>();
+  trace.targets.forEach((t, i) => rowOf.set(t.id, i));
+  const target = (id: string): number => {
+    const row = rowOf.get(id);
+    if (row === undefined) throw new Error(`the trace names target "${id}", which is not in its targets`);
+    return row;
+  };
+  const message = (text: string, id: string | undefined): number | string => {
+    if (id === undefined) return string(text);
+    // The placeholder cannot overlap itself, so without one in the text the
+    // template always expands back to it; with one, check, or write the text as itself.
+    if (!text.includes(TARGET_PLACEHOLDER)) return string(id === '' ? text : text.replaceAll(id, TARGET_PLACEHOLDER));
+    const template = id === '' ? text : text.replaceAll(id, TARGET_PLACEHOLDER);
+    // split/join, not replaceAll: an id may hold `$&`, which replaceAll would expand.
+    return template.split(TARGET_PLACEHOLDER).join(id) === text ? string(template) : text;
+  };
+
+  const targetRows = (ids: readonly string[]): number[] => {
+    let before = 0;
+    return ids.map((id) => {
+      const row = target(id);
+      const d = row - before;
+      before = row;
+      return d;
+    });
+  };
+
+  /** How one column codes a present value; chosen once per column, with the column's running state. */
+  const coder = (kind: ColumnKind): ((value: unknown, row: Record<string, unknown>) => unknown) => {
+    let previous = 0;
+    switch (kind) {
+      case 'string':
+        return (value) => string(value as string);
+      case 'target':
+        return (value) => {
+          const at = target(value as string);
+          const d = at - previous;
+          previous = at;
+          return d;
+        };
+      case 'start':
+        return (value) => {
+          const cell = timeCell(previous, value as number);
+          previous = value as number;
+          return cell;
+        };
+      case 'sinceStart':
+        return (value, row) => timeCell(row.start as number, value as number);
+      case 'flag':
+        return (value) => (value ? 1 : 0);
+      case 'targets':
+        return (value) => targetRows(value as string[]);
+      case 'message':
+        return (value, row) => message(value as string, row.target as string | undefined);
+      default: // id, number, record: the value itself
+        return (value) => value;
+    }
+  };
+
+  const table = (rows: readonly object[], spec: TableSpec): Table => {
+    const columns: Table = {};
+    for (const [field, col] of Object.entries(spec)) {
+      const out = new Array<unknown>(rows.length);
+      const code = coder(col.kind);
+      const absent = absentCell(col.kind);
+      let any = false;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i] as Record<string, unknown>;
+        const value = row[field];
+        if (value === undefined) out[i] = absent;
+        else {
+          any = true;
+          out[i] = code(value, row);
+        }
+      }
+      // An optional field no row has is left out altogether.
+      if (!col.optional || any) columns[field] = out;
+    }
+    return columns;
+  };
+
+  const targets = table(trace.targets, TABLES.targets);
+  const spans = table(trace.spans, TABLES.spans);
+  const events = table(trace.events, TABLES.events);
+  const samples = table(trace.samples, TABLES.samples);
+  const phases = table(trace.phases, TABLES.phases);
+  const changes = table(trace.changes, TABLES.changes);
+  const finalTargets = table(trace.final.targets, TABLES.finalTargets);
+  return {
+    schemaVersion: trace.schemaVersion,
+    encoding: TRACE_ENCODING,
+    scenario: trace.scenario,
+    outcome: trace.outcome,
+    durationSeconds: trace.durationSeconds,
+    deployments: trace.deployments,
+    strings,
+    targets,
+    spans,
+    events,
+    samples,
+    phases,
+    changes,
+    machines: trace.machines,
+    final: { targets: finalTargets, traffic: trace.final.traffic },
+  };
+}
