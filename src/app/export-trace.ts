@@ -1,12 +1,13 @@
 // Export of the trace: JSON (the whole trace) and CSV (spans; samples). Pure
 // builders; the app only downloads what they return. `traceJson` is the ONE
-// place the JSON encoding is chosen, so a compact encoding (src/trace/compact.ts)
-// can replace JSON.stringify here alone.
+// place the JSON encoding is chosen: the compact form `deploysim run --json`
+// writes (docs/trace.md), which `readTrace` and `decodeTrace` read back.
 import type { Trace } from '../trace/types.ts';
+import { encodeTrace } from '../trace/encode.ts';
 import { csvTable } from './csv.ts';
 
 export function traceJson(trace: Trace): string {
-  return JSON.stringify(trace, null, 2) + '\n';
+  return JSON.stringify(encodeTrace(trace)) + '\n';
 }
 
 export const SPAN_COLUMNS = ['target', 'group', 'name', 'start', 'end', 'durationSeconds', 'status', 'deploymentId', 'revision', 'reason'] as const;
