@@ -1,4 +1,8 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { STATUS_COLORS } from '../../layout/palette.ts';
+
+// Status tints come from the palette (never a version colour: the border is the version).
+const tint = (c: string, pct: number) => unsafeCSS(`color-mix(in srgb, ${c} ${pct}%, transparent)`);
 
 export const styles = css`
   :host { display: block; }
@@ -40,15 +44,15 @@ export const styles = css`
   .tile.pending { opacity: 0.35; border-style: dashed; border-left-style: dashed; background: #f7f8fa; }
   .tile.launching { animation: pop 500ms ease-out; background: #f2f8fd; }
   .tile.deploying, .tile.checking, .tile.registering {
-    background-image: repeating-linear-gradient(-45deg, rgba(230, 159, 0, 0.16) 0 8px, transparent 8px 16px);
+    background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.deploying, 45)} 0 8px, transparent 8px 16px);
     background-size: 200% 100%;
     animation: march 1.2s linear infinite;
   }
-  .tile.checking { background-image: repeating-linear-gradient(-45deg, rgba(204, 121, 167, 0.18) 0 8px, transparent 8px 16px); }
-  .tile.registering { background-image: repeating-linear-gradient(-45deg, rgba(86, 180, 233, 0.2) 0 8px, transparent 8px 16px); }
-  .tile.draining { animation: pulse 1.4s ease-in-out infinite; background: #eef6fc; }
+  .tile.checking { background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.checking, 45)} 0 8px, transparent 8px 16px); }
+  .tile.registering { background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.registering, 16)} 0 8px, transparent 8px 16px); }
+  .tile.draining { animation: pulse 1.4s ease-in-out infinite; background: ${tint(STATUS_COLORS.draining, 35)}; }
   .tile.waiting { border-style: dashed; background: #f7f8fa; }
-  .tile.unhealthy { border-color: #D55E00; background: #fdf0e8; }
+  .tile.unhealthy { border-color: ${unsafeCSS(STATUS_COLORS.unhealthy)}; background: #fdf0e8; }
   .tile.terminating { opacity: 0.6; }
   .tile.terminated { opacity: 0.38; filter: grayscale(1); transform: scale(0.96); }
   .tile.terminated .id { text-decoration: line-through; }
