@@ -75,7 +75,8 @@ describe('deploysim, built', () => {
     await page.screenshot({ path: `${SHOTS}/01-immutable-at-1m.png` });
 
     // Inject: i-5 never becomes healthy, from now.
-    await page.locator('fault-panel select.target').selectOption('i-5');
+    await page.locator('fault-panel target-picker input').fill('i-5');
+    await page.locator('fault-panel target-picker input').press('Enter');
     await page.locator('fault-panel select.kind').selectOption('UnhealthyInstance');
     await page.locator('fault-panel button.inject').click();
     await expect(page.locator('fault-panel ul[aria-label="Injected failures"] li').first().textContent()).resolves.toContain('i-5 never becomes healthy at 1:00');

@@ -53,7 +53,8 @@ async function tableRow(page: Page, event: string): Promise<string[]> {
 }
 
 async function pickTarget(page: Page, id: string): Promise<void> {
-  await page.locator('lifecycle-table select').selectOption(id);
+  await page.locator('lifecycle-table target-picker input').fill(id);
+  await page.locator('lifecycle-table target-picker input').press('Enter');
 }
 
 /** At the last instant the traffic chart's "now" values equal final.traffic. */
