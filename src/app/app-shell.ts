@@ -33,6 +33,8 @@ import { PlaybackClock } from './playback-clock.ts';
 import { UrlState } from './url-state.ts';
 import { library, entries, DEFAULT_SCENARIO } from './scenarios.ts';
 import { shellStyles } from './app-shell.styles.ts';
+import { DropImport } from './drop-import.ts';
+import { runImport, type Collected, type ImportReport } from '../import/browser-files.ts';
 
 interface Problem { path: string; message: string }
 interface AppError { title: string; problems?: Problem[]; detail?: string }
@@ -56,6 +58,7 @@ export class DeploysimApp extends LitElement {
     selection: { state: true },
     lifecycleTarget: { state: true },
     injection: { state: true },
+    importReport: { state: true },
   };
 
   declare index: TraceIndex | undefined;
@@ -76,6 +79,8 @@ export class DeploysimApp extends LitElement {
   declare lifecycleTarget: string;
   /** The latest injection's report (refused, or what changed), until dismissed. */
   declare injection: Held<Injection> | undefined;
+  /** What the latest import of AWS files did, for the editor's import panel. */
+  declare importReport: ImportReport | undefined;
   /** The machine catalogue the statechart draws (`deploysim machines`). */
   readonly machines = allMachines();
 
@@ -86,6 +91,7 @@ export class DeploysimApp extends LitElement {
   private modified = false;
   readonly clock = new PlaybackClock(this, (dt) => this.tick(dt));
   private url = new UrlState(this, (state) => this.restore(state));
+  private drop = new DropImport(this, (collected) => this.importAws(collected));
 
   constructor() {
     super();
@@ -193,6 +199,22 @@ export class DeploysimApp extends LitElement {
     this.urlTimer = setTimeout(() => {
       if (this.raw) this.url.write(this.shareState());
     }, 200);
+  }
+
+  // ---- importing AWS files ----------------------------------------------------
+
+  /**
+   * AWS files in (dropped, picked or pasted): the generated scenario loads like any
+   * other (an unapplied editor draft is kept) and the editor shows it with the import
+   * notes; on problems nothing changes but the report.
+   */
+  importAws(collected: Collected): boolean {
+    this.tab = 'editor';
+    const { report, scenario } = collected.ok ? runImport(collected.files) : { report: { files: [collected.problem.file], notes: [], problems: [collected.problem] }, scenario: undefined };
+    this.importReport = report;
+    if (!scenario) return false;
+    this.playing = false;
+    return this.load(scenario, { text: `${JSON.stringify(scenario, null, 2)}\n`, t: 0, modified: true });
   }
 
   // ---- timed inputs ----------------------------------------------------------
@@ -321,6 +343,7 @@ export class DeploysimApp extends LitElement {
     const selected = heldFor(this.selection, index?.trace);
     return html`
       <a class="skip" href="#playback" @click=${this.skipToPlayback}>Skip to the playback controls</a>
+      ${this.drop.overlay()}
       <header class="top">
         <div class="brand"><span class="logo" aria-hidden="true">◧</span> deploysim <span class="tag">AWS deployment simulator</span></div>
         <status-header .index=${index} .frame=${frame}></status-header>
@@ -337,7 +360,7 @@ export class DeploysimApp extends LitElement {
           <scenario-library .groups=${this.library} .selected=${this.selectedId}></scenario-library>
         </div>
         <div id="panel-editor" role="tabpanel" aria-labelledby="tab-editor" ?hidden=${this.tab !== 'editor'}>
-          <scenario-editor .text=${this.text} .shareLink=${this.shareLink}></scenario-editor>
+          <scenario-editor .text=${this.text} .shareLink=${this.shareLink} .importReport=${this.importReport} .source=${index?.trace.scenario.source}></scenario-editor>
         </div>
       </aside>
       <main>
@@ -412,6 +435,8 @@ export class DeploysimApp extends LitElement {
     this.addEventListener('fault-inject', (e) => this.injectFault(e.detail.fault));
     this.addEventListener('fault-remove', (e) => this.removeFault(e.detail.index));
     this.addEventListener('fork-dismiss', () => (this.injection = undefined));
+    this.addEventListener('aws-import', (e) => this.importAws(e.detail.collected));
+    this.addEventListener('scenario-pick', () => (this.importReport = undefined));
     this.addEventListener('event-select', (e) => {
       const trace = this.index?.trace;
       if (!trace) return;

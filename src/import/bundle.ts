@@ -11,6 +11,9 @@ export const EBEXTENSION = /(^|\/)\.ebextensions\/[^/]+\.config$/;
 export const PLATFORM_HOOK = /(^|\/)\.platform\/hooks\/(prebuild|predeploy|postdeploy)\/[^/]+$/;
 const DATA_FILE = /\.(ya?ml|json|template)$/i;
 
+/** A bundle walk (CLI folder, dropped folder) stops here: a source bundle is not a whole disk. */
+export const MAX_BUNDLE_FILES = 5000;
+
 /** Folders a bundle walk skips: dependencies and version control, never configuration. */
 export const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'vendor']);
 
