@@ -15,8 +15,9 @@ export interface Matches {
 
 /**
  * Options matching `query` (case-insensitive, in the label or the id), best first:
- * an exact match or an id ending in "-<query>" (typing 3 finds i-3), then ids and
- * labels that start with it, then the rest, each group in the fleet's order.
+ * an exact match or an id ending in "-<query>" (typing 3 finds i-3), then ids,
+ * labels and id numbers that start with it (42: i-420 … i-429), then the rest, each
+ * group in the fleet's order.
  */
 export function matchTargets(options: readonly PickerOption[], query: string, limit: number): Matches {
   const q = query.trim().toLowerCase();
@@ -28,7 +29,7 @@ export function matchTargets(options: readonly PickerOption[], query: string, li
     const value = o.value.toLowerCase();
     const label = o.label.toLowerCase();
     if (value === q || label === q || value.endsWith(`-${q}`)) exact.push(o);
-    else if (value.startsWith(q) || label.startsWith(q)) prefix.push(o);
+    else if (value.startsWith(q) || label.startsWith(q) || value.slice(value.lastIndexOf('-') + 1).startsWith(q)) prefix.push(o);
     else if (value.includes(q) || label.includes(q)) inside.push(o);
   }
   const total = exact.length + prefix.length + inside.length;
