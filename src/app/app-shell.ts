@@ -34,7 +34,7 @@ import { UrlState } from './url-state.ts';
 import { library, entries, DEFAULT_SCENARIO } from './scenarios.ts';
 import { shellStyles } from './app-shell.styles.ts';
 import { DropImport } from './drop-import.ts';
-import { runImport, type Collected, type ImportReport } from '../import/browser-files.ts';
+import type { Collected, ImportReport } from '../import/browser-files.ts';
 
 interface Problem { path: string; message: string }
 interface AppError { title: string; problems?: Problem[]; detail?: string }
@@ -91,7 +91,7 @@ export class DeploysimApp extends LitElement {
   private modified = false;
   readonly clock = new PlaybackClock(this, (dt) => this.tick(dt));
   private url = new UrlState(this, (state) => this.restore(state));
-  private drop = new DropImport(this, (collected) => this.importAws(collected));
+  private drop = new DropImport(this, (collected) => void this.importAws(collected));
 
   constructor() {
     super();
@@ -206,10 +206,11 @@ export class DeploysimApp extends LitElement {
   /**
    * AWS files in (dropped, picked or pasted): the generated scenario loads like any
    * other (an unapplied editor draft is kept) and the editor shows it with the import
-   * notes; on problems nothing changes but the report.
+   * notes; on problems nothing changes but the report. The importer loads on first use.
    */
-  importAws(collected: Collected): boolean {
+  async importAws(collected: Collected): Promise<boolean> {
     this.tab = 'editor';
+    const { runImport } = await import('../import/run-import.ts');
     const { report, scenario } = collected.ok ? runImport(collected.files) : { report: { files: [collected.problem.file], notes: [], problems: [collected.problem] }, scenario: undefined };
     this.importReport = report;
     if (!scenario) return false;
@@ -435,7 +436,7 @@ export class DeploysimApp extends LitElement {
     this.addEventListener('fault-inject', (e) => this.injectFault(e.detail.fault));
     this.addEventListener('fault-remove', (e) => this.removeFault(e.detail.index));
     this.addEventListener('fork-dismiss', () => (this.injection = undefined));
-    this.addEventListener('aws-import', (e) => this.importAws(e.detail.collected));
+    this.addEventListener('aws-import', (e) => void this.importAws(e.detail.collected));
     this.addEventListener('scenario-pick', () => (this.importReport = undefined));
     this.addEventListener('event-select', (e) => {
       const trace = this.index?.trace;

@@ -2,9 +2,9 @@
 // files and folders dropped on the page, picked with a file or folder input, or a
 // zip source bundle become the `ImportFile`s the pure importer takes, read the same
 // way `deploysim import` reads them from disk. Browser APIs only (File,
-// FileSystemEntry; fflate for zips), no Node.
+// FileSystemEntry; fflate for zips), no Node. The importer itself (with its YAML
+// parser) is in run-import.ts, which the app loads only when something is imported.
 import { MAX_BUNDLE_FILES, readsText, SKIPPED_FOLDERS, unzipBundle } from './bundle.ts';
-import { importFiles } from './import.ts';
 import type { ImportFile, ImportNote, ImportProblem } from './types.ts';
 import { LIMITS } from '../scenario/limits.ts';
 
@@ -18,13 +18,6 @@ export interface ImportReport {
 export type Collected = { ok: true; files: ImportFile[] } | { ok: false; problem: ImportProblem };
 
 const refuse = (file: string, message: string): Collected => ({ ok: false, problem: { file, line: 1, column: 1, message } });
-
-/** Runs the importer; the report lists what the user gave even when nothing could be imported. */
-export function runImport(files: readonly ImportFile[]): { report: ImportReport; scenario?: Record<string, unknown> } {
-  const r = importFiles(files);
-  const names = r.ok ? r.sources : files.map((f) => f.path);
-  return { report: { files: names, notes: r.notes, problems: r.ok ? [] : r.problems }, ...(r.ok ? { scenario: r.scenario } : {}) };
-}
 
 /** A file given on its own: a zip is a source bundle; an .ebextensions file keeps its folder's meaning. */
 async function looseFile(file: File): Promise<Collected> {

@@ -37,13 +37,19 @@ async function settled(app: DeploysimApp): Promise<void> {
   await panelOf(app).updateComplete;
 }
 
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+};
+
 async function pasteImport(app: DeploysimApp, text: string): Promise<void> {
   const panel = panelOf(app);
-  const box = panel.shadowRoot!.querySelector('textarea.paste')!;
+  const box = panel.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea.paste')!;
+  const before = app.importReport;
   box.value = text;
   box.dispatchEvent(new Event('input'));
   await panel.updateComplete;
   panel.shadowRoot!.querySelector<HTMLButtonElement>('button.import-paste')!.click();
+  await until(() => app.importReport !== before); // the importer loads on first use
   await settled(app);
 }
 
@@ -54,9 +60,6 @@ function drop(app: DeploysimApp, files: File[]): void {
   app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
 }
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
-};
 
 describe('import in the app', () => {
   it('pasted AppSpec YAML: the editor shows the generated scenario, its source and the ignored settings with their paths', async () => {
@@ -163,6 +166,7 @@ describe('import in the app', () => {
     editor.shadowRoot!.querySelector<HTMLButtonElement>('button.apply')!.click();
     await settled(app);
     editor.shadowRoot!.querySelector<HTMLButtonElement>('button.import-draft')!.click();
+    await until(() => app.importReport !== undefined);
     await settled(app);
     expect(app.index!.trace.scenario.codeDeploy?.computePlatform).toBe('Lambda');
     expect(panelOf(app).shadowRoot!.querySelector<HTMLTextAreaElement>('textarea.paste')!.value).toBe(lambdaAppspec);

@@ -108,13 +108,16 @@ export class LifecycleTable extends LitElement {
     `;
   }
 
-  private targetOptions: { index: TraceIndex; options: PickerOption[] } | undefined;
+  private targetOptions: { index: TraceIndex; first: string; options: PickerOption[] } | undefined;
 
-  /** '' (the target in action, named) first, then every target; the list is built once per trace. */
+  /** '' (the target in action, named) first, then every target; rebuilt only when the trace or the first label changes. */
   private pickerOptions(inAction: string): PickerOption[] {
     const index = this.index!;
-    if (this.targetOptions?.index !== index) this.targetOptions = { index, options: index.targets.map((t) => ({ value: t.id, label: t.label ?? t.id })) };
-    return [{ value: '', label: `the target in action${this.target ? '' : ` (${inAction})`}` }, ...this.targetOptions.options];
+    const first = `the target in action${this.target ? '' : ` (${inAction})`}`;
+    if (this.targetOptions?.index !== index || this.targetOptions.first !== first) {
+      this.targetOptions = { index, first, options: [{ value: '', label: first }, ...index.targets.map((t) => ({ value: t.id, label: t.label ?? t.id }))] };
+    }
+    return this.targetOptions.options;
   }
 
   private onPick(e: CustomEvent<{ value: string }>): void {
