@@ -5,7 +5,8 @@
 // problem as `file:line:column: message` with exit code 2.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MAX_BUNDLE_FILES, readsText, SKIPPED_FOLDERS, unzipBundle } from '../import/bundle.ts';
+import { MAX_BUNDLE_FILES, readsText, SKIPPED_FOLDERS } from '../import/bundle.ts';
+import { unzipBundle } from '../import/zip.ts';
 import { looksLikeCliOutput } from '../import/cli-json.ts';
 import { looksLikeTemplate } from '../import/cloudformation.ts';
 import { importFiles } from '../import/import.ts';

@@ -4,7 +4,7 @@
 // way `deploysim import` reads them from disk. Browser APIs only (File,
 // FileSystemEntry; fflate for zips), no Node. The importer itself (with its YAML
 // parser) is in run-import.ts, which the app loads only when something is imported.
-import { MAX_BUNDLE_FILES, readsText, SKIPPED_FOLDERS, unzipBundle } from './bundle.ts';
+import { MAX_BUNDLE_FILES, readsText, SKIPPED_FOLDERS } from './bundle.ts';
 import type { ImportFile, ImportNote, ImportProblem } from './types.ts';
 import { LIMITS } from '../scenario/limits.ts';
 
@@ -23,6 +23,7 @@ const refuse = (file: string, message: string): Collected => ({ ok: false, probl
 async function looseFile(file: File): Promise<Collected> {
   if (/\.zip$/i.test(file.name)) {
     try {
+      const { unzipBundle } = await import('./zip.ts'); // loaded only when a zip is given
       return { ok: true, files: unzipBundle(file.name, new Uint8Array(await file.arrayBuffer())) };
     } catch (err) {
       return refuse(file.name, `not a readable zip source bundle (${err instanceof Error ? err.message : String(err)})`);
