@@ -221,8 +221,8 @@ export class ScenarioEditor extends LitElement {
       </div>
       <div class="buttons">
         <button class="apply" @click=${this.apply} title="Ctrl+Enter">Apply</button>
-        <button class="load" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>Load file…</button>
-        <input type="file" accept=".json,application/json" @change=${this.onFile} />
+        <button class="load" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input.load-file')?.click()}>Load file…</button>
+        <input class="load-file" type="file" accept=".json,application/json" @change=${this.onFile} />
         <button class="download" @click=${this.download}>Download</button>
         <button class="share" @click=${this.share}>Copy share link</button>
       </div>
