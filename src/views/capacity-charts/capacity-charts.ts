@@ -143,7 +143,7 @@ export class CapacityCharts extends LitElement {
             .attr('fill-opacity', layer === 'future' ? 0 : 0.85)
             .attr('d', (b) => area(b.points));
         }
-        // Each band named inside its largest step where it fits: a version is told by its name, not by colour alone.
+        // Each band named inside its largest step where it fits (left-aligned): a version is told by its name, not by colour alone.
         const names = series.bands
           .map((b) => ({ version: b.version, at: bandLabelAt(b.points) }))
           .filter((n) => n.at && y(0) - y(n.at.height) >= 12 && x(n.at.to) - x(n.at.from) >= 8 * n.version.length + 10);
@@ -153,8 +153,8 @@ export class CapacityCharts extends LitElement {
           .data(names, (n) => n.version)
           .join('text')
           .attr('class', (n) => `band-name ${darkTextOn(versionColor(index.versions, n.version)) ? '' : 'on-dark'}`)
-          .attr('text-anchor', 'middle')
-          .attr('x', (n) => x(n.at!.t))
+          // At the step's start, so the name shows as soon as the playhead reveals the step.
+          .attr('x', (n) => x(n.at!.from) + 4)
           .attr('y', (n) => y(n.at!.y) + 4)
           .text((n) => n.version);
         // Nothing serving: hatched and said in words, revealed with the past.
