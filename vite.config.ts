@@ -1,12 +1,20 @@
 import { defineConfig } from 'vite';
+import { scenarioFiles } from './scripts/vite-scenario-files.ts';
 
 export default defineConfig({
   server: { port: 5173, strictPort: false, open: false },
   preview: { port: 4173 },
+  plugins: [scenarioFiles()],
   build: {
     outDir: 'dist',
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      // Pages: the app and the embed example. The embed element is its own entry
+      // with a stable name, so any page loads it with one script tag.
+      input: { main: 'index.html', embed: 'embed.html', 'deploy-simulator': 'src/embed/index.ts' },
+      output: { entryFileNames: (chunk) => (chunk.name === 'deploy-simulator' ? 'deploy-simulator.js' : 'assets/[name]-[hash].js') },
+    },
   },
 });

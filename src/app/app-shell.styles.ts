@@ -30,7 +30,10 @@ export const shellStyles = css`
   .card.log event-log { flex: 1; min-height: 0; --log-max-height: none; }
   .card.faults { flex: none; max-height: 46%; overflow-y: auto; }
   .card.why { flex: none; max-height: 34%; overflow-y: auto; }
-  h2 .hint { text-transform: none; letter-spacing: 0; font-weight: 400; color: #8a93a3; margin-left: 6px; }
+  h2 .hint { text-transform: none; letter-spacing: 0; font-weight: 400; color: #5f6b7c; margin-left: 6px; }
+  .card-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 10px; }
+  .card-head button { flex: none; font-size: 12px; }
+  .card-head button[aria-pressed='true'] { background: #0072B2; border-color: #0072B2; color: #fff; }
   .tabs { display: flex; gap: 4px; margin-bottom: 10px; }
   .tabs button { flex: 1; border-radius: 8px; font-size: 12.5px; font-weight: 600; }
   .tabs button[aria-selected='true'] { background: #0072B2; border-color: #0072B2; color: #fff; }
@@ -48,5 +51,33 @@ export const shellStyles = css`
     aside.left { position: sticky; top: 0; max-height: 100vh; align-self: start; }
     aside.right { padding: 0 12px 12px; }
     .card.faults { max-height: none; }
+  }
+  /* Phones and narrow windows: one column, the page scrolls, the library is a drawer. */
+  .drawer-toggle, .drawer-close, .scrim { display: none; }
+  @media (max-width: 720px) {
+    :host { display: block; height: auto; }
+    header.top { flex-wrap: wrap; gap: 6px 10px; padding: 8px 10px; }
+    .drawer-toggle { display: inline-flex; align-items: center; gap: 6px; font-weight: 650; min-height: 40px; }
+    .brand { font-size: 16px; }
+    .brand .tag { display: none; }
+    status-header { flex-basis: 100%; }
+    aside.left {
+      position: fixed; z-index: 20; top: 0; bottom: 0; left: 0; width: min(340px, 88vw); max-height: none;
+      padding-top: 52px; transform: translateX(-100%); visibility: hidden;
+      transition: transform 0.2s ease, visibility 0.2s; box-shadow: 4px 0 24px rgba(10, 20, 40, 0.25);
+    }
+    /* Visible at once when opening (so focus can move in); hidden only after the slide when closing. */
+    aside.left[data-open] { transform: none; visibility: visible; transition: transform 0.2s ease, visibility 0s; }
+    .drawer-close { display: block; position: absolute; top: 8px; right: 10px; min-width: 40px; min-height: 40px; }
+    .scrim { display: block; position: fixed; inset: 0; z-index: 15; background: rgba(10, 20, 40, 0.35); }
+    main { padding: 8px; overflow: visible; gap: 8px; }
+    aside.right { display: flex; padding: 0 8px 8px; overflow: visible; }
+    .card { padding: 8px; }
+    /* Wide content (a lifecycle column, a table) scrolls inside its card, never the page. */
+    .card.statechart, .card.lifecycle { overflow-x: auto; }
+    h2 .hint { display: none; }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    aside.left { transition: none; }
   }
 `;

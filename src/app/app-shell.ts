@@ -24,6 +24,8 @@ import '../views/scenario-editor/index.ts';
 import '../views/scenario-library/index.ts';
 import '../views/why-panel/index.ts';
 import '../views/statechart-panel/index.ts';
+import '../views/timeline-table/index.ts';
+import { announcement, type Boundary } from './announce.ts';
 import { allMachines } from '../engine/machine-catalog.ts';
 import type { Injection } from '../layout/fork.ts';
 import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
@@ -35,13 +37,18 @@ import { library, entries, DEFAULT_SCENARIO } from './scenarios.ts';
 import { shellStyles } from './app-shell.styles.ts';
 import { DropImport } from './drop-import.ts';
 import type { Collected, ImportReport } from '../import/browser-files.ts';
+import { ignoresShortcut } from './shortcuts.ts';
+import { QuizMode } from './quiz-mode.ts';
+import { PresenterMode } from './presenter.ts';
+import { modeStyles } from './modes.styles.ts';
+import { listenModes, modeButtons, narration, quizCard, shortcutsOverlay } from './modes-view.ts';
 
 interface Problem { path: string; message: string }
 interface AppError { title: string; problems?: Problem[]; detail?: string }
 interface LoadOptions { id?: string; text?: string; t?: number; userFaults?: Set<number>; modified?: boolean }
 
 export class DeploysimApp extends LitElement {
-  static override styles = [base, shellStyles, css``];
+  static override styles = [base, shellStyles, modeStyles, css``];
   static override properties = {
     index: { state: true },
     t: { state: true },
@@ -59,6 +66,9 @@ export class DeploysimApp extends LitElement {
     lifecycleTarget: { state: true },
     injection: { state: true },
     importReport: { state: true },
+    drawerOpen: { state: true },
+    asTable: { state: true },
+    spoken: { state: true },
   };
 
   declare index: TraceIndex | undefined;
@@ -81,6 +91,12 @@ export class DeploysimApp extends LitElement {
   declare injection: Held<Injection> | undefined;
   /** What the latest import of AWS files did, for the editor's import panel. */
   declare importReport: ImportReport | undefined;
+  /** Narrow windows: the library drawer is open. */
+  declare drawerOpen: boolean;
+  /** The timeline shown as tables (phases and steps) instead of bands. */
+  declare asTable: boolean;
+  /** The live region's text: set at playback boundaries only (announce.ts), never per frame. */
+  declare spoken: string;
   /** The machine catalogue the statechart draws (`deploysim machines`). */
   readonly machines = allMachines();
 
@@ -92,6 +108,9 @@ export class DeploysimApp extends LitElement {
   readonly clock = new PlaybackClock(this, (dt) => this.tick(dt));
   private url = new UrlState(this, (state) => this.restore(state));
   private drop = new DropImport(this, (collected) => void this.importAws(collected));
+  /** Quiz mode (src/app/quiz-mode.ts) and presenter mode with its shortcuts (src/app/presenter.ts). */
+  readonly quiz = new QuizMode(this);
+  readonly presenter = new PresenterMode(this);
 
   constructor() {
     super();
@@ -105,6 +124,9 @@ export class DeploysimApp extends LitElement {
     this.collapsed = new Set();
     this.userFaults = new Set();
     this.lifecycleTarget = '';
+    this.drawerOpen = false;
+    this.asTable = false;
+    this.spoken = '';
   }
 
   override connectedCallback(): void {
@@ -145,6 +167,13 @@ export class DeploysimApp extends LitElement {
     }
     if (!loaded && !this.index) this.pick(entries.some((e) => e.id === DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : entries[0]?.id ?? '', 0);
     if (problem) this.error = problem;
+    this.quiz.setActive(!!state.quiz);
+    this.presenter.set(!!state.presenter);
+  }
+
+  /** Quiz or presenter mode changed: the share link says so. */
+  modesChanged(): void {
+    this.writeUrl();
   }
 
   pick(id: string, t = 0): boolean {
@@ -172,12 +201,12 @@ export class DeploysimApp extends LitElement {
       return false;
     }
     this.raw = obj as Record<string, unknown>;
-    this.index = index;
+    this.index = this.quiz.view(index);
     this.text = options.text ?? JSON.stringify(obj, null, 2);
     if (options.id !== undefined) this.selectedId = options.id;
     this.modified = options.modified ?? options.id === undefined;
     this.userFaults = options.userFaults ?? new Set();
-    this.t = Math.min(Math.max(0, options.t ?? 0), index.duration);
+    this.t = this.quiz.clamp(this.quiz.active ? 0 : Math.min(Math.max(0, options.t ?? 0), index.duration));
     this.error = undefined;
     this.fastForward = undefined;
     this.writeUrl();
@@ -186,7 +215,10 @@ export class DeploysimApp extends LitElement {
 
   private shareState(): ShareState {
     // The text as the user wrote it, so a reloaded or shared edit keeps its formatting.
-    return this.modified || !this.selectedId ? { scenarioText: this.text, t: this.t, injected: [...this.userFaults].sort((a, b) => a - b) } : { scenarioId: this.selectedId, t: this.t };
+    const modes = { ...(this.quiz.active ? { quiz: true } : {}), ...(this.presenter.on ? { presenter: true } : {}) };
+    return this.modified || !this.selectedId
+      ? { scenarioText: this.text, t: this.t, injected: [...this.userFaults].sort((a, b) => a - b), ...modes }
+      : { scenarioId: this.selectedId, t: this.t, ...modes };
   }
 
   /** The share link for the current scenario and time, computed when asked. */
@@ -252,7 +284,7 @@ export class DeploysimApp extends LitElement {
 
   seek(t: number): void {
     if (!this.index) return;
-    this.t = Math.min(Math.max(0, t), this.index.duration);
+    this.t = this.quiz.clamp(Math.min(Math.max(0, t), this.index.duration));
     this.fastForward = undefined;
     if (!this.playing) this.writeUrl();
   }
@@ -260,12 +292,17 @@ export class DeploysimApp extends LitElement {
   private tick(wallSeconds: number): void {
     if (!this.index || !this.playing) return;
     const a = advance(this.index, this.t, wallSeconds, this.speed, this.skipWaits);
-    this.t = a.t;
+    this.t = this.quiz.clamp(a.t);
     this.fastForward = a.fastForward;
-    if (a.ended) {
+    if (a.ended || this.t < a.t) {
       this.playing = false;
       this.writeUrl();
+      this.say('end');
     }
+  }
+
+  private say(boundary: Boundary): void {
+    if (this.index) this.spoken = announcement(this.index, this.t, boundary);
   }
 
   command(command: 'play' | 'pause' | 'toggle' | 'next' | 'previous' | 'restart' | 'end'): void {
@@ -278,34 +315,29 @@ export class DeploysimApp extends LitElement {
       case 'play':
         if (this.t >= index.duration) this.t = 0;
         this.playing = true;
-        return;
+        return this.say('play');
       case 'pause':
         this.playing = false;
         this.writeUrl();
-        return;
+        return this.say('pause');
       case 'next':
         this.seek(nextEventTime(index, this.t));
-        return;
+        return this.say('step');
       case 'previous':
         this.seek(previousEventTime(index, this.t));
-        return;
+        return this.say('step');
       case 'restart':
         this.seek(0);
-        return;
+        return this.say('step');
       case 'end':
         this.playing = false;
         this.seek(index.duration);
-        return;
+        return this.say('end');
     }
   }
 
   private onKey = (e: KeyboardEvent): void => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-    const el = e.composedPath()[0] as HTMLElement | undefined;
-    const tag = el?.tagName;
-    if (tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox')) return;
-    const activates = tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'INPUT' || tag === 'A' || !!el?.getAttribute?.('role');
-    if (activates && (e.key === ' ' || e.key === 'Enter')) return;
+    if (ignoresShortcut(e)) return;
     const map: Record<string, () => void> = {
       ' ': () => this.command('toggle'),
       k: () => this.command('toggle'),
@@ -345,11 +377,17 @@ export class DeploysimApp extends LitElement {
     return html`
       <a class="skip" href="#playback" @click=${this.skipToPlayback}>Skip to the playback controls</a>
       ${this.drop.overlay()}
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.spoken}</div>
       <header class="top">
+        <button class="drawer-toggle" aria-controls="drawer" aria-expanded=${this.drawerOpen ? 'true' : 'false'}
+          @click=${() => this.setDrawer(!this.drawerOpen)}><span aria-hidden="true">☰</span> Scenarios</button>
         <div class="brand"><span class="logo" aria-hidden="true">◧</span> deploysim <span class="tag">AWS deployment simulator</span></div>
         <status-header .index=${index} .frame=${frame}></status-header>
+        ${modeButtons(this)}
       </header>
-      <aside class="left">
+      <div class="scrim" ?hidden=${!this.drawerOpen} @click=${() => this.setDrawer(false)}></div>
+      <aside class="left" id="drawer" aria-label="Scenarios" ?data-open=${this.drawerOpen} @keydown=${this.onDrawerKey}>
+        <button class="drawer-close" @click=${() => this.setDrawer(false)} aria-label="Close the scenarios">✕</button>
         <div class="tabs" role="tablist" aria-label="Scenario">
           ${(['library', 'editor'] as const).map(
             (tab) => html`<button role="tab" id="tab-${tab}" aria-selected=${this.tab === tab ? 'true' : 'false'} aria-controls="panel-${tab}"
@@ -376,14 +414,19 @@ export class DeploysimApp extends LitElement {
               <button class="dismiss" @click=${() => (this.error = undefined)} aria-label="Dismiss the error">✕</button>
             </div>`
           : ''}
+        ${quizCard(this)}
         <now-line .index=${index} .t=${this.t}></now-line>
+        ${narration(this)}
         <section class="card playback">
           <playback-controls .index=${index} .t=${this.t} .playing=${this.playing} .speed=${this.speed}
             .skipWaits=${this.skipWaits} .fastForward=${this.fastForward}></playback-controls>
         </section>
         <section class="card timeline" aria-label="Timeline">
-          <h2>Timeline <span class="hint">one lane per target · focus a lane (arrow keys) or tap a step for details · click a group to fold it</span></h2>
-          <timeline-view .index=${index} .t=${this.t} .collapsed=${this.collapsed}></timeline-view>
+          <div class="card-head"><h2>Timeline <span class="hint">one lane per target · focus a lane (arrow keys) or tap a step for details · click a group to fold it</span></h2>
+            <button class="as-table" aria-pressed=${this.asTable ? 'true' : 'false'} @click=${() => (this.asTable = !this.asTable)}>Show as table</button></div>
+          ${this.asTable
+            ? html`<timeline-table .index=${index} .t=${this.t}></timeline-table>`
+            : html`<timeline-view .index=${index} .t=${this.t} .collapsed=${this.collapsed}></timeline-view>`}
           <capacity-charts .index=${index} .t=${this.t}></capacity-charts>
         </section>
         <section class="card statechart" aria-label="Statechart">
@@ -401,12 +444,29 @@ export class DeploysimApp extends LitElement {
         <section class="card why" aria-label="Why"><why-panel .event=${selected === undefined ? undefined : index?.trace.events[selected]}></why-panel></section>
         <section class="card log"><event-log .index=${index} .count=${frame?.eventCount ?? 0} .selected=${selected}></event-log></section>
       </aside>
+      ${shortcutsOverlay(this)}
     `;
   }
 
   private skipToPlayback = (e: Event): void => {
     e.preventDefault();
     this.renderRoot.querySelector('playback-controls')?.shadowRoot?.querySelector<HTMLButtonElement>('button.play')?.focus();
+  };
+
+  /** Narrow windows: opening moves focus into the drawer, closing gives it back to the toggle. */
+  setDrawer(open: boolean): void {
+    if (open === this.drawerOpen) return;
+    this.drawerOpen = open;
+    void this.updateComplete.then(() => {
+      const to = open ? this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`) : this.renderRoot.querySelector<HTMLElement>('.drawer-toggle');
+      if (to && to.offsetParent !== null) to.focus();
+    });
+  }
+
+  private onDrawerKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || !this.drawerOpen) return;
+    e.stopPropagation();
+    this.setDrawer(false);
   };
 
   private onTabKey = (e: KeyboardEvent): void => {
@@ -418,13 +478,17 @@ export class DeploysimApp extends LitElement {
   };
 
   override firstUpdated(): void {
+    listenModes(this);
     this.addEventListener('seek-to', (e) => this.seek(e.detail.t));
     this.addEventListener('playback-command', (e) => this.command(e.detail.command));
     this.addEventListener('speed-change', (e) => {
       this.speed = e.detail.speed;
       this.skipWaits = e.detail.skipWaits;
     });
-    this.addEventListener('scenario-pick', (e) => this.pick(e.detail.id));
+    this.addEventListener('scenario-pick', (e) => {
+      this.pick(e.detail.id);
+      this.setDrawer(false);
+    });
     this.addEventListener('scenario-apply', (e) => {
       try {
         this.playing = false;

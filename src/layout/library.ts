@@ -26,7 +26,10 @@ const EB_POLICY_LABEL: Record<string, string> = {
 };
 const EB_ORDER = Object.keys(EB_POLICY_LABEL);
 
-const PLATFORM_LABEL: Record<string, string> = { ElasticBeanstalk: 'Elastic Beanstalk', CodeDeploy: 'CodeDeploy' };
+const PLATFORM_LABEL: Record<string, string> = { ElasticBeanstalk: 'Elastic Beanstalk', CodeDeploy: 'CodeDeploy', Quiz: 'Quiz' };
+/** Scenarios under scenarios/quiz/ form their own group, whatever their platform. */
+export const QUIZ_GROUP = 'Quiz';
+export const isQuizId = (id: string): boolean => id.startsWith('quiz/');
 
 function obj(x: unknown): Record<string, unknown> {
   return x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
@@ -64,7 +67,7 @@ export function groupLibrary(files: Record<string, unknown>): LibraryGroup[] {
       id,
       name: String(s.name ?? id),
       description: String(s.description ?? ''),
-      platform: String(s.platform ?? 'Other'),
+      platform: isQuizId(id) ? QUIZ_GROUP : String(s.platform ?? 'Other'),
       strategy: strategyOf(json),
       json,
     });
@@ -85,7 +88,7 @@ export function groupLibrary(files: Record<string, unknown>): LibraryGroup[] {
 }
 
 function rank(platform: string): number {
-  return platform === 'ElasticBeanstalk' ? 0 : platform === 'CodeDeploy' ? 1 : 2;
+  return platform === 'ElasticBeanstalk' ? 0 : platform === 'CodeDeploy' ? 1 : platform === QUIZ_GROUP ? 2 : 3;
 }
 
 function strategyRank(label: string): number {

@@ -8,6 +8,10 @@ export interface ShareState {
   t?: number;
   /** Which faults (by position) the learner injected, so a shared link labels them as injected. */
   injected?: number[];
+  /** Quiz mode (src/app/quiz-mode.ts): `&quiz=1`. */
+  quiz?: boolean;
+  /** Presenter mode (src/app/presenter.ts): `&presenter=1`. */
+  presenter?: boolean;
 }
 
 function toBase64Url(text: string): string {
@@ -30,6 +34,8 @@ export function encodeShare(state: ShareState): string {
   else if (state.scenarioText !== undefined) params.set('s', toBase64Url(state.scenarioText));
   if (state.t !== undefined) params.set('t', String(Math.round(state.t * 10) / 10));
   if (state.scenarioText !== undefined && state.injected?.length) params.set('i', state.injected.join(','));
+  if (state.quiz) params.set('quiz', '1');
+  if (state.presenter) params.set('presenter', '1');
   return `#${params.toString()}`;
 }
 
@@ -51,6 +57,8 @@ export function decodeShare(hash: string): ShareState & { error?: string } {
   if (params.has('t') && Number.isFinite(t) && t >= 0) out.t = t;
   const injected = (params.get('i') ?? '').split(',').filter((x) => /^\d{1,6}$/.test(x)).map(Number);
   if (injected.length) out.injected = injected;
+  if (params.get('quiz') === '1') out.quiz = true;
+  if (params.get('presenter') === '1') out.presenter = true;
   return out;
 }
 
@@ -63,7 +71,7 @@ export function decodeShare(hash: string): ShareState & { error?: string } {
 export const APP_MAX_INSTANCES = 5_000;
 
 /** Why a shared scenario is too large for the app, or undefined. Never throws. */
-export function oversizedFleet(text: string): string | undefined {
+export function oversizedFleet(text: string, what = 'The scenario in this link'): string | undefined {
   let data: any;
   try {
     data = JSON.parse(text);
@@ -74,5 +82,5 @@ export function oversizedFleet(text: string): string | undefined {
   const instances = typeof section === 'object' && section !== null ? Number(section.instances) : 0;
   if (!(instances > APP_MAX_INSTANCES)) return undefined;
   const n = (x: number) => x.toLocaleString('en-US');
-  return `The scenario in this link has ${n(instances)} instances; the app draws at most ${n(APP_MAX_INSTANCES)}, so it is not opened. Run it with the CLI (deploysim run), which takes larger fleets.`;
+  return `${what} has ${n(instances)} instances; the app draws at most ${n(APP_MAX_INSTANCES)}, so it is not opened. Run it with the CLI (deploysim run), which takes larger fleets.`;
 }

@@ -68,6 +68,26 @@ describe('target-picker', () => {
     expect(input.value).toBe(picked[0]);
   });
 
+  it('tabbing in does not open the list; ↓ opens it at the current pick, typing replaces the shown label', async () => {
+    const picker = mount<TargetPicker>('target-picker', { options: fiveThousand.slice(0, 10), value: 'i-4', label: 'Target' }, 300);
+    await settle(picker);
+    const { input, options } = parts(picker);
+    input.focus();
+    await settle(picker);
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.keyboard('{ArrowDown}');
+    await settle(picker);
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    expect(picker.shadowRoot!.getElementById(input.getAttribute('aria-activedescendant')!)!.textContent).toBe('i-4');
+    await userEvent.keyboard('{Escape}');
+    input.blur();
+    input.focus();
+    await userEvent.keyboard('7');
+    await settle(picker);
+    expect(input.value).toBe('7');
+    expect(options().map((o) => o.textContent)).toEqual(['i-7']);
+  });
+
   it('a click on an option picks it', async () => {
     const picker = mount<TargetPicker>('target-picker', { options: fiveThousand.slice(0, 10), value: 'i-1', label: 'Target' }, 300);
     await settle(picker);

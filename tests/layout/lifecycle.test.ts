@@ -72,17 +72,16 @@ describe('lifecycleTable', () => {
 });
 
 describe('lifecycleTable on every shipped scenario', () => {
-  it('at the end: every span is a row, and no event is still Pending or InProgress', () => {
-    for (const file of shippedScenarios()) {
-      const v = validateText(readFileSync(join(SCENARIO_DIR, file), 'utf8'));
-      if (!v.ok) continue;
-      const index = buildIndex(simulate(v.scenario));
-      index.targets.forEach((target, i) => {
-        const sections = lifecycleTable(index, i, index.duration);
-        const rows = sections.reduce((n, s) => n + s.rows.filter((r) => r.start !== undefined).length, 0);
-        expect(rows, `${file} ${target.id}`).toBe(index.spansByTarget[i]!.length);
-        for (const s of sections) for (const r of s.rows) expect(['Pending', 'InProgress'], `${file} ${target.id} ${r.event}`).not.toContain(r.status);
-      });
-    }
+  // One test per scenario, so a growing library does not run into the per-test timeout.
+  it.each(shippedScenarios())('at the end of %s: every span is a row, and no event is still Pending or InProgress', (file) => {
+    const v = validateText(readFileSync(join(SCENARIO_DIR, file), 'utf8'));
+    if (!v.ok) return;
+    const index = buildIndex(simulate(v.scenario));
+    index.targets.forEach((target, i) => {
+      const sections = lifecycleTable(index, i, index.duration);
+      const rows = sections.reduce((n, s) => n + s.rows.filter((r) => r.start !== undefined).length, 0);
+      expect(rows, `${file} ${target.id}`).toBe(index.spansByTarget[i]!.length);
+      for (const s of sections) for (const r of s.rows) expect(['Pending', 'InProgress'], `${file} ${target.id} ${r.event}`).not.toContain(r.status);
+    });
   });
 });

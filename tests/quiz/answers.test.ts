@@ -78,8 +78,8 @@ describe('questions in a scenario', () => {
     expect(code).toBe(0);
     const trace = JSON.parse(out);
     expect(trace.questions).toEqual([
-      { id: 'end', at: 0, ask: 'finalVersion', answer: 'v2', choices: ['It is terminated', 'v1', 'v2'] },
-      { id: 'cap', at: 0, ask: 'inService', answer: '2', choices: ['1', '2', '3', '4'] },
+      { id: 'end', at: 0, ask: 'finalVersion', answer: 'v2', choices: ['It is terminated', 'v1', 'v2'], rule: 'eb.rolling-batch' },
+      { id: 'cap', at: 0, ask: 'inService', answer: '2', choices: ['1', '2', '3', '4'], rule: 'eb.rolling-batch' },
     ]);
   });
 });

@@ -25,5 +25,5 @@ export const styles = css`
   .ev.lifecycle-event-failed .msg, .ev.alarm .msg, .ev.rollback-started .msg { color: #a33f00; }
   .ev.deployment-ended .msg, .ev.deployment-started .msg { font-weight: 600; }
   .why-tag { font-size: 10px; color: #005a8e; border: 1px solid #b9d3e6; border-radius: 4px; padding: 0 3px; white-space: nowrap; }
-  abbr.undoc { font-size: 10px; color: #6b7587; text-decoration: underline dotted; }
+  abbr.undoc { font-size: 10px; color: #4f5869; text-decoration: underline dotted; }
 `;

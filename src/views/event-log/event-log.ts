@@ -53,8 +53,7 @@ export class EventLog extends LitElement {
           shown,
           (x) => x.i,
           (x) => html`<li class="ev ${x.e.type} ${x.e.t === latestT ? 'now' : ''} ${x.i === last ? 'current' : ''}">
-            <button class="entry" data-index=${x.i} aria-pressed=${x.i === this.selected ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}
-              aria-label=${`${formatTime(x.e.t)}: ${x.e.message}. Select to see why, and jump here.`}>
+            <button class="entry" data-index=${x.i} aria-pressed=${x.i === this.selected ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
               <time>${formatTime(x.e.t)}</time>
               <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
               <span class="msg">${isolated(x.e.message, this.index?.trace)}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>

@@ -23,13 +23,13 @@ export class FaultPanel extends LitElement {
       :host { display: block; }
       .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 6px; font-size: 12.5px; }
       select { max-width: 100%; }
-      button.inject { background: #D55E00; color: #fff; border-color: #D55E00; font-weight: 650; }
-      button.inject:hover:not(:disabled) { background: #b44f00; }
+      button.inject { background: #b44f00; color: #fff; border-color: #b44f00; font-weight: 650; }
+      button.inject:hover:not(:disabled) { background: #8f3f00; }
       .actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
       ul { list-style: none; padding: 0; margin: 6px 0 0; }
       li { display: flex; justify-content: space-between; align-items: center; gap: 6px; font-size: 12px; padding: 3px 6px; border-radius: 6px; background: #f6f7fa; margin-bottom: 3px; }
       li.user { background: #fdf0e8; }
-      li .origin { color: #6b7587; font-size: 11px; }
+      li .origin { color: #556072; font-size: 11px; }
       li button { padding: 0 8px; font-size: 11.5px; }
       .none { font-size: 12px; color: #6b7587; }
       .note { font-size: 11.5px; color: #6b7587; margin: 2px 0 6px; }

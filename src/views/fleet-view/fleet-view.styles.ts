@@ -39,9 +39,9 @@ export const styles = css`
   .tile .icons { position: absolute; top: 5px; right: 6px; display: flex; gap: 3px; }
   .icon { font-size: 10px; font-weight: 700; border-radius: 4px; padding: 0 3px; border: 1px solid currentColor; }
   .icon.lb-in { color: #0b6e4f; }
-  .icon.lb-out { color: #9aa3b2; border-style: dashed; }
+  .icon.lb-out { color: #4f5869; border-style: dashed; }
   .icon.bad { color: #fff; background: #D55E00; border-color: #D55E00; }
-  .tile.pending { opacity: 0.35; border-style: dashed; border-left-style: dashed; background: #f7f8fa; }
+  .tile.pending { color: #5b6577; border-style: dashed; border-left-style: dashed; background: #f7f8fa; }
   .tile.launching { animation: pop 500ms ease-out; background: #f2f8fd; }
   .tile.deploying, .tile.checking, .tile.registering {
     background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.deploying, 45)} 0 8px, transparent 8px 16px);
@@ -53,11 +53,12 @@ export const styles = css`
   .tile.draining { animation: pulse 1.4s ease-in-out infinite; background: ${tint(STATUS_COLORS.draining, 35)}; }
   .tile.waiting { border-style: dashed; background: #f7f8fa; }
   .tile.unhealthy { border-color: ${unsafeCSS(STATUS_COLORS.unhealthy)}; background: #fdf0e8; }
-  .tile.terminating { opacity: 0.6; }
-  .tile.terminated { opacity: 0.38; filter: grayscale(1); transform: scale(0.96); }
+  .tile.terminating { border-style: dashed; }
+  /* Faded by colour, not opacity, so its text stays readable (contrast). */
+  .tile.terminated { filter: grayscale(1); background: #eceff3; border-style: dashed; transform: scale(0.96); }
   .tile.terminated .id { text-decoration: line-through; }
   @keyframes pop { from { transform: scale(0.6); opacity: 0; } to { transform: scale(1); opacity: 1; } }
-  @keyframes pulse { 50% { opacity: 0.55; } }
+  @keyframes pulse { 50% { background-color: ${tint(STATUS_COLORS.draining, 75)}; } }
   @keyframes march { from { background-position: 0 0; } to { background-position: -45px 0; } }
   svg.compact rect { shape-rendering: crispEdges; }
   svg.compact rect:focus { outline: none; stroke: #0072B2; stroke-width: 2; }

@@ -15,7 +15,7 @@ export class ScenarioLibrary extends LitElement {
       h3 { font-size: 11px; text-transform: uppercase; letter-spacing: 0.05em; color: #5b6577; margin: 10px 0 4px 4px; }
       ul { list-style: none; margin: 0; padding: 0; }
       button.pick {
-        display: block; width: 100%; text-align: left; border: 1px solid transparent; background: transparent;
+        display: block; width: 100%; box-sizing: border-box; text-align: left; border: 1px solid transparent; background: transparent;
         border-radius: 8px; padding: 6px 8px; margin-bottom: 2px;
       }
       button.pick:hover { background: #eef3fb; }

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host { display: block; font-size: 12px; }
-  h2 .hint { text-transform: none; letter-spacing: 0; font-weight: 400; color: #8a93a3; margin-left: 6px; }
+  h2 .hint { text-transform: none; letter-spacing: 0; font-weight: 400; color: #5f6b7c; margin-left: 6px; }
   .charts { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: flex-start; }
   figure { margin: 0; min-width: 0; }
   figure.orchestrator { flex: 1 1 300px; }

@@ -81,7 +81,7 @@ export class TargetPicker extends LitElement {
         aria-activedescendant=${activeId} title=${this.current?.label ?? ''}
         .value=${this.open ? this.query : this.current?.label ?? ''}
         placeholder=${this.open ? 'Type to search targets' : ''}
-        @focus=${this.onFocus} @click=${this.onFocus} @input=${this.onInput} @keydown=${this.onKey} @blur=${this.close} />
+        @focus=${this.selectAll} @click=${this.onFocus} @input=${this.onInput} @keydown=${this.onKey} @blur=${this.close} />
       <span class="chev" aria-hidden="true">▼</span>
       <ul id="${this.uid}-list" role="listbox" aria-label=${this.label} ?hidden=${!this.open}>
         ${shown.map(
@@ -98,6 +98,9 @@ export class TargetPicker extends LitElement {
   override updated(): void {
     if (this.open) this.renderRoot.querySelector(`#${this.uid}-${this.active}`)?.scrollIntoView?.({ block: 'nearest' });
   }
+
+  /** Tabbing in does not open the list (only a click, typing or ↓ does); typing replaces the shown label. */
+  private selectAll = (e: FocusEvent): void => (e.target as HTMLInputElement).select();
 
   private onFocus = (): void => {
     if (this.open) return;

@@ -281,7 +281,8 @@ export class TimelineView extends LitElement {
           });
         g.filter((r) => r.type === 'target').each(function () {
           const sel = d3.select(this);
-          sel.attr('tabindex', 0).attr('role', 'button');
+          // A group, not a button: its visible step names are not its name (WCAG 2.5.3); arrows read them.
+          sel.attr('tabindex', 0).attr('role', 'group');
           sel.append('rect').attr('class', 'focus-ring');
           sel.append('line').attr('class', 'track');
           sel.append('text').attr('class', 'label').attr('x', 10);
@@ -299,7 +300,7 @@ export class TimelineView extends LitElement {
       .text((r) => (r.type === 'group' ? `${r.collapsed ? '▸' : '▾'} ${r.label} · ${r.count}` : ''));
     groups
       .attr('aria-expanded', (r) => (r.type === 'group' && !r.collapsed ? 'true' : 'false'))
-      .attr('aria-label', (r) => (r.type === 'group' ? `${r.label}, ${r.count} targets; press to ${r.collapsed ? 'expand' : 'collapse'}` : ''))
+      .attr('aria-label', (r) => (r.type === 'group' ? `${r.label} · ${r.count} targets` : ''))
       .on('click', (_e, r) => emit(this, 'group-toggle', { group: r.group }))
       .on('keydown', (e: KeyboardEvent, r) => {
         if (e.key === 'Enter' || e.key === ' ') {

@@ -1,0 +1,7 @@
+import { TimelineTable } from './timeline-table.ts';
+
+if (!customElements.get('timeline-table')) customElements.define('timeline-table', TimelineTable);
+export { TimelineTable };
+declare global {
+  interface HTMLElementTagNameMap { 'timeline-table': TimelineTable }
+}

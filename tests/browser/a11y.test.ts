@@ -1,0 +1,96 @@
+// axe-core in a real browser on every view: no serious or critical violation.
+// A failure lists each violation (rule id, impact, the element) so it can be fixed
+// without re-running anything.
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../src/app/app-shell.ts';
+import '../../src/embed/index.ts';
+import type { DeploysimApp } from '../../src/app/app-shell.ts';
+import { describeViolations, seriousViolations } from './a11y-helpers.ts';
+
+afterEach(() => {
+  document.body.replaceChildren();
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+document.documentElement.lang = 'en';
+document.title = 'deploysim accessibility test';
+
+/** Lets D3 draw (it runs after Lit's update, on resize and in animation frames). */
+const paint = () => new Promise((r) => setTimeout(r, 600));
+
+async function mountApp(hash: string): Promise<DeploysimApp> {
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  const app = document.createElement('deploysim-app');
+  document.body.append(app);
+  await app.updateComplete;
+  await paint();
+  return app;
+}
+
+async function expectNoSeriousViolations(): Promise<void> {
+  const violations = await seriousViolations();
+  expect(describeViolations(violations), 'axe-core violations (id, impact, help, target)').toBe('');
+}
+
+const root = (app: DeploysimApp) => app.shadowRoot!;
+
+describe('accessibility (axe-core, serious and critical)', () => {
+  it('the app as it opens', async () => {
+    await mountApp('');
+    await expectNoSeriousViolations();
+  });
+
+  it('a scenario scrubbed to mid-deployment, with an event selected for Why?, the statechart and the lifecycle table', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling-unhealthy-instance&t=0');
+    app.seek(app.index!.duration / 2);
+    await app.updateComplete;
+    const entry = root(app).querySelector('event-log')!.shadowRoot!.querySelector<HTMLButtonElement>('button.entry')!;
+    entry.click();
+    await app.updateComplete;
+    await paint();
+    expect(root(app).querySelector('why-panel')!.shadowRoot!.textContent!.trim()).not.toBe('');
+    expect(root(app).querySelector('lifecycle-table')!.shadowRoot!.querySelector('table')).not.toBeNull();
+    expect(root(app).querySelector('statechart-panel')!.shadowRoot!.querySelector('svg')).not.toBeNull();
+    await expectNoSeriousViolations();
+  });
+
+  it('the timeline as tables', async () => {
+    const app = await mountApp('#scenario=codedeploy/server-one-at-a-time&t=60');
+    root(app).querySelector<HTMLButtonElement>('button.as-table')!.click();
+    await app.updateComplete;
+    await paint();
+    expect(root(app).querySelector('timeline-table')!.shadowRoot!.querySelectorAll('table')).toHaveLength(2);
+    await expectNoSeriousViolations();
+  });
+
+  it('the fault panel with an injection report', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling&t=70');
+    expect(app.injectFault({ type: 'InstanceTerminated', target: 'i-1', at: 70 })).toBe(true);
+    await app.updateComplete;
+    await paint();
+    await expectNoSeriousViolations();
+  });
+
+  it('the scenario editor, with a validation problem showing', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling&t=0');
+    app.tab = 'editor';
+    app.load({ name: 'bad', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 'many' } });
+    await app.updateComplete;
+    await paint();
+    expect(root(app).querySelector('.error')).not.toBeNull();
+    await expectNoSeriousViolations();
+  });
+
+  it('the embed element, compact and with controls', async () => {
+    document.body.innerHTML = `<main><h1>Course page</h1>
+      <deploy-simulator src="/scenarios/elastic-beanstalk/rolling.json" time="60"></deploy-simulator>
+      <deploy-simulator src="/scenarios/codedeploy/server-blue-green.json" time="120" controls></deploy-simulator>
+      <deploy-simulator src="/no/such.json"></deploy-simulator></main>`;
+    for (const el of document.querySelectorAll('deploy-simulator')) {
+      await el.updateComplete;
+      await el.ready;
+    }
+    await paint();
+    await expectNoSeriousViolations();
+  });
+});
