@@ -32,7 +32,7 @@ export const styles = css`
   .tile .ver.light { color: #1d2330; }
   /* Wraps between words (step names get break points between their CamelCase words), never cut inside one. */
   .tile .state { color: #414a5a; overflow-wrap: break-word; hyphens: none; }
-  .tile .run { margin-left: 5px; font-size: 10.5px; color: #5b6577; border: 1px dashed #9aa3b2; border-radius: 9px; padding: 0 5px; }
+  .tile .run { margin-left: 5px; font-size: 10.5px; color: #343c4c; border: 1px dashed #9aa3b2; border-radius: 9px; padding: 0 5px; }
   .tile .run:empty { display: none; }
   /* Target ids and versions may be the user's text: laid out on their own (bidi isolation). */
   .tile .id, .tile .ver, .tile .state { unicode-bidi: isolate; }
@@ -44,11 +44,11 @@ export const styles = css`
   .tile.pending { color: #5b6577; border-style: dashed; border-left-style: dashed; background: #f7f8fa; }
   .tile.launching { animation: pop 500ms ease-out; background: #f2f8fd; }
   .tile.deploying, .tile.checking, .tile.registering {
-    background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.deploying, 45)} 0 8px, transparent 8px 16px);
+    background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.deploying, 30)} 0 8px, transparent 8px 16px);
     background-size: 200% 100%;
     animation: march 1.2s linear infinite;
   }
-  .tile.checking { background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.checking, 45)} 0 8px, transparent 8px 16px); }
+  .tile.checking { background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.checking, 30)} 0 8px, transparent 8px 16px); }
   .tile.registering { background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.registering, 16)} 0 8px, transparent 8px 16px); }
   .tile.draining { animation: pulse 1.4s ease-in-out infinite; background: ${tint(STATUS_COLORS.draining, 35)}; }
   .tile.waiting { border-style: dashed; background: #f7f8fa; }
