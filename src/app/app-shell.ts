@@ -34,6 +34,8 @@ import { PlaybackClock } from './playback-clock.ts';
 import { UrlState } from './url-state.ts';
 import { library, entries, DEFAULT_SCENARIO } from './scenarios.ts';
 import { shellStyles } from './app-shell.styles.ts';
+import { DropImport } from './drop-import.ts';
+import type { Collected, ImportReport } from '../import/browser-files.ts';
 import { ignoresShortcut } from './shortcuts.ts';
 import { QuizMode } from './quiz-mode.ts';
 import { PresenterMode } from './presenter.ts';
@@ -63,6 +65,7 @@ export class DeploysimApp extends LitElement {
     selection: { state: true },
     lifecycleTarget: { state: true },
     injection: { state: true },
+    importReport: { state: true },
     drawerOpen: { state: true },
     asTable: { state: true },
     spoken: { state: true },
@@ -87,6 +90,8 @@ export class DeploysimApp extends LitElement {
   declare lifecycleTarget: string;
   /** The latest injection's report (refused, or what changed), until dismissed. */
   declare injection: Held<Injection> | undefined;
+  /** What the latest import of AWS files did, for the editor's import panel. */
+  declare importReport: ImportReport | undefined;
   /** Narrow windows: the library drawer is open. */
   declare drawerOpen: boolean;
   /** The timeline shown as tables (phases and steps) instead of bands. */
@@ -104,6 +109,7 @@ export class DeploysimApp extends LitElement {
   private modified = false;
   readonly clock = new PlaybackClock(this, (dt) => this.tick(dt));
   private url = new UrlState(this, (state) => this.restore(state));
+  private drop = new DropImport(this, (collected) => void this.importAws(collected));
   /** Quiz mode (src/app/quiz-mode.ts) and presenter mode with its shortcuts (src/app/presenter.ts). */
   readonly quiz = new QuizMode(this);
   readonly presenter = new PresenterMode(this);
@@ -241,6 +247,23 @@ export class DeploysimApp extends LitElement {
     }, 200);
   }
 
+  // ---- importing AWS files ----------------------------------------------------
+
+  /**
+   * AWS files in (dropped, picked or pasted): the generated scenario loads like any
+   * other (an unapplied editor draft is kept) and the editor shows it with the import
+   * notes; on problems nothing changes but the report. The importer loads on first use.
+   */
+  async importAws(collected: Collected): Promise<boolean> {
+    this.tab = 'editor';
+    const { runImport } = await import('../import/run-import.ts');
+    const { report, scenario } = collected.ok ? runImport(collected.files) : { report: { files: [collected.problem.file], notes: [], problems: [collected.problem] }, scenario: undefined };
+    this.importReport = report;
+    if (!scenario) return false;
+    this.playing = false;
+    return this.load(scenario, { text: `${JSON.stringify(scenario, null, 2)}\n`, t: 0, modified: true });
+  }
+
   // ---- timed inputs ----------------------------------------------------------
 
   /** Refused when it can no longer take effect; otherwise re-simulates and reports what changed (src/app/session.ts). */
@@ -367,6 +390,7 @@ export class DeploysimApp extends LitElement {
     const selected = heldFor(this.selection, index?.trace);
     return html`
       <a class="skip" href="#playback" @click=${this.skipToPlayback}>Skip to the playback controls</a>
+      ${this.drop.overlay()}
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.spoken}</div>
       <header class="top">
         <button class="drawer-toggle" aria-controls="drawer" aria-expanded=${this.drawerOpen ? 'true' : 'false'}
@@ -391,7 +415,7 @@ export class DeploysimApp extends LitElement {
           <scenario-library .groups=${this.library} .selected=${this.selectedId}></scenario-library>
         </div>
         <div id="panel-editor" role="tabpanel" aria-labelledby="tab-editor" ?hidden=${this.tab !== 'editor'}>
-          <scenario-editor .text=${this.text} .shareLink=${this.shareLink}></scenario-editor>
+          <scenario-editor .text=${this.text} .shareLink=${this.shareLink} .importReport=${this.importReport} .source=${index?.trace.scenario.source}></scenario-editor>
         </div>
       </aside>
       <main ?hidden=${this.mode !== 'simulate'}>
@@ -494,6 +518,8 @@ export class DeploysimApp extends LitElement {
     this.addEventListener('fault-inject', (e) => this.injectFault(e.detail.fault));
     this.addEventListener('fault-remove', (e) => this.removeFault(e.detail.index));
     this.addEventListener('fork-dismiss', () => (this.injection = undefined));
+    this.addEventListener('aws-import', (e) => void this.importAws(e.detail.collected));
+    this.addEventListener('scenario-pick', () => (this.importReport = undefined));
     this.addEventListener('event-select', (e) => {
       const trace = this.index?.trace;
       if (!trace) return;

@@ -5,7 +5,8 @@
 // problem as `file:line:column: message` with exit code 2.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readsText, SKIPPED_FOLDERS, unzipBundle } from '../import/bundle.ts';
+import { MAX_BUNDLE_FILES, readsText, SKIPPED_FOLDERS } from '../import/bundle.ts';
+import { unzipBundle } from '../import/zip.ts';
 import { looksLikeCliOutput } from '../import/cli-json.ts';
 import { looksLikeTemplate } from '../import/cloudformation.ts';
 import { importFiles } from '../import/import.ts';
@@ -31,8 +32,6 @@ export const IMPORT_USAGE = `  deploysim import <file|folder|zip>… [-o scenari
                                                        AppSpec, .ebextensions, CloudFormation or AWS CLI JSON as a
                                                        scenario; run takes the same files and simulates them`;
 
-/** A bundle walk stops here: a source bundle is not a whole disk. */
-const MAX_BUNDLE_FILES = 5000;
 
 export async function importCommand(args: string[], io: Io, fs: ImportFs = nodeFs): Promise<number> {
   const paths: string[] = [];

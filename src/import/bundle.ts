@@ -2,14 +2,16 @@
 // Decides which files of a bundle the importer reads as text (the AppSpec file, the
 // .ebextensions configuration files, and YAML/JSON at the top level that may be a
 // template or CLI output) and which it only needs to know exist (hook scripts,
-// .platform/hooks). Pure: the caller lists the folder or passes the zip's bytes.
-import { strFromU8, unzipSync } from 'fflate';
+// .platform/hooks). Pure: the caller lists the folder; zips are read by zip.ts.
 import type { ImportFile } from './types.ts';
 
 export const APPSPEC_NAME = /^appspec\.(ya?ml|json)$/i;
 export const EBEXTENSION = /(^|\/)\.ebextensions\/[^/]+\.config$/;
 export const PLATFORM_HOOK = /(^|\/)\.platform\/hooks\/(prebuild|predeploy|postdeploy)\/[^/]+$/;
 const DATA_FILE = /\.(ya?ml|json|template)$/i;
+
+/** A bundle walk (CLI folder, dropped folder) stops here: a source bundle is not a whole disk. */
+export const MAX_BUNDLE_FILES = 5000;
 
 /** Folders a bundle walk skips: dependencies and version control, never configuration. */
 export const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'vendor']);
@@ -20,19 +22,6 @@ export function readsText(rel: string): boolean {
   if (APPSPEC_NAME.test(name) && !rel.includes('/')) return true;
   if (EBEXTENSION.test(rel) && rel.split('/').length === 2) return true;
   return !rel.includes('/') && DATA_FILE.test(name);
-}
-
-/** The entries of a zip source bundle, with the text of the ones the importer reads. */
-export function unzipBundle(path: string, bytes: Uint8Array): ImportFile[] {
-  const entries = unzipSync(bytes);
-  const out: ImportFile[] = [];
-  for (const [name, data] of Object.entries(entries)) {
-    if (name.endsWith('/')) continue; // folder entries
-    const rel = name.replace(/^\.\//, '');
-    if (rel.split('/').some((part) => SKIPPED_FOLDERS.has(part))) continue;
-    out.push({ path: `${path}/${rel}`, rel, bundle: path, ...(readsText(rel) ? { text: strFromU8(data) } : {}) });
-  }
-  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
 /**

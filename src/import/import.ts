@@ -2,6 +2,7 @@
 // CloudFormation, AWS CLI output), one scenario out, validated by the scenario's own
 // rules; or every problem, each at a file, line and column. Pure and synchronous, so
 // the CLI and (later) the app's drop zone share it.
+import { LIMITS } from '../scenario/limits.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { importAppSpec, type AppSpecImport } from './appspec.ts';
 import { APPSPEC_NAME, EBEXTENSION, PLATFORM_HOOK } from './bundle.ts';
@@ -148,7 +149,7 @@ function fail(r: Report, loc: Loc, message: string): ImportResult {
   return { ok: false, problems: r.problems, notes: sortNotes(r.notes) };
 }
 
-/** Name and description, in the order a scenario file lists its fields. */
+/** Name, description and source, in the order a scenario file lists its fields. */
 function finish(draft: Obj, sources: string[]): Obj {
   const cd = draft.codeDeploy as Obj | undefined;
   const eb = draft.elasticBeanstalk as Obj | undefined;
@@ -158,12 +159,23 @@ function finish(draft: Obj, sources: string[]): Obj {
   const faults = draft.faults as Obj[] | undefined;
   return {
     name: `Imported: ${what}`,
-    // The scenario schema has no field for where a scenario came from (yet): say it here.
-    description: `Imported by deploysim import. Source: ${sources.join(', ')}. The import lists the settings deploysim ignored or assumed.`,
+    description: `Imported by deploysim import from the AWS files named in source. The import lists the settings deploysim ignored or assumed.`,
+    source: sourceNote(sources),
     platform: draft.platform,
     ...(draft.versions ? { versions: draft.versions } : {}),
     ...(cd ? { codeDeploy: ordered(cd, CODEDEPLOY_ORDER) } : { elasticBeanstalk: ordered(eb!, EB_ORDER) }),
     ...(faults && faults.length > 0 ? { faults } : {}),
     ...(draft.timings ? { timings: draft.timings } : {}),
   };
+}
+
+/**
+ * The scenario's `source`: the files read, within the schema's limits (a bundle with
+ * more hook scripts than the limit is named by its first files and a count).
+ */
+export function sourceNote(sources: readonly string[]): { files: string[] } {
+  const max = LIMITS.sourceFiles;
+  const clip = (p: string) => (p.length <= LIMITS.sourcePathChars ? p : `${p.slice(0, LIMITS.sourcePathChars - 1)}…`);
+  const files = sources.length <= max ? sources.map(clip) : [...sources.slice(0, max - 1).map(clip), `… and ${sources.length - max + 1} more files`];
+  return { files };
 }

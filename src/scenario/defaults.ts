@@ -38,6 +38,7 @@ export function withDefaults(raw: Raw): Scenario {
     ...(raw.$schema !== undefined ? { $schema: raw.$schema } : {}),
     name: raw.name,
     description: raw.description ?? '',
+    ...(raw.source !== undefined ? { source: { files: [...raw.source.files] } } : {}),
     platform: raw.platform,
     versions: { from: raw.versions?.from ?? 'v1', to: raw.versions?.to ?? 'v2' },
     faults: (raw.faults ?? []).map((f: Raw) => ({ ...f })),

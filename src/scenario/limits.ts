@@ -24,6 +24,10 @@ export const LIMITS = {
   healthChecks: 100,
   /** Names in timings.steps. */
   stepNames: 100,
+  /** Files named in `source.files` (what `deploysim import` read). */
+  sourceFiles: 100,
+  /** Characters of one path in `source.files`. */
+  sourcePathChars: 1_000,
   /** Nesting of arrays and objects; a valid scenario needs 5. */
   depth: 64,
   /**
@@ -54,6 +58,7 @@ export const LIMIT_ROWS: readonly (readonly [what: string, limit: string])[] = [
   ['`canaryInterval`, `linearInterval`, `waitTimeInMinutes`', `${thousands(LIMITS.minutes)} minutes (7 days)`],
   ['`timings.healthyThreshold`, `timings.unhealthyThreshold`', `${thousands(LIMITS.healthChecks)} checks`],
   ['names in `timings.steps`', `${thousands(LIMITS.stepNames)}`],
+  ['`source.files`', `${thousands(LIMITS.sourceFiles)} files of ${thousands(LIMITS.sourcePathChars)} characters each`],
   ['nesting of lists and objects', `${LIMITS.depth} levels`],
   ['values in one file (numbers, strings, lists, objects, …)', `${thousands(LIMITS.values)}`],
   ['size of a file', `${thousands(LIMITS.textChars)} characters`],

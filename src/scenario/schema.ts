@@ -182,6 +182,19 @@ export const scenarioSchema: Json = {
     $schema: { type: 'string' },
     name: { type: 'string', minLength: 1 },
     description: { type: 'string' },
+    source: strict(
+      {
+        files: {
+          type: 'array',
+          minItems: 1,
+          maxItems: LIMITS.sourceFiles,
+          items: { type: 'string', minLength: 1, maxLength: LIMITS.sourcePathChars },
+          description: 'The files read, as the user named them (a folder or zip bundle\'s files under its name).',
+        },
+      },
+      ['files'],
+      'Where the scenario came from: `deploysim import` (and the app\'s import) names the AWS files it was generated from. Informational; the simulation does not read it.',
+    ),
     platform: { enum: ['ElasticBeanstalk', 'CodeDeploy'] },
     versions: strict(
       { from: { type: 'string', minLength: 1, default: 'v1' }, to: { type: 'string', minLength: 1, default: 'v2' } },

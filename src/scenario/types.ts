@@ -134,10 +134,18 @@ export interface Question {
   t?: number;
 }
 
+/** Where an imported scenario came from (informational; the engine does not read it). */
+export interface ScenarioSource {
+  /** The files read, as the user named them. */
+  files: string[];
+}
+
 export interface Scenario {
   $schema?: string;
   name: string;
   description: string;
+  /** Present when the scenario was imported: the AWS files it was generated from. */
+  source?: ScenarioSource;
   platform: Platform;
   versions: { from: string; to: string };
   elasticBeanstalk?: ElasticBeanstalkSettings;

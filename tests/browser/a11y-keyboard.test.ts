@@ -62,7 +62,7 @@ describe('keyboard', () => {
       'deploysim-app button.as-table',
       'timeline-view g.row',
       'statechart-panel select.target',
-      'fault-panel select.target',
+      'target-picker input[text]', // the fault panel's and the lifecycle table's target pickers
       'event-log button.entry',
     ];
     for (const e of expected) expect([...seen].some((s) => s.startsWith(e)), `${e} in ${[...seen].join(', ')}`).toBe(true);

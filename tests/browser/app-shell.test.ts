@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { entries } from '../../src/app/scenarios.ts';
+import { choose } from './picker.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -96,9 +97,7 @@ describe('deploysim-app', () => {
     await now.updateComplete;
     expect(now.shadowRoot!.querySelector('.text')!.textContent).toMatch(/^Batch 2 of 3 — waiting for i-3 to pass health checks: \d+:\d\d left of Timeout 600 s \+ 240 s$/);
     const table = root.querySelector('lifecycle-table') as HTMLElement & { updateComplete: Promise<unknown> };
-    const select = table.shadowRoot!.querySelector('select')!;
-    select.value = 'i-3';
-    select.dispatchEvent(new Event('change'));
+    await choose(table.shadowRoot!.querySelector('target-picker')!, 'i-3');
     await app.updateComplete;
     await table.updateComplete;
     expect(app.lifecycleTarget).toBe('i-3');

@@ -15,6 +15,7 @@ import { compareForks } from '../../src/layout/fork.ts';
 import type { TraceEvent } from '../../src/trace/types.ts';
 import { entries } from '../../src/app/scenarios.ts';
 import { cleanup, indexOf, mount, rolling, settle } from './fixtures.ts';
+import { choose } from './picker.ts';
 
 afterEach(cleanup);
 
@@ -208,9 +209,7 @@ describe('fault-panel forks', () => {
     // i-1 ran postdeploy in batch 1.
     expect(root.querySelector<HTMLButtonElement>('button.inject')!.disabled).toBe(true);
     expect(text(root.querySelector('.refusal'))).toBe('postdeploy already finished on i-1 at 0:53 (Succeeded) and does not run there again, so this failure could not take effect.');
-    const target = root.querySelector<HTMLSelectElement>('select.target')!;
-    target.value = 'i-4'; // batch 2: its postdeploy is still ahead
-    target.dispatchEvent(new Event('change'));
+    await choose(root.querySelector('target-picker.target')!, 'i-4'); // batch 2: its postdeploy is still ahead
     await settle(el);
     expect(root.querySelector<HTMLButtonElement>('button.inject')!.disabled).toBe(false);
     expect(root.querySelector('.refusal')).toBeNull();

@@ -15,6 +15,7 @@ import { buildIndex, frameAt } from '../../src/layout/frame.ts';
 import { lambdaRollbackFixture, rollingFixture } from '../layout/fixtures.ts';
 import { groupLibrary } from '../../src/layout/library.ts';
 import { cleanup, indexOf, mount, rolling, settle } from './fixtures.ts';
+import { choose } from './picker.ts';
 
 afterEach(cleanup);
 
@@ -242,11 +243,9 @@ describe('lifecycle-table', () => {
     const el = mount<HTMLElement & { t: number }>('lifecycle-table', { index, t: 100 });
     await settle(el);
     const root = shadow(el);
-    const select = root.querySelector('select')!;
     let sent = '';
     el.addEventListener('target-select', (e) => (sent = e.detail.target));
-    select.value = 'i-3';
-    select.dispatchEvent(new Event('change'));
+    await choose(root.querySelector('target-picker')!, 'i-3');
     await settle(el);
     expect(sent).toBe('i-3');
     expect(root.querySelector('caption')!.textContent).toContain('i-3 as of 1:40');

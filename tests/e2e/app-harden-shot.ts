@@ -23,7 +23,7 @@ try {
   await page.goto(`${server.url}${encodeShare({ scenarioText: JSON.stringify(scenario, null, 2), t: 12, injected: [0] })}`);
   await page.locator('deploysim-app status-header').waitFor();
   await page.locator('#tab-editor').click();
-  const area = page.locator('scenario-editor textarea');
+  const area = page.locator('scenario-editor textarea#json');
   await area.click();
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('  ');

@@ -75,7 +75,8 @@ describe('deploysim, built', () => {
     await page.screenshot({ path: `${SHOTS}/01-immutable-at-1m.png` });
 
     // Inject: i-5 never becomes healthy, from now.
-    await page.locator('fault-panel select.target').selectOption('i-5');
+    await page.locator('fault-panel target-picker input').fill('i-5');
+    await page.locator('fault-panel target-picker input').press('Enter');
     await page.locator('fault-panel select.kind').selectOption('UnhealthyInstance');
     await page.locator('fault-panel button.inject').click();
     await expect(page.locator('fault-panel ul[aria-label="Injected failures"] li').first().textContent()).resolves.toContain('i-5 never becomes healthy at 1:00');
@@ -121,7 +122,7 @@ describe('deploysim, built', () => {
   it('keeps the last good scenario when the JSON is bad, and shows path and reason', async () => {
     const { page, errors } = await open('#scenario=elastic-beanstalk/rolling');
     await page.locator('#tab-editor').click();
-    const area = page.locator('scenario-editor textarea');
+    const area = page.locator('scenario-editor textarea#json');
     await area.fill('{ "name": "broken", "platform": "ElasticBeanstalk", "elasticBeanstalk": { "instances": -3 } }');
     await expect(page.locator('scenario-editor ul.problems li').first().textContent()).resolves.toMatch(/instances/);
     await page.locator('scenario-editor button.apply').click();
@@ -131,7 +132,7 @@ describe('deploysim, built', () => {
     await page.screenshot({ path: `${SHOTS}/03-editor-problems.png` });
     // Load a file from disk, then download the current scenario.
     const fromDisk = { name: 'From disk: AllAtOnce on 3', description: 'loaded from a file', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 3 } };
-    await page.locator('scenario-editor input[type=file]').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fromDisk)) });
+    await page.locator('scenario-editor input.load-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fromDisk)) });
     await expect(page.locator('status-header .name').textContent()).resolves.toContain('From disk');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('scenario-editor button.download').click()]);
     expect(download.suggestedFilename()).toBe('from-disk-allatonce-on-3.json');

@@ -55,7 +55,10 @@ async function tableRow(page: Page, event: string): Promise<string[]> {
 }
 
 async function pickTarget(page: Page, id: string): Promise<void> {
-  await page.locator('lifecycle-table select').selectOption(id);
+  const input = page.locator('lifecycle-table target-picker input');
+  await input.fill(id);
+  await input.press('Enter');
+  await input.blur(); // focus stays on a form control after a pick; the app's shortcuts act elsewhere
 }
 
 /** At the last instant the traffic chart's "now" values equal final.traffic. */

@@ -67,7 +67,7 @@ describe('deploysim import', () => {
     const fromFolder = JSON.parse((await cli('import', 'scenarios/imported/eb-rolling')).out);
     expect(fromZip.elasticBeanstalk).toEqual(fromFolder.elasticBeanstalk);
     expect(fromZip.timings).toEqual(fromFolder.timings);
-    expect(fromZip.description).toContain(`${zip}/.ebextensions/01-deployment.config`);
+    expect(fromZip.source.files).toContain(`${zip}/.ebextensions/01-deployment.config`);
   });
 
   it('combines files from several arguments: a CloudFormation group and an AppSpec bundle', async () => {

@@ -4,7 +4,7 @@ export const styles = css`
   :host { display: block; }
   figure { margin: 0 0 4px; }
   figcaption { display: flex; gap: 12px; align-items: baseline; font-size: 12px; padding-left: 6px; min-height: 18px; }
-  .title { font-weight: 650; color: #343c4c; width: 130px; flex: none; }
+  .title { font-weight: 650; color: #343c4c; min-width: 130px; flex: none; }
   .now { display: flex; gap: 10px; color: #414a5a; font-variant-numeric: tabular-nums; }
   .test { color: #5b6577; font-style: italic; }
   .chip .sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; vertical-align: -1px; }
@@ -19,5 +19,7 @@ export const styles = css`
   .min-healthy text { font-size: 10px; fill: #1d2330; paint-order: stroke; stroke: #f6f7fa; stroke-width: 3px; }
   .min-key { color: #1d2330; }
   .min-key .dash { display: inline-block; width: 16px; border-top: 2px dashed #1d2330; margin-right: 4px; vertical-align: 3px; }
+  .band-name { font-size: 10.5px; font-weight: 700; fill: #1d2330; pointer-events: none; }
+  .band-name.on-dark { fill: #fff; }
   .playhead { stroke: #1d2330; stroke-width: 1.5; }
 `;

@@ -1,11 +1,14 @@
-// Traffic split and in-service capacity per version, stacked step areas on the
-// timeline's time axis. Paths are drawn once per trace; a frame only moves the
-// clip that reveals the past and the playhead.
+// Traffic split and in-service capacity per version (Lambda and ECS: traffic
+// weights, see chart-kinds.ts), stacked step areas on the timeline's time axis,
+// each band named by its version. Paths are drawn once per trace; a frame only
+// moves the clip that reveals the past and the playhead.
 import { LitElement, html, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { axisEnd, capacitySeries, downtimeSpans, minimumHealthyHosts, trafficSeries, type Band, type Series } from '../../layout/series.ts';
-import { versionColor } from '../../layout/palette.ts';
+import { darkTextOn, versionColor } from '../../layout/palette.ts';
+import type { TraceSample } from '../../trace/types.ts';
+import { bandLabelAt, chartSpecs, yTicks, type ChartKind, type ChartSpec } from './chart-kinds.ts';
 import { formatTime } from '../../layout/time.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
 import { LABEL_WIDTH, RIGHT_MARGIN, base } from '../shared/tokens.ts';
@@ -25,8 +28,8 @@ export class CapacityCharts extends LitElement {
   declare t: number;
 
   private size = new ResizeController(this);
-  private traffic: Series | undefined;
-  private capacity: Series | undefined;
+  private specs: ChartSpec[] = [];
+  private series = new Map<ChartKind, Series>();
   private downtime: { from: number; to: number }[] = [];
   private minimumHealthy: number | undefined;
   private drawnFor: { index: TraceIndex; width: number } | undefined;
@@ -41,8 +44,8 @@ export class CapacityCharts extends LitElement {
     if (changed.has('index') && this.index) {
       const { trace, versions, duration } = this.index;
       const end = axisEnd(duration);
-      this.traffic = trafficSeries(trace.samples, versions, end);
-      this.capacity = capacitySeries(trace.samples, versions, end);
+      this.specs = chartSpecs(trace.scenario, trace.samples);
+      this.series = new Map(this.specs.map((spec) => [spec.kind, seriesOf(spec, trace.samples, versions, end)]));
       this.downtime = downtimeSpans(trace.samples, end);
       const min = minimumHealthyHosts(trace.scenario);
       this.minimumHealthy = min && min > 0 ? min : undefined;
@@ -57,37 +60,37 @@ export class CapacityCharts extends LitElement {
     const w = this.width;
     const sample = this.index ? currentSample(this.index, this.t) : undefined;
     const versions = this.index?.versions ?? [];
+    const separateTest = this.specs.some((s) => s.kind === 'test');
     return html`
-      ${(['traffic', 'capacity'] as const).map(
-        (kind) => html`
-          <figure class="chart ${kind}">
+      ${this.specs.map(
+        (spec) => html`
+          <figure class="chart ${spec.kind}">
             <figcaption>
-              <span class="title">${kind === 'traffic' ? 'Production traffic' : 'In service'}</span>
+              <span class="title">${spec.title}</span>
               <span class="now">
                 ${versions.map((v) => {
-                  const value = sample ? (kind === 'traffic' ? sample.traffic[v] : sample.inService[v]) : undefined;
+                  const value = sample ? spec.pick(sample)?.[v] : undefined;
                   return value === undefined
                     ? ''
-                    : html`<span class="chip"><span class="sw" style="background:${versionColor(versions, v)}"></span>${v} ${value}${kind === 'traffic' ? '%' : ''}</span>`;
+                    : html`<span class="chip"><span class="sw" style="background:${versionColor(versions, v)}"></span>${v} ${value}${spec.percent ? '%' : ''}</span>`;
                 })}
-                ${kind === 'traffic' && sample && Object.keys(sample.traffic).length === 0 && this.t > 0
+                ${spec.kind === 'traffic' && sample && Object.keys(sample.traffic).length === 0 && this.t > 0
                   ? html`<span class="down-now">downtime: nothing serving</span>`
                   : ''}
-                ${kind === 'capacity' && this.minimumHealthy !== undefined
+                ${spec.kind === 'capacity' && this.minimumHealthy !== undefined
                   ? html`<span class="min-key"><span class="dash"></span>minimum healthy hosts ${this.minimumHealthy}</span>`
                   : ''}
-                ${kind === 'traffic' && sample?.testTraffic && Object.keys(sample.testTraffic).length
+                ${spec.kind === 'traffic' && !separateTest && sample?.testTraffic && Object.keys(sample.testTraffic).length
                   ? html`<span class="test">test listener: ${Object.entries(sample.testTraffic).map(([v, p]) => `${v} ${p}%`).join(', ')}</span>`
                   : ''}
               </span>
             </figcaption>
-            <svg width=${w} height=${CHART_HEIGHT + 4} role="img"
-                 aria-label=${kind === 'traffic' ? 'Production traffic per version over time' : 'Targets in service per version over time'}>
-              <defs><clipPath id="${this.clipId}-${kind}"><rect class="reveal" x="0" y="0" height=${CHART_HEIGHT + 4}></rect></clipPath></defs>
+            <svg width=${w} height=${CHART_HEIGHT + 4} role="img" aria-label=${spec.label}>
+              <defs><clipPath id="${this.clipId}-${spec.kind}"><rect class="reveal" x="0" y="0" height=${CHART_HEIGHT + 4}></rect></clipPath></defs>
               <rect class="plot" y="4" height=${CHART_HEIGHT - 4}></rect>
               <g class="y"></g>
               <g class="future"></g>
-              <g class="past" clip-path="url(#${this.clipId}-${kind})"><g class="bands"></g><g class="notes"></g></g>
+              <g class="past" clip-path="url(#${this.clipId}-${spec.kind})"><g class="bands"></g><g class="names"></g><g class="notes"></g></g>
               <g class="rule"></g>
               <line class="playhead"></line>
             </svg>
@@ -99,18 +102,20 @@ export class CapacityCharts extends LitElement {
 
   override updated(): void {
     const index = this.index;
-    if (!index || !this.traffic || !this.capacity) return;
+    if (!index || this.series.size === 0) return;
     const w = this.width;
     const end = axisEnd(index.duration);
     const x = d3.scaleLinear().domain([0, end]).range([LABEL_WIDTH, w - RIGHT_MARGIN]);
     const redraw = !this.drawnFor || this.drawnFor.index !== index || this.drawnFor.width !== w;
-    for (const kind of ['traffic', 'capacity'] as const) {
+    for (const spec of this.specs) {
+      const kind = spec.kind;
       const svgEl = this.renderRoot.querySelector<SVGSVGElement>(`figure.${kind} svg`);
-      if (!svgEl) continue;
+      const series = this.series.get(kind);
+      if (!svgEl || !series) continue;
       const svg = d3.select(svgEl);
-      const series = kind === 'traffic' ? this.traffic : this.capacity;
-      const top = Math.max(1, series.max, kind === 'capacity' ? this.minimumHealthy ?? 0 : 0);
-      const y = d3.scaleLinear().domain([0, top]).range([CHART_HEIGHT, 4]).nice();
+      // Whole-number ticks for counts (never 0.5 instances); the axis ends on the last tick.
+      const ticks = yTicks(Math.max(series.max, kind === 'capacity' ? this.minimumHealthy ?? 0 : 0), spec.percent);
+      const y = d3.scaleLinear().domain([0, ticks.at(-1)!]).range([CHART_HEIGHT, 4]);
       if (redraw) {
         const area = d3
           .area<Band['points'][number]>()
@@ -124,8 +129,8 @@ export class CapacityCharts extends LitElement {
           .call(
             d3
               .axisLeft(y)
-              .ticks(3)
-              .tickFormat((d) => (kind === 'traffic' ? `${d}%` : String(d)))
+              .tickValues(ticks)
+              .tickFormat((d) => (spec.percent ? `${d}%` : String(d)))
               .tickSizeOuter(0),
           );
         for (const layer of ['future', 'past'] as const) {
@@ -138,6 +143,20 @@ export class CapacityCharts extends LitElement {
             .attr('fill-opacity', layer === 'future' ? 0 : 0.85)
             .attr('d', (b) => area(b.points));
         }
+        // Each band named inside its largest step where it fits (left-aligned): a version is told by its name, not by colour alone.
+        const names = series.bands
+          .map((b) => ({ version: b.version, at: bandLabelAt(b.points) }))
+          .filter((n) => n.at && y(0) - y(n.at.height) >= 12 && x(n.at.to) - x(n.at.from) >= 8 * n.version.length + 10);
+        svg
+          .select('g.names')
+          .selectAll<SVGTextElement, (typeof names)[number]>('text')
+          .data(names, (n) => n.version)
+          .join('text')
+          .attr('class', (n) => `band-name ${darkTextOn(versionColor(index.versions, n.version)) ? '' : 'on-dark'}`)
+          // At the step's start, so the name shows as soon as the playhead reveals the step.
+          .attr('x', (n) => x(n.at!.from) + 4)
+          .attr('y', (n) => y(n.at!.y) + 4)
+          .text((n) => n.version);
         // Nothing serving: hatched and said in words, revealed with the past.
         const down = svg
           .select('g.notes')
@@ -177,6 +196,12 @@ export class CapacityCharts extends LitElement {
     }
     this.drawnFor = { index, width: w };
   }
+}
+
+function seriesOf(spec: ChartSpec, samples: readonly TraceSample[], versions: readonly string[], end: number): Series {
+  if (spec.kind === 'capacity') return capacitySeries(samples, versions, end);
+  if (spec.kind === 'traffic') return trafficSeries(samples, versions, end);
+  return trafficSeries(samples.map((s) => ({ ...s, traffic: s.testTraffic ?? {} })), versions, end);
 }
 
 function currentSample(index: TraceIndex, t: number) {

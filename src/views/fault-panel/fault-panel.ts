@@ -5,7 +5,6 @@
 // before it is sent (checkFault), and after an injection the panel shows what
 // changed against the future it replaced, until dismissed.
 import { LitElement, html, css, type PropertyValues } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import { injectOptions, targetFault, actionFault, describeFault, type InjectOptions, type TargetFailureKind } from '../../layout/faults.ts';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { checkFault, type FaultCheck, type Injection } from '../../layout/fork.ts';
@@ -14,6 +13,8 @@ import type { Fault, HookErrorCode } from '../../scenario/types.ts';
 import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
 import { isolated } from '../shared/user-text.ts';
+import '../target-picker/index.ts';
+import type { PickerOption } from '../target-picker/target-filter.ts';
 
 export class FaultPanel extends LitElement {
   static override styles = [
@@ -69,6 +70,8 @@ export class FaultPanel extends LitElement {
   /** What the latest injection did (or why it was refused), until dismissed. */
   declare report: Injection | undefined;
   private options: InjectOptions | undefined;
+  /** The picker's options, made once per trace (thousands of targets). */
+  private targetOptions: PickerOption[] = [];
 
   constructor() {
     super();
@@ -85,6 +88,7 @@ export class FaultPanel extends LitElement {
     if (changed.has('index') && this.index) {
       this.options = injectOptions(this.index.trace.scenario, this.index.trace);
       const o = this.options;
+      this.targetOptions = o.targets.map((id) => ({ value: id, label: id }));
       if (!o.targetKinds.some((k) => k.kind === this.kind)) this.kind = o.targetKinds[0]?.kind ?? 'HookFailure';
       if (!o.targets.includes(this.target)) this.target = o.targets[0] ?? '';
       if (!o.steps.includes(this.step)) this.step = o.steps.find((s) => /health|ValidateService|AfterInstall|postdeploy|AfterAllowTraffic/.test(s)) ?? o.steps[0] ?? '';
@@ -115,11 +119,8 @@ export class FaultPanel extends LitElement {
       <h2>Inject a failure at ${now}</h2>
       ${this.renderReport()}
       <div class="row">
-        <label><span class="visually-hidden">Target</span>
-          <select class="target" aria-label="Target" @change=${(e: Event) => (this.target = (e.target as HTMLSelectElement).value)}>
-            ${guard([o, this.target], () => o.targets.map((id) => html`<option ?selected=${id === this.target}>${id}</option>`))}
-          </select>
-        </label>
+        <target-picker class="target" label="Target" .options=${this.targetOptions} .value=${this.target}
+          @pick=${(e: CustomEvent<{ value: string }>) => (this.target = e.detail.value)}></target-picker>
         <label><span class="visually-hidden">Failure</span>
           <select class="kind" aria-label="Failure" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as TargetFailureKind)}>
             ${o.targetKinds.map((k) => html`<option value=${k.kind} ?selected=${k.kind === this.kind}>${k.label}</option>`)}

@@ -1,4 +1,8 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { STATUS_COLORS } from '../../layout/palette.ts';
+
+// Status tints come from the palette (never a version colour: the border is the version).
+const tint = (c: string, pct: number) => unsafeCSS(`color-mix(in srgb, ${c} ${pct}%, transparent)`);
 
 export const styles = css`
   :host { display: block; }
@@ -28,7 +32,7 @@ export const styles = css`
   .tile .ver.light { color: #1d2330; }
   /* Wraps between words (step names get break points between their CamelCase words), never cut inside one. */
   .tile .state { color: #414a5a; overflow-wrap: break-word; hyphens: none; }
-  .tile .run { margin-left: 5px; font-size: 10.5px; color: #5b6577; border: 1px dashed #9aa3b2; border-radius: 9px; padding: 0 5px; }
+  .tile .run { margin-left: 5px; font-size: 10.5px; color: #343c4c; border: 1px dashed #9aa3b2; border-radius: 9px; padding: 0 5px; }
   .tile .run:empty { display: none; }
   /* Target ids and versions may be the user's text: laid out on their own (bidi isolation). */
   .tile .id, .tile .ver, .tile .state { unicode-bidi: isolate; }
@@ -40,21 +44,21 @@ export const styles = css`
   .tile.pending { color: #5b6577; border-style: dashed; border-left-style: dashed; background: #f7f8fa; }
   .tile.launching { animation: pop 500ms ease-out; background: #f2f8fd; }
   .tile.deploying, .tile.checking, .tile.registering {
-    background-image: repeating-linear-gradient(-45deg, rgba(230, 159, 0, 0.16) 0 8px, transparent 8px 16px);
+    background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.deploying, 30)} 0 8px, transparent 8px 16px);
     background-size: 200% 100%;
     animation: march 1.2s linear infinite;
   }
-  .tile.checking { background-image: repeating-linear-gradient(-45deg, rgba(204, 121, 167, 0.18) 0 8px, transparent 8px 16px); }
-  .tile.registering { background-image: repeating-linear-gradient(-45deg, rgba(86, 180, 233, 0.2) 0 8px, transparent 8px 16px); }
-  .tile.draining { animation: pulse 1.4s ease-in-out infinite; background: #eef6fc; }
+  .tile.checking { background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.checking, 30)} 0 8px, transparent 8px 16px); }
+  .tile.registering { background-image: repeating-linear-gradient(-45deg, ${tint(STATUS_COLORS.registering, 16)} 0 8px, transparent 8px 16px); }
+  .tile.draining { animation: pulse 1.4s ease-in-out infinite; background: ${tint(STATUS_COLORS.draining, 35)}; }
   .tile.waiting { border-style: dashed; background: #f7f8fa; }
-  .tile.unhealthy { border-color: #D55E00; background: #fdf0e8; }
+  .tile.unhealthy { border-color: ${unsafeCSS(STATUS_COLORS.unhealthy)}; background: #fdf0e8; }
   .tile.terminating { border-style: dashed; }
   /* Faded by colour, not opacity, so its text stays readable (contrast). */
   .tile.terminated { filter: grayscale(1); background: #eceff3; border-style: dashed; transform: scale(0.96); }
   .tile.terminated .id { text-decoration: line-through; }
   @keyframes pop { from { transform: scale(0.6); opacity: 0; } to { transform: scale(1); opacity: 1; } }
-  @keyframes pulse { 50% { background-color: #d3e7f6; } }
+  @keyframes pulse { 50% { background-color: ${tint(STATUS_COLORS.draining, 75)}; } }
   @keyframes march { from { background-position: 0 0; } to { background-position: -45px 0; } }
   svg.compact rect { shape-rendering: crispEdges; }
   svg.compact rect:focus { outline: none; stroke: #0072B2; stroke-width: 2; }

@@ -10,7 +10,7 @@ import 'd3-transition';
 import type { Frame, TargetFrame, TraceIndex } from '../../layout/frame.ts';
 import { TILE_STATE_LABEL, stateCounts, type TileState } from '../../layout/frame.ts';
 import { GROUP_ORDER, groupLabel } from '../../layout/lanes.ts';
-import { versionColor } from '../../layout/palette.ts';
+import { darkTextOn, NO_VERSION_COLOR, versionColor } from '../../layout/palette.ts';
 import { runningRevisionAt } from '../../layout/installed.ts';
 import type { TargetGroup } from '../../trace/types.ts';
 import { motionMs } from '../shared/motion.ts';
@@ -19,10 +19,8 @@ import { base } from '../shared/tokens.ts';
 import { styles } from './fleet-view.styles.ts';
 
 export const COMPACT_OVER = 120;
-const NO_VERSION_COLOR = '#b5bcc8';
 const CELL = 9;
 
-const LIGHT_VERSIONS = new Set(['#E69F00', '#56B4E9', '#F0E442', '#b5bcc8']);
 const STATE_ORDER: TileState[] = ['healthy', 'standby', 'deploying', 'checking', 'registering', 'draining', 'launching', 'waiting', 'unhealthy', 'terminating', 'terminated', 'pending'];
 
 export class FleetView extends LitElement {
@@ -126,7 +124,7 @@ export class FleetView extends LitElement {
       tile.transition('version').duration(fade).style('border-left-color', color);
       tile.select('.ver').transition('version').duration(fade).style('background-color', color);
       tile.select('.id').text(index.targets[f.index]!.label ?? f.id).attr('title', f.id);
-      tile.select('.ver').text(installed || '—').attr('title', installed ? `${installed} installed` : 'nothing installed yet').classed('light', LIGHT_VERSIONS.has(color));
+      tile.select('.ver').text(installed || '—').attr('title', installed ? `${installed} installed` : 'nothing installed yet').classed('light', darkTextOn(color));
       tile.select('.run').text(runs ? `▸ ${runs}` : '').attr('title', runs ? `running ${f.step ?? 'a step'} of revision ${runs}` : null);
       const stateText = f.step && (f.state === 'deploying' || f.state === 'checking' || f.state === 'registering' || f.state === 'draining')
         ? `${f.step}…`

@@ -5,13 +5,14 @@
 // in action); picking one here sends `target-select`. Rows come from
 // `lifecycleTable` (src/layout/lifecycle.ts).
 import { LitElement, html, css, type PropertyValues } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { lifecycleTable, type LifecycleSection } from '../../layout/lifecycle.ts';
 import { autoTarget } from '../../layout/statechart.ts';
 import { emit } from '../shared/events.ts';
 import { formatDuration, formatTime } from '../../layout/time.ts';
 import { base } from '../shared/tokens.ts';
+import '../target-picker/index.ts';
+import type { PickerOption } from '../target-picker/target-filter.ts';
 
 export class LifecycleTable extends LitElement {
   static override styles = [
@@ -77,10 +78,8 @@ export class LifecycleTable extends LitElement {
       <div class="head">
         <h2 id="lt-title">Lifecycle events</h2>
         <label>Target
-          <select @change=${this.onPick} aria-describedby="lt-title">
-            <option value="">the target in action${this.target ? '' : ` (${id})`}</option>
-            ${guard([index], () => index.targets.map((t) => html`<option value=${t.id}>${t.label ?? t.id}</option>`))}
-          </select>
+          <target-picker label="Target whose lifecycle events are shown" .options=${this.pickerOptions(id)}
+            .value=${this.target && index.targetIndex.has(this.target) ? this.target : ''} @pick=${this.onPick}></target-picker>
         </label>
       </div>
       ${this.sections.length === 0
@@ -109,14 +108,20 @@ export class LifecycleTable extends LitElement {
     `;
   }
 
-  override updated(): void {
-    const select = this.renderRoot.querySelector('select');
-    const value = this.target && this.index?.targetIndex.has(this.target) ? this.target : '';
-    if (select && select.value !== value) select.value = value;
+  private targetOptions: { index: TraceIndex; first: string; options: PickerOption[] } | undefined;
+
+  /** '' (the target in action, named) first, then every target; rebuilt only when the trace or the first label changes. */
+  private pickerOptions(inAction: string): PickerOption[] {
+    const index = this.index!;
+    const first = `the target in action${this.target ? '' : ` (${inAction})`}`;
+    if (this.targetOptions?.index !== index || this.targetOptions.first !== first) {
+      this.targetOptions = { index, first, options: [{ value: '', label: first }, ...index.targets.map((t) => ({ value: t.id, label: t.label ?? t.id }))] };
+    }
+    return this.targetOptions.options;
   }
 
-  private onPick(e: Event): void {
-    this.target = (e.target as HTMLSelectElement).value;
+  private onPick(e: CustomEvent<{ value: string }>): void {
+    this.target = e.detail.value;
     emit(this, 'target-select', { target: this.target });
   }
 }

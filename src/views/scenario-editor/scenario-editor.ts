@@ -1,9 +1,14 @@
 // The scenario as JSON: live validation (path and reason) while typing, apply
 // with the button or Ctrl+Enter, load a file, download, copy a share link. Bad
-// input never reaches the engine: the last good scenario stays loaded.
+// input never reaches the engine: the last good scenario stays loaded. Above it,
+// the import panel (AWS files in); an imported scenario names its files (`source`).
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { formatProblem, validateText } from '../../scenario/validate.ts';
+import type { ImportReport } from '../../import/browser-files.ts';
+import type { ScenarioSource } from '../../scenario/types.ts';
 import { emit } from '../shared/events.ts';
+import './import-panel.ts';
+import type { ImportPanel } from './import-panel.ts';
 import { base } from '../shared/tokens.ts';
 
 interface Problem { path: string; message: string }
@@ -29,6 +34,8 @@ export class ScenarioEditor extends LitElement {
       input[type='file'] { display: none; }
       .superseded { border: 1px solid #E69F00; border-left: 4px solid #E69F00; background: #fff8e8; border-radius: 6px; padding: 6px 8px; margin: 0 0 6px; font-size: 12.5px; }
       .superseded p { margin: 0 0 4px; }
+      .source { font-size: 12px; color: #414a5a; margin: 0 0 6px; overflow-wrap: anywhere; }
+      .source code { font-size: 11px; }
     `,
   ];
   static override properties = {
@@ -38,7 +45,14 @@ export class ScenarioEditor extends LitElement {
     problems: { state: true },
     message: { state: true },
     superseded: { state: true },
+    importReport: { attribute: false },
+    source: { attribute: false },
   };
+
+  /** What the latest import did (shown in the import panel). */
+  declare importReport: ImportReport | undefined;
+  /** The loaded scenario's `source` (the AWS files it was imported from). */
+  declare source: ScenarioSource | undefined;
 
   /** The text shown (set by the app when a scenario loads). */
   declare text: string;
@@ -159,10 +173,33 @@ export class ScenarioEditor extends LitElement {
     }
   }
 
+  /** The draft is not JSON (YAML, say) or is AWS's own JSON: offer to import it instead. */
+  private get draftLooksLikeAws(): boolean {
+    const text = this.draft.trim();
+    if (text === '') return false;
+    try {
+      const v: unknown = JSON.parse(text);
+      return typeof v === 'object' && v !== null && !('platform' in v) && !('name' in v);
+    } catch {
+      return !text.startsWith('{');
+    }
+  }
+
+  /** Moves the draft into the import panel's paste box (kept there) and imports it. */
+  private importDraft(): void {
+    const text = this.draft;
+    this.draft = this.text;
+    this.problems = [];
+    this.superseded = false;
+    this.renderRoot.querySelector<ImportPanel>('import-panel')?.importText(text);
+  }
+
   override render() {
     const invalid = this.problems.length > 0;
     return html`
+      <import-panel .report=${this.importReport}></import-panel>
       <label for="json"><h2>Scenario JSON</h2></label>
+      ${this.source ? html`<p class="source">Imported from <code>${this.source.files.join(', ')}</code></p>` : ''}
       ${this.superseded
         ? html`<div class="superseded" role="alert">
             <p>You have unapplied edits, and the loaded scenario has changed since (a scenario was loaded or a fault injected). Your draft is kept below.</p>
@@ -176,13 +213,16 @@ export class ScenarioEditor extends LitElement {
                 aria-describedby="problems" @input=${this.onInput} @keydown=${this.onKey}></textarea>
       <div id="problems" aria-live="polite">
         ${invalid
-          ? html`<ul class="problems">${this.problems.map((p) => html`<li title=${formatProblem(p)}><code>${p.path || '/'}</code> ${p.message}</li>`)}</ul>`
+          ? html`<ul class="problems">${this.problems.map((p) => html`<li title=${formatProblem(p)}><code>${p.path || '/'}</code> ${p.message}</li>`)}</ul>
+              ${this.draftLooksLikeAws
+                ? html`<div class="buttons"><button class="import-draft" @click=${this.importDraft}>This looks like AWS configuration: import it</button></div>`
+                : ''}`
           : this.draft.trim() ? html`<span class="ok">✓ Valid scenario</span>` : ''}
       </div>
       <div class="buttons">
         <button class="apply" @click=${this.apply} title="Ctrl+Enter">Apply</button>
-        <button class="load" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>Load file…</button>
-        <input type="file" accept=".json,application/json" @change=${this.onFile} />
+        <button class="load" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input.load-file')?.click()}>Load file…</button>
+        <input class="load-file" type="file" accept=".json,application/json" @change=${this.onFile} />
         <button class="download" @click=${this.download}>Download</button>
         <button class="share" @click=${this.share}>Copy share link</button>
       </div>

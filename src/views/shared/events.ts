@@ -1,5 +1,6 @@
 // Typed, kebab-case CustomEvents between components. Each bubbles and is composed
 // so the app shell hears it through shadow roots.
+import type { Collected } from '../../import/browser-files.ts';
 import type { Fault } from '../../scenario/types.ts';
 
 export interface ViewEvents {
@@ -19,6 +20,8 @@ export interface ViewEvents {
   'target-select': { target: string };
   /** Hide the report of the latest injection. */
   'fork-dismiss': Record<string, never>;
+  /** AWS files picked or pasted in the editor's import panel: import them. */
+  'aws-import': { collected: Collected };
 }
 
 export type ViewEventName = keyof ViewEvents;
@@ -40,5 +43,6 @@ declare global {
     'event-select': CustomEvent<ViewEvents['event-select']>;
     'target-select': CustomEvent<ViewEvents['target-select']>;
     'fork-dismiss': CustomEvent<ViewEvents['fork-dismiss']>;
+    'aws-import': CustomEvent<ViewEvents['aws-import']>;
   }
 }
