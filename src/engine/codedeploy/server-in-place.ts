@@ -13,7 +13,7 @@ import { contextOf, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from 
 import { Rollout, type RolloutResult } from './rollout.ts';
 import { BatchPhases } from './server-batches.ts';
 import { serverInPlaceMachine } from './server-in-place-machine.ts';
-import { addInstances, announceIgnoredStopFailures, runInstance } from './server-instance.ts';
+import { addInstances, announceIgnoredStopFailures, ServerInstances } from './server-instance.ts';
 import { stopReason, stopRule } from './rollback-rules.ts';
 import { endRollback, endUserDeployment, runServer, startRollback } from './server-run.ts';
 import { configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
@@ -42,12 +42,13 @@ export function simulateServerInPlace(world: World): Outcome {
     }
     const phases = new BatchPhases(world, deploymentId);
     batches = phases;
-    const r = new Rollout({
+    const instances = new ServerInstances(ctx, events, { deploymentId, revision }, (id, ok) => r.finished(id, ok));
+    const r: Rollout = new Rollout({
       world,
       ids: order,
       minimumHealthy: schedule.minimumHealthy,
       requiredSuccesses: schedule.requiredSuccesses,
-      run: (id, finished) => runInstance(ctx, id, events, { deploymentId, revision }, finished),
+      run: (id) => instances.run(id),
       onBatch: (started) => {
         touched = true;
         const k = phases.start(started);
