@@ -1,6 +1,6 @@
 // Times one case in a fresh node process (so memory figures are its own), with
 // the compiled engine bundle the benchmark built. Prints one JSON line.
-// Usage: node bench/measure.mjs <bundle.mjs> <case id> <instances> <runs> [sizes]
+// Usage: node bench/measure.mjs <bundle.mjs> <case id> <instances> <runs> <warm-ups> [sizes]
 //        node bench/measure.mjs <bundle.mjs> xstate
 // With `sizes`, also the bytes per instance of the last trace as `--json` writes it,
 // and of the columnar encoding proposed in compact-trace.mjs (measured after timing).
@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { CASES } from './cases.mjs';
 import { traceSizes } from './compact-trace.mjs';
 
-const [bundlePath, caseId, n, runs, sizes] = process.argv.slice(2);
+const [bundlePath, caseId, n, runs, warmups, sizes] = process.argv.slice(2);
 const engine = await import(pathToFileURL(bundlePath).href);
 
 if (caseId === 'xstate') {
@@ -36,7 +36,9 @@ const times = [];
 const cpuTimes = [];
 let heapAfter = 0;
 try {
-  engine.simulate(v.scenario); // warm-up
+  // Warm-ups: the first runs of a fresh process mostly measure the JIT compiling the
+  // engine (on background threads, so CPU time counts it too), not the engine.
+  for (let i = 0; i < Number(warmups); i++) engine.simulate(v.scenario);
   for (let i = 0; i < Number(runs); i++) {
     const cpu = process.cpuUsage();
     const start = performance.now();

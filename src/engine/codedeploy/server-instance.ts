@@ -24,7 +24,7 @@ export function addInstances(ctx: CdContext, count: number, group: TargetGroup, 
       version,
       state: serving ? 'InService' : 'OutOfService',
       healthy: serving,
-      ...(ctx.cd.loadBalancer ? { registered: serving } : {}),
+      registered: ctx.cd.loadBalancer ? serving : undefined,
     });
     ids.push(id);
   }
