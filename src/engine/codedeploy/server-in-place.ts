@@ -7,7 +7,7 @@
 import { lifecycleOrder } from '../lifecycles/catalog.ts';
 import type { DeploymentStatus, Outcome } from '../../trace/types.ts';
 import type { World } from '../world.ts';
-import { machineActor } from '../run-machine.ts';
+import { machineActor, withActions } from '../run-machine.ts';
 import { listIds, plural } from '../narration.ts';
 import { contextOf, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
@@ -66,8 +66,7 @@ export function simulateServerInPlace(world: World): Outcome {
     return r;
   };
 
-  const machine = serverInPlaceMachine.provide({
-    actions: {
+  const machine = withActions(serverInPlaceMachine, {
       startDeployment: () => {
         world.startDeployment(USER_DEPLOYMENT, 'user', to);
         announce(ctx, ids.length, schedule, events);
@@ -113,7 +112,6 @@ export function simulateServerInPlace(world: World): Outcome {
         // after the end; it must not stretch the trace past the deployment's end.
         world.agenda.clear();
       },
-    },
   });
 
   const summary = (status: DeploymentStatus): string => {
