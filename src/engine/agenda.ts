@@ -9,6 +9,10 @@
 // bucket per distinct time, and only the buckets sit in a binary heap by time: adding
 // or running an entry is O(1) plus O(log distinct times), with no comparisons between
 // entries. Scheduling order is the bucket's order because `seq` only grows.
+// Finding the bucket of a time: a scan of the heap while it holds few buckets (one at
+// a time rollouts: every step ends at its own time, and a Map that grows and shrinks
+// by one entry per step reallocates its table each time), a Map once it holds many.
+// Drained buckets are recycled with their item arrays.
 
 export interface Entry {
   t: number;
@@ -27,7 +31,10 @@ interface Bucket {
 export class Agenda {
   /** One bucket per distinct time that has entries: a binary min-heap by time. */
   private heap: Bucket[] = [];
-  private readonly buckets = new Map<number, Bucket>();
+  /** Buckets by time, kept only while the heap is large (see findBucket). */
+  private buckets: Map<number, Bucket> | undefined;
+  /** Drained buckets, ready for reuse. */
+  private readonly spare: Bucket[] = [];
   /** The bucket entries were last added to: lockstep fleets add many at one time in a row. */
   private last: Bucket | undefined;
   private seq = 0;
@@ -55,11 +62,13 @@ export class Agenda {
     entry.seq = this.seq++;
     let bucket = this.last;
     if (bucket === undefined || bucket.t !== time) {
-      bucket = this.buckets.get(time);
+      bucket = this.findBucket(time);
       if (bucket === undefined) {
-        bucket = { t: time, items: [], head: 0 };
-        this.buckets.set(time, bucket);
+        bucket = this.spare.pop() ?? { t: 0, items: [], head: 0 };
+        bucket.t = time;
         pushBucket(this.heap, bucket);
+        if (this.buckets !== undefined) this.buckets.set(time, bucket);
+        else if (this.heap.length > MAP_ABOVE) this.buckets = new Map(this.heap.map((b) => [b.t, b]));
       }
       this.last = bucket;
     }
@@ -74,8 +83,16 @@ export class Agenda {
   /** Drops everything scheduled (a finished deployment's leftover timers must not advance the clock). */
   clear(): void {
     this.heap = [];
-    this.buckets.clear();
+    this.buckets = undefined;
     this.last = undefined;
+  }
+
+  /** The bucket of time `t`, if any: a scan while the heap is small, else the map. */
+  private findBucket(t: number): Bucket | undefined {
+    if (this.buckets !== undefined) return this.buckets.get(t);
+    const heap = this.heap;
+    for (let i = 0; i < heap.length; i++) if (heap[i]!.t === t) return heap[i];
+    return undefined;
   }
 
   get empty(): boolean {
@@ -114,11 +131,25 @@ export class Agenda {
 
   /** Removes the earliest bucket (drained or about to be). */
   private drop(bucket: Bucket): void {
-    this.buckets.delete(bucket.t);
     if (this.last === bucket) this.last = undefined;
     popBucket(this.heap);
+    if (this.buckets !== undefined) {
+      this.buckets.delete(bucket.t);
+      if (this.heap.length < MAP_BELOW) this.buckets = undefined;
+    }
+    if (this.spare.length < SPARE_BUCKETS) {
+      bucket.items.length = 0;
+      bucket.head = 0;
+      this.spare.push(bucket);
+    }
   }
 }
+
+/** Above this many buckets a Map finds them; below MAP_BELOW a scan does again (hysteresis: no flapping). */
+const MAP_ABOVE = 16;
+const MAP_BELOW = 8;
+/** How many drained buckets are kept for reuse. */
+const SPARE_BUCKETS = 64;
 
 function pushBucket(heap: Bucket[], bucket: Bucket): void {
   let i = heap.length;

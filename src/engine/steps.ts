@@ -14,8 +14,8 @@ export interface Step {
   seconds: number;
   /** Whose scripts or bundle the step runs. */
   revision: string;
-  /** Recorded as a zero-length Skipped span and passed over. */
-  skip?: string;
+  /** Recorded as a zero-length Skipped span and passed over; the reason, or a function of the target giving it. */
+  skip?: string | ((target: string) => string);
   /** Called when the step starts (e.g. the app restarts on the new version). */
   onStart?: (target: string) => void;
   /** Called when the step succeeds. */
@@ -25,6 +25,8 @@ export interface Step {
    * before failing (default: its normal duration), or undefined to succeed.
    */
   failure?: (start: number, end: number, target: string) => StepFailure | undefined;
+  /** Called when the step ends with an ignored failure, before onSuccess (to say it was ignored). */
+  onIgnoredFailure?: (target: string) => void;
 }
 
 /** Why a step fails: a reason, how long it runs before failing (default: its normal duration), and whether the failure is ignored. */
@@ -51,26 +53,39 @@ export interface StepRun {
   cancel(reason: string): void;
 }
 
-export interface StepRunOptions {
+/**
+ * What every target of a batch shares when it runs its steps: the world, the
+ * deployment, the deadline and the end callback (which gets the target). One
+ * program serves a whole batch, so a run costs one object per target.
+ */
+export interface StepProgram {
   world: World;
-  target: string;
   deploymentId: string;
+  /** Absolute simulated time by which the run must have finished, or it fails as timed out. */
+  deadline?: number | undefined;
+  /** Why a step cut short by the deadline failed, by step name (and target: one function serves a batch). */
+  deadlineReason?: ((step: string, target: string) => string) | undefined;
+  /** Called once when the run ends; gets the target too, so one callback serves a whole batch. */
+  onEnd: (result: StepResult, target: string) => void;
+}
+
+export interface StepRunOptions extends StepProgram {
+  target: string;
   /** May be shared by every target of a batch (callbacks get the target). */
   steps: readonly Step[];
-  /** Absolute simulated time by which the run must have finished, or it fails as timed out. */
-  deadline?: number;
-  /** Why a step cut short by the deadline failed, by step name (and target: one function can serve a batch). */
-  deadlineReason?: (step: string, target: string) => string;
-  /** Called once when the run ends; gets the target too, so one callback can serve a whole batch. */
-  onEnd: (result: StepResult, target: string) => void;
 }
 
 /** The result of a run that went through: one shared object, since nothing varies. */
 const SUCCEEDED: StepResult = Object.freeze({ ok: true });
 
 export function runSteps(o: StepRunOptions): StepRun {
-  const run = new StepRunner(o);
-  o.world.agenda.schedule(run, o.world.now);
+  return runProgram(o, o.target, o.steps);
+}
+
+/** Runs `steps` on `target` under a program shared by a batch: one object per run, nothing else allocated. */
+export function runProgram(program: StepProgram, target: string, steps: readonly Step[]): StepRun {
+  const run = new StepRunner(program, target, steps);
+  program.world.agenda.schedule(run, program.world.now);
   return run;
 }
 
@@ -92,11 +107,11 @@ class StepRunner implements StepRun, Entry {
   private failure: StepFailure | undefined = undefined;
   private timedOut = false;
 
-  constructor(private readonly o: StepRunOptions) {}
-
-  get target(): string {
-    return this.o.target;
-  }
+  constructor(
+    private readonly o: StepProgram,
+    readonly target: string,
+    private readonly steps: readonly Step[],
+  ) {}
 
   /** Called by the agenda: the first step starts, or the pending one ends. */
   run(): void {
@@ -112,7 +127,8 @@ class StepRunner implements StepRun, Entry {
   }
 
   private record(s: Step, from: number, to: number, status: SpanStatus, reason?: string): void {
-    const { world, target, deploymentId } = this.o;
+    const { world, deploymentId } = this.o;
+    const target = this.target;
     world.span(
       reason === undefined
         ? { target, name: s.name, start: from, end: to, status, deploymentId, revision: s.revision }
@@ -123,7 +139,7 @@ class StepRunner implements StepRun, Entry {
   private finish(result: StepResult): void {
     this.finished = true;
     this.step = undefined;
-    this.o.onEnd(result, this.o.target);
+    this.o.onEnd(result, this.target);
   }
 
   private tick(): void {
@@ -132,7 +148,7 @@ class StepRunner implements StepRun, Entry {
     this.step = undefined;
     const failure = this.failure;
     if (this.timedOut) {
-      const reason = this.o.deadlineReason?.(done.name, this.o.target) ?? 'timed out';
+      const reason = this.o.deadlineReason?.(done.name, this.target) ?? 'timed out';
       this.record(done, this.start, this.end, 'Failed', reason);
       return this.finish({ ok: false, failedStep: done.name, reason, timedOut: true });
     }
@@ -141,16 +157,19 @@ class StepRunner implements StepRun, Entry {
       return this.finish({ ok: false, failedStep: done.name, reason: failure.reason });
     }
     this.record(done, this.start, this.end, failure?.ignored ? 'Failed' : 'Succeeded', failure?.reason);
-    done.onSuccess?.(this.o.target);
+    if (failure?.ignored) done.onIgnoredFailure?.(this.target);
+    done.onSuccess?.(this.target);
     this.next();
   }
 
   private next(): void {
     if (this.finished) return;
-    const { world, target, steps, deadline } = this.o;
+    const { world, deadline } = this.o;
+    const { target, steps } = this;
     while (this.index < steps.length && steps[this.index]!.skip !== undefined) {
       const skipped = steps[this.index++]!;
-      this.record(skipped, world.now, world.now, 'Skipped', skipped.skip);
+      const skip = skipped.skip!;
+      this.record(skipped, world.now, world.now, 'Skipped', typeof skip === 'string' ? skip : skip(target));
     }
     if (this.index >= steps.length) return this.finish(SUCCEEDED);
     const step = steps[this.index++]!;

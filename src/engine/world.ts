@@ -153,7 +153,7 @@ export class World {
     state: TargetState;
     healthy: boolean;
     /** Load balancer membership when the target has one. */
-    registered?: boolean;
+    registered?: boolean | undefined;
     label?: string;
   }): TargetRuntime {
     const runtime: TargetRuntime = {

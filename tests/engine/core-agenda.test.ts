@@ -59,6 +59,37 @@ describe('agenda order', () => {
     drain(agenda);
     expect(seen).toEqual(expected.sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.i));
   });
+
+  it('keeps order while entries add entries and the number of pending times rises and falls (scan and map lookups)', () => {
+    // Reference: a plain list sorted by (time, scheduling order), which the agenda must match
+    // while pending times cross the point where it switches between scanning and a map.
+    const agenda = new Agenda();
+    const ref: { t: number; seq: number; id: number }[] = [];
+    const seen: number[] = [];
+    const expected: number[] = [];
+    let seq = 0;
+    let next = 0;
+    const add = (t: number, generation: number) => {
+      const id = next++;
+      ref.push({ t, seq: seq++, id });
+      agenda.at(t, () => {
+        seen.push(id);
+        // Each entry adds up to three more at spread-out later times, for a few generations.
+        if (generation < 4) for (let k = 0; k < 1 + (id % 3); k++) add(agenda.now + ((id * 31 + k * 17) % 29), generation + 1);
+      });
+    };
+    for (let i = 0; i < 40; i++) add((i * 13) % 37, 0);
+    while (ref.length > 0) {
+      ref.sort((a, b) => a.t - b.t || a.seq - b.seq);
+      const first = ref.shift()!;
+      expected.push(first.id);
+      // Run the reference's entry through the agenda: it must be the one the agenda runs next.
+      agenda.step();
+      expect(seen[seen.length - 1]).toBe(first.id);
+    }
+    expect(agenda.empty).toBe(true);
+    expect(seen).toEqual(expected);
+  });
 });
 
 describe('cancelling', () => {

@@ -29,50 +29,67 @@ export function eventSeconds(ctx: CdContext, name: string): number {
   return ctx.scenarioSteps[name] ?? CODEDEPLOY_EVENT_SECONDS[name] ?? 0;
 }
 
+/**
+ * The steps of `events` for the targets of one deployment, shared by all of them
+ * (callbacks get the target): they differ only by the target's last successful
+ * revision (whose scripts ApplicationStop and the BlockTraffic hooks run, and
+ * whether those are skipped), so one list is built per such revision, on first use.
+ * A 100,000-instance rollout builds one or two lists, not 100,000.
+ */
+export class LifecycleSteps {
+  private readonly byLastRevision = new Map<string, readonly Step[]>();
+
+  constructor(
+    private readonly ctx: CdContext,
+    private readonly events: readonly string[],
+    private readonly plan: Plan,
+    private readonly effects: Effects = {},
+  ) {}
+
+  /** The steps `target` runs (shared with every target on the same last successful revision). */
+  of(target: string): readonly Step[] {
+    const last = this.ctx.world.target(target).lastSuccessfulRevision;
+    let steps = this.byLastRevision.get(last);
+    if (steps === undefined) this.byLastRevision.set(last, (steps = Object.freeze(buildSteps(this.ctx, this.events, this.plan, this.effects, last))));
+    return steps;
+  }
+}
+
+/** The steps of one target (Lambda's alias, ECS's task set): see LifecycleSteps for a fleet. */
 export function lifecycleSteps(ctx: CdContext, target: string, events: readonly string[], plan: Plan, effects: Effects = {}): Step[] {
-  const t = ctx.world.target(target);
+  return buildSteps(ctx, events, plan, effects, ctx.world.target(target).lastSuccessfulRevision);
+}
+
+function buildSteps(ctx: CdContext, events: readonly string[], plan: Plan, effects: Effects, lastSuccessful: string): Step[] {
   return events.map((name) => {
     const extra: Effect = effects[name] ?? {};
     // ApplicationStop and the BlockTraffic hooks run the last successful revision's
     // scripts; every other event belongs to the revision being deployed.
     const lastRevision = LAST_REVISION_EVENTS.has(name);
-    const revision = lastRevision ? t.lastSuccessfulRevision : plan.revision;
+    const revision = lastRevision ? lastSuccessful : plan.revision;
     const step: Step = {
       name,
       seconds: extra.seconds ?? eventSeconds(ctx, name),
       revision,
-      ...(lastRevision && revision === '' ? { skip: `no last successful revision on ${target}: there is no ${name} script to run` } : {}),
+      ...(lastRevision && revision === '' ? { skip: (target: string) => `no last successful revision on ${target}: there is no ${name} script to run` } : {}),
     };
     if (extra.onStart) step.onStart = extra.onStart;
     if (extra.onSuccess) step.onSuccess = extra.onSuccess;
-    const own = RESERVED_EVENTS.has(name) ? undefined : hookFailure(ctx, target, name, plan);
+    const own = RESERVED_EVENTS.has(name) ? undefined : hookFailure(ctx, name, plan);
     const more = extra.failure;
-    if (own || more) step.failure = (start, end, id) => own?.(start, end, id) ?? more?.(start, end, id);
-    if (own && IGNORABLE_STOP_EVENTS.has(name) && ctx.cd.ignoreApplicationStopFailures) sayWhenIgnored(ctx, step, plan);
+    if (own && more) step.failure = (start, end, id) => own(start, end, id) ?? more(start, end, id);
+    else if (own ?? more) step.failure = own ?? more;
+    if (own && IGNORABLE_STOP_EVENTS.has(name) && ctx.cd.ignoreApplicationStopFailures) {
+      // A failure ignoreApplicationStopFailures passes over is said when the hook ends (its span is Failed).
+      step.onIgnoredFailure = (id) =>
+        ctx.world.event('note', `${name} failed on ${id}, but ignoreApplicationStopFailures is true: the instance carries on with the next event`, {
+          target: id,
+          deploymentId: plan.deploymentId,
+          rule: 'cd.ignore-application-stop-failures',
+        });
+    }
     return step;
   });
-}
-
-/** A failure ignoreApplicationStopFailures passes over is said when the hook ends (its span is Failed). */
-function sayWhenIgnored(ctx: CdContext, step: Step, plan: Plan): void {
-  const decide = step.failure!;
-  const after = step.onSuccess;
-  let ignored = false;
-  step.failure = (start, end, id) => {
-    const f = decide(start, end, id);
-    ignored = f?.ignored === true;
-    return f;
-  };
-  step.onSuccess = (id) => {
-    if (ignored) {
-      ctx.world.event('note', `${step.name} failed on ${id}, but ignoreApplicationStopFailures is true: the instance carries on with the next event`, {
-        target: id,
-        deploymentId: plan.deploymentId,
-        rule: 'cd.ignore-application-stop-failures',
-      });
-    }
-    after?.(id);
-  };
 }
 
 /**
@@ -80,12 +97,15 @@ function sayWhenIgnored(ctx: CdContext, step: Step, plan: Plan): void {
  * and is in effect by the time the hook would end, or, for the hooks that validate
  * the new version, when a BadVersion fault is. Faults describe the user's deployment:
  * the rollback deployment runs the known-good revision's scripts untouched.
+ * A hook no fault can touch gets no check at all (most runs: nothing to ask per target).
  */
-function hookFailure(ctx: CdContext, target: string, name: string, plan: Plan): Step['failure'] {
+function hookFailure(ctx: CdContext, name: string, plan: Plan): Step['failure'] {
   const { world, cd } = ctx;
-  const validation = VALIDATION_EVENTS[cd.computePlatform].includes(name);
-  return (_start, end) => {
-    if (plan.deploymentId === USER_DEPLOYMENT) {
+  const named = plan.deploymentId === USER_DEPLOYMENT && world.faults('HookFailure').some((f) => f.event === name);
+  const validation = VALIDATION_EVENTS[cd.computePlatform].includes(name) && plan.revision === ctx.to && world.faults('BadVersion').length > 0;
+  if (!named && !validation) return undefined;
+  return (_start, end, target) => {
+    if (named) {
       let hit: Extract<Fault, { type: 'HookFailure' }> | undefined;
       for (const f of world.faultsOn('HookFailure', target)) {
         if (f.event === name && (f.at ?? 0) <= end) {
@@ -103,7 +123,7 @@ function hookFailure(ctx: CdContext, target: string, name: string, plan: Plan): 
         };
       }
     }
-    if (validation && plan.revision === ctx.to && world.faultBy('BadVersion', end) !== undefined) {
+    if (validation && world.faultBy('BadVersion', end) !== undefined) {
       return { reason: `ScriptFailed: ${name} found ${ctx.to} broken (BadVersion)` };
     }
     return undefined;

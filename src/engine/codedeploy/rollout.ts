@@ -36,8 +36,8 @@ export interface RolloutOptions {
    * never be installed) instead of being dropped from the deployment.
    */
   terminatedFails?: boolean;
-  /** Starts one instance; calls `done` with its result. */
-  run: (id: string, done: (ok: boolean) => void) => StepRun;
+  /** Starts one instance; its result must come back through the rollout's `finished`. */
+  run: (id: string) => StepRun;
   /** Called after instances started together (one scheduling wave), with their ids. */
   onBatch?: (ids: string[]) => void;
   /** Called when an instance's run ends, or when it fails without running (terminated before its turn). */
@@ -59,6 +59,7 @@ export class Rollout {
   /** Instances not counted healthy when the rollout began (usually none: kept small on purpose). */
   private readonly uncounted = new Set<string>();
   private over = false;
+  private positions: Map<string, number> | undefined;
   private pumpPending = false;
   /** Whether start() has run its first pump (until then, scheduling waits for the agenda). */
   private started = false;
@@ -128,7 +129,7 @@ export class Rollout {
     }
     let outcome: 'dropped' | 'failed' | undefined;
     if (this.succeededIds.has(id)) this.healthy--;
-    else if (!this.dropped.has(id) && this.o.ids.indexOf(id, this.next) >= 0) {
+    else if (!this.dropped.has(id) && this.waiting(id)) {
       // It counted as healthy while it waited; gone, it does not any more.
       if (!this.uncounted.has(id)) this.healthy--;
       outcome = this.skip(id);
@@ -136,6 +137,16 @@ export class Rollout {
     this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
     this.pumpSoon();
     return outcome;
+  }
+
+  /** Whether `id` is still in the queue (not yet started): a position map, built on the first termination. */
+  private waiting(id: string): boolean {
+    if (this.positions === undefined) {
+      this.positions = new Map();
+      this.o.ids.forEach((x, i) => this.positions!.set(x, i));
+    }
+    const at = this.positions.get(id);
+    return at !== undefined && at >= this.next;
   }
 
   private isHealthy(id: string): boolean {
@@ -180,7 +191,7 @@ export class Rollout {
       this.next++;
       if (healthy) this.healthy--;
       this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
-      const run = this.o.run(id, (ok) => this.finished(id, ok));
+      const run = this.o.run(id);
       if (!run.finished) this.inFlight.set(id, run);
       this.peakInFlight = Math.max(this.peakInFlight, this.inFlight.size);
       started.push(id);
@@ -194,7 +205,8 @@ export class Rollout {
     this.o.onDone({ ok, succeeded: this.succeeded, failed: this.failed, untouched, dropped: this.droppedCount });
   }
 
-  private finished(id: string, ok: boolean): void {
+  /** An instance's run ended (called by whatever `run` started). */
+  finished(id: string, ok: boolean): void {
     if (!this.inFlight.delete(id) || this.over) return;
     if (ok) {
       this.succeeded++;

@@ -16,7 +16,7 @@ import { reroutePlan, rerouteVerdict } from './reroute.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
 import { BatchPhases } from './server-batches.ts';
 import { serverBlueGreenMachine, type BlueGreenEvent } from './server-blue-green-machine.ts';
-import { addInstances, announceIgnoredStopFailures, runInstance } from './server-instance.ts';
+import { addInstances, announceIgnoredStopFailures, ServerInstances } from './server-instance.ts';
 import { stopReason, stopRule } from './rollback-rules.ts';
 import { endRollback, endUserDeployment, runServer, startRollback } from './server-run.ts';
 import { configKind, configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
@@ -79,7 +79,8 @@ export function simulateServerBlueGreen(world: World): Outcome {
   /** Runs `events` on a group of instances, `parallel` at a time, as one phase. */
   const runGroup = (g: Group) => {
     const phase = world.openPhase({ deploymentId: g.deploymentId, kind: g.phase.kind, name: g.phase.name, targets: g.ids });
-    current = new Rollout({
+    const instances = new ServerInstances(ctx, g.events, { deploymentId: g.deploymentId, revision: g.revision }, (id, ok) => r.finished(id, ok));
+    const r: Rollout = new Rollout({
       world,
       ids: g.ids,
       minimumHealthy: g.ids.length - g.parallel,
@@ -88,14 +89,15 @@ export function simulateServerBlueGreen(world: World): Outcome {
       slotOnFailure: true,
       failFast: g.failFast,
       terminatedFails: g.terminatedFails,
-      run: (id, finished) => runInstance(ctx, id, g.events, { deploymentId: g.deploymentId, revision: g.revision }, finished),
+      run: (id) => instances.run(id),
       onSkipped: skipped(g.deploymentId),
-      onDone: (r) => {
+      onDone: (result) => {
         world.closePhase(phase);
-        g.done(r);
+        g.done(result);
       },
     });
-    current.start();
+    current = r;
+    r.start();
   };
 
   /** One step of the rollback d-2: `events` on `ids`; `failure` says why the step failed, if it did. */
@@ -161,7 +163,8 @@ export function simulateServerBlueGreen(world: World): Outcome {
         const ids = [...gone, ...schedulingOrder(world, replacements, to)];
         const phases = new BatchPhases(world, USER_DEPLOYMENT);
         batches = phases;
-        current = new Rollout({
+        const instances = new ServerInstances(ctx, INSTALL_EVENTS, { deploymentId: USER_DEPLOYMENT, revision: to }, (id, ok) => r.finished(id, ok));
+        const r: Rollout = new Rollout({
           world,
           ids,
           minimumHealthy: schedule.minimumHealthy,
@@ -169,20 +172,21 @@ export function simulateServerBlueGreen(world: World): Outcome {
           // Fresh replacements have never failed a deployment: they count as healthy.
           isHealthy: () => true,
           terminatedFails: true,
-          run: (id, finished) => runInstance(ctx, id, INSTALL_EVENTS, { deploymentId: USER_DEPLOYMENT, revision: to }, finished),
+          run: (id) => instances.run(id),
           onBatch: (started) => {
             const k = phases.start(started);
             world.event('batch-started', `Batch ${k}: CodeDeploy installs ${to} on ${listIds(started)}`, { deploymentId: USER_DEPLOYMENT, rule: configRule(cd) });
           },
           onFinished: (id) => phases.finished(id),
           onSkipped: skipped(USER_DEPLOYMENT),
-          onDone: (r) => {
+          onDone: (result) => {
             phases.nameAll();
-            if (!r.ok) return fail(`${explainRollout(cd, schedule, r, to, ids[ids.length - 1])}; traffic never left the original instances`, configRule(cd));
+            if (!result.ok) return fail(`${explainRollout(cd, schedule, result, to, ids[ids.length - 1])}; traffic never left the original instances`, configRule(cd));
             send({ type: 'REPLACEMENTS_READY' });
           },
         });
-        current.start();
+        current = r;
+        r.start();
       },
       startReadyWait: () => {
         const end = world.now + ready.waitTimeInMinutes * 60;

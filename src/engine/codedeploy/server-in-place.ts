@@ -7,13 +7,13 @@
 import { lifecycleOrder } from '../lifecycles/catalog.ts';
 import type { DeploymentStatus, Outcome } from '../../trace/types.ts';
 import type { World } from '../world.ts';
-import { machineActor } from '../run-machine.ts';
+import { machineActor, withActions } from '../run-machine.ts';
 import { listIds, plural } from '../narration.ts';
 import { contextOf, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
 import { BatchPhases } from './server-batches.ts';
 import { serverInPlaceMachine } from './server-in-place-machine.ts';
-import { addInstances, announceIgnoredStopFailures, runInstance } from './server-instance.ts';
+import { addInstances, announceIgnoredStopFailures, ServerInstances } from './server-instance.ts';
 import { stopReason, stopRule } from './rollback-rules.ts';
 import { endRollback, endUserDeployment, runServer, startRollback } from './server-run.ts';
 import { configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
@@ -42,12 +42,13 @@ export function simulateServerInPlace(world: World): Outcome {
     }
     const phases = new BatchPhases(world, deploymentId);
     batches = phases;
-    const r = new Rollout({
+    const instances = new ServerInstances(ctx, events, { deploymentId, revision }, (id, ok) => r.finished(id, ok));
+    const r: Rollout = new Rollout({
       world,
       ids: order,
       minimumHealthy: schedule.minimumHealthy,
       requiredSuccesses: schedule.requiredSuccesses,
-      run: (id, finished) => runInstance(ctx, id, events, { deploymentId, revision }, finished),
+      run: (id) => instances.run(id),
       onBatch: (started) => {
         touched = true;
         const k = phases.start(started);
@@ -65,8 +66,7 @@ export function simulateServerInPlace(world: World): Outcome {
     return r;
   };
 
-  const machine = serverInPlaceMachine.provide({
-    actions: {
+  const machine = withActions(serverInPlaceMachine, {
       startDeployment: () => {
         world.startDeployment(USER_DEPLOYMENT, 'user', to);
         announce(ctx, ids.length, schedule, events);
@@ -112,7 +112,6 @@ export function simulateServerInPlace(world: World): Outcome {
         // after the end; it must not stretch the trace past the deployment's end.
         world.agenda.clear();
       },
-    },
   });
 
   const summary = (status: DeploymentStatus): string => {

@@ -3,11 +3,12 @@
 // installing the revision), how the load balancer health wait fails, and what the
 // instance's health is afterwards (healthy when its last deployment succeeded).
 import { ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS } from '../../aws/codedeploy-facts.ts';
-import { runSteps, type StepRun } from '../steps.ts';
+import { runProgram, type StepProgram, type StepResult, type StepRun } from '../steps.ts';
+import type { World } from '../world.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import type { TargetGroup } from '../../trace/types.ts';
 import type { CdContext } from './context.ts';
-import { lifecycleSteps, type Effects, type Plan } from './lifecycle.ts';
+import { LifecycleSteps, type Effects, type Plan } from './lifecycle.ts';
 
 /** Adds `count` instances running `version` (the originals) or nothing yet (replacements). */
 export function addInstances(ctx: CdContext, count: number, group: TargetGroup, version: string): string[] {
@@ -23,23 +24,23 @@ export function addInstances(ctx: CdContext, count: number, group: TargetGroup, 
       version,
       state: serving ? 'InService' : 'OutOfService',
       healthy: serving,
-      ...(ctx.cd.loadBalancer ? { registered: serving } : {}),
+      registered: ctx.cd.loadBalancer ? serving : undefined,
     });
     ids.push(id);
   }
   return ids;
 }
 
-function effects(ctx: CdContext, id: string, plan: Plan): Effects {
+/** What the events do to an instance, for every instance of one deployment (callbacks get the instance). */
+function effects(ctx: CdContext, plan: Plan): Effects {
   const { world, cd } = ctx;
-  const unhealthy = (end: number) =>
-    plan.revision === ctx.to && world.faultBy('UnhealthyInstance', end, id) !== undefined;
+  const unhealthy = (end: number, id: string) => plan.revision === ctx.to && world.faultBy('UnhealthyInstance', end, id) !== undefined;
   const e: Effects = {
-    Install: { onStart: () => world.setVersion(id, plan.revision) },
+    Install: { onStart: (id) => world.setVersion(id, plan.revision) },
     BlockTraffic: {
       // An instance that is not registered (a replacement that never received
       // traffic, in a blue/green rollback) has nothing to leave.
-      onStart: () => {
+      onStart: (id) => {
         if (world.target(id).registered !== true) return;
         world.setState(id, 'OutOfService');
         world.setRegistered(id, false);
@@ -49,21 +50,26 @@ function effects(ctx: CdContext, id: string, plan: Plan): Effects {
     AllowTraffic: {
       // An instance still registered (an original that never stopped serving, in a
       // blue/green rollback) keeps serving as it was.
-      onSuccess: () => {
+      onSuccess: (id) => {
         if (world.target(id).registered === true) return;
         world.setState(id, 'InService');
         world.setRegistered(id, true);
         world.event('registered', `${id} is registered with the load balancer and passes its health checks (AllowTraffic): it serves ${world.target(id).version}`, { target: id, deploymentId: plan.deploymentId });
       },
       // The load balancer waits up to an hour for the instance to become healthy (reference §2.4).
-      failure: (_start, end) =>
-        unhealthy(end) ? { reason: `${id} did not become healthy in the load balancer within ${ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS} s`, seconds: ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS } : undefined,
+      // No UnhealthyInstance fault, no check: nothing to ask per instance.
+      ...(world.faults('UnhealthyInstance').length > 0
+        ? {
+            failure: (_start: number, end: number, id: string) =>
+              unhealthy(end, id) ? { reason: `${id} did not become healthy in the load balancer within ${ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS} s`, seconds: ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS } : undefined,
+          }
+        : {}),
     },
   };
   if (!cd.loadBalancer) {
     // Without a load balancer the instance serves whenever its application runs.
     e.ApplicationStop = {
-      onStart: () => {
+      onStart: (id) => {
         if (world.target(id).state !== 'InService') return;
         world.setState(id, 'OutOfService');
         // It stops serving; its CodeDeploy health (whether its last deployment succeeded) is unchanged.
@@ -75,48 +81,60 @@ function effects(ctx: CdContext, id: string, plan: Plan): Effects {
         });
       },
     };
-    e.ApplicationStart = { onSuccess: () => world.setState(id, 'InService') };
+    e.ApplicationStart = { onSuccess: (id) => world.setState(id, 'InService') };
     // No load balancer health check: an unhealthy instance fails its ValidateService hook.
-    e.ValidateService = { failure: (_s, end) => (unhealthy(end) ? { reason: `ScriptFailed: ValidateService found ${id} unhealthy` } : undefined) };
+    e.ValidateService = { failure: (_s, end, id) => (unhealthy(end, id) ? { reason: `ScriptFailed: ValidateService found ${id} unhealthy` } : undefined) };
   }
   return e;
 }
 
 /**
- * Runs `events` on instance `id` for one deployment. On success the instance is
- * healthy and `plan.revision` becomes its last successful revision; on failure it
- * is unhealthy and stays as the failed event left it.
+ * Runs `events` on the instances of one deployment, each when `run(id)` is called,
+ * with one shared step list and program (no closures per instance). On success an
+ * instance is healthy and `plan.revision` becomes its last successful revision; on
+ * failure it is unhealthy and stays as the failed event left it. `done` hears each
+ * instance's result.
  */
-export function runInstance(ctx: CdContext, id: string, events: readonly string[], plan: Plan, done: (ok: boolean) => void, extra: Effects = {}): StepRun {
-  const { world } = ctx;
-  const base = effects(ctx, id, plan);
-  const merged: Effects = { ...base };
-  for (const [name, more] of Object.entries(extra)) merged[name] = { ...base[name], ...more };
-  return runSteps({
-    world,
-    target: id,
-    deploymentId: plan.deploymentId,
-    steps: lifecycleSteps(ctx, id, events, plan, merged),
-    onEnd: (result) => {
-      const t = world.target(id);
-      if (result.ok) {
-        // Only a deployment that left the revision on the instance makes it the last
-        // successful one (not, say, blocking traffic to an original in blue/green).
-        if (t.version === plan.revision) t.lastSuccessfulRevision = plan.revision;
-        world.setHealthy(id, true);
-      } else {
-        world.setHealthy(id, false);
-        if (!result.cancelled) {
-          world.event('lifecycle-event-failed', `${result.failedStep} failed on ${id} (${result.reason}); the instance's deployment fails and it counts as unhealthy`, {
-            target: id,
-            deploymentId: plan.deploymentId,
-            rule: failureRule(result.failedStep, result.reason),
-          });
-        }
+export class ServerInstances implements StepProgram {
+  readonly world: World;
+  readonly deploymentId: string;
+  private readonly steps: LifecycleSteps;
+
+  constructor(
+    ctx: CdContext,
+    events: readonly string[],
+    private readonly plan: Plan,
+    private readonly done: (id: string, ok: boolean) => void,
+  ) {
+    this.world = ctx.world;
+    this.deploymentId = plan.deploymentId;
+    this.steps = new LifecycleSteps(ctx, events, plan, effects(ctx, plan));
+  }
+
+  run(id: string): StepRun {
+    return runProgram(this, id, this.steps.of(id));
+  }
+
+  onEnd(result: StepResult, id: string): void {
+    const { world, plan } = this;
+    const t = world.target(id);
+    if (result.ok) {
+      // Only a deployment that left the revision on the instance makes it the last
+      // successful one (not, say, blocking traffic to an original in blue/green).
+      if (t.version === plan.revision) t.lastSuccessfulRevision = plan.revision;
+      world.setHealthy(id, true);
+    } else {
+      world.setHealthy(id, false);
+      if (!result.cancelled) {
+        world.event('lifecycle-event-failed', `${result.failedStep} failed on ${id} (${result.reason}); the instance's deployment fails and it counts as unhealthy`, {
+          target: id,
+          deploymentId: plan.deploymentId,
+          rule: failureRule(result.failedStep, result.reason),
+        });
       }
-      done(result.ok);
-    },
-  });
+    }
+    this.done(id, result.ok);
+  }
 }
 
 /** The rule behind a lifecycle event's failure: the hook timeout, the load balancer's health wait, or a failing hook. */

@@ -4,7 +4,7 @@
 import { EB_LIFECYCLE_STEPS, EB_TIMEOUT_EXTRA_SECONDS } from '../../aws/eb-facts.ts';
 import type { ElasticBeanstalkSettings } from '../../scenario/types.ts';
 import type { TargetGroup } from '../../trace/types.ts';
-import { runSteps, type StepResult, type StepRun } from '../steps.ts';
+import { runProgram, runSteps, type Step, type StepProgram, type StepResult, type StepRun } from '../steps.ts';
 import type { World } from '../world.ts';
 import type { TracePhase } from '../../trace/types.ts';
 import type { RuleId } from '../../aws/rules.ts';
@@ -23,6 +23,8 @@ export interface GroupResult {
 export class Fleet {
   /** Instance runs in progress, by instance id, so aborts and terminations can cut them short. */
   readonly active = new Map<string, StepRun>();
+  /** Termination step lists by version, without and with leaving the load balancer first (see terminationSteps). */
+  private readonly termination = [new Map<string, readonly Step[]>(), new Map<string, readonly Step[]>()];
 
   constructor(
     readonly world: World,
@@ -39,15 +41,15 @@ export class Fleet {
     const ids: string[] = [];
     for (let i = 0; i < this.eb.instances; i++) {
       const id = this.world.nextInstanceId();
-      this.world.addTarget({ id, kind: 'instance', group: 'original', pool: 'original', version: this.world.scenario.versions.from, state: 'InService', healthy: true, ...this.behindLoadBalancer(true) });
+      this.world.addTarget({ id, kind: 'instance', group: 'original', pool: 'original', version: this.world.scenario.versions.from, state: 'InService', healthy: true, registered: this.behindLoadBalancer(true) });
       ids.push(id);
     }
     return ids;
   }
 
-  /** Load balancer membership of a new target, in a load-balanced environment only. */
-  private behindLoadBalancer(registered: boolean): { registered?: boolean } {
-    return this.eb.environmentType === 'LoadBalanced' ? { registered } : {};
+  /** Load balancer membership of a new target, in a load-balanced environment only (no object per instance). */
+  private behindLoadBalancer(registered: boolean): boolean | undefined {
+    return this.eb.environmentType === 'LoadBalanced' ? registered : undefined;
   }
 
   /**
@@ -59,7 +61,7 @@ export class Fleet {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const id = this.world.nextInstanceId();
-      this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false, ...this.behindLoadBalancer(false) });
+      this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false, registered: this.behindLoadBalancer(false) });
       this.world.event('instance-launched', `${id} is launched into the ${groupName(group)}`, { target: id, deploymentId: this.deploymentId, rule });
       ids.push(id);
     }
@@ -105,34 +107,31 @@ export class Fleet {
       });
     };
     const steps = instanceSteps(this.world, mode, this.deploymentId, waitForHealth);
-    for (const id of ids) {
-      const run = runSteps({
-        world: this.world,
-        target: id,
-        deploymentId: this.deploymentId,
-        steps,
-        deadline,
-        deadlineReason: (step) =>
-          step === EB_LIFECYCLE_STEPS.healthCheck
-            ? `not healthy within Timeout (${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`
-            : `${step} did not finish within Timeout (${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`,
-        onEnd: (result) => {
-          this.active.delete(id);
-          if (!result.ok) {
-            failed.push(id);
-            if (result.failedStep !== EB_LIFECYCLE_STEPS.healthCheck || result.cancelled) healthOnly = false;
-            if (result.cancelled) interrupted = true;
-            this.instanceFailed(id, result);
-          }
-          if (--left === 0) {
-            done = true;
-            this.world.closePhase(wait);
-            onDone({ ok: failed.length === 0, healthOnly: failed.length > 0 && healthOnly, failed, interrupted });
-          }
-        },
-      });
-      this.active.set(id, run);
-    }
+    // One program for the whole group: no closures per instance.
+    const program: StepProgram = {
+      world: this.world,
+      deploymentId: this.deploymentId,
+      deadline,
+      deadlineReason: (step) =>
+        step === EB_LIFECYCLE_STEPS.healthCheck
+          ? `not healthy within Timeout (${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`
+          : `${step} did not finish within Timeout (${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`,
+      onEnd: (result, id) => {
+        this.active.delete(id);
+        if (!result.ok) {
+          failed.push(id);
+          if (result.failedStep !== EB_LIFECYCLE_STEPS.healthCheck || result.cancelled) healthOnly = false;
+          if (result.cancelled) interrupted = true;
+          this.instanceFailed(id, result);
+        }
+        if (--left === 0) {
+          done = true;
+          this.world.closePhase(wait);
+          onDone({ ok: failed.length === 0, healthOnly: failed.length > 0 && healthOnly, failed, interrupted });
+        }
+      },
+    };
+    for (const id of ids) this.active.set(id, runProgram(program, id, steps));
   }
 
   private instanceFailed(id: string, result: StepResult): void {
@@ -160,39 +159,47 @@ export class Fleet {
       this.world.agenda.at(this.world.now, onDone);
       return;
     }
-    const { timings } = this.world.scenario;
+    const program: StepProgram = {
+      world: this.world,
+      deploymentId: this.deploymentId,
+      onEnd: (_result, id) => {
+        this.markTerminated(id, `${id} is terminated: ${why}`, { rule });
+        if (--left === 0) onDone();
+      },
+    };
     for (const id of ids) {
       const t = this.world.target(id);
-      const steps = [];
       // A single-instance environment has no load balancer to leave.
-      if (t.state === 'InService' && t.registered !== undefined) {
-        steps.push({
-          name: EB_LIFECYCLE_STEPS.deregister,
-          seconds: timings.deregistration,
-          revision: t.version,
-          onStart: () => {
-            this.world.setState(id, 'OutOfService');
-            this.world.setRegistered(id, false);
-            this.world.event('deregistered', `${id} is detached from the load balancer before it is terminated; its connections drain for ${timings.deregistration} s`, {
-              target: id,
-              deploymentId: this.deploymentId,
-              rule: 'eb.health-checks',
-            });
-          },
-        });
-      }
-      steps.push({ name: EB_LIFECYCLE_STEPS.terminate, seconds: timings.termination, revision: t.version });
-      runSteps({
-        world: this.world,
-        target: id,
-        deploymentId: this.deploymentId,
-        steps,
-        onEnd: () => {
-          this.markTerminated(id, `${id} is terminated: ${why}`, { rule });
-          if (--left === 0) onDone();
+      runProgram(program, id, this.terminationSteps(t.version, t.state === 'InService' && t.registered !== undefined));
+    }
+  }
+
+  /** The steps of terminating an instance running `version`, leaving the load balancer first when it is in service behind one; shared per version. */
+  private terminationSteps(version: string, deregister: boolean): readonly Step[] {
+    const byVersion = this.termination[deregister ? 1 : 0]!;
+    let steps = byVersion.get(version);
+    if (steps) return steps;
+    const { timings } = this.world.scenario;
+    const list: Step[] = [];
+    if (deregister) {
+      list.push({
+        name: EB_LIFECYCLE_STEPS.deregister,
+        seconds: timings.deregistration,
+        revision: version,
+        onStart: (id) => {
+          this.world.setState(id, 'OutOfService');
+          this.world.setRegistered(id, false);
+          this.world.event('deregistered', `${id} is detached from the load balancer before it is terminated; its connections drain for ${timings.deregistration} s`, {
+            target: id,
+            deploymentId: this.deploymentId,
+            rule: 'eb.health-checks',
+          });
         },
       });
     }
+    list.push({ name: EB_LIFECYCLE_STEPS.terminate, seconds: timings.termination, revision: version });
+    byVersion.set(version, (steps = Object.freeze(list)));
+    return steps;
   }
 
   markTerminated(id: string, message: string, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {

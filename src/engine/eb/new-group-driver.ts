@@ -5,7 +5,7 @@
 import { EB_POLICY_FACTS } from '../../aws/eb-facts.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import type { TracePhase } from '../../trace/types.ts';
-import { machineActor } from '../run-machine.ts';
+import { machineActor, withActions } from '../run-machine.ts';
 import { plural } from '../narration.ts';
 import { weightedPools } from '../traffic.ts';
 import type { GroupResult } from './fleet.ts';
@@ -57,8 +57,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
     ABORT: 'The update was aborted',
   };
 
-  const machine = newGroupMachine.provide({
-    actions: {
+  const machine = withActions(newGroupMachine, {
       launchFirst: () => {
         const beside = eb.environmentType === 'SingleInstance' ? '' : '; it serves beside the old ones once healthy';
         world.event('batch-started', `First instance: launching one instance with ${to} in the temporary group${beside}`, { deploymentId: id, rule: 'eb.immutable-first-instance' });
@@ -136,7 +135,6 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
           status === 'Succeeded' ? (rules.promote) : status === 'Stopped' ? 'eb.abort' : (rules.failure),
         );
       },
-    },
   });
   const actor = machineActor(world, machine, {
     oneFirst: !splitting,

@@ -4,7 +4,7 @@
 import { EB_POLICY_FACTS, ebBatchSize } from '../../aws/eb-facts.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import type { TracePhase } from '../../trace/types.ts';
-import { machineActor } from '../run-machine.ts';
+import { machineActor, withActions } from '../run-machine.ts';
 import { listIds, plural } from '../narration.ts';
 import type { GroupResult } from './fleet.ts';
 import { rollingMachine } from './rolling-machine.ts';
@@ -43,8 +43,7 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
     actor.send(r.ok ? { type: 'BATCH_SUCCEEDED' } : { type: 'BATCH_FAILED', healthOnly: r.healthOnly });
   };
 
-  const machine = rollingMachine.provide({
-    actions: {
+  const machine = withActions(rollingMachine, {
       launchAdditionalBatch: () => {
         world.event('batch-started', `The additional batch: launching ${plural(size, 'new instance')} with ${to} before any original instance is touched`, {
           deploymentId: id,
@@ -99,7 +98,6 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
               : `${failedBatch} failed. What a failure costs with ${policy}, per AWS: ${EB_POLICY_FACTS[policy].failureImpact.toLowerCase()}. There is no automatic rollback: the fix is a ${EB_POLICY_FACTS[policy].rollback.toLowerCase()} of a good version`;
         end(status, false, summary, status === 'Succeeded' ? policyRule : status === 'Stopped' ? 'eb.abort' : failureRule);
       },
-    },
   });
   const actor = machineActor(world, machine, { batchCount: batches.length, additionalBatch: additional, ignoreHealthCheck: eb.IgnoreHealthCheck });
   return { actor };
