@@ -5,6 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import '../../src/app/app-shell.ts';
+// The editor loads after the first draw in the app (deferred-views.ts); define it up front.
+import '../../src/views/scenario-editor/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { filesFromInput } from '../../src/import/browser-files.ts';
 import type { ImportPanel } from '../../src/views/scenario-editor/import-panel.ts';
@@ -38,7 +40,8 @@ async function settled(app: DeploysimApp): Promise<void> {
 }
 
 const until = async (check: () => boolean) => {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  // Up to 20 s: the first import compiles the YAML chunk, slow on a loaded machine.
+  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
 };
 
 async function pasteImport(app: DeploysimApp, text: string): Promise<void> {
