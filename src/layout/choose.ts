@@ -92,7 +92,7 @@ function judge(c: Candidate, id: ConstraintId, all: readonly Candidate[]): Verdi
       const m = c.failing;
       if (!m) return { ok: false, source, why: `not run: ${c.notRun ?? 'invalid'}` };
       const aws = row ? `AWS: ${row.rollback}; ` : '';
-      const ended = `${m.outcome === 'RolledBack' ? 'rolled back' : m.outcome.toLowerCase()}; `;
+      const ended = `${m.outcome === 'RolledBack' ? 'rolled back' : `deployment ${m.outcome.toLowerCase()}`}; `;
       if (m.restoreSeconds === null) return { ok: false, source, why: `${aws}${ended}never restored` };
       const best = Math.min(...all.flatMap((x) => (automatic(x) && x.failing?.restoreSeconds != null ? [x.failing.restoreSeconds] : [])));
       const restored = m.restoreSeconds === 0 ? 'the previous version never lost its traffic' : `restored after ${Math.round(m.restoreSeconds)} s`;

@@ -52,7 +52,7 @@ describe('Help me choose, Elastic Beanstalk, 6 instances', () => {
       expect(verdict(id).candidate.failing).toMatchObject({ outcome: 'RolledBack', restoreSeconds: 0, failingShare: 0 });
     }
     // The green environment is unhealthy, so the CNAMEs are never swapped: blue keeps its traffic.
-    expect(verdict('eb:BlueGreen').verdicts.fastestRollback).toEqual({ ok: true, source: 'AWS table + measured', why: 'AWS: Swap URL back; failed; the previous version never lost its traffic' });
+    expect(verdict('eb:BlueGreen').verdicts.fastestRollback).toEqual({ ok: true, source: 'AWS table + measured', why: 'AWS: Swap URL back; deployment failed; the previous version never lost its traffic' });
     // AllAtOnce: downtime and a manual redeploy (AWS's table): the previous version never comes back by itself.
     expect(verdict('eb:AllAtOnce').candidate.failing).toMatchObject({ outcome: 'Failed', restoreSeconds: null });
   });
