@@ -397,7 +397,7 @@ export class DeploysimApp extends LitElement {
           @click=${() => this.setDrawer(!this.drawerOpen)}><span aria-hidden="true">☰</span> Scenarios</button>
         <div class="brand"><span class="logo" aria-hidden="true">◧</span> deploysim <span class="tag">AWS deployment simulator</span></div>
         ${modeTabs(this.mode, (mode) => (this.mode = mode))}
-        <status-header .index=${index} .frame=${frame}></status-header>
+        <status-header .index=${index} .frame=${frame} .hideTotal=${this.quiz.hidingFuture}></status-header>
         ${modeButtons(this)}
         ${exportMenu(index, this.t)}
       </header>
@@ -435,7 +435,7 @@ export class DeploysimApp extends LitElement {
         ${narration(this)}
         <section class="card playback">
           <playback-controls .index=${index} .t=${this.t} .playing=${this.playing} .speed=${this.speed}
-            .skipWaits=${this.skipWaits} .fastForward=${this.fastForward}></playback-controls>
+            .skipWaits=${this.skipWaits} .fastForward=${this.fastForward} .hideTotal=${this.quiz.hidingFuture}></playback-controls>
         </section>
         <section class="card timeline" aria-label="Timeline">
           <div class="card-head"><h2>Timeline <span class="hint">one lane per target · focus a lane (arrow keys) or tap a step for details · click a group to fold it</span></h2>

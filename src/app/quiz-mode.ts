@@ -33,6 +33,14 @@ export class QuizMode implements ReactiveController {
     return this.active && !!this.state && this.state.stage !== 'done';
   }
 
+  /**
+   * Whether the views see a cut trace (a question still hides the future): its
+   * duration is then no total, and the status header shows only the current time.
+   */
+  get hidingFuture(): boolean {
+    return this.active && !!this.state && !!this.full && visibleUntil(this.state) < this.full.duration;
+  }
+
   /** The index the views get for a freshly loaded trace: the quiz restarts on it when on. */
   view(full: TraceIndex): TraceIndex {
     this.full = full;

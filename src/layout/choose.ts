@@ -6,9 +6,24 @@
 import { ebComparisonRow } from '../aws/eb-comparison.ts';
 import type { RunMetrics } from '../metrics/metrics.ts';
 import type { Strategy } from './compare-variants.ts';
+import type { Fault } from '../scenario/types.ts';
 
 export type ConstraintId = 'noCapacityLoss' | 'noDnsChange' | 'singleInstance' | 'cheapest' | 'fastestRollback';
 export type VerdictSource = 'AWS table' | 'AWS docs' | 'validator' | 'measured' | 'AWS table + measured';
+
+/**
+ * What "fastest rollback" injects into a second run of every strategy, in place of
+ * the scenario's faults: the new version is bad from the start (every target running
+ * it fails its health checks and its validation hooks), so each strategy's own
+ * detection and rollback rules decide (src/app/choose-session.ts, failingRaw).
+ */
+export const ROLLBACK_PROBE_FAULT = { type: 'BadVersion', at: 0 } as const satisfies Fault;
+
+/** The probe in words, for the view: what was injected and how it is measured. */
+export const ROLLBACK_PROBE_TEXT =
+  'Measured on a second run of each strategy with one fault, BadVersion at 0 s, in place of the scenario\'s faults: the new version is bad from the start, ' +
+  'so every target running it fails its health checks and its validation hooks (CodeDeploy Server: ValidateService, which runs before AllowTraffic). ' +
+  'CodeDeploy runs with automatic rollback on DEPLOYMENT_FAILURE. Each strategy\'s own checks and rollback rules then decide how long until the previous version serves all production traffic again; 0 s means it never lost it.';
 
 export interface Constraint {
   id: ConstraintId;
@@ -22,7 +37,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   { id: 'noDnsChange', label: 'No DNS change', how: 'AWS\'s comparison table for Elastic Beanstalk (§1.1); for CodeDeploy, AWS\'s docs: traffic moves through the load balancer, the Lambda alias or the ECS listeners' },
   { id: 'singleInstance', label: 'Single-instance environment', how: 'validator: the strategy on a one-instance (SingleInstance) environment passes AWS\'s rules' },
   { id: 'cheapest', label: 'Cheapest', how: 'measured: the fewest extra instance-minutes among these strategies' },
-  { id: 'fastestRollback', label: 'Fastest rollback', how: 'AWS\'s table: not "Manual redeploy"; then measured with the new version turning bad once it serves traffic (CodeDeploy: automatic rollback on failure): quickest to give the previous version all traffic again' },
+  { id: 'fastestRollback', label: 'Fastest rollback', how: 'AWS\'s table: not "Manual redeploy"; then measured with the new version bad from the start (a BadVersion fault at 0 s; CodeDeploy: automatic rollback on DEPLOYMENT_FAILURE): quickest to give the previous version all traffic again' },
 ];
 
 export interface Candidate {
@@ -77,9 +92,11 @@ function judge(c: Candidate, id: ConstraintId, all: readonly Candidate[]): Verdi
       const m = c.failing;
       if (!m) return { ok: false, source, why: `not run: ${c.notRun ?? 'invalid'}` };
       const aws = row ? `AWS: ${row.rollback}; ` : '';
-      if (m.restoreSeconds === null) return { ok: false, source, why: `${aws}never restored` };
+      const ended = `${m.outcome === 'RolledBack' ? 'rolled back' : `deployment ${m.outcome.toLowerCase()}`}; `;
+      if (m.restoreSeconds === null) return { ok: false, source, why: `${aws}${ended}never restored` };
       const best = Math.min(...all.flatMap((x) => (automatic(x) && x.failing?.restoreSeconds != null ? [x.failing.restoreSeconds] : [])));
-      return { ok: m.restoreSeconds <= best, source, why: `${aws}restored after ${Math.round(m.restoreSeconds)} s` };
+      const restored = m.restoreSeconds === 0 ? 'the previous version never lost its traffic' : `restored after ${Math.round(m.restoreSeconds)} s`;
+      return { ok: m.restoreSeconds <= best, source, why: `${aws}${ended}${restored}` };
     }
   }
 }

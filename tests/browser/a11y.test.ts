@@ -34,6 +34,16 @@ async function expectNoSeriousViolations(): Promise<void> {
 
 const root = (app: DeploysimApp) => app.shadowRoot!;
 
+/** The compare and choose views load on first use: waits for the element to be defined and rendered. */
+async function until<T extends Element>(find: () => T | null): Promise<T & { updateComplete: Promise<boolean> }> {
+  for (let i = 0; i < 100; i++) {
+    const el = find();
+    if (el && customElements.get(el.localName)) return el as T & { updateComplete: Promise<boolean> };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the view never appeared');
+}
+
 describe('accessibility (axe-core, serious and critical)', () => {
   it('the app as it opens', async () => {
     await mountApp('');
@@ -78,6 +88,69 @@ describe('accessibility (axe-core, serious and critical)', () => {
     await app.updateComplete;
     await paint();
     expect(root(app).querySelector('.error')).not.toBeNull();
+    await expectNoSeriousViolations();
+  });
+
+  it('the compare view: strategies stacked, the metrics table and AWS\'s table', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling&t=0');
+    root(app).querySelector<HTMLButtonElement>('nav.modes .mode-compare')!.click();
+    await app.updateComplete;
+    const compare = await until(() => root(app).querySelector('compare-view'));
+    await compare.updateComplete;
+    await paint();
+    expect(compare.shadowRoot!.querySelectorAll('table').length).toBeGreaterThan(0);
+    await expectNoSeriousViolations();
+  });
+
+  it('"Help me choose" with every constraint ticked', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling&t=0');
+    root(app).querySelector<HTMLButtonElement>('nav.modes .mode-choose')!.click();
+    await app.updateComplete;
+    const choose = await until(() => root(app).querySelector('choose-view'));
+    await choose.updateComplete;
+    for (const box of choose.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.click();
+    await choose.updateComplete;
+    await paint();
+    expect(choose.shadowRoot!.querySelectorAll('tbody td.ok, tbody td.fail').length).toBeGreaterThan(0);
+    expect(choose.shadowRoot!.querySelector('.probe')).not.toBeNull();
+    await expectNoSeriousViolations();
+  });
+
+  it('quiz mode: a question shown, then revealed', async () => {
+    const app = await mountApp('#scenario=quiz/hook-order-with-load-balancer&quiz=1');
+    app.quiz.next(); // watching → straight to the first question
+    await app.updateComplete;
+    await paint();
+    expect(app.quiz.state?.stage).toBe('asking');
+    const panel = root(app).querySelector('quiz-panel')!.shadowRoot!;
+    expect(panel.querySelectorAll('.choices button').length).toBeGreaterThan(1);
+    await expectNoSeriousViolations();
+
+    panel.querySelector<HTMLButtonElement>('.choices button')!.click();
+    await app.updateComplete;
+    app.command('pause');
+    await app.updateComplete;
+    await paint();
+    expect(app.quiz.state?.stage).toBe('revealed');
+    expect(panel.querySelector('.verdict')).not.toBeNull();
+    await expectNoSeriousViolations();
+  });
+
+  it('presenter mode', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling-unhealthy-instance&t=200&presenter=1');
+    expect(app.hasAttribute('presenter')).toBe(true);
+    expect(root(app).querySelector('presenter-bar')).not.toBeNull();
+    await expectNoSeriousViolations();
+  });
+
+  it('the keyboard shortcuts overlay (?)', async () => {
+    const app = await mountApp('#scenario=elastic-beanstalk/rolling&t=0');
+    root(app).querySelector<HTMLButtonElement>('button.help')!.click();
+    await app.updateComplete;
+    await paint();
+    const overlay = root(app).querySelector('shortcuts-overlay')!;
+    expect(overlay.open).toBe(true);
+    expect(overlay.shadowRoot!.querySelectorAll('tr').length).toBeGreaterThan(3);
     await expectNoSeriousViolations();
   });
 

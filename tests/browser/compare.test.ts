@@ -148,6 +148,17 @@ describe('<choose-view>', () => {
     expect(ids).toEqual(qualifying);
   });
 
+  it('fastest rollback says what was injected, and Immutable, TrafficSplitting and blue/green qualify', async () => {
+    const el = mount<ChooseView>('choose-view', { raw, scenario: valid(raw) }, 1200);
+    await settle(el);
+    expect(q(el, '.probe')).toBeNull();
+    q<HTMLInputElement>(el, 'input[name=fastestRollback]')!.click();
+    await settle(el);
+    expect(q(el, '.probe')!.textContent).toContain('BadVersion at 0 s');
+    expect(qa(el, 'tbody tr.yes').map((tr) => tr.getAttribute('data-strategy'))).toEqual(['eb:Immutable', 'eb:TrafficSplitting', 'eb:BlueGreen']);
+    expect(q(el, 'tr[data-strategy="eb:BlueGreen"]')!.textContent).toContain('the previous version never lost its traffic');
+  });
+
   it('with fewer than two survivors the button is disabled and says why', async () => {
     const el = mount<ChooseView>('choose-view', { raw, scenario: valid(raw) }, 1200);
     await settle(el);

@@ -7,6 +7,7 @@ import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { RULES } from '../../src/aws/rules.ts';
 import { currentQuestion } from '../../src/quiz/session.ts';
+import { formatTime } from '../../src/layout/time.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -32,6 +33,11 @@ const shown = (app: DeploysimApp, selector: string) => {
   return !!el && getComputedStyle(el).display !== 'none';
 };
 const panel = (app: DeploysimApp) => app.renderRoot.querySelector('quiz-panel')!.shadowRoot!;
+/** The status header's clock and the playback bar's time, as shown. */
+const clocks = (app: DeploysimApp) => [
+  app.renderRoot.querySelector('status-header')!.shadowRoot!.querySelector('.clock')!.textContent!.replace(/\s+/g, ' ').trim(),
+  app.renderRoot.querySelector('playback-controls')!.shadowRoot!.querySelector('.time')!.textContent!.trim(),
+];
 const logText = (app: DeploysimApp) => app.renderRoot.querySelector('event-log')!.shadowRoot!.textContent ?? '';
 
 describe('quiz mode', () => {
@@ -55,6 +61,8 @@ describe('quiz mode', () => {
     expect(app.index!.trace.spans.every((s) => s.start < 1)).toBe(true);
     // The narration that spells out the hook order is hidden while the question is open.
     expect(logText(app)).not.toContain('Start → BeforeBlockTraffic');
+    // Only the current time: the cut trace's duration (the question plus 1 s) is no total.
+    expect(clocks(app)).toEqual(['0:01', '0:01']);
     const buttons = [...panel(app).querySelectorAll<HTMLButtonElement>('.choices button')];
     expect(buttons.map((b) => b.textContent!.replace(/^\s*\d/, '').trim())).toEqual(['AfterBlockTraffic', 'BeforeBlockTraffic', 'BlockTraffic', 'Start']);
     // Scrubbing cannot pass the question.
@@ -69,6 +77,8 @@ describe('quiz mode', () => {
     const link = panel(app).querySelector<HTMLAnchorElement>('.rule a')!;
     expect(link.href).toBe(RULES['cd.hooks-in-place-load-balancer'].source);
     expect(panel(app).activeElement?.textContent).toContain('Continue');
+    // Revealed, with a question still to come: still no total.
+    expect(clocks(app)[0]).not.toContain('/');
 
     // Continue, then the second question (asked at ValidateService): pick a wrong choice by key.
     panel(app).querySelector<HTMLButtonElement>('.next')!.click();
@@ -88,6 +98,8 @@ describe('quiz mode', () => {
     await settle(app);
     expect(panel(app).querySelector('.verdict')!.textContent).toContain('Not quite');
     expect(panel(app).querySelector('.choices .answer')!.textContent).toContain('BeforeAllowTraffic');
+    // The last question is revealed: nothing is hidden any more, the total is back.
+    for (const clock of clocks(app)) expect(clock.endsWith(` / ${formatTime(app.index!.duration)}`), clock).toBe(true);
     panel(app).querySelector<HTMLButtonElement>('.next')!.click();
     await settle(app);
     expect(panel(app).querySelector('.score')!.textContent).toContain('Your score: 1 of 2');

@@ -44,12 +44,53 @@ describe('Help me choose, Elastic Beanstalk, 6 instances', () => {
     expect(ok.length).toBeGreaterThan(0);
   });
 
+  it('fastest rollback with the new version bad from the start: Immutable and TrafficSplitting roll back, blue/green never swaps (AWS §1.1)', () => {
+    expect(policiesMeeting('fastestRollback')).toEqual(['Immutable', 'TrafficSplitting', 'BlueGreen']);
+    const verdict = (id: string) => choose(candidates, new Set(['fastestRollback'])).find((c) => c.candidate.strategy.id === id)!;
+    // The new instances fail their health checks before serving: the original ones kept all traffic.
+    for (const id of ['eb:Immutable', 'eb:TrafficSplitting']) {
+      expect(verdict(id).candidate.failing).toMatchObject({ outcome: 'RolledBack', restoreSeconds: 0, failingShare: 0 });
+    }
+    // The green environment is unhealthy, so the CNAMEs are never swapped: blue keeps its traffic.
+    expect(verdict('eb:BlueGreen').verdicts.fastestRollback).toEqual({ ok: true, source: 'AWS table + measured', why: 'AWS: Swap URL back; deployment failed; the previous version never lost its traffic' });
+    // AllAtOnce: downtime and a manual redeploy (AWS's table): the previous version never comes back by itself.
+    expect(verdict('eb:AllAtOnce').candidate.failing).toMatchObject({ outcome: 'Failed', restoreSeconds: null });
+  });
+
   it('constraints combine: full capacity, no DNS change, one instance → Immutable', () => {
     expect(policiesMeeting('noCapacityLoss', 'noDnsChange', 'singleInstance')).toEqual(['Immutable']);
   });
 
   it('with nothing ticked every strategy qualifies', () => {
     expect(policiesMeeting()).toHaveLength(6);
+  });
+});
+
+describe('Help me choose, CodeDeploy Server with a load balancer: fastest rollback', () => {
+  const cdRaw = readScenario('codedeploy/server-one-at-a-time.json') as Record<string, unknown>;
+  const cd = measureCandidates(cdRaw, scenario(cdRaw));
+  const byId = (id: string) => choose(cd, new Set(['fastestRollback'])).find((c) => c.candidate.strategy.id === id)!;
+
+  it('every configuration finds the bad version in ValidateService (before AllowTraffic) and rolls back on DEPLOYMENT_FAILURE', () => {
+    // Bad only from its first production traffic, AllAtOnce, HalfAtATime and blue/green would already have
+    // passed ValidateService, succeeded, and never been restored: not a comparison.
+    for (const c of cd) expect(c.failing, c.strategy.id).toMatchObject({ outcome: 'RolledBack', failingShare: 0 });
+  });
+
+  it('in-place AllAtOnce blocks every instance at once: the previous version is back only after the rollback deployment; the rest never lose it', () => {
+    const allAtOnce = byId('server:IN_PLACE:CodeDeployDefault.AllAtOnce');
+    expect(allAtOnce.qualifies).toBe(false);
+    expect(allAtOnce.candidate.failing!.restoreSeconds).toBeGreaterThan(0);
+    expect(allAtOnce.verdicts.fastestRollback!.why).toMatch(/^rolled back; restored after \d+ s$/);
+    const ok = choose(cd, new Set(['fastestRollback'])).filter((c) => c.qualifies).map((c) => c.candidate.strategy.id);
+    expect(ok).toEqual([
+      'server:IN_PLACE:CodeDeployDefault.OneAtATime',
+      'server:IN_PLACE:CodeDeployDefault.HalfAtATime',
+      'server:BLUE_GREEN:CodeDeployDefault.OneAtATime',
+      'server:BLUE_GREEN:CodeDeployDefault.HalfAtATime',
+      'server:BLUE_GREEN:CodeDeployDefault.AllAtOnce',
+    ]);
+    expect(byId('server:BLUE_GREEN:CodeDeployDefault.AllAtOnce').verdicts.fastestRollback!.why).toBe('rolled back; the previous version never lost its traffic');
   });
 });
 

@@ -18,6 +18,7 @@ export const styles = css`
   td.fail .mark { color: #b45309; font-weight: 800; }
   td.fail { color: #4b5563; }
   .src { display: inline-block; font-size: 11px; color: #374151; background: #eef1f5; border-radius: 4px; padding: 0 4px; margin-left: 2px; }
+  .probe { font-size: 12.5px; color: #374151; background: #f6f8fb; border-left: 3px solid #0072B2; padding: 6px 10px; margin: 10px 0 0; max-width: 110ch; }
   .actions { display: flex; align-items: center; gap: 12px; margin-top: 10px; }
   button.primary { background: #0072B2; border-color: #0072B2; color: #fff; font-weight: 600; padding: 6px 14px; }
   button.primary:hover:not(:disabled) { background: #005b8f; }

@@ -4,7 +4,7 @@
 // then run the survivors side by side in the compare view.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Scenario } from '../../scenario/types.ts';
-import { choose, CONSTRAINTS, type Candidate, type ConstraintId } from '../../layout/choose.ts';
+import { choose, CONSTRAINTS, ROLLBACK_PROBE_TEXT, type Candidate, type ConstraintId } from '../../layout/choose.ts';
 import { MAX_STRATEGIES, MIN_STRATEGIES } from '../../layout/compare-variants.ts';
 import { measureCandidates } from '../../app/choose-session.ts';
 import { base } from '../shared/tokens.ts';
@@ -69,6 +69,7 @@ export class ChooseView extends LitElement {
             })}
             <td class=${ch.qualifies ? 'ok' : 'fail'}>${ch.qualifies ? '✓ yes' : '✗ no'}</td></tr>`)}</tbody>
         </table>
+        ${this.ticked.has('fastestRollback') ? html`<p class="probe"><strong>Fastest rollback, what was injected:</strong> ${ROLLBACK_PROBE_TEXT}</p>` : nothing}
         <div class="actions">
           <button class="primary run" ?disabled=${run.length < MIN_STRATEGIES}
             @click=${() => emitCompare(this, 'compare-strategies', { ids: run.map((s) => s.id) })}>

@@ -18,6 +18,7 @@ export class PlaybackControls extends LitElement {
     speed: { type: Number },
     skipWaits: { type: Boolean },
     fastForward: { attribute: false },
+    hideTotal: { attribute: false },
   };
 
   declare index: TraceIndex | undefined;
@@ -26,6 +27,8 @@ export class PlaybackControls extends LitElement {
   declare speed: number;
   declare skipWaits: boolean;
   declare fastForward: { from: number; to: number; rate: number } | undefined;
+  /** Quiz mode: the trace is cut at the question, so its duration is no total (as in the status header). */
+  declare hideTotal: boolean;
 
   constructor() {
     super();
@@ -33,6 +36,7 @@ export class PlaybackControls extends LitElement {
     this.playing = false;
     this.speed = 5;
     this.skipWaits = true;
+    this.hideTotal = false;
   }
 
   private cmd(command: ViewEvents['playback-command']['command']): void {
@@ -63,6 +67,7 @@ export class PlaybackControls extends LitElement {
     const duration = this.index?.duration ?? 0;
     const disabled = !this.index;
     const atEnd = this.t >= duration;
+    const total = this.hideTotal ? '' : ` / ${formatTime(duration)}`;
     return html`
       <div class="bar" role="toolbar" aria-label="Playback">
         <button class="restart" @click=${() => this.cmd('restart')} ?disabled=${disabled} title="Restart (Home)" aria-label="Restart">${icon('restart')}</button>
@@ -77,11 +82,11 @@ export class PlaybackControls extends LitElement {
           <span class="visually-hidden">Simulated time</span>
           <input type="range" min="0" max=${duration} step="0.1" .value=${String(this.t)} ?disabled=${disabled}
                  title="←/→ one second, Shift+←/→ ten seconds, Space play/pause"
-                 aria-valuetext=${`${formatTime(this.t)} of ${formatTime(duration)}`}
+                 aria-valuetext=${this.hideTotal ? formatTime(this.t) : `${formatTime(this.t)} of ${formatTime(duration)}`}
                  @keydown=${this.onScrubKey}
                  @input=${(e: Event) => emit(this, 'seek-to', { t: Number((e.target as HTMLInputElement).value) })} />
         </label>
-        <span class="time" aria-hidden="true">${formatTime(this.t)} / ${formatTime(duration)}</span>
+        <span class="time" aria-hidden="true">${formatTime(this.t)}${total}</span>
         <label class="speed">Speed
           <select @change=${(e: Event) => emit(this, 'speed-change', { speed: Number((e.target as HTMLSelectElement).value), skipWaits: this.skipWaits })}>
             ${SPEEDS.map((s) => html`<option value=${s} ?selected=${s === this.speed}>${s}×</option>`)}

@@ -1,5 +1,6 @@
 // The status header: scenario name, platform and strategy, deployment ids with
-// their status in AWS's words at t, elapsed simulated time.
+// their status in AWS's words at t, elapsed simulated time (and the total, unless
+// a quiz hides it).
 import { LitElement, html, css } from 'lit';
 import type { Frame, TraceIndex } from '../../layout/frame.ts';
 import { strategyOf } from '../../layout/library.ts';
@@ -37,10 +38,18 @@ export class StatusHeader extends LitElement {
   static override properties = {
     index: { attribute: false },
     frame: { attribute: false },
+    hideTotal: { attribute: false },
   };
 
   declare index: TraceIndex | undefined;
   declare frame: Frame | undefined;
+  /** Quiz mode: the index is cut at the question, so its duration is no total, and a total would hint at the answer. */
+  declare hideTotal: boolean;
+
+  constructor() {
+    super();
+    this.hideTotal = false;
+  }
 
   override render() {
     const index = this.index;
@@ -61,7 +70,7 @@ export class StatusHeader extends LitElement {
         )}
         ${frame.outcome ? html`<span class="outcome ${frame.outcome}">Outcome: ${frame.outcome === 'RolledBack' ? 'Rolled back' : frame.outcome}</span>` : ''}
       </div>
-      <div class="clock" aria-label="Elapsed simulated time">${formatTime(frame.t)} <small>/ ${formatTime(index.duration)}</small></div>
+      <div class="clock" aria-label="Elapsed simulated time">${formatTime(frame.t)}${this.hideTotal ? '' : html` <small>/ ${formatTime(index.duration)}</small>`}</div>
     `;
   }
 }
