@@ -6,7 +6,9 @@ export const styles = css`
   .count { font-size: 11px; color: #6b7587; font-variant-numeric: tabular-nums; }
   /* Reversed flow: the scroll position starts at the bottom and stays there as entries arrive, with no script measuring anything. */
   .scroller { display: flex; flex-direction: column-reverse; overflow-y: auto; flex: 1; min-height: 120px; max-height: var(--log-max-height, 420px); scroll-behavior: auto; contain: content; }
-  .log { list-style: none; margin: 0; padding: 0; position: relative; }
+  /* The auto margin takes the free space at the bottom (main-start of column-reverse): a short log
+     starts at the top of the card, a long one stays scrolled to its newest entry. */
+  .log { list-style: none; margin: 0 0 auto; padding: 0; position: relative; }
   .also { color: #5b6577; }
   li { margin: 0; }
   li.more, li.empty { font-size: 11.5px; color: #6b7587; padding: 4px 6px; }
