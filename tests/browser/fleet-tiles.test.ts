@@ -1,8 +1,7 @@
 // Fleet tiles: the badge is the version installed (no v2/v1/v2 flicker in an
 // in-place deployment), the running script's revision apart; texts wrap between
-// words; grid squares of a large fleet have a tooltip and keyboard focus.
+// words. (The grid of a large fleet: fleet-grid.test.ts.)
 import { afterEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
 import '../../src/views/fleet-view/index.ts';
 import { frameAt } from '../../src/layout/frame.ts';
 import { cleanup, indexOf, mount, settle } from './fixtures.ts';
@@ -47,22 +46,5 @@ describe('fleet-view tiles', () => {
       expect(state.textContent!.replace(/\u200B/g, '')).toBe(state.title);
     }
     expect(checked).toBeGreaterThan(0);
-  });
-
-  it('grid squares have a tooltip and keyboard focus (one tab stop, arrows move)', async () => {
-    const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 300, DeploymentPolicy: 'AllAtOnce', MaxSize: 300 } });
-    const el = mount('fleet-view', { index, frame: frameAt(index, index.duration / 2) });
-    await settle(el);
-    const rects = [...el.shadowRoot!.querySelectorAll<SVGRectElement>('svg.compact rect')];
-    expect(rects).toHaveLength(300);
-    expect(rects[0]!.querySelector('title')!.textContent).toMatch(/^i-1: v\d/);
-    expect(rects.filter((r) => r.getAttribute('tabindex') === '0')).toHaveLength(1);
-    rects[0]!.focus();
-    await userEvent.keyboard('{ArrowRight}');
-    expect(el.shadowRoot!.activeElement).toBe(rects[1]);
-    await userEvent.keyboard('{ArrowDown}');
-    const perRow = Math.floor(Number(rects[0]!.ownerSVGElement!.getAttribute('width')) / 9);
-    expect(el.shadowRoot!.activeElement).toBe(rects[1 + perRow]);
-    expect(rects.filter((r) => r.getAttribute('tabindex') === '0')).toHaveLength(1);
   });
 });
