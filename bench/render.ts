@@ -7,6 +7,9 @@
 // gzipped size of the production bundle. Every figure is printed with its
 // target (issues 8 and 10) and met / not met; nothing is asserted (speed is
 // measured, never timed-asserted). Run: npm run bench:render (builds first).
+// To isolate one view's cost: `npx tsx bench/render.ts --without fleet-view`
+// hides those elements before scrubbing (the difference is that view's share);
+// `--sizes 1000,5000` measures only those fleets.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
@@ -14,7 +17,13 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium, serveBuilt } from '../tests/e2e/browser.ts';
 import { encodeShare } from '../src/layout/share.ts';
 
-const SIZES = [100, 1000, 5000];
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
+const SIZES = (arg('--sizes') ?? '100,1000,5000').split(',').map(Number);
+/** Elements hidden (display: none) before scrubbing, to measure the frame without them. */
+const WITHOUT = arg('--without');
 const FRAMES = 120;
 /** p95 frame targets in ms (issue 10: 16 ms at 1,000 targets, 33 ms at 5,000). */
 const FRAME_TARGET: Record<number, number> = { 1000: 16, 5000: 33 };
@@ -76,7 +85,7 @@ const { url, close } = await serveBuilt();
 const browser = await launchChromium();
 const summary: string[] = [];
 try {
-  console.log(`Render benchmark: headless Chromium, 1440×900, ${FRAMES} frames at random times per fleet; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start`);
+  console.log(`Render benchmark: headless Chromium, 1440×900, ${FRAMES} frames at random times per fleet; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start${WITHOUT ? `; WITHOUT ${WITHOUT} (hidden)` : ''}`);
   console.log('"script": until every view has updated; "rendered": until the browser has also laid out and painted the frame (the figure the targets apply to)');
   console.log('targets   first timeline   longest task   script median    p95   rendered median     p95     max');
   for (const n of SIZES) {
@@ -93,6 +102,9 @@ try {
       drawn: performance.getEntriesByName('deploysim:timeline-drawn')[0].startTime,
       longest: Math.max(0, ...window.__longTasks.filter((t) => t.start < performance.getEntriesByName('deploysim:timeline-drawn')[0].startTime).map((t) => t.duration)),
     })`)) as { drawn: number; longest: number };
+    if (WITHOUT) {
+      await page.evaluate(`for (const el of window.deploysim.renderRoot.querySelectorAll(${JSON.stringify(WITHOUT)})) el.style.display = 'none'`);
+    }
     const pairs = (await page.evaluate(`(${MEASURE})(${FRAMES})`)) as [number, number][];
     const sorted = pairs.map((p) => p[0]).sort((a, b) => a - b);
     const script = pairs.map((p) => p[1]).sort((a, b) => a - b);
