@@ -47,4 +47,29 @@ describe('fleet-view tiles', () => {
     }
     expect(checked).toBeGreaterThan(0);
   });
+
+  it('keeps each tile as the same element and touches only the tiles whose target changed', async () => {
+    const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 6, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 2 } });
+    // Two moments where some targets changed and some did not.
+    const frames = Array.from({ length: Math.ceil(index.duration) }, (_, t) => frameAt(index, t));
+    const key = (f: { state: string; version: string; step?: string; inLB: boolean | null }) => `${f.state}|${f.version}|${f.step}|${f.inLB}`;
+    const k = frames.findIndex((a, i) => i > 0 && a.targets.some((f, j) => key(f) !== key(frames[i - 1]!.targets[j]!)) && a.targets.some((f, j) => key(f) === key(frames[i - 1]!.targets[j]!)));
+    expect(k).toBeGreaterThan(0);
+    const el = mount('fleet-view', { index, frame: frames[k - 1] });
+    await settle(el);
+    const tiles = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.tile')];
+    const before = tiles();
+    const touched = new Set<string>();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) touched.add((r.target instanceof Element ? r.target : r.target.parentElement)!.closest<HTMLElement>('.tile')!.dataset.target!);
+    });
+    observer.observe(el.shadowRoot!.querySelector('.tiles')!, { subtree: true, attributes: true, childList: true, characterData: true });
+    Object.assign(el, { frame: frames[k] });
+    await settle(el);
+    await Promise.resolve();
+    observer.disconnect();
+    expect(tiles()).toEqual(before);
+    const changed = frames[k]!.targets.filter((f, j) => key(f) !== key(frames[k - 1]!.targets[j]!)).map((f) => f.id);
+    expect([...touched].sort()).toEqual(changed.sort());
+  });
 });

@@ -11,7 +11,7 @@ export const gridStyles = css`
     border: 2px solid #0072B2; box-shadow: 0 0 0 1px #fff; border-radius: 2px; pointer-events: none;
   }
   .grid .tip {
-    position: absolute; z-index: 2; pointer-events: none; white-space: nowrap;
+    position: absolute; z-index: 2; pointer-events: none; width: max-content;
     font-size: 11.5px; line-height: 1.3; padding: 3px 7px; border-radius: 5px;
     background: #1d2330; color: #fff; box-shadow: 0 2px 6px rgba(20, 30, 50, 0.25);
     unicode-bidi: isolate;

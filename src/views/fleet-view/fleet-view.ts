@@ -229,6 +229,8 @@ export class FleetView extends LitElement {
     tip.style.left = right ? '' : `${x}px`;
     tip.style.right = right ? `${grid.shape.width - x - CELL}px` : '';
     tip.style.top = `${y + CELL + 3}px`;
+    // Wraps within the grid rather than widening the page (a phone's narrow grid).
+    tip.style.maxWidth = `${Math.max(120, right ? x + CELL : grid.shape.width - x)}px`;
   }
 
   private announce(g: Group, grid: Grid): void {
