@@ -21,7 +21,8 @@ try {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}${encodeShare({ scenarioText: JSON.stringify(scenario), t: 0 })}`);
-  await page.locator('deploysim-app status-header').waitFor({ timeout: 60_000 });
+  // Simulated in a worker: wait for the first drawn timeline (as bench:render does).
+  await page.waitForFunction(() => performance.getEntriesByName('deploysim:timeline-drawn').length > 0, undefined, { timeout: 60_000 });
   // A moment inside the fourth batch: done, deploying and not-yet-deployed squares side by side.
   await page.evaluate(`(() => { const app = window.deploysim; app.seek(app.index.duration * 0.37); return app.updateComplete; })()`);
   const grid = page.locator('fleet-view .grid').first();
