@@ -9,6 +9,7 @@ import { TILE_STATE_LABEL, frameAt, type TileState, type TraceIndex } from '../.
 import { FleetCanvas } from '../../src/views/fleet-view/fleet-canvas.ts';
 import { gridShape } from '../../src/layout/fleet-grid.ts';
 import { cleanup, indexOf, mount, settle } from './fixtures.ts';
+import { describeViolations, seriousViolations } from './a11y-helpers.ts';
 
 afterEach(cleanup);
 
@@ -139,5 +140,14 @@ describe('fleet-view canvas grid', () => {
     grid.blur();
     expect(tip.hidden).toBe(true);
     expect(ring.hidden).toBe(true);
+  });
+
+  it('has no serious or critical axe-core violation, focused with its tooltip showing', async () => {
+    const index = fleet();
+    const el = mount<Fleet>('fleet-view', { index, frame: frameAt(index, index.duration / 2) });
+    await settle(el);
+    el.shadowRoot!.querySelector<HTMLElement>('.grid')!.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(describeViolations(await seriousViolations())).toBe('');
   });
 });

@@ -3,14 +3,12 @@
 // state, turned off by prefers-reduced-motion). Above COMPACT_OVER targets, tiles
 // become small squares painted on a canvas per group (see fleet-canvas.ts), with
 // counts per state on top and a roving keyboard focus with a tooltip.
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { guard } from 'lit/directives/guard.js';
-import type { Frame, TargetFrame, TraceIndex } from '../../layout/frame.ts';
+import type { Frame, TraceIndex } from '../../layout/frame.ts';
 import { TILE_STATE_LABEL, stateCounts, type TileState } from '../../layout/frame.ts';
 import { GROUP_ORDER, groupLabel } from '../../layout/lanes.ts';
 import { versionColor } from '../../layout/palette.ts';
-import { runningRevisionAt } from '../../layout/installed.ts';
 import { CELL, NO_VERSION_COLOR, cellAt, cellOrigin, gridShape, moveFocus, type GridShape } from '../../layout/fleet-grid.ts';
 import type { TargetGroup } from '../../trace/types.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
@@ -18,10 +16,10 @@ import { base } from '../shared/tokens.ts';
 import { styles } from './fleet-view.styles.ts';
 import { gridStyles } from './fleet-grid.styles.ts';
 import { FleetCanvas } from './fleet-canvas.ts';
+import { tile } from './fleet-tile.ts';
 
 export const COMPACT_OVER = 120;
 
-const LIGHT_VERSIONS = new Set(['#E69F00', '#56B4E9', '#F0E442', '#b5bcc8']);
 const STATE_ORDER: TileState[] = ['healthy', 'standby', 'deploying', 'checking', 'registering', 'draining', 'launching', 'waiting', 'unhealthy', 'terminating', 'terminated', 'pending'];
 
 interface Group {
@@ -135,37 +133,9 @@ export class FleetView extends LitElement {
       ${repeat(
         g.members,
         (i) => i,
-        (i) => this.tile(frame.targets[i]!, index, frame.t),
+        (i) => tile(frame.targets[i]!, index, frame.t, this.colorOf),
       )}
     </div>`;
-  }
-
-  private tile(f: TargetFrame, index: TraceIndex, t: number) {
-    const target = index.targets[f.index]!;
-    // The badge is the version installed (replayed from trace changes); the revision whose script runs is shown apart.
-    const installed = f.version;
-    const running = target.kind === 'instance' ? runningRevisionAt(index, f.index, t) : undefined;
-    const runs = running && running !== installed ? running : '';
-    return guard([target, f.state, installed, runs, f.inLB, f.step, f.reason], () => {
-      // A target with nothing deployed yet has no version: grey, shown as a dash.
-      // A version change fades in by the CSS transitions on --version-color's users.
-      const color = this.colorOf(installed);
-      const stateText = f.step && (f.state === 'deploying' || f.state === 'checking' || f.state === 'registering' || f.state === 'draining')
-        ? `${f.step}…`
-        : f.state === 'unhealthy' && f.reason
-          ? f.reason
-          : TILE_STATE_LABEL[f.state];
-      const icons: { cls: string; text: string; title: string }[] = [];
-      if (f.inLB !== null) icons.push(f.inLB ? { cls: 'lb-in', text: 'LB', title: 'registered with the load balancer' } : { cls: 'lb-out', text: 'LB', title: 'not in the load balancer' });
-      if (f.state === 'unhealthy') icons.push({ cls: 'bad', text: '✕', title: 'unhealthy / failed' });
-      const label = `${f.id}: ${installed || 'no version yet'}${runs ? ` (running ${runs} script)` : ''}, ${TILE_STATE_LABEL[f.state]}${f.inLB === null ? '' : f.inLB ? ', in the load balancer' : ', out of the load balancer'}`;
-      return html`<div role="listitem" class="tile ${f.state}" data-target=${f.id} data-state=${f.state} style="--version-color: ${color}" aria-label=${label}>
-        <div class="icons">${icons.map((i) => html`<span class="icon ${i.cls}" title=${i.title}>${i.text}</span>`)}</div>
-        <div class="id" title=${f.id}>${target.label ?? f.id}</div>
-        <div class="vers"><span class="ver ${LIGHT_VERSIONS.has(color) ? 'light' : ''}" title=${installed ? `${installed} installed` : 'nothing installed yet'}>${installed || '—'}</span><span class="run" title=${runs ? `running ${f.step ?? 'a step'} of revision ${runs}` : nothing}>${runs ? `▸ ${runs}` : nothing}</span></div>
-        <div class="state" title=${stateText}>${breakWords(stateText)}</div>
-      </div>`;
-    });
   }
 
   // --- The canvas grid (large fleets): one tab stop per group, arrow keys move a focus ring, a tooltip names the square.
@@ -283,9 +253,4 @@ export class FleetView extends LitElement {
     if (grid.focused) this.announce(g, grid);
     this.showCell(g, grid);
   }
-}
-
-/** A zero-width space between the words of a CamelCase step name, so it wraps between words. */
-function breakWords(text: string): string {
-  return text.replace(/([a-z])(?=[A-Z])/g, '$1\u200B');
 }
