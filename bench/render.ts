@@ -7,6 +7,10 @@
 // gzipped size of the production bundle. Every figure is printed with its
 // target (issues 8 and 10) and met / not met; nothing is asserted (speed is
 // measured, never timed-asserted). Run: npm run bench:render (builds first).
+// To isolate one view's cost: `npx tsx bench/render.ts --without fleet-view`
+// hides those elements before scrubbing (the difference is that view's share);
+// `--sizes 1000,5000` measures only those fleets, `--frames 40` fewer frames;
+// `--view fleet-view` also times that element's own updates (script only).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
@@ -14,8 +18,16 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium, serveBuilt } from '../tests/e2e/browser.ts';
 import { encodeShare } from '../src/layout/share.ts';
 
-const SIZES = [100, 1000, 5000];
-const FRAMES = 120;
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
+const SIZES = (arg('--sizes') ?? '100,1000,5000').split(',').map(Number);
+/** Elements hidden (display: none) before scrubbing, to measure the frame without them. */
+const WITHOUT = arg('--without');
+/** An element whose own updates (willUpdate, render, updated) are timed while scrubbing. */
+const VIEW = arg('--view');
+const FRAMES = Number(arg('--frames') ?? 120);
 /** p95 frame targets in ms (issue 10: 16 ms at 1,000 targets, 33 ms at 5,000). */
 const FRAME_TARGET: Record<number, number> = { 1000: 16, 5000: 33 };
 /** First draw of a 5,000-instance link (issue 10). */
@@ -76,7 +88,7 @@ const { url, close } = await serveBuilt();
 const browser = await launchChromium();
 const summary: string[] = [];
 try {
-  console.log(`Render benchmark: headless Chromium, 1440×900, ${FRAMES} frames at random times per fleet; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start`);
+  console.log(`Render benchmark: headless Chromium, 1440×900, ${FRAMES} frames at random times per fleet; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start${WITHOUT ? `; WITHOUT ${WITHOUT} (hidden)` : ''}`);
   console.log('"script": until every view has updated; "rendered": until the browser has also laid out and painted the frame (the figure the targets apply to)');
   console.log('targets   first timeline   longest task   script median    p95   rendered median     p95     max');
   for (const n of SIZES) {
@@ -93,6 +105,19 @@ try {
       drawn: performance.getEntriesByName('deploysim:timeline-drawn')[0].startTime,
       longest: Math.max(0, ...window.__longTasks.filter((t) => t.start < performance.getEntriesByName('deploysim:timeline-drawn')[0].startTime).map((t) => t.duration)),
     })`)) as { drawn: number; longest: number };
+    if (WITHOUT) {
+      await page.evaluate(`for (const el of window.deploysim.renderRoot.querySelectorAll(${JSON.stringify(WITHOUT)})) el.style.display = 'none'`);
+    }
+    if (VIEW) {
+      // Wraps the element's performUpdate (Lit: willUpdate, render and commit, updated).
+      await page.evaluate(`(() => {
+        const el = window.deploysim.renderRoot.querySelector(${JSON.stringify(VIEW)});
+        const proto = Object.getPrototypeOf(el);
+        const run = proto.performUpdate;
+        window.__viewMs = [];
+        proto.performUpdate = function () { const s = performance.now(); run.call(this); window.__viewMs.push(performance.now() - s); };
+      })()`);
+    }
     const pairs = (await page.evaluate(`(${MEASURE})(${FRAMES})`)) as [number, number][];
     const sorted = pairs.map((p) => p[0]).sort((a, b) => a - b);
     const script = pairs.map((p) => p[1]).sort((a, b) => a - b);
@@ -101,6 +126,10 @@ try {
     console.log(
       `${String(n).padStart(7)}   ${first.drawn.toFixed(0).padStart(11)} ms   ${first.longest.toFixed(0).padStart(9)} ms   ${f(quantile(script, 0.5), 13)}  ${f(quantile(script, 0.95), 5)}   ${f(quantile(sorted, 0.5), 15)}  ${f(p95, 6)}  ${f(sorted[sorted.length - 1]!, 6)}${errors.length ? `  errors: ${errors.join('; ')}` : ''}`,
     );
+    if (VIEW) {
+      const ms = ((await page.evaluate('window.__viewMs')) as number[]).sort((a, b) => a - b);
+      console.log(`          ${VIEW} alone (its own updates, script only): median ${quantile(ms, 0.5).toFixed(2)} ms, p95 ${quantile(ms, 0.95).toFixed(2)} ms, max ${ms[ms.length - 1]!.toFixed(2)} ms over ${ms.length} updates`);
+    }
     const target = FRAME_TARGET[n];
     if (target !== undefined) summary.push(`  p95 frame at ${n.toLocaleString('en')} targets: ${p95.toFixed(1)} ms (target < ${target} ms) — ${verdict(p95 < target)}`);
     if (n === 5000) {

@@ -95,7 +95,11 @@ describe('fleet-view', () => {
     const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 500, DeploymentPolicy: 'AllAtOnce', MaxSize: 500 } });
     const el = mount('fleet-view', { index, frame: frameAt(index, 10) });
     await settle(el);
-    expect(shadow(el).querySelectorAll('svg.compact rect')).toHaveLength(500);
+    expect(shadow(el).querySelectorAll('.grid canvas')).toHaveLength(1);
+    // One square per target: whole rows of 9 px cells, as many as 500 squares need.
+    const canvas = shadow(el).querySelector<HTMLCanvasElement>('.grid canvas')!;
+    const perRow = parseFloat(canvas.style.width) / 9;
+    expect(parseFloat(canvas.style.height)).toBe(Math.ceil(500 / perRow) * 9);
     expect(shadow(el).querySelectorAll('.tile')).toHaveLength(0);
   });
 });

@@ -30,6 +30,8 @@ export const styles = css`
   .tile .id { font-weight: 650; font-size: 12px; overflow-wrap: break-word; }
   .tile .ver { display: inline-block; padding: 0 6px; border-radius: 9px; color: #fff; font-weight: 650; font-size: 11px; background: var(--version-color, #999); }
   .tile .ver.light { color: #1d2330; }
+  /* A version change fades in (the tile's border-color transition does the same for its edge). */
+  .tile .ver { transition: background-color 450ms; }
   /* Wraps between words (step names get break points between their CamelCase words), never cut inside one. */
   .tile .state { color: #414a5a; overflow-wrap: break-word; hyphens: none; }
   .tile .run { margin-left: 5px; font-size: 10.5px; color: #343c4c; border: 1px dashed #9aa3b2; border-radius: 9px; padding: 0 5px; }
@@ -60,15 +62,8 @@ export const styles = css`
   @keyframes pop { from { transform: scale(0.6); opacity: 0; } to { transform: scale(1); opacity: 1; } }
   @keyframes pulse { 50% { background-color: ${tint(STATUS_COLORS.draining, 75)}; } }
   @keyframes march { from { background-position: 0 0; } to { background-position: -45px 0; } }
-  svg.compact rect { shape-rendering: crispEdges; }
-  svg.compact rect:focus { outline: none; stroke: #0072B2; stroke-width: 2; }
-  svg.compact rect.pending, svg.compact rect.waiting { fill-opacity: 0.12; }
-  svg.compact rect.terminated { fill: #c7ccd4 !important; fill-opacity: 0.5; }
-  svg.compact rect.unhealthy { stroke: #1d2330; stroke-width: 1.5; }
-  svg.compact rect.deploying, svg.compact rect.checking, svg.compact rect.registering, svg.compact rect.launching { fill-opacity: 0.45; }
-  svg.compact rect.draining { fill-opacity: 0.65; }
   .note { font-size: 11.5px; color: #6b7587; margin: 2px 0 6px; }
   @media (prefers-reduced-motion: reduce) {
-    .tile, .tile.launching, .tile.deploying, .tile.checking, .tile.registering, .tile.draining { animation: none; transition: none; }
+    .tile, .tile .ver, .tile.launching, .tile.deploying, .tile.checking, .tile.registering, .tile.draining { animation: none; transition: none; }
   }
 `;
