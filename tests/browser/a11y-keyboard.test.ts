@@ -61,8 +61,7 @@ describe('keyboard', () => {
       'playback-controls input[checkbox]',
       'deploysim-app button.as-table',
       'timeline-view g.row',
-      'statechart-panel select.target',
-      'target-picker input[text]', // the fault panel's and the lifecycle table's target pickers
+      'target-picker input[text]', // the fault panel's, the lifecycle table's and the statechart's target pickers
       'event-log button.entry',
     ];
     for (const e of expected) expect([...seen].some((s) => s.startsWith(e)), `${e} in ${[...seen].join(', ')}`).toBe(true);

@@ -72,7 +72,7 @@ describe('explaining, in the app', () => {
     const panel = () => view(app, 'fault-panel');
     expect(text(panel().querySelector('.fork.changed .headline'))).toMatch(/Was Succeeded at 5:09, now Failed at \d+:\d\d\./);
     // The statechart follows the target the fault names.
-    expect(view(app, 'statechart-panel').querySelector<HTMLSelectElement>('select.target')!.value).toBe('i-5');
+    expect(view(app, 'statechart-panel').querySelector<HTMLElement & { value: string }>('target-picker.target')!.value).toBe('i-5');
     expect(current(app, 'lifecycle')).toEqual(['Pending']); // batch 3 has not reached i-5 at 2:30
     app.seek(400);
     await settled(app);

@@ -117,9 +117,18 @@ describe('statechart-panel', () => {
     expect(current(el, 'lifecycle')).toEqual(['Skipped']);
     let picked = '-';
     el.addEventListener('target-select', (e) => (picked = e.detail.target));
-    const select = shadow(el).querySelector<HTMLSelectElement>('select.target')!;
-    select.value = '';
-    select.dispatchEvent(new Event('change'));
+    // The searchable picker: "the target in action" is its first option (value '').
+    const picker = shadow(el).querySelector<HTMLElement & { value: string; updateComplete: Promise<boolean> }>('target-picker.target')!;
+    await picker.updateComplete;
+    expect(picker.value).toBe('i-5');
+    const input = picker.shadowRoot!.querySelector<HTMLInputElement>('input')!;
+    input.focus();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await picker.updateComplete;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true, composed: true }));
+    await picker.updateComplete;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await picker.updateComplete;
     expect(picked).toBe('');
   });
 

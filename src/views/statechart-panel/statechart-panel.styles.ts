@@ -9,7 +9,7 @@ export const styles = css`
   .scroll { max-height: 640px; overflow: auto; }
   figure.lifecycle { flex: none; }
   figcaption { font-size: 12px; color: #2d3546; margin-bottom: 4px; line-height: 1.5; }
-  figcaption select { font-size: 12px; max-width: 220px; }
+  figcaption target-picker { font-size: 12px; max-width: 240px; display: inline-block; vertical-align: middle; }
   code { font-size: 11px; background: #eef1f6; border-radius: 3px; padding: 0 3px; }
   .note, .unknown { color: #6b7587; }
   .unknown { color: #a33f00; }

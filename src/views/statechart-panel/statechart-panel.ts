@@ -4,7 +4,6 @@
 // taken marked. Geometry comes from src/layout/statechart-layout.ts once per
 // machine; a frame only moves the highlights.
 import { LitElement, html, type PropertyValues } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import * as d3 from 'd3';
 import type { MachineDescription } from '../../engine/describe-machine.ts';
 import { allMachines } from '../../engine/machine-catalog.ts';
@@ -13,6 +12,8 @@ import { autoTarget, lifecycleAt, orchestratorAt, type ActiveState, type Lifecyc
 import { layoutLifecycle, layoutMachine, transitionLabel, LINE_HEIGHT, type ChartLayout } from '../../layout/statechart-layout.ts';
 import { formatDuration, formatTime } from '../../layout/time.ts';
 import { emit } from '../shared/events.ts';
+import '../target-picker/index.ts';
+import type { PickerOption } from '../target-picker/target-filter.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './statechart-panel.styles.ts';
 
@@ -70,7 +71,6 @@ export class StatechartPanel extends LitElement {
     const l = this.lifecycle;
     const deadline = this.openDeadline(o?.since);
     const shown = [o?.machineId, o?.state, o?.previous, this.shownTarget, l?.machine?.id, l && 'state' in l ? `${l.state} ${l.previous} ${l.deploymentId}` : '', deadline === undefined ? '' : `${deadline} ${Math.floor(this.t)}`].join('|');
-    if (changed.has('index')) this.listed = false;
     const same = shown === this.shown && !changed.has('index') && !changed.has('machines') && !changed.has('target');
     this.shown = shown;
     return !same;
@@ -90,10 +90,8 @@ export class StatechartPanel extends LitElement {
         <figure class="lifecycle">
           <figcaption>
             <label>Lifecycle of
-              <select class="target" aria-label="Target whose lifecycle is shown" @change=${this.pickTarget} @focus=${this.listAll} @pointerdown=${this.listAll}>
-                <option value="" ?selected=${!this.target}>the target in action${!this.target && this.shownTarget ? ` (${this.shownTarget})` : ''}</option>
-                ${guard([index, this.target, this.listed], () => this.options(index))}
-              </select>
+              <target-picker class="target" label="Target whose lifecycle is shown" .options=${this.pickerOptions(index)}
+                .value=${this.target && index.targetIndex.has(this.target) ? this.target : ''} @pick=${this.onPick}></target-picker>
             </label>
             ${this.lifecycleCaption()}
           </figcaption>
@@ -153,22 +151,18 @@ export class StatechartPanel extends LitElement {
     return open.length ? Math.min(...open.map((p) => p.deadline!)) : undefined;
   }
 
-  /** Every target is listed once the picker is used; until then only the chosen one (5,000 options cost every frame's style pass). */
-  private listed = false;
-  private listAll = (): void => {
-    if (this.listed) return;
-    this.listed = true;
-    this.shown = ''; // so shouldUpdate lets this render through
-    this.requestUpdate();
-  };
-
-  private options(index: TraceIndex) {
-    const ids = this.listed || index.targets.length <= 50 ? index.targets.map((x) => x.id) : this.target ? [this.target] : [];
-    return ids.map((id) => html`<option value=${id} ?selected=${id === this.target}>${id}</option>`);
+  /** The picker's options, rebuilt only when the trace or the "in action" label changes (5,000 targets stay cheap per frame). */
+  private targetOptions: { index: TraceIndex; first: string; options: PickerOption[] } | undefined;
+  private pickerOptions(index: TraceIndex): PickerOption[] {
+    const first = `the target in action${!this.target && this.shownTarget ? ` (${this.shownTarget})` : ''}`;
+    if (this.targetOptions?.index !== index || this.targetOptions.first !== first) {
+      this.targetOptions = { index, first, options: [{ value: '', label: first }, ...index.targets.map((t) => ({ value: t.id, label: t.label ?? t.id }))] };
+    }
+    return this.targetOptions.options;
   }
 
-  private pickTarget = (e: Event): void => {
-    emit(this, 'target-select', { target: (e.target as HTMLSelectElement).value });
+  private onPick = (e: CustomEvent<{ value: string }>): void => {
+    emit(this, 'target-select', { target: e.detail.value });
   };
 
   override updated(_changed: PropertyValues<this>): void {
