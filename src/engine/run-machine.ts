@@ -13,7 +13,8 @@ import type { World } from './world.ts';
 // action finds them through the actor (`self`), a guard (which XState gives only
 // context and event) through a symbol-keyed field of the context, put on the input
 // by `machineActor` and carried by XState's assign (it copies the context's own
-// fields, symbols included). The machine's own definition stays untouched, so its
+// fields, symbols included); so such a machine builds its context from its input
+// (the input itself, or a spread of it). The machine's own definition stays untouched, so its
 // tests keep driving it with `provide`.
 type ActionImpl = (args: { self: unknown }, params: unknown) => void;
 type GuardImpl = (args: { context: unknown }, params: unknown) => boolean;
@@ -61,6 +62,9 @@ export function machineActor<M extends AnyStateMachine>(
   const given = own && Object.keys(own.guards).length > 0 ? { ...(input as object), [IMPLEMENTATIONS]: own } : input;
   const actor = createActor(machine, { clock: agendaClock(world.agenda), ...(given === undefined ? {} : { input: given }) } as never) as Actor<M>;
   if (own) implementationsOf.set(actor, own);
+  // A machine whose context drops its input's fields would leave its guards nothing to call.
+  if (given !== input && !(IMPLEMENTATIONS in (actor.getSnapshot() as { context: object }).context))
+    throw new Error(`${machine.id}: its context must keep the input's fields for the engine's guards (build it from the input by spreading it)`);
   let last = '';
   actor.subscribe({
     next: (snapshot) => {
