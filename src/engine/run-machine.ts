@@ -8,38 +8,63 @@ import type { World } from './world.ts';
 
 // `machine.provide(…)` builds a whole new machine (every state node again): a fixed
 // cost per simulation that is a seventh of a 1,000-instance Elastic Beanstalk run.
-// `withActions` provides a machine once per base machine and set of action names,
-// with actions that call the implementations of the actor running them (`self`);
-// each simulation registers its own. Guards get no `self`, so a driver that
-// provides guards keeps `provide`.
+// `withActions` provides a machine once per base machine and set of implementation
+// names, whose implementations call the ones of the simulation running them: an
+// action finds them through the actor (`self`), a guard (which XState gives only
+// context and event) through a symbol-keyed field of the context, put on the input
+// by `machineActor` and carried by XState's assign (it copies the context's own
+// fields, symbols included); so such a machine builds its context from its input
+// (the input itself, or a spread of it). The machine's own definition stays untouched, so its
+// tests keep driving it with `provide`.
 type ActionImpl = (args: { self: unknown }, params: unknown) => void;
-const implementationsOf = new WeakMap<object, Record<string, ActionImpl>>();
+type GuardImpl = (args: { context: unknown }, params: unknown) => boolean;
+interface Implementations {
+  actions: Record<string, ActionImpl>;
+  guards: Record<string, GuardImpl>;
+}
+const IMPLEMENTATIONS = Symbol('deploysim implementations');
+const implementationsOf = new WeakMap<object, Implementations>();
 const delegating = new WeakMap<AnyStateMachine, Map<string, AnyStateMachine>>();
+type Provided<M extends AnyStateMachine> = { machine: M; implementations: Implementations };
+type Guards<M extends AnyStateMachine> = NonNullable<Parameters<M['provide']>[0]['guards']>;
 
-/** The machine to run with `actions` (a record of plain functions), built once per base machine and set of names. */
-export function withActions<M extends AnyStateMachine>(base: M, actions: NonNullable<Parameters<M['provide']>[0]['actions']>): { machine: M; actions: Record<string, ActionImpl> } {
-  const names = Object.keys(actions as object);
+/** The machine to run with `actions` and `guards` (records of plain functions), built once per base machine and set of names. */
+export function withActions<M extends AnyStateMachine>(
+  base: M,
+  actions: NonNullable<Parameters<M['provide']>[0]['actions']>,
+  guards?: Partial<Guards<M>>,
+): Provided<M> {
+  const actionNames = Object.keys(actions as object);
+  const guardNames = Object.keys(guards ?? {});
   let byNames = delegating.get(base);
   if (!byNames) delegating.set(base, (byNames = new Map()));
-  const key = names.join(',');
+  const key = `${actionNames.join(',')};${guardNames.join(',')}`;
   let machine = byNames.get(key);
   if (!machine) {
     const calls: Record<string, ActionImpl> = {};
-    for (const name of names) calls[name] = (args, params) => implementationsOf.get(args.self as object)![name]!(args, params);
-    byNames.set(key, (machine = base.provide({ actions: calls } as never)));
+    for (const name of actionNames) calls[name] = (args, params) => implementationsOf.get(args.self as object)!.actions[name]!(args, params);
+    const checks: Record<string, GuardImpl> = {};
+    for (const name of guardNames) checks[name] = (args, params) => (args.context as { [IMPLEMENTATIONS]: Implementations })[IMPLEMENTATIONS].guards[name]!(args, params);
+    byNames.set(key, (machine = base.provide({ actions: calls, guards: checks } as never)));
   }
-  return { machine: machine as M, actions: actions as unknown as Record<string, ActionImpl> };
+  return { machine: machine as M, implementations: { actions: actions as unknown as Record<string, ActionImpl>, guards: (guards ?? {}) as Record<string, GuardImpl> } };
 }
 
 /** Creates the actor (not started: start it once the timed inputs are scheduled); `provided` comes from withActions. */
 export function machineActor<M extends AnyStateMachine>(
   world: World,
-  provided: M | { machine: M; actions: Record<string, ActionImpl> },
+  provided: M | Provided<M>,
   input?: InputFrom<M>,
 ): Actor<M> {
-  const machine = 'actions' in provided && 'machine' in provided ? provided.machine : (provided as M);
-  const actor = createActor(machine, { clock: agendaClock(world.agenda), ...(input === undefined ? {} : { input }) } as never) as Actor<M>;
-  if ('actions' in provided && 'machine' in provided) implementationsOf.set(actor, provided.actions);
+  const own = 'implementations' in provided && 'machine' in provided ? provided.implementations : undefined;
+  const machine = own ? (provided as Provided<M>).machine : (provided as M);
+  // The guards' implementations ride on the input, which becomes the context.
+  const given = own && Object.keys(own.guards).length > 0 ? { ...(input as object), [IMPLEMENTATIONS]: own } : input;
+  const actor = createActor(machine, { clock: agendaClock(world.agenda), ...(given === undefined ? {} : { input: given }) } as never) as Actor<M>;
+  if (own) implementationsOf.set(actor, own);
+  // A machine whose context drops its input's fields would leave its guards nothing to call.
+  if (given !== input && !(IMPLEMENTATIONS in (actor.getSnapshot() as { context: object }).context))
+    throw new Error(`${machine.id}: its context must keep the input's fields for the engine's guards (build it from the input by spreading it)`);
   let last = '';
   actor.subscribe({
     next: (snapshot) => {

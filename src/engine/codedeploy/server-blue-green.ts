@@ -9,7 +9,7 @@ import { lifecycleOrder } from '../lifecycles/catalog.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import type { DeploymentStatus, Outcome, PhaseKind, TracePhase } from '../../trace/types.ts';
 import type { World } from '../world.ts';
-import { machineActor } from '../run-machine.ts';
+import { machineActor, withActions } from '../run-machine.ts';
 import { listIds, plural } from '../narration.ts';
 import { contextOf, minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT } from './context.ts';
 import { reroutePlan, rerouteVerdict } from './reroute.ts';
@@ -119,11 +119,9 @@ export function simulateServerBlueGreen(world: World): Outcome {
       },
     });
 
-  const machine = serverBlueGreenMachine.provide({
-    guards: {
-      originalsLeft: () => live(originals).length > 0,
-    },
-    actions: {
+  const machine = withActions(
+    serverBlueGreenMachine,
+    {
       startDeployment: () => {
         world.startDeployment(USER_DEPLOYMENT, 'user', to);
         world.event(
@@ -335,7 +333,9 @@ export function simulateServerBlueGreen(world: World): Outcome {
         world.agenda.clear();
       },
     },
-  });
+    // Traffic can be routed back only to originals that have not been terminated.
+    { originalsLeft: () => live(originals).length > 0 },
+  );
 
   const serving = () => {
     const by = new Map<string, number>();

@@ -6,7 +6,7 @@
 import { EB_DNS_MODEL } from '../../aws/eb-facts.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import type { TracePhase } from '../../trace/types.ts';
-import { machineActor } from '../run-machine.ts';
+import { machineActor, withActions } from '../run-machine.ts';
 import { blueGreenMachine, type BlueGreenEnd } from './blue-green-machine.ts';
 import { dnsTraffic } from './dns.ts';
 import { DEPLOYMENT_ID, type Driver, type DriverContext } from './driver.ts';
@@ -53,9 +53,9 @@ export function blueGreenDriver({ world, fleet, eb, end }: DriverContext): Drive
   };
   const END_RULE: Partial<Record<BlueGreenEnd, RuleId>> = { swapped: 'eb.cname-swap', aborted: 'eb.abort', swappedBack: 'eb.cname-swap-back' };
 
-  const machine = blueGreenMachine.provide({
-    guards: { greenServes },
-    actions: {
+  const machine = withActions(
+    blueGreenMachine,
+    {
       createGreen: () => {
         world.event('batch-started', `Creating the green environment with ${eb.instances} instances running ${to}`, { deploymentId: id, rule: 'eb.cname-swap' });
         const ids = fleet.launch(eb.instances, { group: 'green-environment', pool: GREEN, label: 'The green environment', rule: 'eb.cname-swap' }, (r) => {
@@ -136,7 +136,8 @@ export function blueGreenDriver({ world, fleet, eb, end }: DriverContext): Drive
         }),
       end: (_, { status, rolledBack, how }) => end(status, rolledBack, SUMMARY[how], END_RULE[how]),
     },
-  });
+    { greenServes },
+  );
   const actor = machineActor(world, machine, {
     swapAfterSeconds: eb.swapAfter,
     dnsTtlSeconds: eb.dnsTtl,
