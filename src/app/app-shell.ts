@@ -28,7 +28,7 @@ import { textWithFaults } from './edit-text.ts';
 import { base } from '../views/shared/tokens.ts';
 import { PlaybackClock } from './playback-clock.ts';
 import { UrlState } from './url-state.ts';
-import { library, entries, DEFAULT_SCENARIO, loadScenario, scenarioJson } from './scenarios.ts';
+import { DEFAULT_SCENARIO, hasScenario, loadLibrary, loadScenario, scenarioJson } from './scenarios.ts';
 import { shellStyles } from './app-shell.styles.ts';
 import { DropImport } from './drop-import.ts';
 import type { Collected, ImportReport } from '../import/browser-files.ts';
@@ -66,6 +66,7 @@ export class DeploysimApp extends LitElement {
     asTable: { state: true },
     spoken: { state: true },
     mode: { state: true },
+    library: { state: true },
   };
 
   declare index: TraceIndex | undefined;
@@ -98,7 +99,8 @@ export class DeploysimApp extends LitElement {
   declare mode: AppMode;
   private comparePicks: string[] | undefined;
 
-  library: LibraryGroup[] = library;
+  /** The library's listing: empty until its chunk arrives (src/app/scenarios.ts). */
+  declare library: LibraryGroup[];
   frame: Frame | undefined;
   /** The scenario JSON as the user wrote it (faults appended by injection). */
   private raw: Record<string, unknown> | undefined;
@@ -128,12 +130,17 @@ export class DeploysimApp extends LitElement {
     this.asTable = false;
     this.spoken = '';
     this.mode = 'simulate';
+    this.library = [];
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('keydown', this.onKey);
     window.deploysim = this;
+    void loadLibrary().then(
+      (groups) => (this.library = groups),
+      (e: unknown) => (this.error ??= { title: 'The scenario library could not be loaded.', detail: String(e) }),
+    );
     this.restore(this.url.initial());
   }
 
@@ -176,7 +183,7 @@ export class DeploysimApp extends LitElement {
       }
     } else if (state.error) problem = { title: state.error };
     if (!loaded && state.scenarioId) {
-      if (entries.some((e) => e.id === state.scenarioId)) {
+      if (hasScenario(state.scenarioId)) {
         // Its file may still have to arrive (src/app/scenarios.ts); if it cannot, the default is shown.
         loaded = true;
         void this.pick(state.scenarioId, state.t ?? 0).then((ok) => {
@@ -203,22 +210,28 @@ export class DeploysimApp extends LitElement {
    * or picked meanwhile. Resolves to whether it loaded.
    */
   pick(id: string, t = 0): Promise<boolean> {
-    if (!entries.some((e) => e.id === id)) return Promise.resolve(false);
+    if (!hasScenario(id)) return Promise.resolve(false);
     this.playing = false;
     const ticket = ++this.loads;
     const here = scenarioJson(id);
-    if (here !== undefined) return Promise.resolve(this.load(structuredClone(here) as Record<string, unknown>, { id, t }));
-    return loadScenario(id).then(
+    if (here !== undefined) return (this.picking = Promise.resolve(this.load(structuredClone(here) as Record<string, unknown>, { id, t })));
+    return (this.picking = loadScenario(id).then(
       (json) => ticket === this.loads && this.load(structuredClone(json) as Record<string, unknown>, { id, t }),
       (e: unknown) => {
         if (ticket === this.loads) this.error = { title: `The scenario "${id}" could not be loaded; the last one stays loaded.`, detail: String(e) };
         return false;
       },
-    );
+    ));
+  }
+
+  private picking: Promise<boolean> = Promise.resolve(false);
+  /** Settles when the latest picked library file has arrived and loaded (or failed). */
+  get scenarioReady(): Promise<boolean> {
+    return this.picking;
   }
 
   private pickDefault(): void {
-    void this.pick(entries.some((e) => e.id === DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : entries[0]?.id ?? '', 0);
+    void this.pick(DEFAULT_SCENARIO, 0);
   }
 
   /** Validates and simulates; on any problem the last good scenario stays loaded. */

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
-import { entries } from '../../src/app/scenarios.ts';
+import { libraryEntries, loadLibrary } from '../../src/app/scenarios.ts';
 import { choose } from './picker.ts';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -13,12 +14,14 @@ async function mountApp(hash = ''): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
+  await appReady(app);
   await app.updateComplete;
   return app;
 }
 
 describe('deploysim-app', () => {
   it('finds the shipped scenarios with import.meta.glob and loads the default one', async () => {
+    const entries = libraryEntries(await loadLibrary());
     expect(entries.length).toBeGreaterThan(10);
     expect(entries.every((e) => !e.id.endsWith('schema'))).toBe(true);
     const app = await mountApp();
