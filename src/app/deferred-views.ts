@@ -10,6 +10,9 @@
 // inside one wait for `customElements.whenDefined(tag)`.
 let started = false;
 
+/** The elements loadDeferredViews() defines (tests wait for them). */
+export const DEFERRED_TAGS = ['statechart-panel', 'scenario-editor', 'lifecycle-table', 'fault-panel', 'why-panel', 'shortcuts-overlay'];
+
 export function loadDeferredViews(): void {
   if (started) return;
   started = true;

@@ -65,6 +65,11 @@ export class QuizMode implements ReactiveController {
     this.restart();
   }
 
+  /** Settles once the quiz's code is here (at once when quiz mode never turned on). */
+  get loaded(): Promise<unknown> {
+    return this.loading ?? Promise.resolve();
+  }
+
   private load(): Promise<Logic> {
     return (this.loading ??= Promise.all([import('../quiz/session.ts'), import('../quiz/cut.ts')]).then(([session, cut]) => (this.logic = { ...session, ...cut })));
   }

@@ -78,6 +78,7 @@ describe('keyboard', () => {
     await userEvent.keyboard('{Enter}');
     await app.updateComplete;
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    await customElements.whenDefined('timeline-table'); // loaded the first time it is shown
     const table = app.shadowRoot!.querySelector('timeline-table')!;
     await (table as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(table.shadowRoot!.querySelector('table.phases caption')!.textContent).toContain('1:40');

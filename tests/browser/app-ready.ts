@@ -4,12 +4,13 @@
 // them wait for them here, by promise, never by sleeping.
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { loadLibrary } from '../../src/app/scenarios.ts';
-
-export const DEFERRED_VIEWS = ['statechart-panel', 'scenario-editor', 'lifecycle-table', 'fault-panel', 'why-panel', 'shortcuts-overlay'];
+import { DEFERRED_TAGS } from '../../src/app/deferred-views.ts';
 
 export async function appReady(app: DeploysimApp): Promise<DeploysimApp> {
   await app.updateComplete;
-  await Promise.all([app.scenarioReady, loadLibrary(), ...DEFERRED_VIEWS.map((tag) => customElements.whenDefined(tag))]);
+  await Promise.all([app.scenarioReady, loadLibrary(), app.quiz.loaded, ...DEFERRED_TAGS.map((tag) => customElements.whenDefined(tag))]);
+  await app.updateComplete;
+  if (app.quiz.active) await customElements.whenDefined('quiz-panel');
   await app.updateComplete;
   return app;
 }

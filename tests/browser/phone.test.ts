@@ -76,6 +76,7 @@ describe('phone layout (390 px)', () => {
     await app.updateComplete;
     const lib = app.shadowRoot!.querySelector('scenario-library')!;
     lib.shadowRoot!.querySelector<HTMLButtonElement>('button[data-id="elastic-beanstalk/immutable"]')!.click();
+    await app.scenarioReady;
     await app.updateComplete;
     expect(app.selectedId).toBe('elastic-beanstalk/immutable');
     expect(app.drawerOpen).toBe(false);

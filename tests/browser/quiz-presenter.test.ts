@@ -107,6 +107,7 @@ describe('quiz mode', () => {
     const app = await mountApp('#scenario=elastic-beanstalk/rolling');
     const full = app.index!;
     app.renderRoot.querySelector<HTMLButtonElement>('.quiz-toggle')!.click();
+    await appReady(app); // the quiz scenario's file, the quiz's code and its card load now
     await settle(app);
     expect(app.selectedId.startsWith('quiz/')).toBe(true);
     expect(app.quiz.state?.questions.length).toBeGreaterThan(0);
