@@ -29,6 +29,20 @@ describe('deploysim-app', () => {
     expect(app.error).toBeUndefined();
   });
 
+  it('loads a picked scenario file when picked; one that arrives after a newer pick does not replace it', async () => {
+    const app = await mountApp();
+    expect(app.library.flatMap((g) => g.strategies.flatMap((s) => s.entries)).map((e) => e.id)).toContain('codedeploy/lambda-canary-10-percent-5-minutes');
+    const late = app.pick('codedeploy/lambda-canary-10-percent-5-minutes');
+    await expect(app.pick('elastic-beanstalk/rolling-unhealthy-instance')).resolves.toBe(true); // the default: here at once
+    await expect(late).resolves.toBe(false);
+    expect(app.selectedId).toBe('elastic-beanstalk/rolling-unhealthy-instance');
+    await expect(app.pick('codedeploy/lambda-canary-10-percent-5-minutes', 30)).resolves.toBe(true);
+    expect(app.selectedId).toBe('codedeploy/lambda-canary-10-percent-5-minutes');
+    expect(app.index!.trace.scenario.platform).toBe('CodeDeploy');
+    expect(app.t).toBe(30);
+    await expect(app.pick('no/such-scenario')).resolves.toBe(false);
+  });
+
   it('forks the future at the playhead: the past before the injected fault is unchanged', async () => {
     const app = await mountApp('#scenario=elastic-beanstalk/rolling&t=0');
     const before = app.index!.trace;
