@@ -137,11 +137,12 @@ export class DeploysimApp extends LitElement {
     super.connectedCallback();
     addEventListener('keydown', this.onKey);
     window.deploysim = this;
+    this.restore(this.url.initial());
+    // Requested after a link's scenario file: the listing is not needed for the first draw.
     void loadLibrary().then(
       (groups) => (this.library = groups),
       (e: unknown) => (this.error ??= { title: 'The scenario library could not be loaded.', detail: String(e) }),
     );
-    this.restore(this.url.initial());
   }
 
   override disconnectedCallback(): void {
@@ -532,9 +533,19 @@ export class DeploysimApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   };
 
+  override updated(): void {
+    // After the first draw of a scenario, not of the empty shell: a link's file or
+    // a worker's index may still be on its way, and these chunks must not delay it.
+    if (this.index && !this.deferredScheduled) {
+      this.deferredScheduled = true;
+      requestAnimationFrame(() => setTimeout(loadDeferredViews, 0));
+    }
+  }
+
+  private deferredScheduled = false;
+
   override firstUpdated(): void {
     listenModes(this);
-    loadDeferredViews();
     this.addEventListener('seek-to', (e) => this.seek(e.detail.t));
     this.addEventListener('playback-command', (e) => this.command(e.detail.command));
     this.addEventListener('speed-change', (e) => {
