@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import { scenarioFiles } from './scripts/vite-scenario-files.ts';
+import { scenarioSummaries } from './scripts/vite-scenario-summary.ts';
 
 export default defineConfig({
   server: { port: 5173, strictPort: false, open: false },
   preview: { port: 4173 },
-  plugins: [scenarioFiles()],
+  plugins: [scenarioFiles(), scenarioSummaries()],
   build: {
     outDir: 'dist',
     target: 'es2022',

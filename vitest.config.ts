@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, chromiumPath } from './tests/chromium.ts';
+import { scenarioSummaries } from './scripts/vite-scenario-summary.ts';
 
 export default defineConfig({
   test: {
@@ -14,6 +15,8 @@ export default defineConfig({
         },
       },
       {
+        // The app's library imports scenario summaries (`?summary`), as in vite.config.ts.
+        plugins: [scenarioSummaries()],
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],

@@ -17,14 +17,10 @@ import '../views/fleet-view/index.ts';
 import '../views/event-log/index.ts';
 import '../views/status-header/index.ts';
 import '../views/now-line/index.ts';
-import '../views/lifecycle-table/index.ts';
 import '../views/playback-controls/index.ts';
-import '../views/fault-panel/index.ts';
 import '../views/scenario-library/index.ts';
-import '../views/why-panel/index.ts';
-import '../views/timeline-table/index.ts';
 import { announcement, type Boundary } from './announce.ts';
-import { loadDeferredViews } from './deferred-views.ts';
+import { loadDeferredViews, loadTimelineTable } from './deferred-views.ts';
 import { indexOffThread, wantsOffThread } from './off-thread.ts';
 import type { Injection } from '../layout/fork.ts';
 import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
@@ -32,7 +28,7 @@ import { textWithFaults } from './edit-text.ts';
 import { base } from '../views/shared/tokens.ts';
 import { PlaybackClock } from './playback-clock.ts';
 import { UrlState } from './url-state.ts';
-import { library, entries, DEFAULT_SCENARIO } from './scenarios.ts';
+import { DEFAULT_SCENARIO, hasScenario, loadLibrary, loadScenario, scenarioJson } from './scenarios.ts';
 import { shellStyles } from './app-shell.styles.ts';
 import { DropImport } from './drop-import.ts';
 import type { Collected, ImportReport } from '../import/browser-files.ts';
@@ -70,6 +66,7 @@ export class DeploysimApp extends LitElement {
     asTable: { state: true },
     spoken: { state: true },
     mode: { state: true },
+    library: { state: true },
   };
 
   declare index: TraceIndex | undefined;
@@ -102,11 +99,14 @@ export class DeploysimApp extends LitElement {
   declare mode: AppMode;
   private comparePicks: string[] | undefined;
 
-  library: LibraryGroup[] = library;
+  /** The library's listing: empty until its chunk arrives (src/app/scenarios.ts). */
+  declare library: LibraryGroup[];
   frame: Frame | undefined;
   /** The scenario JSON as the user wrote it (faults appended by injection). */
   private raw: Record<string, unknown> | undefined;
   private modified = false;
+  /** Counts loads and picks, so a picked file that arrives late does not replace a newer choice. */
+  private loads = 0;
   readonly clock = new PlaybackClock(this, (dt) => this.tick(dt));
   private url = new UrlState(this, (state) => this.restore(state));
   private drop = new DropImport(this, (collected) => void this.importAws(collected));
@@ -130,6 +130,7 @@ export class DeploysimApp extends LitElement {
     this.asTable = false;
     this.spoken = '';
     this.mode = 'simulate';
+    this.library = [];
   }
 
   override connectedCallback(): void {
@@ -137,6 +138,11 @@ export class DeploysimApp extends LitElement {
     addEventListener('keydown', this.onKey);
     window.deploysim = this;
     this.restore(this.url.initial());
+    // Requested after a link's scenario file: the listing is not needed for the first draw.
+    void loadLibrary().then(
+      (groups) => (this.library = groups),
+      (e: unknown) => (this.error ??= { title: 'The scenario library could not be loaded.', detail: String(e) }),
+    );
   }
 
   override disconnectedCallback(): void {
@@ -148,6 +154,8 @@ export class DeploysimApp extends LitElement {
   // ---- loading -------------------------------------------------------------
 
   private restore(state: ReturnType<UrlState['initial']>): void {
+    // First, so a quiz link never shows the whole trace while the quiz's code loads.
+    this.quiz.setActive(!!state.quiz);
     let loaded = false;
     let problem: AppError | undefined;
     const oversized = state.scenarioText !== undefined ? oversizedFleet(state.scenarioText) : undefined;
@@ -176,12 +184,19 @@ export class DeploysimApp extends LitElement {
       }
     } else if (state.error) problem = { title: state.error };
     if (!loaded && state.scenarioId) {
-      if (entries.some((e) => e.id === state.scenarioId)) loaded = this.pick(state.scenarioId, state.t ?? 0);
-      else problem ??= { title: `There is no scenario "${state.scenarioId}" in the library.` };
+      if (hasScenario(state.scenarioId)) {
+        // Its file may still have to arrive (src/app/scenarios.ts); if it cannot, the default is shown.
+        loaded = true;
+        void this.pick(state.scenarioId, state.t ?? 0).then((ok) => {
+          if (ok || this.index) return;
+          const why = this.error;
+          this.pickDefault();
+          this.error = why;
+        });
+      } else problem ??= { title: `There is no scenario "${state.scenarioId}" in the library.` };
     }
-    if (!loaded && !this.index) this.pick(entries.some((e) => e.id === DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : entries[0]?.id ?? '', 0);
+    if (!loaded && !this.index) this.pickDefault();
     if (problem) this.error = problem;
-    this.quiz.setActive(!!state.quiz);
     this.presenter.set(!!state.presenter);
   }
 
@@ -190,15 +205,39 @@ export class DeploysimApp extends LitElement {
     this.writeUrl();
   }
 
-  pick(id: string, t = 0): boolean {
-    const entry = entries.find((e) => e.id === id);
-    if (!entry) return false;
+  /**
+   * Loads a library scenario: at once when its file is here (the default, or one
+   * picked before), else when its chunk arrives, unless something else was loaded
+   * or picked meanwhile. Resolves to whether it loaded.
+   */
+  pick(id: string, t = 0): Promise<boolean> {
+    if (!hasScenario(id)) return Promise.resolve(false);
     this.playing = false;
-    return this.load(structuredClone(entry.json) as Record<string, unknown>, { id, t });
+    const ticket = ++this.loads;
+    const here = scenarioJson(id);
+    if (here !== undefined) return (this.picking = Promise.resolve(this.load(structuredClone(here) as Record<string, unknown>, { id, t })));
+    return (this.picking = loadScenario(id).then(
+      (json) => ticket === this.loads && this.load(structuredClone(json) as Record<string, unknown>, { id, t }),
+      (e: unknown) => {
+        if (ticket === this.loads) this.error = { title: `The scenario "${id}" could not be loaded; the last one stays loaded.`, detail: String(e) };
+        return false;
+      },
+    ));
+  }
+
+  private picking: Promise<boolean> = Promise.resolve(false);
+  /** Settles when the latest picked library file has arrived and loaded (or failed). */
+  get scenarioReady(): Promise<boolean> {
+    return this.picking;
+  }
+
+  private pickDefault(): void {
+    void this.pick(DEFAULT_SCENARIO, 0);
   }
 
   /** Validates and simulates; on any problem the last good scenario stays loaded. */
   load(obj: unknown, options: LoadOptions = {}): boolean {
+    this.loads++; // a library file still on its way no longer replaces what is loaded now
     const v = validateScenario(obj);
     if (!v.ok) {
       this.error = { title: 'This scenario has problems, so the last good one stays loaded.', problems: v.problems };
@@ -441,7 +480,7 @@ export class DeploysimApp extends LitElement {
           <div class="card-head"><h2>Timeline <span class="hint">one lane per target · focus a lane (arrow keys) or tap a step for details · click a group to fold it</span></h2>
             <button class="as-table" aria-pressed=${this.asTable ? 'true' : 'false'} @click=${() => (this.asTable = !this.asTable)}>Show as table</button></div>
           ${this.asTable
-            ? html`<timeline-table .index=${index} .t=${this.t}></timeline-table>`
+            ? (void loadTimelineTable(), html`<timeline-table .index=${index} .t=${this.t}></timeline-table>`)
             : html`<timeline-view .index=${index} .t=${this.t} .collapsed=${this.collapsed}></timeline-view>`}
           <capacity-charts .index=${index} .t=${this.t}></capacity-charts>
         </section>
@@ -494,9 +533,19 @@ export class DeploysimApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   };
 
+  override updated(): void {
+    // After the first draw of a scenario, not of the empty shell: a link's file or
+    // a worker's index may still be on its way, and these chunks must not delay it.
+    if (this.index && !this.deferredScheduled) {
+      this.deferredScheduled = true;
+      requestAnimationFrame(() => setTimeout(loadDeferredViews, 0));
+    }
+  }
+
+  private deferredScheduled = false;
+
   override firstUpdated(): void {
     listenModes(this);
-    loadDeferredViews();
     this.addEventListener('seek-to', (e) => this.seek(e.detail.t));
     this.addEventListener('playback-command', (e) => this.command(e.detail.command));
     this.addEventListener('speed-change', (e) => {
@@ -504,7 +553,7 @@ export class DeploysimApp extends LitElement {
       this.skipWaits = e.detail.skipWaits;
     });
     this.addEventListener('scenario-pick', (e) => {
-      this.pick(e.detail.id);
+      void this.pick(e.detail.id);
       this.setDrawer(false);
     });
     this.addEventListener('scenario-apply', (e) => {

@@ -1,7 +1,7 @@
 // Files dragged onto the app: an overlay while they hover, and the dropped files,
-// folders and zips read by src/import/browser-files.ts for the app to import.
+// folders and zips read by src/import/browser-files.ts (loaded on the first drop) for the app to import.
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { filesFromDrop, type Collected } from '../import/browser-files.ts';
+import type { Collected, Dropped } from '../import/browser-files.ts';
 
 /**
  * Listens for files dragged over the whole app: shows a drop overlay while they
@@ -68,7 +68,12 @@ export class DropImport implements ReactiveController {
     e.preventDefault();
     this.depth = 0;
     this.set(false);
-    void filesFromDrop(e.dataTransfer!).then(this.onFiles);
+    // What was dropped is taken now (the browser empties it after the event); the reader loads on first use.
+    const dropped: Dropped = {
+      entries: [...e.dataTransfer!.items].filter((i) => i.kind === 'file').map((i) => i.webkitGetAsEntry?.() ?? null),
+      files: [...e.dataTransfer!.files],
+    };
+    void import('../import/browser-files.ts').then((m) => m.filesFromEntries(dropped)).then(this.onFiles);
   };
 
   /** The overlay shown while files hover over the app. */

@@ -7,8 +7,7 @@ import type { LibraryGroup } from '../layout/library.ts';
 import { QUIZ_GROUP } from '../layout/library.ts';
 import type { QuizMode } from './quiz-mode.ts';
 import type { PresenterMode } from './presenter.ts';
-import '../views/quiz-panel/index.ts';
-import '../views/shortcuts-overlay/index.ts';
+import { loadQuizPanel } from './deferred-views.ts';
 import '../views/presenter-bar/index.ts';
 
 export interface ModesHost extends HTMLElement {
@@ -18,7 +17,7 @@ export interface ModesHost extends HTMLElement {
   selectedId: string;
   index: TraceIndex | undefined;
   frame: Frame | undefined;
-  pick(id: string, t?: number): boolean;
+  pick(id: string, t?: number): Promise<boolean>;
   /** The modes changed: the share link follows. */
   modesChanged(): void;
 }
@@ -30,7 +29,7 @@ export function setQuiz(host: ModesHost, on: boolean): void {
   host.quiz.setActive(on);
   if (on && !host.quiz.hasQuestions) {
     const first = quizEntries(host)[0];
-    if (first) host.pick(first.id);
+    if (first) void host.pick(first.id);
   }
   host.modesChanged();
 }
@@ -53,6 +52,7 @@ export function modeButtons(host: ModesHost) {
 
 export function quizCard(host: ModesHost) {
   if (!host.quiz.active) return nothing;
+  void loadQuizPanel();
   return html`<section class="card quiz" aria-label="Quiz">
     <quiz-panel .state=${host.quiz.state} .entries=${quizEntries(host)} .selected=${host.selectedId}></quiz-panel>
   </section>`;

@@ -5,7 +5,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ignoresShortcut, presenterAction } from './shortcuts.ts';
 import type { QuizMode } from './quiz-mode.ts';
-import { currentQuestion } from '../quiz/session.ts';
 
 export interface PresenterHost extends ReactiveControllerHost, HTMLElement {
   command(command: 'toggle' | 'next' | 'previous'): void;
@@ -119,7 +118,7 @@ export class PresenterMode implements ReactiveController {
         } else return;
         break;
       case 'pick': {
-        const q = quiz.active && stage === 'asking' && quiz.state ? currentQuestion(quiz.state) : undefined;
+        const q = quiz.active && stage === 'asking' ? quiz.question() : undefined;
         const choice = q?.choices[Number(e.key) - 1];
         if (!choice) return;
         quiz.pick(choice);

@@ -2,10 +2,14 @@
 // the views may see (src/quiz/cut.ts). The shell asks it for the index to show,
 // to clamp the playhead at the current question, and hands it picks and Continue.
 // The shell stays the owner of playback; this controller only says where to stop.
+// The quiz's code (with the rules catalogue its answers cite) loads when quiz
+// mode first turns on, so the simulator's first load does not carry it; until it
+// is here the views get no index, so a quiz never shows the future meanwhile.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { buildIndex, type TraceIndex } from '../layout/frame.ts';
-import { cutTrace } from '../quiz/cut.ts';
-import { arrive, currentQuestion, pendingRules, pick, proceed, quizQuestions, startQuiz, visibleUntil, type QuizState } from '../quiz/session.ts';
+import type { QuizQuestion, QuizState } from '../quiz/session.ts';
+
+type Logic = typeof import('../quiz/session.ts') & typeof import('../quiz/cut.ts');
 
 export interface QuizHost extends ReactiveControllerHost {
   index: TraceIndex | undefined;
@@ -21,6 +25,9 @@ export class QuizMode implements ReactiveController {
   private full: TraceIndex | undefined;
   /** What the current cut index was built for (the moment and the questions it hides). */
   private shownKey = '';
+  /** The quiz's code, once loaded. */
+  private logic: Logic | undefined;
+  private loading: Promise<Logic> | undefined;
 
   constructor(private host: QuizHost) {
     host.addController(this);
@@ -38,14 +45,16 @@ export class QuizMode implements ReactiveController {
    * duration is then no total, and the status header shows only the current time.
    */
   get hidingFuture(): boolean {
-    return this.active && !!this.state && !!this.full && visibleUntil(this.state) < this.full.duration;
+    return this.active && !!this.state && !!this.full && !!this.logic && this.logic.visibleUntil(this.state) < this.full.duration;
   }
 
-  /** The index the views get for a freshly loaded trace: the quiz restarts on it when on. */
-  view(full: TraceIndex): TraceIndex {
+  /** The index the views get for a freshly loaded trace: the quiz restarts on it when on (none while its code loads). */
+  view(full: TraceIndex): TraceIndex | undefined {
     this.full = full;
     if (!this.active) return full;
-    this.state = startQuiz(quizQuestions(full.trace));
+    const q = this.logic;
+    if (!q) return undefined;
+    this.state = q.startQuiz(q.quizQuestions(full.trace));
     this.shownKey = '';
     return this.cut();
   }
@@ -55,8 +64,28 @@ export class QuizMode implements ReactiveController {
     if (on === this.active) return;
     this.active = on;
     this.host.playing = false;
+    if (on && !this.logic) {
+      this.load().then(
+        () => this.active && this.restart(),
+        () => this.setActive(false), // the chunk did not arrive: the simulator stays as it was
+      );
+    }
+    this.restart();
+  }
+
+  /** Settles once the quiz's code is here (at once when quiz mode never turned on). */
+  get loaded(): Promise<unknown> {
+    return this.loading ?? Promise.resolve();
+  }
+
+  private load(): Promise<Logic> {
+    return (this.loading ??= Promise.all([import('../quiz/session.ts'), import('../quiz/cut.ts')]).then(([session, cut]) => (this.logic = { ...session, ...cut })));
+  }
+
+  /** Shows the loaded trace from the start, as a quiz when on. */
+  private restart(): void {
     if (!this.full) return;
-    if (on) {
+    if (this.active) {
       this.host.t = 0;
       this.host.index = this.view(this.full);
       this.host.t = this.clamp(0);
@@ -67,6 +96,11 @@ export class QuizMode implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The question being asked or watched for, if any. */
+  question(): QuizQuestion | undefined {
+    return this.state && this.logic?.currentQuestion(this.state);
+  }
+
   /** Whether the loaded scenario has anything to ask. */
   get hasQuestions(): boolean {
     return (this.full?.trace.scenario.questions?.length ?? 0) > 0;
@@ -74,10 +108,11 @@ export class QuizMode implements ReactiveController {
 
   /** The playhead may not pass the current question; reaching it asks it. */
   clamp(t: number): number {
-    if (!this.active || !this.state) return t;
-    const stop = visibleUntil(this.state);
+    const q = this.logic;
+    if (!this.active || !this.state || !q) return t;
+    const stop = q.visibleUntil(this.state);
     const clamped = Math.min(t, stop);
-    const next = arrive(this.state, clamped);
+    const next = q.arrive(this.state, clamped);
     if (next !== this.state) {
       this.state = next;
       this.host.playing = false;
@@ -86,8 +121,8 @@ export class QuizMode implements ReactiveController {
   }
 
   pick(choice: string): void {
-    if (!this.state) return;
-    const next = pick(this.state, choice);
+    if (!this.state || !this.logic) return;
+    const next = this.logic.pick(this.state, choice);
     if (next === this.state) return;
     this.state = next;
     // The truth plays out: on to the next question (or the end).
@@ -99,11 +134,12 @@ export class QuizMode implements ReactiveController {
   /** Continue after a reveal (or, while watching, skip to the question). */
   next(): void {
     const s = this.state;
-    if (!s) return;
+    const q = this.logic;
+    if (!s || !q) return;
     if (s.stage === 'watching') {
-      this.host.t = this.clamp(currentQuestion(s)!.at);
+      this.host.t = this.clamp(q.currentQuestion(s)!.at);
     } else if (s.stage === 'revealed') {
-      this.state = proceed(s);
+      this.state = q.proceed(s);
       this.host.index = this.cut();
       this.host.t = this.clamp(this.host.t);
       this.host.playing = this.state.stage !== 'asking';
@@ -114,7 +150,8 @@ export class QuizMode implements ReactiveController {
   /** The index cut at what the quiz may show now (rebuilt only when that moment changes). */
   private cut(): TraceIndex {
     const full = this.full!;
-    const until = this.state ? visibleUntil(this.state) : Infinity;
+    const q = this.logic!;
+    const until = this.state ? q.visibleUntil(this.state) : Infinity;
     if (until >= full.duration) {
       this.shownKey = '';
       return full;
@@ -122,6 +159,6 @@ export class QuizMode implements ReactiveController {
     const key = `${until} ${this.state!.current} ${this.state!.stage === 'revealed'}`;
     if (key === this.shownKey && this.host.index && this.host.index !== full) return this.host.index;
     this.shownKey = key;
-    return buildIndex(cutTrace(full.trace, until, pendingRules(this.state!)));
+    return buildIndex(q.cutTrace(full.trace, until, q.pendingRules(this.state!)));
   }
 }

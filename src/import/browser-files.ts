@@ -89,10 +89,14 @@ async function walk(dir: FileSystemDirectoryEntry, prefix: string, into: [string
   }
 }
 
-/** What was dropped: files, folders (read as source bundles) and zips. Entries must be taken during the drop event. */
-export async function filesFromDrop(dt: DataTransfer): Promise<Collected> {
-  const entries = [...dt.items].filter((i) => i.kind === 'file').map((i) => i.webkitGetAsEntry?.() ?? null);
-  const files = [...dt.files];
+/** What a drop carries, taken during the drop event (the browser empties the DataTransfer after it: src/app/drop-import.ts). */
+export interface Dropped {
+  entries: (FileSystemEntry | null)[];
+  files: File[];
+}
+
+/** What was dropped: files, folders (read as source bundles) and zips. */
+export async function filesFromEntries({ entries, files }: Dropped): Promise<Collected> {
   const out: ImportFile[] = [];
   for (let k = 0; k < files.length; k++) {
     const entry = entries[k];

@@ -1,13 +1,18 @@
 // The scenario library: shipped scenario files grouped by platform and strategy.
+// The library lists a summary of each file; the file itself loads when picked
+// (src/app/scenarios.ts), so the app's first load does not carry every scenario.
 
-export interface LibraryEntry {
-  /** Path relative to scenarios/, without .json: "elastic-beanstalk/rolling". */
-  id: string;
+/** What the library shows of a scenario file (summarize() computes it at build time). */
+export interface ScenarioSummary {
   name: string;
   description: string;
   platform: string;
   strategy: string;
-  json: unknown;
+}
+
+export interface LibraryEntry extends ScenarioSummary {
+  /** Path relative to scenarios/, without .json: "elastic-beanstalk/rolling". */
+  id: string;
 }
 
 export interface LibraryGroup {
@@ -57,20 +62,32 @@ export function strategyOf(json: unknown): string {
   return 'Other';
 }
 
+/** The summary of one scenario file ('' for a missing name: the library names it by its id). */
+export function summarize(json: unknown): ScenarioSummary {
+  const s = obj(json);
+  return {
+    name: typeof s.name === 'string' ? s.name : '',
+    description: String(s.description ?? ''),
+    platform: String(s.platform ?? 'Other'),
+    strategy: strategyOf(json),
+  };
+}
+
+/** "/scenarios/elastic-beanstalk/rolling.json" → "elastic-beanstalk/rolling". */
+export const scenarioId = (path: string): string => path.replace(/^.*?scenarios\//, '').replace(/\.json$/, '');
+
+/** The library of whole scenario files, keyed by path. */
 export function groupLibrary(files: Record<string, unknown>): LibraryGroup[] {
+  return groupSummaries(Object.fromEntries(Object.entries(files).map(([path, json]) => [path, summarize(json)])));
+}
+
+/** The library of summaries keyed by path: grouped by platform (quiz scenarios apart), then by strategy. */
+export function groupSummaries(files: Record<string, ScenarioSummary>): LibraryGroup[] {
   const entries: LibraryEntry[] = [];
-  for (const [path, json] of Object.entries(files)) {
+  for (const [path, summary] of Object.entries(files)) {
     if (path.endsWith('scenario.schema.json')) continue;
-    const s = obj(json);
-    const id = path.replace(/^.*?scenarios\//, '').replace(/\.json$/, '');
-    entries.push({
-      id,
-      name: String(s.name ?? id),
-      description: String(s.description ?? ''),
-      platform: isQuizId(id) ? QUIZ_GROUP : String(s.platform ?? 'Other'),
-      strategy: strategyOf(json),
-      json,
-    });
+    const id = scenarioId(path);
+    entries.push({ ...summary, id, name: summary.name || id, platform: isQuizId(id) ? QUIZ_GROUP : summary.platform });
   }
   const platforms = [...new Set(entries.map((e) => e.platform))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return platforms.map((platform) => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -15,6 +16,7 @@ async function mountApp(hash: string): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
+  await appReady(app);
   await app.updateComplete;
   await new Promise((r) => setTimeout(r, 400));
   return app;
@@ -75,6 +77,7 @@ describe('keyboard', () => {
     await userEvent.keyboard('{Enter}');
     await app.updateComplete;
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    await customElements.whenDefined('timeline-table'); // loaded the first time it is shown
     const table = app.shadowRoot!.querySelector('timeline-table')!;
     await (table as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(table.shadowRoot!.querySelector('table.phases caption')!.textContent).toContain('1:40');

@@ -6,6 +6,7 @@ import '../../src/app/app-shell.ts';
 import '../../src/embed/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { describeViolations, seriousViolations } from './a11y-helpers.ts';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -22,7 +23,7 @@ async function mountApp(hash: string): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
-  await app.updateComplete;
+  await appReady(app);
   await paint();
   return app;
 }

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
-import { entries } from '../../src/app/scenarios.ts';
+import { libraryEntries, loadLibrary } from '../../src/app/scenarios.ts';
 import { choose } from './picker.ts';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -13,17 +14,33 @@ async function mountApp(hash = ''): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
+  await appReady(app);
   await app.updateComplete;
   return app;
 }
 
 describe('deploysim-app', () => {
   it('finds the shipped scenarios with import.meta.glob and loads the default one', async () => {
+    const entries = libraryEntries(await loadLibrary());
     expect(entries.length).toBeGreaterThan(10);
     expect(entries.every((e) => !e.id.endsWith('schema'))).toBe(true);
     const app = await mountApp();
     expect(app.index?.trace.scenario.name).toBeTruthy();
     expect(app.error).toBeUndefined();
+  });
+
+  it('loads a picked scenario file when picked; one that arrives after a newer pick does not replace it', async () => {
+    const app = await mountApp();
+    expect(app.library.flatMap((g) => g.strategies.flatMap((s) => s.entries)).map((e) => e.id)).toContain('codedeploy/lambda-canary-10-percent-5-minutes');
+    const late = app.pick('codedeploy/lambda-canary-10-percent-5-minutes');
+    await expect(app.pick('elastic-beanstalk/rolling-unhealthy-instance')).resolves.toBe(true); // the default: here at once
+    await expect(late).resolves.toBe(false);
+    expect(app.selectedId).toBe('elastic-beanstalk/rolling-unhealthy-instance');
+    await expect(app.pick('codedeploy/lambda-canary-10-percent-5-minutes', 30)).resolves.toBe(true);
+    expect(app.selectedId).toBe('codedeploy/lambda-canary-10-percent-5-minutes');
+    expect(app.index!.trace.scenario.platform).toBe('CodeDeploy');
+    expect(app.t).toBe(30);
+    await expect(app.pick('no/such-scenario')).resolves.toBe(false);
   });
 
   it('forks the future at the playhead: the past before the injected fault is unchanged', async () => {

@@ -15,6 +15,7 @@ import { exportFile } from '../../src/app/export-download.ts';
 import { buildIndex } from '../../src/layout/frame.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { cleanup, mount, settle } from './fixtures.ts';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   cleanup();
@@ -174,7 +175,7 @@ describe('the app: modes and export', () => {
     history.replaceState(null, '', `${location.pathname}${location.search}#scenario=elastic-beanstalk/rolling&t=0`);
     const el = document.createElement('deploysim-app');
     document.body.append(el);
-    await el.updateComplete;
+    await appReady(el);
     return el;
   }
 
@@ -203,7 +204,7 @@ describe('the app: modes and export', () => {
     expect(compare.runs.map((r) => r.strategy.id)).toEqual(survivors);
     expect(compare.runs.every((r) => r.injected.length === 1)).toBe(true);
     // Another scenario of another family: that family's default picks.
-    el.pick('codedeploy/server-one-at-a-time');
+    await el.pick('codedeploy/server-one-at-a-time');
     await el.updateComplete;
     await settle(compare);
     expect(compare.runs.map((r) => r.strategy.family)).toEqual(['Server', 'Server', 'Server']);

@@ -6,6 +6,7 @@ import '../../src/app/app-shell.ts';
 // The app loads this view after its first draw (src/app/deferred-views.ts); defined up front so the test need not wait for the chunk.
 import '../../src/views/scenario-editor/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -16,6 +17,7 @@ async function mountApp(hash = ''): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
+  await appReady(app);
   await app.updateComplete;
   return app;
 }
@@ -46,7 +48,7 @@ describe('scenario editor drafts', () => {
     expect(area.value).toBe(draft);
     expect(editor.shadowRoot!.querySelector('.superseded')!.textContent).toContain('unapplied edits');
 
-    app.pick('elastic-beanstalk/immutable');
+    await app.pick('elastic-beanstalk/immutable');
     await app.updateComplete;
     await editor.updateComplete;
     expect(area.value).toBe(draft);
@@ -56,7 +58,7 @@ describe('scenario editor drafts', () => {
     expect(area.value).toBe(app.text);
     expect(editor.shadowRoot!.querySelector('.superseded')).toBeNull();
     // With no draft, a load shows the new scenario at once.
-    app.pick('elastic-beanstalk/rolling');
+    await app.pick('elastic-beanstalk/rolling');
     await app.updateComplete;
     await editor.updateComplete;
     expect(area.value).toBe(app.text);

@@ -6,6 +6,7 @@ import '../../src/app/app-shell.ts';
 // The app loads this view after its first draw (src/app/deferred-views.ts); defined up front so the test need not wait for the chunk.
 import '../../src/views/statechart-panel/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -16,6 +17,7 @@ async function mountApp(hash: string): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
+  await appReady(app);
   await settled(app);
   return app;
 }
@@ -60,7 +62,7 @@ describe('explaining, in the app', () => {
     expect(why.querySelector<HTMLAnchorElement>('.reason.rule a.source')!.href).toContain('API_DeploymentReadyOption');
     expect(ready.getAttribute('aria-pressed')).toBe('true');
     // A new trace (here: another scenario) clears the selection.
-    app.pick('elastic-beanstalk/rolling');
+    await app.pick('elastic-beanstalk/rolling');
     await settled(app);
     expect(view(app, 'why-panel').querySelector('.empty')).not.toBeNull();
   });

@@ -13,7 +13,7 @@ import { UNDOCUMENTED } from '../../src/aws/undocumented.ts';
 import { buildIndex } from '../../src/layout/frame.ts';
 import { compareForks } from '../../src/layout/fork.ts';
 import type { TraceEvent } from '../../src/trace/types.ts';
-import { entries } from '../../src/app/scenarios.ts';
+import { loadScenario } from '../../src/app/scenarios.ts';
 import { cleanup, indexOf, mount, rolling, settle } from './fixtures.ts';
 import { choose } from './picker.ts';
 
@@ -158,8 +158,7 @@ describe('statechart-panel', () => {
   });
 
   it('draws a compound orchestrator round its children and counts down the timer that leaves the current state', async () => {
-    const entry = entries.find((e) => e.id === 'codedeploy/lambda-canary-10-percent-10-minutes-alarm-rollback')!;
-    const index = indexOf(entry.json as Record<string, unknown>);
+    const index = indexOf((await loadScenario('codedeploy/lambda-canary-10-percent-10-minutes-alarm-rollback')) as Record<string, unknown>);
     const el = mount('statechart-panel', { index, t: 200, machines: MACHINES });
     await settle(el);
     expect(current(el, 'orchestrator')).toEqual(['deploying.AllowTraffic.canaryInterval']);

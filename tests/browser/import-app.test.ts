@@ -13,6 +13,7 @@ import type { ImportPanel } from '../../src/views/scenario-editor/import-panel.t
 import lambdaAppspec from '../../scenarios/imported/lambda-appspec/appspec.yml?raw';
 import ebDeployment from '../../scenarios/imported/eb-rolling/.ebextensions/01-deployment.config?raw';
 import ebApp from '../../scenarios/imported/eb-rolling/.ebextensions/02-app.config?raw';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -26,6 +27,7 @@ async function mountApp(): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}#scenario=elastic-beanstalk/rolling&t=0`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
+  await appReady(app);
   await app.updateComplete;
   return app;
 }

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
+import { appReady } from './app-ready.ts';
 
 beforeAll(async () => {
   await page.viewport(390, 844);
@@ -22,6 +23,7 @@ async function mountApp(hash: string): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
+  await appReady(app);
   await app.updateComplete;
   await new Promise((r) => setTimeout(r, 400));
   return app;
@@ -74,6 +76,7 @@ describe('phone layout (390 px)', () => {
     await app.updateComplete;
     const lib = app.shadowRoot!.querySelector('scenario-library')!;
     lib.shadowRoot!.querySelector<HTMLButtonElement>('button[data-id="elastic-beanstalk/immutable"]')!.click();
+    await app.scenarioReady;
     await app.updateComplete;
     expect(app.selectedId).toBe('elastic-beanstalk/immutable');
     expect(app.drawerOpen).toBe(false);

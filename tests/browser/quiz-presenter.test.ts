@@ -8,6 +8,7 @@ import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { RULES } from '../../src/aws/rules.ts';
 import { currentQuestion } from '../../src/quiz/session.ts';
 import { formatTime } from '../../src/layout/time.ts';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -18,6 +19,7 @@ async function mountApp(hash: string): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
+  await appReady(app);
   await settle(app);
   return app;
 }
@@ -117,6 +119,7 @@ describe('quiz mode', () => {
     const app = await mountApp('#scenario=elastic-beanstalk/rolling');
     const full = app.index!;
     app.renderRoot.querySelector<HTMLButtonElement>('.quiz-toggle')!.click();
+    await appReady(app); // the quiz scenario's file, the quiz's code and its card load now
     await settle(app);
     expect(app.selectedId.startsWith('quiz/')).toBe(true);
     expect(app.quiz.state?.questions.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { decodeShare, encodeShare } from '../../src/layout/share.ts';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -14,6 +15,7 @@ async function mountApp(hash: string): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
+  await appReady(app);
   await app.updateComplete;
   return app;
 }

@@ -10,6 +10,7 @@ import '../../src/views/event-log/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { indexOf, mount, settle } from './fixtures.ts';
 import { eventRunStarts } from '../../src/layout/event-groups.ts';
+import { appReady } from './app-ready.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -20,6 +21,7 @@ async function mountApp(hash: string): Promise<DeploysimApp> {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   const app = document.createElement('deploysim-app');
   document.body.append(app);
+  await appReady(app);
   await settled(app);
   return app;
 }

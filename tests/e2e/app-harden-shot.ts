@@ -2,7 +2,7 @@
 // `npm run build && npx tsx tests/e2e/app-harden-shot.ts`. Writes test-results/app-harden/.
 import { mkdirSync } from 'node:fs';
 import { encodeShare } from '../../src/layout/share.ts';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { launchChromium, serveBuilt, appReady } from './browser.ts';
 
 const OUT = 'test-results/app-harden';
 mkdirSync(OUT, { recursive: true });
@@ -21,6 +21,7 @@ try {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}${encodeShare({ scenarioText: JSON.stringify(scenario, null, 2), t: 12, injected: [0] })}`);
+  await appReady(page);
   await page.locator('deploysim-app status-header').waitFor();
   await page.locator('#tab-editor').click();
   const area = page.locator('scenario-editor textarea#json');

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { launchChromium, serveBuilt, appReady } from './browser.ts';
 
 const SHOTS = 'test-results/e2e';
 let browser: Browser;
@@ -29,6 +29,7 @@ async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url + hash);
+  await appReady(page);
   await page.locator('deploysim-app status-header').waitFor();
   return { page, errors };
 }
@@ -45,6 +46,7 @@ describe('deploysim, built', () => {
     await expect(page.locator('scenario-library h3').allTextContents()).resolves.toContain('Immutable');
 
     await page.locator('scenario-library button[data-id="elastic-beanstalk/immutable"]').click();
+    await appReady(page);
     await expect(page.locator('status-header .name').textContent()).resolves.toContain('Immutable');
     expect(await playhead(page)).toBe(0);
 
@@ -148,6 +150,7 @@ describe('deploysim, built', () => {
   it('turns animation off for prefers-reduced-motion', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(`${server.url}#scenario=elastic-beanstalk/rolling&t=5`);
+    await appReady(page);
     const t = page.locator('fleet-view .tile[data-target="i-1"]');
     await expect(t.getAttribute('data-state')).resolves.toBe('draining');
     await expect(t.evaluate((el) => getComputedStyle(el).animationName)).resolves.toBe('none');
@@ -161,6 +164,7 @@ describe('deploysim, built', () => {
     const problems: string[] = [];
     for (const id of ids) {
       await page.locator(`scenario-library button[data-id="${id}"]`).click();
+      await appReady(page);
       await page.locator('body').press('End');
       const alert = page.locator('deploysim-app .error');
       if (await alert.count()) problems.push(`${id}: ${await alert.textContent()}`);

@@ -1,8 +1,9 @@
 // Shared by the end-to-end test and the render benchmark: serve the BUILT app
 // with Vite's preview API and drive Debian's Chromium with Playwright.
 import { preview, type PreviewServer } from 'vite';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
+import { DEFERRED_TAGS } from '../../src/app/deferred-views.ts';
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
@@ -17,4 +18,21 @@ export async function serveBuilt(): Promise<{ url: string; close: () => Promise<
   });
   const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
   return { url, close: () => server.close() };
+}
+
+/**
+ * The app has drawn and what it loads after the first draw has arrived: the
+ * picked library scenario's file, the library's listing and the deferred views
+ * (src/app/scenarios.ts, src/app/deferred-views.ts). Awaited, never slept for.
+ * Plain JavaScript text: the TypeScript runner would otherwise wrap it in helpers the page does not have.
+ */
+export async function appReady(page: Page): Promise<void> {
+  await page.waitForFunction('window.deploysim && window.deploysim.library.length > 0', undefined, { timeout: 60_000 });
+  await page.evaluate(`(async () => {
+    await window.deploysim.scenarioReady;
+    await window.deploysim.quiz.loaded;
+    if (window.deploysim.quiz.active) await customElements.whenDefined('quiz-panel');
+    await Promise.all(${JSON.stringify(DEFERRED_TAGS)}.map((tag) => customElements.whenDefined(tag)));
+    await window.deploysim.updateComplete;
+  })()`);
 }

@@ -2,7 +2,7 @@
 // for review (not a test): `npm run build && npx tsx tests/e2e/compare-shots.ts`.
 // Writes test-results/compare/.
 import { mkdirSync } from 'node:fs';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { launchChromium, serveBuilt, appReady } from './browser.ts';
 
 const OUT = 'test-results/compare';
 mkdirSync(OUT, { recursive: true });
@@ -14,6 +14,7 @@ try {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${server.url}#scenario=elastic-beanstalk/rolling&t=0`);
+  await appReady(page);
   await page.locator('deploysim-app status-header').waitFor();
   await page.locator('nav.modes button.mode-compare').click();
   await page.locator('compare-view').waitFor();
@@ -37,6 +38,7 @@ try {
   await page.screenshot({ path: `${OUT}/choose.png` });
   // CodeDeploy: Lambda canary against linear.
   await page.goto(`${server.url}#scenario=codedeploy/lambda-canary-10-percent-5-minutes&t=0`);
+  await appReady(page);
   await page.locator('deploysim-app status-header').waitFor();
   await page.locator('nav.modes button.mode-compare').click();
   await page.evaluate(() => {

@@ -1,7 +1,7 @@
 // Screenshots of the "explain" views at 1440×900 for review (not a test):
 // `npm run build && npx tsx tests/e2e/explain-shots.ts`. Writes test-results/explain/.
 import { mkdirSync } from 'node:fs';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { launchChromium, serveBuilt, appReady } from './browser.ts';
 
 const OUT = 'test-results/explain';
 mkdirSync(OUT, { recursive: true });
@@ -26,6 +26,7 @@ try {
   };
   const open = async (hash: string) => {
     await page.goto(`${server.url}${hash}`);
+    await appReady(page);
     await page.locator('deploysim-app status-header').waitFor();
     await page.waitForTimeout(300);
   };

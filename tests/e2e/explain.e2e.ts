@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { launchChromium, serveBuilt, appReady } from './browser.ts';
 
 const SHOTS = 'test-results/explain-e2e';
 let browser: Browser;
@@ -29,6 +29,7 @@ async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url + hash);
+  await appReady(page);
   await page.locator('deploysim-app now-line').waitFor();
   // The statechart loads after the first draw, in a chunk of its own (src/app/deferred-views.ts).
   await page.locator('deploysim-app statechart-panel svg.orchestrator').waitFor({ state: 'attached' });

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { launchChromium, serveBuilt, appReady } from './browser.ts';
 
 const SHOTS = 'test-results/phone';
 let browser: Browser;
@@ -26,6 +26,7 @@ describe('phone, built', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}#scenario=elastic-beanstalk/rolling-unhealthy-instance&t=150`);
+    await appReady(page);
     await page.locator('deploysim-app status-header').waitFor();
     await page.waitForTimeout(600);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);

@@ -3,7 +3,7 @@
 // in the editor. `npm run build && npx tsx tests/e2e/polish-shots.ts`; writes test-results/polish/.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { encodeShare } from '../../src/layout/share.ts';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { launchChromium, serveBuilt, appReady } from './browser.ts';
 
 const OUT = 'test-results/polish';
 mkdirSync(OUT, { recursive: true });
@@ -16,6 +16,7 @@ try {
 
   // 1. Lambda: traffic weights, not "1 in service".
   await page.goto(`${server.url}#scenario=codedeploy/lambda-linear-10-percent-every-1-minute&t=250`);
+  await appReady(page);
   await page.locator('capacity-charts figure.traffic').waitFor();
   await page.locator('capacity-charts').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}/lambda-capacity-chart.png` });
@@ -23,6 +24,7 @@ try {
   // 2. The target picker of a 5,000-instance fleet, searched.
   const big = { name: 'Five thousand instances', description: 'A large fleet', platform: 'CodeDeploy', codeDeploy: { computePlatform: 'Server', instances: 5000, deploymentConfigName: 'CodeDeployDefault.HalfAtATime' } };
   await page.goto(`${server.url}${encodeShare({ scenarioText: JSON.stringify(big), t: 30 })}`);
+  await appReady(page);
   const input = page.locator('fault-panel target-picker input');
   await input.waitFor();
   await input.click();
@@ -32,6 +34,7 @@ try {
 
   // 3. The import notes in the editor after pasting an AppSpec.
   await page.goto(`${server.url}#scenario=elastic-beanstalk/rolling&t=0`);
+  await appReady(page);
   await page.locator('#tab-editor').click();
   await page.locator('scenario-editor import-panel summary').click();
   await page.locator('scenario-editor import-panel textarea.paste').fill(readFileSync('scenarios/imported/ec2-appspec/appspec.yml', 'utf8'));

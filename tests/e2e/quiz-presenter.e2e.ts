@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { launchChromium, serveBuilt, appReady } from './browser.ts';
 
 const SHOTS = 'test-results/quiz-presenter';
 let browser: Browser;
@@ -28,6 +28,7 @@ async function open(hash: string, width: number, height: number, deviceScaleFact
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url + hash);
+  await appReady(page);
   await page.locator('deploysim-app status-header').waitFor();
   return { page, errors };
 }

@@ -3,7 +3,7 @@
 // the status header's Ready during a Ready wait.
 // `npm run build && npx tsx tests/e2e/viewsperf-shots.ts`. Writes test-results/viewsperf/.
 import { mkdirSync } from 'node:fs';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { launchChromium, serveBuilt, appReady } from './browser.ts';
 import { encodeShare } from '../../src/layout/share.ts';
 
 const OUT = 'test-results/viewsperf';
@@ -21,6 +21,7 @@ try {
     elasticBeanstalk: { instances: n, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 10, MaxSize: n },
   };
   await page.goto(server.url + encodeShare({ scenarioText: JSON.stringify(big), t: 1500 }));
+  await appReady(page);
   await page.waitForFunction(() => performance.getEntriesByName('deploysim:timeline-drawn').length > 0, undefined, { timeout: 120_000 });
   await page.waitForTimeout(500);
   await page.locator('deploysim-app section.timeline').scrollIntoViewIfNeeded();
@@ -31,6 +32,8 @@ try {
   await page.screenshot({ path: `${OUT}/event-log-5000-folded.png` });
 
   await page.goto(`${server.url}#scenario=codedeploy/server-blue-green-continue-ready-wait&t=300`);
+
+  await appReady(page);
   await page.locator('deploysim-app status-header').waitFor();
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${OUT}/status-ready-wait.png` });
