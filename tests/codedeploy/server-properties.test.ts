@@ -126,11 +126,17 @@ describe('generated Server deployments', () => {
         if (!g.blueGreen) return;
         const trace = run(g);
         if (!trace || trace.outcome !== 'Succeeded') return;
-        expect(trace.final.traffic).toEqual({ v2: 100 });
         const rerouted = trace.phases.find((p) => p.kind === 'traffic-shift')!;
         const failedRerouting = rerouted.targets!.filter((id) =>
           trace.spans.some((s) => s.target === id && s.deploymentId === 'd-1' && s.status === 'Failed' && s.start >= rerouted.start),
         );
+        // v1 never serves again. The success rules (reference §2.3) are about rerouting
+        // and deregistering the originals, so a Succeeded deployment may leave nothing
+        // serving: OneAtATime's last (here only) replacement failing to register, or
+        // every rerouted replacement terminated afterwards (found by this property,
+        // seeds 1488879418 and -29912635). While one is in service, v2 serves everything.
+        const serving = rerouted.targets!.some((id) => trace.final.targets.find((t) => t.id === id)?.state === 'InService');
+        expect(trace.final.traffic).toEqual(serving ? { v2: 100 } : {});
         if (g.config.deploymentConfigName === 'CodeDeployDefault.OneAtATime') {
           expect(failedRerouting.filter((id) => id !== rerouted.targets!.at(-1))).toEqual([]);
         }
@@ -138,7 +144,42 @@ describe('generated Server deployments', () => {
           expect(rerouted.targets!.length - failedRerouting.length).toBeGreaterThanOrEqual(Math.ceil(rerouted.targets!.length / 2));
         }
       }),
-      { numRuns: 120 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 120) },
     );
   }, 60_000);
+});
+
+describe('found by the properties', () => {
+  it('blue/green: the only rerouted replacement terminated while the originals are blocked: Succeeded, and nothing serves', () => {
+    const trace = run({
+      n: 2, blueGreen: true, config: { deploymentConfigName: 'CodeDeployDefault.AllAtOnce' }, loadBalancer: false, rollback: [],
+      options: {
+        deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT' },
+        terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 0 },
+        greenFleetProvisioningOption: { action: 'DISCOVER_EXISTING' },
+      },
+      faults: [{ type: 'InstanceTerminated', target: 'i-4', at: 123 }, { type: 'HookFailure', event: 'ValidateService', target: 'i-3' }],
+    } as unknown as Generated)!;
+    expect(checkTrace(trace)).toEqual([]);
+    expect(trace.outcome).toBe('Succeeded');
+    expect(trace.final.traffic).toEqual({});
+    expect(trace.samples.at(-1)!.inService).toEqual({});
+  });
+});
+
+describe('found by the properties (OneAtATime)', () => {
+  it('blue/green OneAtATime, one replacement that fails to register: the last-replacement exception lets it Succeed, and nothing serves', () => {
+    const trace = run({
+      n: 1, blueGreen: true, config: { deploymentConfigName: 'CodeDeployDefault.OneAtATime' }, loadBalancer: false, rollback: [],
+      options: {
+        deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 1 },
+        terminateBlueInstancesOnDeploymentSuccess: { action: 'KEEP_ALIVE' },
+        greenFleetProvisioningOption: { action: 'COPY_AUTO_SCALING_GROUP' },
+      },
+      faults: [{ type: 'UnhealthyInstance', target: 'i-2' }, { type: 'ContinueDeployment', at: 127, deploymentWaitType: 'READY_WAIT' }],
+    } as unknown as Generated)!;
+    expect(checkTrace(trace)).toEqual([]);
+    expect(trace.outcome).toBe('Succeeded');
+    expect(trace.final.traffic).toEqual({});
+  });
 });
