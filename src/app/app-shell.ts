@@ -6,7 +6,8 @@ import { validateScenario, validateText } from '../scenario/validate.ts';
 import { simulate } from '../engine/simulate.ts';
 import type { Fault } from '../scenario/types.ts';
 import type { TargetGroup } from '../trace/types.ts';
-import { buildIndex, frameAt, nextEventTime, previousEventTime, type Frame, type TraceIndex } from '../layout/frame.ts';
+import { buildIndex, frameAt, type Frame, type TraceIndex } from '../layout/frame.ts';
+import { applyPlaybackCommand, type PlaybackCommand } from './playback-command.ts';
 import { advance, SPEEDS } from '../layout/playback.ts';
 import { oversizedFleet, type ShareState } from '../layout/share.ts';
 import { formatTime } from '../layout/time.ts';
@@ -358,35 +359,10 @@ export class DeploysimApp extends LitElement {
     if (this.index) this.spoken = announcement(this.index, this.t, boundary);
   }
 
-  command(command: 'play' | 'pause' | 'toggle' | 'next' | 'previous' | 'restart' | 'end'): void {
-    const index = this.index;
-    if (!index) return;
-    switch (command) {
-      case 'toggle':
-        this.command(this.playing ? 'pause' : 'play');
-        return;
-      case 'play':
-        if (this.t >= index.duration) this.t = 0;
-        this.playing = true;
-        return this.say('play');
-      case 'pause':
-        this.playing = false;
-        this.writeUrl();
-        return this.say('pause');
-      case 'next':
-        this.seek(nextEventTime(index, this.t));
-        return this.say('step');
-      case 'previous':
-        this.seek(previousEventTime(index, this.t));
-        return this.say('step');
-      case 'restart':
-        this.seek(0);
-        return this.say('step');
-      case 'end':
-        this.playing = false;
-        this.seek(index.duration);
-        return this.say('end');
-    }
+  command(command: PlaybackCommand): void {
+    const boundary = applyPlaybackCommand(this, command);
+    if (boundary === 'pause') this.writeUrl();
+    if (boundary) this.say(boundary);
   }
 
   private onKey = (e: KeyboardEvent): void => {

@@ -4,14 +4,14 @@
 // The scenario comes from `src` (a JSON URL, fetched) or, without `src`, from an
 // inline <script type="application/json"> child (pages that work offline).
 import { LitElement, html, type PropertyValues } from 'lit';
-import { frameAt, nextEventTime, previousEventTime, type Frame, type TraceIndex } from '../layout/frame.ts';
+import { frameAt, type Frame, type TraceIndex } from '../layout/frame.ts';
+import { applyPlaybackCommand, type PlaybackCommand } from '../app/playback-command.ts';
 import { advance } from '../layout/playback.ts';
 import { formatTime } from '../layout/time.ts';
 import { PlaybackClock } from '../app/playback-clock.ts';
 import { announcement, type Boundary } from '../app/announce.ts';
 import { reducedMotion } from '../views/shared/motion.ts';
 import { base } from '../views/shared/tokens.ts';
-import type { ViewEvents } from '../views/shared/events.ts';
 import type { TargetGroup } from '../trace/types.ts';
 import '../views/status-header/index.ts';
 import '../views/now-line/index.ts';
@@ -22,7 +22,7 @@ import '../views/playback-controls/index.ts';
 import { fetchScenarioText, loadScenarioText, parseTime, type EmbedError } from './source.ts';
 import { embedStyles } from './deploy-simulator.styles.ts';
 
-type Command = ViewEvents['playback-command']['command'];
+type Command = PlaybackCommand;
 
 export class DeploySimulator extends LitElement {
   static override styles = [base, embedStyles];
@@ -160,32 +160,8 @@ export class DeploySimulator extends LitElement {
   }
 
   command(command: Command): void {
-    const index = this.index;
-    if (!index) return;
-    switch (command) {
-      case 'toggle':
-        return this.command(this.playing ? 'pause' : 'play');
-      case 'play':
-        if (this.t >= index.duration) this.t = 0;
-        this.playing = true;
-        return this.say('play');
-      case 'pause':
-        this.playing = false;
-        return this.say('pause');
-      case 'next':
-        this.seek(nextEventTime(index, this.t));
-        return this.say('step');
-      case 'previous':
-        this.seek(previousEventTime(index, this.t));
-        return this.say('step');
-      case 'restart':
-        this.seek(0);
-        return this.say('step');
-      case 'end':
-        this.playing = false;
-        this.seek(index.duration);
-        return this.say('end');
-    }
+    const boundary = applyPlaybackCommand(this, command);
+    if (boundary) this.say(boundary);
   }
 
   private say(boundary: Boundary): void {

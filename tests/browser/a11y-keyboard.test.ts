@@ -5,18 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
-import { appReady } from './app-ready.ts';
+import { closeApp, openApp } from './app-ready.ts';
 
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
 async function mountApp(hash: string): Promise<DeploysimApp> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const app = document.createElement('deploysim-app');
-  document.body.append(app);
-  await appReady(app);
+  const app = await openApp(hash);
   await app.updateComplete;
   await new Promise((r) => setTimeout(r, 400));
   return app;

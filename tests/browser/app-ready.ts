@@ -14,3 +14,24 @@ export async function appReady(app: DeploysimApp): Promise<DeploysimApp> {
   await app.updateComplete;
   return app;
 }
+
+/** Opens the app at `hash` (a share link's fragment) and waits until it is ready. */
+export async function openApp(hash: string): Promise<DeploysimApp> {
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  const app = document.createElement('deploysim-app');
+  document.body.append(app);
+  return appReady(app);
+}
+
+/** For afterEach: the page empty again and its fragment cleared. */
+export function closeApp(): void {
+  document.body.replaceChildren();
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** The app and every child view rendered, and one animation frame after. */
+export async function viewsSettled(app: DeploysimApp): Promise<void> {
+  await app.updateComplete;
+  for (const el of app.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')) await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+}

@@ -6,27 +6,17 @@ import '../../src/app/app-shell.ts';
 // The app loads this view after its first draw (src/app/deferred-views.ts); defined up front so the test need not wait for the chunk.
 import '../../src/views/statechart-panel/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
-import { appReady } from './app-ready.ts';
+import { closeApp, openApp, viewsSettled } from './app-ready.ts';
 
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
 async function mountApp(hash: string): Promise<DeploysimApp> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const app = document.createElement('deploysim-app');
-  document.body.append(app);
-  await appReady(app);
-  await settled(app);
+  const app = await openApp(hash);
+  await viewsSettled(app);
   return app;
 }
 
-/** The app and every child view rendered. */
-async function settled(app: DeploysimApp): Promise<void> {
-  await app.updateComplete;
-  for (const el of app.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')) await el.updateComplete;
-}
+const settled = viewsSettled;
 
 const view = (app: DeploysimApp, tag: string) => app.shadowRoot!.querySelector(tag)!.shadowRoot!;
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

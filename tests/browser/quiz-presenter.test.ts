@@ -8,18 +8,12 @@ import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { RULES } from '../../src/aws/rules.ts';
 import { currentQuestion } from '../../src/quiz/session.ts';
 import { formatTime } from '../../src/layout/time.ts';
-import { appReady } from './app-ready.ts';
+import { appReady, closeApp, openApp } from './app-ready.ts';
 
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
 async function mountApp(hash: string): Promise<DeploysimApp> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const app = document.createElement('deploysim-app');
-  document.body.append(app);
-  await appReady(app);
+  const app = await openApp(hash);
   await settle(app);
   return app;
 }

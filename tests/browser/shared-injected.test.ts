@@ -4,21 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { decodeShare, encodeShare } from '../../src/layout/share.ts';
-import { appReady } from './app-ready.ts';
+import { closeApp, openApp } from './app-ready.ts';
 
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
-async function mountApp(hash: string): Promise<DeploysimApp> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const app = document.createElement('deploysim-app');
-  document.body.append(app);
-  await appReady(app);
-  await app.updateComplete;
-  return app;
-}
+const mountApp = openApp;
 
 const origins = async (app: DeploysimApp) => {
   const panel = app.shadowRoot!.querySelector('fault-panel')!;

@@ -10,27 +10,17 @@ import '../../src/views/event-log/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { indexOf, mount, settle } from './fixtures.ts';
 import { eventRunStarts } from '../../src/layout/event-groups.ts';
-import { appReady } from './app-ready.ts';
+import { closeApp, openApp, viewsSettled } from './app-ready.ts';
 
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
 async function mountApp(hash: string): Promise<DeploysimApp> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const app = document.createElement('deploysim-app');
-  document.body.append(app);
-  await appReady(app);
-  await settled(app);
+  const app = await openApp(hash);
+  await viewsSettled(app);
   return app;
 }
 
-async function settled(app: DeploysimApp): Promise<void> {
-  await app.updateComplete;
-  for (const el of app.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')) await el.updateComplete;
-  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-}
+const settled = viewsSettled;
 
 const view = (app: DeploysimApp, tag: string) => app.shadowRoot!.querySelector(tag)!.shadowRoot!;
 const statuses = (app: DeploysimApp) => [...view(app, 'status-header').querySelectorAll('.status')].map((s) => s.textContent!.trim());

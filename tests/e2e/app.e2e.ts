@@ -1,34 +1,22 @@
 // The built app as a learner uses it: pick a scenario, play, step back, scrub,
 // inject a fault, see the rollback in the fleet view, share the link, survive
 // bad JSON, with no console errors. Screenshots go to test-results/.
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
-import { launchChromium, serveBuilt, appReady } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { appReady } from './browser.ts';
+import { builtApp } from './built-app.ts';
 
 const SHOTS = 'test-results/e2e';
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = builtApp(SHOTS);
 
 async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await built.browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + hash);
+  await page.goto(built.url + hash);
   await appReady(page);
   await page.locator('deploysim-app status-header').waitFor();
   return { page, errors };
@@ -148,8 +136,8 @@ describe('deploysim, built', () => {
   });
 
   it('turns animation off for prefers-reduced-motion', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}#scenario=elastic-beanstalk/rolling&t=5`);
+    const page = await built.browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(`${built.url}#scenario=elastic-beanstalk/rolling&t=5`);
     await appReady(page);
     const t = page.locator('fleet-view .tile[data-target="i-1"]');
     await expect(t.getAttribute('data-state')).resolves.toBe('draining');

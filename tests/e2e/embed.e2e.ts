@@ -1,10 +1,9 @@
 // The BUILT embed: embed.html with its two simulators (screenshot at 1440×900),
 // a foreign page that loads the element with one script tag, and the iframe URL.
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { builtApp } from './built-app.ts';
 
 const SHOTS = 'test-results/embed';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -20,28 +19,16 @@ async function seriousViolations(page: Page): Promise<string[]> {
       .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${JSON.stringify(n.target)}`));
   });
 }
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = builtApp(SHOTS);
 
 async function open(path: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
+  const page = await built.browser.newPage({ viewport });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(server.url + path);
+  await page.goto(built.url + path);
   return { page, errors };
 }
 
@@ -63,8 +50,8 @@ describe('embed, built', () => {
     });
     expect(state).toMatchObject({ playing: true, t: 120 });
     expect(state.aError ?? state.fError).toBeUndefined();
-    await expect(page.locator('#snippet-element').textContent()).resolves.toContain(`src="${server.url}deploy-simulator.js"`);
-    await expect(page.locator('#snippet-iframe').textContent()).resolves.toContain(`${server.url}embed.html?src=`);
+    await expect(page.locator('#snippet-element').textContent()).resolves.toContain(`src="${built.url}deploy-simulator.js"`);
+    await expect(page.locator('#snippet-iframe').textContent()).resolves.toContain(`${built.url}embed.html?src=`);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${SHOTS}/embed-1440.png`, fullPage: true });
     expect((await seriousViolations(page)).join('\n')).toBe('');
@@ -72,11 +59,11 @@ describe('embed, built', () => {
   });
 
   it('works on any page with one script tag (dist/deploy-simulator.js)', async () => {
-    const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+    const page = await built.browser.newPage({ viewport: { width: 900, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // A page of someone else's, served from the same host as the build.
-    await page.route(`${server.url}course/page.html`, (route) =>
+    await page.route(`${built.url}course/page.html`, (route) =>
       route.fulfill({
         contentType: 'text/html',
         body: `<!doctype html><html lang="en"><title>Course</title><h1>Lesson 3</h1>
@@ -84,7 +71,7 @@ describe('embed, built', () => {
           <deploy-simulator id="s" src="../scenarios/elastic-beanstalk/immutable.json" time="90" controls></deploy-simulator>`,
       }),
     );
-    await page.goto(`${server.url}course/page.html`);
+    await page.goto(`${built.url}course/page.html`);
     await loaded(page, '#s');
     const t = await page.evaluate(() => (document.querySelector('#s') as HTMLElement & { t: number }).t);
     expect(t).toBe(90);

@@ -3,32 +3,20 @@
 // deployment in its Ready wait, the now line, the highlighted statechart state and
 // the lifecycle table agree with the trace, and at the last instant the traffic
 // chart shows final.traffic. Screenshots of each view go to test-results/explain-e2e/.
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
-import { launchChromium, serveBuilt, appReady } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { appReady } from './browser.ts';
+import { builtApp } from './built-app.ts';
 
 const SHOTS = 'test-results/explain-e2e';
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = builtApp(SHOTS);
 
 async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await built.browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + hash);
+  await page.goto(built.url + hash);
   await appReady(page);
   await page.locator('deploysim-app now-line').waitFor();
   // The statechart loads after the first draw, in a chunk of its own (src/app/deferred-views.ts).

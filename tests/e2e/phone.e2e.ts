@@ -1,31 +1,18 @@
 // The BUILT app on a phone (390×844): screenshots with the library drawer closed
 // and open, and no horizontal page scroll.
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright';
-import { launchChromium, serveBuilt, appReady } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { appReady } from './browser.ts';
+import { builtApp } from './built-app.ts';
 
 const SHOTS = 'test-results/phone';
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = builtApp(SHOTS);
 
 describe('phone, built', () => {
   it('lays out in one column with the library in a drawer', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await built.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}#scenario=elastic-beanstalk/rolling-unhealthy-instance&t=150`);
+    await page.goto(`${built.url}#scenario=elastic-beanstalk/rolling-unhealthy-instance&t=150`);
     await appReady(page);
     await page.locator('deploysim-app status-header').waitFor();
     await page.waitForTimeout(600);

@@ -2,32 +2,20 @@
 // test-results/quiz-presenter/: a quiz question shown and revealed (1440×900),
 // presenter mode at 1280×720 and at 1920×1080 with the browser zoomed to 150 %
 // (a 1280×720 CSS viewport at device scale 1.5).
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
-import { launchChromium, serveBuilt, appReady } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { appReady } from './browser.ts';
+import { builtApp } from './built-app.ts';
 
 const SHOTS = 'test-results/quiz-presenter';
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveBuilt();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = builtApp(SHOTS);
 
 async function open(hash: string, width: number, height: number, deviceScaleFactor = 1): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor });
+  const page = await built.browser.newPage({ viewport: { width, height }, deviceScaleFactor });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + hash);
+  await page.goto(built.url + hash);
   await appReady(page);
   await page.locator('deploysim-app status-header').waitFor();
   return { page, errors };
