@@ -6,12 +6,9 @@ import '../../src/app/app-shell.ts';
 import '../../src/embed/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { describeViolations, seriousViolations } from './a11y-helpers.ts';
-import { appReady } from './app-ready.ts';
+import { closeApp, openApp } from './app-ready.ts';
 
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
 document.documentElement.lang = 'en';
 document.title = 'deploysim accessibility test';
@@ -20,10 +17,7 @@ document.title = 'deploysim accessibility test';
 const paint = () => new Promise((r) => setTimeout(r, 600));
 
 async function mountApp(hash: string): Promise<DeploysimApp> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const app = document.createElement('deploysim-app');
-  document.body.append(app);
-  await appReady(app);
+  const app = await openApp(hash);
   await paint();
   return app;
 }

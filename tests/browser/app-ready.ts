@@ -35,3 +35,10 @@ export async function viewsSettled(app: DeploysimApp): Promise<void> {
   for (const el of app.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')) await el.updateComplete;
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));
 }
+
+/** openApp, then every view rendered (viewsSettled). */
+export async function openSettledApp(hash: string): Promise<DeploysimApp> {
+  const app = await openApp(hash);
+  await viewsSettled(app);
+  return app;
+}

@@ -3,18 +3,12 @@ import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { libraryEntries, loadLibrary } from '../../src/app/scenarios.ts';
 import { choose } from './picker.ts';
-import { appReady } from './app-ready.ts';
+import { closeApp, openApp } from './app-ready.ts';
 
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
 async function mountApp(hash = ''): Promise<DeploysimApp> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const app = document.createElement('deploysim-app');
-  document.body.append(app);
-  await appReady(app);
+  const app = await openApp(hash);
   await app.updateComplete;
   return app;
 }

@@ -6,18 +6,12 @@ import '../../src/app/app-shell.ts';
 // The app loads this view after its first draw (src/app/deferred-views.ts); defined up front so the test need not wait for the chunk.
 import '../../src/views/scenario-editor/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
-import { appReady } from './app-ready.ts';
+import { closeApp, openApp } from './app-ready.ts';
 
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
 async function mountApp(hash = ''): Promise<DeploysimApp> {
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const app = document.createElement('deploysim-app');
-  document.body.append(app);
-  await appReady(app);
+  const app = await openApp(hash);
   await app.updateComplete;
   return app;
 }

@@ -6,15 +6,11 @@ import '../../src/app/app-shell.ts';
 // The app loads this view after its first draw (src/app/deferred-views.ts); defined up front so the test need not wait for the chunk.
 import '../../src/views/statechart-panel/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
-import { closeApp, openApp, viewsSettled } from './app-ready.ts';
+import { closeApp, openSettledApp, viewsSettled } from './app-ready.ts';
 
 afterEach(closeApp);
 
-async function mountApp(hash: string): Promise<DeploysimApp> {
-  const app = await openApp(hash);
-  await viewsSettled(app);
-  return app;
-}
+const mountApp = openSettledApp;
 
 const settled = viewsSettled;
 

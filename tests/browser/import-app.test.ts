@@ -13,21 +13,15 @@ import type { ImportPanel } from '../../src/views/scenario-editor/import-panel.t
 import lambdaAppspec from '../../scenarios/imported/lambda-appspec/appspec.yml?raw';
 import ebDeployment from '../../scenarios/imported/eb-rolling/.ebextensions/01-deployment.config?raw';
 import ebApp from '../../scenarios/imported/eb-rolling/.ebextensions/02-app.config?raw';
-import { appReady } from './app-ready.ts';
+import { closeApp, openApp } from './app-ready.ts';
 
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
 const SERVER_APPSPEC = 'version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: scripts/after.sh\n      timeout: 60\n      runas: root\n';
 const RESERVED = 'version: 0.0\nos: linux\nhooks:\n  Install:\n    - location: scripts/install.sh\n';
 
 async function mountApp(): Promise<DeploysimApp> {
-  history.replaceState(null, '', `${location.pathname}${location.search}#scenario=elastic-beanstalk/rolling&t=0`);
-  const app = document.createElement('deploysim-app');
-  document.body.append(app);
-  await appReady(app);
+  const app = await openApp('#scenario=elastic-beanstalk/rolling&t=0');
   await app.updateComplete;
   return app;
 }

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../../src/app/app-shell.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
-import { appReady } from './app-ready.ts';
+import { closeApp, openApp } from './app-ready.ts';
 
 beforeAll(async () => {
   await page.viewport(390, 844);
@@ -13,17 +13,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await page.viewport(1280, 900);
 });
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
 async function mountApp(hash: string): Promise<DeploysimApp> {
   document.body.style.margin = '0';
-  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-  const app = document.createElement('deploysim-app');
-  document.body.append(app);
-  await appReady(app);
+  const app = await openApp(hash);
   await app.updateComplete;
   await new Promise((r) => setTimeout(r, 400));
   return app;

@@ -6,15 +6,13 @@ import '../../src/views/status-header/index.ts';
 import '../../src/views/event-log/index.ts';
 import '../../src/views/fleet-view/index.ts';
 import '../../src/app/app-shell.ts';
+import { closeApp } from './app-ready.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { frameAt } from '../../src/layout/frame.ts';
 import { APP_MAX_INSTANCES, encodeShare } from '../../src/layout/share.ts';
 import { indexOf, mount, settle } from './fixtures.ts';
 
-afterEach(() => {
-  document.body.replaceChildren();
-  history.replaceState(null, '', location.pathname + location.search);
-});
+afterEach(closeApp);
 
 const RLO = '\u202E';
 const evil = () =>

@@ -10,15 +10,11 @@ import '../../src/views/event-log/index.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { indexOf, mount, settle } from './fixtures.ts';
 import { eventRunStarts } from '../../src/layout/event-groups.ts';
-import { closeApp, openApp, viewsSettled } from './app-ready.ts';
+import { closeApp, openSettledApp, viewsSettled } from './app-ready.ts';
 
 afterEach(closeApp);
 
-async function mountApp(hash: string): Promise<DeploysimApp> {
-  const app = await openApp(hash);
-  await viewsSettled(app);
-  return app;
-}
+const mountApp = openSettledApp;
 
 const settled = viewsSettled;
 
