@@ -3,7 +3,7 @@
 // bad JSON, with no console errors. Screenshots go to test-results/.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { appReady } from './browser.ts';
+import { appReady, SETTLED } from './browser.ts';
 import { builtApp } from './built-app.ts';
 
 const SHOTS = 'test-results/e2e';
@@ -30,12 +30,12 @@ describe('deploysim, built', () => {
   it('plays, steps back, scrubs, and forks the future with an injected fault', async () => {
     const { page, errors } = await open();
     // The library, grouped by platform and strategy.
-    await expect(page.locator('scenario-library summary').first().textContent()).resolves.toBe('Elastic Beanstalk');
-    await expect(page.locator('scenario-library h3').allTextContents()).resolves.toContain('Immutable');
+    await expect.poll(() => page.locator('scenario-library summary').first().textContent(), SETTLED).toBe('Elastic Beanstalk');
+    await expect.poll(() => page.locator('scenario-library h3').allTextContents(), SETTLED).toContain('Immutable');
 
     await page.locator('scenario-library button[data-id="elastic-beanstalk/immutable"]').click();
     await appReady(page);
-    await expect(page.locator('status-header .name').textContent()).resolves.toContain('Immutable');
+    await expect.poll(() => page.locator('status-header .name').textContent(), SETTLED).toContain('Immutable');
     expect(await playhead(page)).toBe(0);
 
     // Play for a moment, then pause.
@@ -54,14 +54,14 @@ describe('deploysim, built', () => {
 
     // The keyboard drives playback too.
     await page.locator('body').press('End');
-    await expect(page.locator('status-header .outcome').textContent()).resolves.toContain('Succeeded');
+    await expect.poll(() => page.locator('status-header .outcome').textContent(), SETTLED).toContain('Succeeded');
     await page.locator('body').press('Home');
     expect(await playhead(page)).toBe(0);
 
     // Scrub to 1:00: the temporary instance i-5 exists and is being set up.
     await page.locator('playback-controls input[type=range]').fill('60');
     expect(await playhead(page)).toBe(60);
-    await expect(tile(page, 'i-5').getAttribute('data-state')).resolves.toMatch(/launching|deploying/);
+    await expect.poll(() => tile(page, 'i-5').getAttribute('data-state'), SETTLED).toMatch(/launching|deploying/);
     await page.screenshot({ path: `${SHOTS}/01-immutable-at-1m.png` });
 
     // Inject: i-5 never becomes healthy, from now.
@@ -69,20 +69,20 @@ describe('deploysim, built', () => {
     await page.locator('fault-panel target-picker input').press('Enter');
     await page.locator('fault-panel select.kind').selectOption('UnhealthyInstance');
     await page.locator('fault-panel button.inject').click();
-    await expect(page.locator('fault-panel ul[aria-label="Injected failures"] li').first().textContent()).resolves.toContain('i-5 never becomes healthy at 1:00');
+    await expect.poll(() => page.locator('fault-panel ul[aria-label="Injected failures"] li').first().textContent(), SETTLED).toContain('i-5 never becomes healthy at 1:00');
     expect(await playhead(page)).toBe(60); // the past is unchanged; we stay at now
 
     // Watch the forked future: play to the end with fast-forward.
     await page.locator('playback-controls select').selectOption('60');
     await page.locator('playback-controls button.play').click();
     await page.waitForFunction(() => !window.deploysim!.playing, undefined, { timeout: 60_000 });
-    await expect(page.locator('status-header .outcome').textContent()).resolves.toContain('Rolled back');
-    await expect(tile(page, 'i-5').getAttribute('data-state')).resolves.toBe('terminated');
+    await expect.poll(() => page.locator('status-header .outcome').textContent(), SETTLED).toContain('Rolled back');
+    await expect.poll(() => tile(page, 'i-5').getAttribute('data-state'), SETTLED).toBe('terminated');
     for (const id of ['i-1', 'i-2', 'i-3', 'i-4']) {
-      await expect(tile(page, id).getAttribute('data-state')).resolves.toBe('healthy');
-      await expect(tile(page, id).locator('.ver').textContent()).resolves.toBe('v1');
+      await expect.poll(() => tile(page, id).getAttribute('data-state'), SETTLED).toBe('healthy');
+      await expect.poll(() => tile(page, id).locator('.ver').textContent(), SETTLED).toBe('v1');
     }
-    await expect(page.locator('timeline-view rect.span.failed').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.locator('timeline-view rect.span.failed').count(), SETTLED).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/02-immutable-rolled-back.png` });
 
     // The event log follows the playhead; clicking an entry jumps there.
@@ -97,13 +97,13 @@ describe('deploysim, built', () => {
     expect(shared).toContain('#s=');
     const again = await open(shared.slice(shared.indexOf('#')));
     expect(await playhead(again.page)).toBe(300);
-    await expect(again.page.locator('fault-panel ul[aria-label="Injected failures"] li').first().textContent()).resolves.toContain('i-5 never becomes healthy');
+    await expect.poll(() => again.page.locator('fault-panel ul[aria-label="Injected failures"] li').first().textContent(), SETTLED).toContain('i-5 never becomes healthy');
     await again.page.close();
 
     // Remove the fault: the original future comes back.
     await page.locator('fault-panel button.remove').click();
     await page.locator('body').press('End');
-    await expect(page.locator('status-header .outcome').textContent()).resolves.toContain('Succeeded');
+    await expect.poll(() => page.locator('status-header .outcome').textContent(), SETTLED).toContain('Succeeded');
 
     expect(errors).toEqual([]);
     await page.close();
@@ -114,22 +114,22 @@ describe('deploysim, built', () => {
     await page.locator('#tab-editor').click();
     const area = page.locator('scenario-editor textarea#json');
     await area.fill('{ "name": "broken", "platform": "ElasticBeanstalk", "elasticBeanstalk": { "instances": -3 } }');
-    await expect(page.locator('scenario-editor ul.problems li').first().textContent()).resolves.toMatch(/instances/);
+    await expect.poll(() => page.locator('scenario-editor ul.problems li').first().textContent(), SETTLED).toMatch(/instances/);
     await page.locator('scenario-editor button.apply').click();
-    await expect(page.locator('status-header .name').textContent()).resolves.toContain('Rolling');
+    await expect.poll(() => page.locator('status-header .name').textContent(), SETTLED).toContain('Rolling');
     await area.fill('{ not json');
-    await expect(page.locator('scenario-editor ul.problems li').first().isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('scenario-editor ul.problems li').first().isVisible(), SETTLED).toBe(true);
     await page.screenshot({ path: `${SHOTS}/03-editor-problems.png` });
     // Load a file from disk, then download the current scenario.
     const fromDisk = { name: 'From disk: AllAtOnce on 3', description: 'loaded from a file', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 3 } };
     await page.locator('scenario-editor input.load-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fromDisk)) });
-    await expect(page.locator('status-header .name').textContent()).resolves.toContain('From disk');
+    await expect.poll(() => page.locator('status-header .name').textContent(), SETTLED).toContain('From disk');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('scenario-editor button.download').click()]);
     expect(download.suggestedFilename()).toBe('from-disk-allatonce-on-3.json');
     // A damaged share link does not break the page either.
     const broken = await open('#s=%%%&t=abc');
-    await expect(broken.page.locator('status-header .name').textContent()).resolves.toBeTruthy();
-    await expect(broken.page.locator('deploysim-app .error').textContent()).resolves.toContain('damaged');
+    await expect.poll(() => broken.page.locator('status-header .name').textContent(), SETTLED).toBeTruthy();
+    await expect.poll(() => broken.page.locator('deploysim-app .error').textContent(), SETTLED).toContain('damaged');
     await broken.page.close();
     expect(errors).toEqual([]);
     await page.close();
@@ -140,8 +140,8 @@ describe('deploysim, built', () => {
     await page.goto(`${built.url}#scenario=elastic-beanstalk/rolling&t=5`);
     await appReady(page);
     const t = page.locator('fleet-view .tile[data-target="i-1"]');
-    await expect(t.getAttribute('data-state')).resolves.toBe('draining');
-    await expect(t.evaluate((el) => getComputedStyle(el).animationName)).resolves.toBe('none');
+    await expect.poll(() => t.getAttribute('data-state'), SETTLED).toBe('draining');
+    await expect.poll(() => t.evaluate((el) => getComputedStyle(el).animationName), SETTLED).toBe('none');
     await page.close();
   });
 
@@ -174,7 +174,7 @@ describe('deploysim, built', () => {
       return;
     }
     await page.locator('playback-controls button.play').click();
-    await expect(page.locator('playback-controls .ff').textContent({ timeout: 10_000 })).resolves.toBeDefined();
+    await expect.poll(() => page.locator('playback-controls .ff').textContent({ timeout: 10_000 }), SETTLED).toBeDefined();
     await page.waitForFunction(() => window.deploysim!.t > 120, undefined, { timeout: 30_000 });
     await page.screenshot({ path: `${SHOTS}/05-canary-fast-forward.png` });
     await page.locator('playback-controls button.play').click();

@@ -36,3 +36,10 @@ export async function appReady(page: Page): Promise<void> {
     await window.deploysim.updateComplete;
   })()`);
 }
+
+/**
+ * Options for `expect.poll` on what the page shows after an action: the DOM settles
+ * after Lit's update, a lazy chunk or a worker reply, so a single read can race it
+ * on a loaded CI machine. Poll until it holds, up to 15 s.
+ */
+export const SETTLED = { timeout: 15_000 } as const;

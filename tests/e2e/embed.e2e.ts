@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
+import { SETTLED } from './browser.ts';
 import { builtApp } from './built-app.ts';
 
 const SHOTS = 'test-results/embed';
@@ -50,8 +51,8 @@ describe('embed, built', () => {
     });
     expect(state).toMatchObject({ playing: true, t: 120 });
     expect(state.aError ?? state.fError).toBeUndefined();
-    await expect(page.locator('#snippet-element').textContent()).resolves.toContain(`src="${built.url}deploy-simulator.js"`);
-    await expect(page.locator('#snippet-iframe').textContent()).resolves.toContain(`${built.url}embed.html?src=`);
+    await expect.poll(() => page.locator('#snippet-element').textContent(), SETTLED).toContain(`src="${built.url}deploy-simulator.js"`);
+    await expect.poll(() => page.locator('#snippet-iframe').textContent(), SETTLED).toContain(`${built.url}embed.html?src=`);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${SHOTS}/embed-1440.png`, fullPage: true });
     expect((await seriousViolations(page)).join('\n')).toBe('');
@@ -75,15 +76,15 @@ describe('embed, built', () => {
     await loaded(page, '#s');
     const t = await page.evaluate(() => (document.querySelector('#s') as HTMLElement & { t: number }).t);
     expect(t).toBe(90);
-    await expect(page.locator('#s playback-controls button.play').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('#s playback-controls button.play').count(), SETTLED).toBe(1);
     expect(errors).toEqual([]);
   });
 
   it('embed.html?src=… is one simulator filling an iframe', async () => {
     const { page, errors } = await open('embed.html?src=scenarios%2Fcodedeploy%2Fserver-blue-green.json&t=200&controls', { width: 800, height: 720 });
     await loaded(page, 'deploy-simulator');
-    await expect(page.locator('deploy-simulator').count()).resolves.toBe(1);
-    await expect(page.locator('#page').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('deploy-simulator').count(), SETTLED).toBe(1);
+    await expect.poll(() => page.locator('#page').count(), SETTLED).toBe(0);
     const t = await page.evaluate(() => (document.querySelector('deploy-simulator') as HTMLElement & { t: number }).t);
     expect(t).toBe(200);
     await page.screenshot({ path: `${SHOTS}/embed-iframe-800.png` });

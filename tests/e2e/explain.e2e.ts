@@ -5,7 +5,7 @@
 // chart shows final.traffic. Screenshots of each view go to test-results/explain-e2e/.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { appReady } from './browser.ts';
+import { appReady, SETTLED } from './browser.ts';
 import { builtApp } from './built-app.ts';
 
 const SHOTS = 'test-results/explain-e2e';
@@ -54,9 +54,11 @@ async function pickTarget(page: Page, id: string): Promise<void> {
 async function expectFinalTraffic(page: Page): Promise<void> {
   await page.locator('body').press('End');
   const final = await page.evaluate(() => window.deploysim!.index!.trace.final.traffic);
-  const chips = await page.locator('capacity-charts figure.chart.traffic .now .chip').allTextContents();
-  const shown = Object.fromEntries(chips.map((c) => c.trim().split(/\s+/)).map(([v, p]) => [v!, Number(p!.replace('%', ''))]));
-  expect(shown).toEqual(final);
+  const shown = async () => {
+    const chips = await page.locator('capacity-charts figure.chart.traffic .now .chip').allTextContents();
+    return Object.fromEntries(chips.map((c) => c.trim().split(/\s+/)).map(([v, p]) => [v!, Number(p!.replace('%', ''))]));
+  };
+  await expect.poll(shown, SETTLED).toEqual(final);
 }
 
 describe('the simulator explains itself, built', () => {
@@ -67,11 +69,11 @@ describe('the simulator explains itself, built', () => {
     expect(line).toMatch(/waiting for i-3 to pass health checks: \d+:\d\d left of Timeout 600 s \+ 240 s/);
     expect(await highlighted(page, 'orchestrator')).toContain(await traceState(page));
     await pickTarget(page, 'i-3');
-    expect(await tableRow(page, 'health-check')).toEqual(['health-check', 'InProgress']);
-    expect(await highlighted(page, 'lifecycle')).toContain('health-check');
+    await expect.poll(() => tableRow(page, 'health-check'), SETTLED).toEqual(['health-check', 'InProgress']);
+    await expect.poll(() => highlighted(page, 'lifecycle'), SETTLED).toContain('health-check');
     await page.screenshot({ path: `${SHOTS}/rolling-waiting-for-i-3.png` });
     await expectFinalTraffic(page);
-    await expect(page.locator('status-header .outcome').textContent()).resolves.toContain('Failed');
+    await expect.poll(() => page.locator('status-header .outcome').textContent(), SETTLED).toContain('Failed');
     await page.screenshot({ path: `${SHOTS}/rolling-failed-end.png` });
     expect(errors).toEqual([]);
     await page.close();
@@ -82,7 +84,7 @@ describe('the simulator explains itself, built', () => {
     expect(await nowLine(page)).toMatch(/Canary interval \d+:\d\d of 10:00/);
     expect(await highlighted(page, 'orchestrator')).toContain(await traceState(page));
     await pickTarget(page, 'alias:live');
-    expect(await tableRow(page, 'AllowTraffic')).toEqual(['AllowTraffic', 'InProgress']);
+    await expect.poll(() => tableRow(page, 'AllowTraffic'), SETTLED).toEqual(['AllowTraffic', 'InProgress']);
     await page.screenshot({ path: `${SHOTS}/lambda-canary-interval.png` });
     await expectFinalTraffic(page);
     expect(await highlighted(page, 'orchestrator')).toContain(await traceState(page));
@@ -98,7 +100,7 @@ describe('the simulator explains itself, built', () => {
     expect(state).toMatch(/readyWait/);
     expect(await highlighted(page, 'orchestrator')).toContain(state);
     await pickTarget(page, 'i-3');
-    expect(await tableRow(page, 'ValidateService')).toEqual(['ValidateService', 'Succeeded']);
+    await expect.poll(() => tableRow(page, 'ValidateService'), SETTLED).toEqual(['ValidateService', 'Succeeded']);
     await page.screenshot({ path: `${SHOTS}/blue-green-ready-wait.png` });
     await expectFinalTraffic(page);
     await page.screenshot({ path: `${SHOTS}/blue-green-stopped-end.png` });

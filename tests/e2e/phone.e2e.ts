@@ -1,7 +1,7 @@
 // The BUILT app on a phone (390×844): screenshots with the library drawer closed
 // and open, and no horizontal page scroll.
 import { describe, expect, it } from 'vitest';
-import { appReady } from './browser.ts';
+import { appReady, SETTLED } from './browser.ts';
 import { builtApp } from './built-app.ts';
 
 const SHOTS = 'test-results/phone';
@@ -21,11 +21,11 @@ describe('phone, built', () => {
     await page.screenshot({ path: `${SHOTS}/phone-full.png`, fullPage: true });
     await page.locator('deploysim-app .drawer-toggle').click();
     await page.waitForTimeout(400);
-    await expect(page.locator('deploysim-app .drawer-toggle').getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect.poll(() => page.locator('deploysim-app .drawer-toggle').getAttribute('aria-expanded'), SETTLED).toBe('true');
     await page.screenshot({ path: `${SHOTS}/phone-drawer-open.png` });
     await page.keyboard.press('Escape');
     await page.waitForTimeout(300);
-    await expect(page.locator('deploysim-app .drawer-toggle').getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect.poll(() => page.locator('deploysim-app .drawer-toggle').getAttribute('aria-expanded'), SETTLED).toBe('false');
     expect(errors).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 // (a 1280×720 CSS viewport at device scale 1.5).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import { appReady } from './browser.ts';
+import { appReady, SETTLED } from './browser.ts';
 import { builtApp } from './built-app.ts';
 
 const SHOTS = 'test-results/quiz-presenter';
@@ -26,11 +26,11 @@ describe('quiz mode, built', () => {
     const { page, errors } = await open('#scenario=quiz/rolling-failure-mixed-versions&quiz=1', 1440, 900);
     await page.keyboard.press('n');
     await page.locator('quiz-panel .choices button').first().waitFor();
-    await expect.poll(() => page.evaluate(() => window.deploysim!.t)).toBe(200);
+    await expect.poll(() => page.evaluate(() => window.deploysim!.t), SETTLED).toBe(200);
     await page.screenshot({ path: `${SHOTS}/quiz-question-1440x900.png` });
     await page.locator('quiz-panel .choices button', { hasText: 'v2' }).click();
     await page.locator('quiz-panel .verdict').waitFor();
-    expect(await page.locator('quiz-panel .verdict').textContent()).toContain('Right');
+    await expect.poll(() => page.locator('quiz-panel .verdict').textContent(), SETTLED).toContain('Right');
     expect(await page.locator('quiz-panel .rule a').getAttribute('href')).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/elasticbeanstalk\//);
     await page.screenshot({ path: `${SHOTS}/quiz-revealed-1440x900.png` });
     expect(errors).toEqual([]);
