@@ -171,7 +171,7 @@ export class DeploysimApp extends LitElement {
         if (wantsOffThread(obj)) {
           // A large fleet simulates in a worker; the page stays responsive meanwhile.
           loaded = true;
-          void indexOffThread(obj).then((reply) => {
+          void indexOffThread(obj, state.scenarioText).then((reply) => {
             if (this.index) return; // the user loaded another scenario meanwhile
             if (reply.ok) this.load(obj, { ...options, index: reply.index });
             else this.load(obj, options); // says what is wrong, as a synchronous load would
