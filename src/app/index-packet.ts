@@ -59,9 +59,35 @@ class StringTable {
   }
 }
 
+/**
+ * The ids of one column: neighbouring rows often repeat a value (a batch's spans
+ * share a name, a revision, a deployment), so the last one is kept at hand.
+ */
+class ColumnIds {
+  private last: string | undefined;
+  private lastId = NONE;
+  constructor(private readonly table: StringTable) {}
+  id(s: string): number {
+    if (s !== this.last) {
+      this.last = s;
+      this.lastId = this.table.id(s);
+    }
+    return this.lastId;
+  }
+  optional(s: string | undefined): number {
+    return s === undefined ? NONE : this.id(s);
+  }
+}
+
 const flag = (b: boolean | undefined): number => (b === undefined ? NONE : b ? 1 : 0);
 
-function packLists<T>(lists: readonly (readonly T[])[], rowOf: Map<T, number>): Lists {
+/**
+ * Per-target lists of items that are all in `items`, as rows of `items`. Each
+ * list is a subsequence of the list in `among` (its target's rows there) in the
+ * same order, so a walk along both finds the rows without hashing every object;
+ * an item out of that order (none today) is looked up among its target's rows.
+ */
+function packSublists<T>(lists: readonly (readonly T[])[], among: readonly (readonly T[])[], amongRows: Lists): Lists {
   const offsets = new Int32Array(lists.length + 1);
   let n = 0;
   for (let i = 0; i < lists.length; i++) {
@@ -71,7 +97,48 @@ function packLists<T>(lists: readonly (readonly T[])[], rowOf: Map<T, number>): 
   offsets[lists.length] = n;
   const rows = new Int32Array(n);
   let k = 0;
-  for (const list of lists) for (const item of list) rows[k++] = rowOf.get(item)!;
+  for (let i = 0; i < lists.length; i++) {
+    const all = among[i]!;
+    const from = amongRows.offsets[i]!;
+    let j = 0;
+    for (const item of lists[i]!) {
+      while (j < all.length && all[j] !== item) j++;
+      if (j === all.length) j = all.indexOf(item); // out of order: look it up
+      rows[k++] = amongRows.rows[from + j]!;
+    }
+  }
+  return { offsets, rows };
+}
+
+/** Each target's spans as rows of `trace.spans`: grouped in trace order, checked against the index's lists. */
+function spanRows(index: TraceIndex, targetOf: Int32Array): Lists {
+  const lists = index.spansByTarget;
+  const offsets = new Int32Array(lists.length + 1);
+  let n = 0;
+  for (let i = 0; i < lists.length; i++) {
+    offsets[i] = n;
+    n += lists[i]!.length;
+  }
+  offsets[lists.length] = n;
+  const rows = new Int32Array(n);
+  const fill = offsets.slice(0, lists.length);
+  for (let j = 0; j < targetOf.length; j++) {
+    const i = targetOf[j]!;
+    if (i !== NONE) rows[fill[i]!++] = j;
+  }
+  const spans = index.trace.spans;
+  let rowOf: Map<TraceSpan, number> | undefined;
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i]!;
+    for (let k = 0; k < list.length; k++) {
+      if (spans[rows[offsets[i]! + k]!] !== list[k]) {
+        // Not in trace order after all: find each by identity.
+        rowOf ??= new Map(spans.map((s, j) => [s, j]));
+        for (let m = 0; m < list.length; m++) rows[offsets[i]! + m] = rowOf.get(list[m]!)!;
+        break;
+      }
+    }
+  }
   return { offsets, rows };
 }
 
@@ -99,20 +166,27 @@ export function packIndex(index: TraceIndex): IndexPacket {
     revision: new Int32Array(spans.length),
     reason: new Int32Array(spans.length),
   };
-  const spanRow = new Map<TraceSpan, number>();
+  // Each target's spans in trace order: its list in the index, which sorts them
+  // by the same key as the trace (checked below, item by item).
+  const targetOf = new Int32Array(spans.length);
+  const targetIds = index.targets.map((t) => strings.id(t.id));
+  const column = () => new ColumnIds(strings);
+  const [names, statuses, deployments, revisions, reasons] = [column(), column(), column(), column(), column()];
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i]!;
-    spanRow.set(s, i);
-    sp.target[i] = strings.id(s.target);
-    sp.name[i] = strings.id(s.name);
+    const row = index.targetIndex.get(s.target);
+    targetOf[i] = row ?? NONE;
+    sp.target[i] = row === undefined ? strings.id(s.target) : targetIds[row]!;
+    sp.name[i] = names.id(s.name);
     sp.start[i] = s.start;
     sp.end[i] = s.end;
-    sp.status[i] = strings.id(s.status);
-    sp.deploymentId[i] = strings.id(s.deploymentId);
-    sp.revision[i] = strings.id(s.revision);
-    sp.reason[i] = strings.optional(s.reason);
+    sp.status[i] = statuses.id(s.status);
+    sp.deploymentId[i] = deployments.id(s.deploymentId);
+    sp.revision[i] = revisions.id(s.revision);
+    sp.reason[i] = reasons.optional(s.reason);
   }
 
+  const [types, eventTargets, rules, changeTargets, versions, states] = [column(), column(), column(), column(), column(), column()];
   const ev = {
     t: new Float64Array(events.length),
     type: new Int32Array(events.length),
@@ -128,15 +202,15 @@ export function packIndex(index: TraceIndex): IndexPacket {
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     ev.t[i] = e.t;
-    ev.type[i] = strings.id(e.type);
+    ev.type[i] = types.id(e.type);
     ev.message[i] = strings.id(e.message);
-    ev.target[i] = strings.optional(e.target);
-    ev.deploymentId[i] = strings.optional(e.deploymentId);
-    ev.rule[i] = strings.optional(e.rule);
+    ev.target[i] = eventTargets.optional(e.target);
+    ev.deploymentId[i] = deployments.optional(e.deploymentId);
+    ev.rule[i] = rules.optional(e.rule);
     ev.healthy[i] = flag(e.healthy);
     ev.hasEnd[i] = e.end === undefined ? 0 : 1;
     ev.end[i] = e.end ?? 0;
-    ev.undocumented[i] = strings.optional(e.undocumented);
+    ev.undocumented[i] = rules.optional(e.undocumented);
   }
 
   const ch = {
@@ -150,9 +224,9 @@ export function packIndex(index: TraceIndex): IndexPacket {
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i]!;
     ch.t[i] = c.t;
-    ch.target[i] = strings.id(c.target);
-    ch.version[i] = strings.optional(c.version);
-    ch.state[i] = strings.optional(c.state);
+    ch.target[i] = changeTargets.id(c.target);
+    ch.version[i] = versions.optional(c.version);
+    ch.state[i] = states.optional(c.state);
     ch.healthy[i] = flag(c.healthy);
     ch.registered[i] = flag(c.registered);
   }
@@ -176,23 +250,24 @@ export function packIndex(index: TraceIndex): IndexPacket {
   for (let i = 0; i < flat.length; i++) {
     const s = flat[i]!;
     snap.t[i] = s.t;
-    snap.version[i] = strings.id(s.version);
-    snap.state[i] = strings.id(s.state);
+    snap.version[i] = versions.id(s.version);
+    snap.state[i] = states.id(s.state);
     snap.healthy[i] = flag(s.healthy);
     snap.registered[i] = flag(s.registered);
     snap.everHealthy[i] = flag(s.everHealthy);
   }
 
   const phaseRow = new Map(rest.phases.map((p, i) => [p, i]));
+  const spansByTarget = spanRows(index, targetOf);
   return {
     rest,
     strings: strings.list,
     spans: sp,
     events: ev,
     changes: ch,
-    spansByTarget: packLists(index.spansByTarget, spanRow),
-    runningByTarget: packLists(index.runningByTarget, spanRow),
-    failedByTarget: packLists(index.failedByTarget, spanRow),
+    spansByTarget,
+    runningByTarget: packSublists(index.runningByTarget, index.spansByTarget, spansByTarget),
+    failedByTarget: packSublists(index.failedByTarget, index.spansByTarget, spansByTarget),
     snapshots: snap,
     phaseOrder: Int32Array.from(index.phases, (p) => phaseRow.get(p)!),
     eventTimes: Float64Array.from(index.eventTimes),

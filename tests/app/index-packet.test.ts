@@ -34,6 +34,13 @@ describe('index packet', () => {
     expect(back.phases.every((p) => back.trace.phases.includes(p))).toBe(true);
   });
 
+  it('finds the rows of lists that are not in trace order (a trace read from a file may list spans in any order)', () => {
+    const trace = eb({ instances: 5, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 2 });
+    trace.spans.reverse();
+    const index = buildIndex(trace);
+    expect(roundTrip(index)).toStrictEqual(index);
+  });
+
   it('moves its columns instead of copying them', () => {
     const packet = packIndex(buildIndex(eb({ instances: 3 })));
     const buffers = packetBuffers(packet);
