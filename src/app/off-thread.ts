@@ -28,6 +28,12 @@ export function startEarly(text: string, raw: unknown): void {
   early = { text, ...simulateOffThread(raw) };
 }
 
+/** The app will not ask for the early simulation (its link was refused): stop it and let it go. */
+export function discardEarly(): void {
+  early?.cancel();
+  early = undefined;
+}
+
 /**
  * Simulates in a worker of its own (ended when it answers); the scenario's text,
  * when given, adopts a simulation of the same text already started early.

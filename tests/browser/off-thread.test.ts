@@ -2,7 +2,7 @@
 // simulation starts before the app has loaded (src/app/early-simulate.ts) and the
 // app adopts it when it asks for the same scenario text, once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexOffThread, startEarly } from '../../src/app/off-thread.ts';
+import { discardEarly, indexOffThread, startEarly } from '../../src/app/off-thread.ts';
 
 const fleet = (n: number) => ({ name: `Fleet of ${n}`, description: 'test', platform: 'ElasticBeanstalk', versions: { from: 'v1', to: 'v2' },
   elasticBeanstalk: { instances: n, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 50, MaxSize: n } });
@@ -55,6 +55,17 @@ describe('simulating off the main thread', () => {
     expect(workers).toBe(2);
     expect(ended).toBe(2);
     expect(result.ok && result.index.targets.length).toBe(1300);
+  });
+
+  it('stops the early simulation when the app refuses the link, and never adopts it later', async () => {
+    const raw = fleet(1050);
+    const text = JSON.stringify(raw);
+    startEarly(text, raw);
+    discardEarly();
+    expect(ended).toBe(1);
+    const result = await indexOffThread(raw, text);
+    expect(workers).toBe(2); // simulated afresh
+    expect(result.ok && result.index.targets.length).toBe(1050);
   });
 
   it('says why when the worker cannot simulate', async () => {
