@@ -22,7 +22,7 @@ import '../views/playback-controls/index.ts';
 import '../views/scenario-library/index.ts';
 import { announcement, type Boundary } from './announce.ts';
 import { loadDeferredViews, loadTimelineTable } from './deferred-views.ts';
-import { indexOffThread, wantsOffThread } from './off-thread.ts';
+import { discardEarly, indexOffThread, wantsOffThread } from './off-thread.ts';
 import type { Injection } from '../layout/fork.ts';
 import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
 import { textWithFaults } from './edit-text.ts';
@@ -171,7 +171,7 @@ export class DeploysimApp extends LitElement {
         if (wantsOffThread(obj)) {
           // A large fleet simulates in a worker; the page stays responsive meanwhile.
           loaded = true;
-          void indexOffThread(obj).then((reply) => {
+          void indexOffThread(obj, state.scenarioText).then((reply) => {
             if (this.index) return; // the user loaded another scenario meanwhile
             if (reply.ok) this.load(obj, { ...options, index: reply.index });
             else this.load(obj, options); // says what is wrong, as a synchronous load would
@@ -184,6 +184,7 @@ export class DeploysimApp extends LitElement {
         problem = { title: 'The scenario in this link is not valid, so a library scenario is shown instead.', problems: parsed.problems };
       }
     } else if (state.error) problem = { title: state.error };
+    if (!loaded) discardEarly(); // a link refused here never uses what early-simulate.ts started
     if (!loaded && state.scenarioId) {
       if (hasScenario(state.scenarioId)) {
         // Its file may still have to arrive (src/app/scenarios.ts); if it cannot, the default is shown.

@@ -153,8 +153,9 @@ function replayPerTarget(trace: Trace, targetIndex: Map<string, number>): Target
     if (i === undefined) continue;
     const list = out[i]!;
     const prev = list[list.length - 1];
+    // Spelt out rather than spread: one object shape, built fast for fleets of thousands.
     const next: TargetSnapshot = prev
-      ? { ...prev, t: c.t }
+      ? { t: c.t, version: prev.version, state: prev.state, healthy: prev.healthy, registered: prev.registered, everHealthy: prev.everHealthy }
       : { t: c.t, version: '', state: 'OutOfService', healthy: false, registered: undefined, everHealthy: false };
     if (c.version !== undefined) next.version = c.version;
     if (c.state !== undefined) next.state = c.state;
@@ -169,7 +170,8 @@ function replayPerTarget(trace: Trace, targetIndex: Map<string, number>): Target
 }
 
 function distinctSorted(values: number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair: several times faster.
+  const sorted = Float64Array.from(values).sort();
   const out: number[] = [];
   for (const v of sorted) if (out.length === 0 || v > out[out.length - 1]!) out.push(v);
   return out;

@@ -82,14 +82,18 @@ function nameHints(index: TraceIndex, c: Context): ((id: string) => boolean)[] {
   return hints;
 }
 
-function pickLifecycle(index: TraceIndex, lifecycles: readonly MachineDescription[], sequences: readonly string[][], c: Context): MachineDescription | undefined {
-  const names = sequences.filter((s) => s.length > 0);
+/** The distinct step sequences of a group's targets, each with how many targets ran it. */
+type Sequences = readonly { seq: string[]; count: number }[];
+
+function pickLifecycle(index: TraceIndex, lifecycles: readonly MachineDescription[], sequences: Sequences, c: Context): MachineDescription | undefined {
+  const counted = sequences.filter((s) => s.seq.length > 0);
+  const names = counted.map((s) => s.seq);
   if (names.length === 0) return undefined;
   const orders = lifecycles.map((m) => ({ m, order: lifecycleEvents(m) }));
   let candidates = orders.filter((c) => names.every((seq) => isSubsequence(seq, c.order)));
   if (candidates.length === 0) {
-    // Nothing contains every step: the machine that knows the most of them.
-    const known = (c: { order: string[] }) => names.flat().filter((n) => c.order.includes(n)).length;
+    // Nothing contains every step: the machine that knows the most of them (over every target).
+    const known = (c: { order: string[] }) => counted.reduce((n, s) => n + s.count * s.seq.filter((x) => c.order.includes(x)).length, 0);
     const best = Math.max(0, ...orders.map(known));
     candidates = best > 0 ? orders.filter((c) => known(c) === best) : [];
   }
@@ -133,7 +137,10 @@ function lifecycleIndex(index: TraceIndex, machines: readonly MachineDescription
   let found = perCatalogue.get(machines);
   if (found) return found;
   const lifecycles = machines.filter((m) => m.kind === 'lifecycle');
-  const sequences = new Map<string, string[][]>();
+  const lifecycleSteps = new Set(lifecycles.flatMap(lifecycleEvents));
+  // Per "<deploymentId> <group>", each distinct step sequence once (keyed by its
+  // text): a fleet of thousands mostly repeats a handful of sequences.
+  const sequences = new Map<string, Map<string, { seq: string[]; count: number }>>();
   index.targets.forEach((target, i) => {
     const perDeployment = new Map<string, string[]>();
     for (const s of index.spansByTarget[i]!) {
@@ -143,18 +150,21 @@ function lifecycleIndex(index: TraceIndex, machines: readonly MachineDescription
     }
     for (const [d, seq] of perDeployment) {
       const key = `${d} ${target.group}`;
-      let list = sequences.get(key);
-      if (!list) sequences.set(key, (list = []));
-      list.push(seq);
+      let distinct = sequences.get(key);
+      if (!distinct) sequences.set(key, (distinct = new Map()));
+      const text = seq.join('\n');
+      const seen = distinct.get(text);
+      if (seen) seen.count++;
+      else distinct.set(text, { seq, count: 1 });
     }
   });
   const byGroup = new Map<string, MachineDescription | undefined>();
-  for (const [key, seqs] of sequences) {
+  for (const [key, distinct] of sequences) {
     // Steps outside every lifecycle (terminate, say) say nothing about which one runs,
     // and a group whose targets ran at most one lifecycle step (Immutable's old
     // instances are only detached and terminated) runs no lifecycle.
-    const known = seqs.map((seq) => firstRound(seq.filter((n) => lifecycles.some((m) => lifecycleEvents(m).includes(n))).map((name) => ({ name }))).map((x) => x.name));
-    if (!known.some((seq) => seq.length >= 2)) continue;
+    const known = [...distinct.values()].map(({ seq, count }) => ({ seq: firstRound(seq.filter((n) => lifecycleSteps.has(n)).map((name) => ({ name }))).map((x) => x.name), count }));
+    if (!known.some(({ seq }) => seq.length >= 2)) continue;
     const [deploymentId, group] = key.split(' ') as [string, TraceTarget['group']];
     const rollback = index.trace.deployments.find((d) => d.id === deploymentId)?.creator === 'codeDeployRollback';
     byGroup.set(key, pickLifecycle(index, lifecycles, known, { group, rollback }));

@@ -1,0 +1,75 @@
+// A large fleet is simulated in a worker (src/app/off-thread.ts); a share link's
+// simulation starts before the app has loaded (src/app/early-simulate.ts) and the
+// app adopts it when it asks for the same scenario text, once.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { discardEarly, indexOffThread, startEarly } from '../../src/app/off-thread.ts';
+
+const fleet = (n: number) => ({ name: `Fleet of ${n}`, description: 'test', platform: 'ElasticBeanstalk', versions: { from: 'v1', to: 'v2' },
+  elasticBeanstalk: { instances: n, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 50, MaxSize: n } });
+
+let workers = 0;
+let ended = 0;
+const RealWorker = window.Worker;
+beforeEach(() => {
+  workers = ended = 0;
+  window.Worker = class extends RealWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      workers++;
+    }
+    override terminate(): void {
+      ended++;
+      super.terminate();
+    }
+  };
+});
+afterEach(() => {
+  window.Worker = RealWorker;
+});
+
+describe('simulating off the main thread', () => {
+  it('adopts the simulation started early for the same text, once', async () => {
+    const raw = fleet(1200);
+    const text = JSON.stringify(raw);
+    startEarly(text, raw);
+    expect(workers).toBe(1);
+    const result = await indexOffThread(JSON.parse(text), text);
+    expect(workers).toBe(1); // adopted: no second simulation
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.index.targets).toHaveLength(1200);
+    expect(result.index.trace.outcome).toBe('Succeeded');
+    // The per-target lists share the trace's spans, as an index built here would.
+    expect(result.index.trace.spans).toContain(result.index.spansByTarget[0]![0]);
+    // Adopted once: asking again simulates afresh.
+    await indexOffThread(raw, text);
+    expect(workers).toBe(2);
+  });
+
+  it('simulates afresh when the app asks for another scenario than the one started early', async () => {
+    const early = fleet(1100);
+    startEarly(JSON.stringify(early), early);
+    const other = fleet(1300);
+    const pending = indexOffThread(other, JSON.stringify(other));
+    expect(ended).toBe(1); // the early worker is stopped at once, not left to finish
+    const result = await pending;
+    expect(workers).toBe(2);
+    expect(ended).toBe(2);
+    expect(result.ok && result.index.targets.length).toBe(1300);
+  });
+
+  it('stops the early simulation when the app refuses the link, and never adopts it later', async () => {
+    const raw = fleet(1050);
+    const text = JSON.stringify(raw);
+    startEarly(text, raw);
+    discardEarly();
+    expect(ended).toBe(1);
+    const result = await indexOffThread(raw, text);
+    expect(workers).toBe(2); // simulated afresh
+    expect(result.ok && result.index.targets.length).toBe(1050);
+  });
+
+  it('says why when the worker cannot simulate', async () => {
+    const result = await indexOffThread({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: -1 } });
+    expect(result).toEqual({ ok: false, detail: 'invalid' });
+  });
+});
