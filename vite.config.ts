@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import { scenarioFiles } from './scripts/vite-scenario-files.ts';
 import { scenarioSummaries } from './scripts/vite-scenario-summary.ts';
+import { preloadApp } from './scripts/vite-preload-app.ts';
 
 export default defineConfig({
   server: { port: 5173, strictPort: false, open: false },
   preview: { port: 4173 },
-  plugins: [scenarioFiles(), scenarioSummaries()],
+  plugins: [scenarioFiles(), scenarioSummaries(), preloadApp()],
   build: {
     outDir: 'dist',
     target: 'es2022',
