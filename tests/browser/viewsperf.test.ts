@@ -84,19 +84,21 @@ describe('timeline group header', () => {
 });
 
 describe('timeline lanes per frame', () => {
-  it('reveals the spans up to the playhead with one clip, and hatches a failed step only once it has ended', async () => {
+  it('reveals the spans up to the playhead with one clip on their layer, and hatches a failed step only once it has ended', async () => {
     const { rolling } = await import('./fixtures.ts');
     const index = rolling();
     const failed = index.trace.spans.find((s) => s.status === 'Failed')!;
     const el = mount('timeline-view', { index, t: failed.end - 1 });
     await settle(el);
     const root = el.shadowRoot!;
-    const reveal = () => Number(root.querySelector('rect.lane-reveal')!.getAttribute('width'));
-    const before = reveal();
+    // The spans' layer is clipped on the right of the playhead (CSS inset): the hidden part shrinks as t grows.
+    const hiddenRight = () => Number(/inset\(\S+ ([\d.]+)px/.exec(root.querySelector<SVGSVGElement>('svg.marks')!.style.clipPath)?.[1] ?? 0);
+    const before = hiddenRight();
+    expect(before).toBeGreaterThan(0);
     expect(root.querySelectorAll('rect.span.failed')).toHaveLength(0);
     Object.assign(el, { t: failed.end });
     await settle(el);
-    expect(reveal()).toBeGreaterThan(before);
+    expect(hiddenRight()).toBeLessThan(before);
     expect(root.querySelectorAll('rect.span.failed').length).toBeGreaterThan(0);
   });
 });

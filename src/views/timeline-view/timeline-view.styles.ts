@@ -34,6 +34,10 @@ export const styles = css`
   }
   .spacer { position: relative; }
   svg.lanes { position: absolute; left: 0; display: block; }
+  /* The spans' layer, over the lanes: only a step takes the pointer (its tooltip, a tap shows its
+     details); elsewhere the lane below gets it (focus, seeking). Its CSS clip reveals the spans up to the playhead. */
+  svg.marks { position: absolute; left: 0; display: block; pointer-events: none; cursor: col-resize; }
+  svg.marks rect.span { pointer-events: visiblePainted; }
   .group-row rect.band { fill: #f3f5f9; }
   .group-row text { font-size: 11.5px; font-weight: 650; fill: #343c4c; }
   .group-row { cursor: pointer; }

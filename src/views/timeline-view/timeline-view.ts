@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { layoutLanes, visibleRows, type LaneLayout, type LaneRow } from '../../layout/lanes.ts';
 import { FAILED_COLOR, LIGHT_FILLS, familiesOf, stepColor } from '../../layout/palette.ts';
-import { formatDuration, formatTime } from '../../layout/time.ts';
+import { formatDuration, formatTime, upperBound } from '../../layout/time.ts';
 import { layoutPhases, PHASE_KIND_LABEL, type PhaseBand, type PhaseLayout, type DeploymentMarker } from '../../layout/phases.ts';
 import { spanStatusAt } from '../../layout/lifecycle.ts';
 import { stepFact, type StepKind } from '../../aws/step-kinds.ts';
@@ -115,8 +115,11 @@ export class TimelineView extends LitElement {
                 <rect width="5" height="5" fill="#fbe3d4"></rect>
                 ${svg`<line x1="0" y1="0" x2="0" y2="5" stroke=${FAILED_COLOR} stroke-width="2.2"></line>`}
               </pattern>
-              <clipPath id="lane-reveal" clipPathUnits="userSpaceOnUse"><rect class="lane-reveal" x="0" y="-100000" height="200000"></rect></clipPath>
             </defs>
+            <g class="rows"></g>
+          </svg>
+          <svg class="marks" width=${this.width} aria-hidden="true"
+               @pointerdown=${this.onPointer} @pointermove=${this.onPointer}>
             <g class="rows"></g>
             <g class="marker-lines"></g>
             <line class="playhead"></line>
@@ -189,6 +192,10 @@ export class TimelineView extends LitElement {
         this.picked = { target, span: mark.__data__ };
         this.requestUpdate();
         emit(this, 'target-select', { target: mark.__data__.target });
+        // The step is drawn in the marks layer, above its lane: focus the lane (not the page,
+        // as the pointer's default would), so the arrows read its steps.
+        e.preventDefault();
+        this.laneOf.get(target)?.focus({ preventScroll: true });
       }
     }
     const svgEl = e.currentTarget as SVGSVGElement;
@@ -263,35 +270,37 @@ export class TimelineView extends LitElement {
     }
     const top = rows.length ? rows[0]!.y : 0;
     const bottom = rows.length ? rows[rows.length - 1]!.y + rows[rows.length - 1]!.height : 0;
+    const laneHeight = Math.max(1, bottom - top);
     const lanes = d3.select(root.querySelector<SVGSVGElement>('svg.lanes')!);
-    lanes.style('top', `${top}px`).attr('height', Math.max(1, bottom - top));
+    const marksSvg = d3.select(root.querySelector<SVGSVGElement>('svg.marks')!);
+    for (const layer of [lanes, marksSvg]) layer.style('top', `${top}px`).attr('height', laneHeight);
 
     // The rows themselves change only with the lanes, the width or the scroll; a frame
     // that only moves the playhead reuses them and touches just the spans below.
     const rowsKey = `${this.indexGeneration}|${layout.height}|${rows.length ? `${rows[0]!.y}:${rows.length}` : ''}|${width}|${this.layoutGeneration}`;
-    const targetRows = this.rowsKey === rowsKey && this.targetRows ? this.targetRows : this.joinRows(lanes, rows, top, width);
+    if (this.rowsKey !== rowsKey || !this.markRows) this.markRows = this.joinRows(lanes, marksSvg, rows, top, width);
     this.rowsKey = rowsKey;
-    this.targetRows = targetRows;
 
     const self = this;
     const drawKey = `${this.indexGeneration}|${width}|${r0(x.domain()[1])}`;
-    // Spans are drawn whole and revealed up to the playhead by one clip rect, so a
-    // frame redraws a lane only when a step starts or a failure shows, not as it grows.
-    root.querySelector('rect.lane-reveal')?.setAttribute('width', String(t >= index.duration ? width : px + 1));
-    targetRows.select<SVGGElement>('g.spans').each(function (r) {
-      if (r.type !== 'target') return;
+    // Spans are drawn whole in their own layer and revealed up to the playhead by a CSS
+    // clip on that layer: moving it changes one clip, not the spans (no layout, no
+    // repaint of the lanes). A lane is redrawn only when a step starts or a failure shows.
+    const hidden = t >= index.duration ? 0 : Math.max(0, width - (px + 1));
+    marksSvg.node()!.style.clipPath = hidden > 0 ? `inset(0 ${hidden}px 0 0)` : '';
+    this.markRows.each(function (r) {
       const spans = index.spansByTarget[r.target]!;
-      let n = 0;
-      while (n < spans.length && spans[n]!.start <= t) n++;
-      const shown = spans.slice(0, n);
-      const failed = shown.filter((s) => s.status === 'Failed' && s.end <= t);
-      const key = `${drawKey}|${n}|${failed.length}|${r.height}`;
+      const n = upperBound(spans, t, (s) => s.start);
+      let failedCount = 0;
+      for (let k = 0; k < n; k++) if (spans[k]!.status === 'Failed' && spans[k]!.end <= t) failedCount++;
+      const key = `${drawKey}|${n}|${failedCount}|${r.height}`;
       const node = this as SVGGElement & { __key?: string };
       if (node.__key === key) return;
       node.__key = key;
+      const shown = spans.slice(0, n);
+      const failed = shown.filter((s) => s.status === 'Failed' && s.end <= t);
       const pad = r.height < 16 ? 1.5 : 2.5;
-      const g = d3.select(this);
-      const marks = g.selectAll<SVGGElement, null>('g.marks').data([null]).join((enter) => enter.append('g').attr('class', 'marks').attr('clip-path', 'url(#lane-reveal)'));
+      const marks = d3.select(this);
       const failedNow = new Set(failed);
       marks.selectAll<SVGRectElement, TraceSpan>('rect.span')
         .data(shown)
@@ -314,7 +323,9 @@ export class TimelineView extends LitElement {
         .attr('x', (s) => x(s.start) + 3)
         .attr('y', r.height / 2 + 3.5)
         .text((s) => s.name);
-      g.selectAll<SVGTextElement, TraceSpan>('text.fail-mark')
+      // The ✕ sits just after a failed step's end, in the lane below the clipped layer, so it shows whole as soon as the step has failed.
+      const fails = self.failsOf.get(r.target);
+      if (fails) d3.select(fails).selectAll<SVGTextElement, TraceSpan>('text.fail-mark')
         .data(failed)
         .join('text')
         .attr('class', 'fail-mark')
@@ -323,8 +334,7 @@ export class TimelineView extends LitElement {
         .text('✕');
     });
 
-    const laneHeight = Math.max(1, bottom - top);
-    lanes
+    marksSvg
       .select('g.marker-lines')
       .selectAll<SVGLineElement, DeploymentMarker>('line')
       .data(markers, (m) => m.deployment.id)
@@ -334,14 +344,22 @@ export class TimelineView extends LitElement {
       .attr('x2', (m) => x(m.t))
       .attr('y1', 0)
       .attr('y2', laneHeight);
-    lanes.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', laneHeight);
+    marksSvg.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', laneHeight);
   }
 
   private rowsKey = '';
-  private targetRows: d3.Selection<SVGGElement, LaneRow, SVGGElement, unknown> | undefined;
+  /** Per visible lane, its group in the marks layer (the spans go there). */
+  private markRows: d3.Selection<SVGGElement, LaneTarget, SVGGElement, unknown> | undefined;
+  /** Per visible lane (target position): the lane element, and its group for fail marks. */
+  private laneOf = new Map<number, SVGGElement>();
+  private failsOf = new Map<number, SVGGElement>();
 
-  /** Joins the visible rows (group headers and lanes) and sets what does not depend on t. */
-  private joinRows(lanes: d3.Selection<SVGSVGElement, unknown, null, undefined>, rows: LaneRow[], top: number, width: number) {
+  /**
+   * Joins the visible rows (group headers and lanes) and sets what does not depend on t;
+   * returns the lanes' groups in the marks layer, where a frame draws the spans.
+   */
+  private joinRows(lanes: d3.Selection<SVGSVGElement, unknown, null, undefined>, marksSvg: d3.Selection<SVGSVGElement, unknown, null, undefined>, rows: LaneRow[], top: number, width: number) {
+    const self = this;
     const rowSel = lanes
       .select<SVGGElement>('g.rows')
       .selectAll<SVGGElement, LaneRow>('g.row')
@@ -374,7 +392,7 @@ export class TimelineView extends LitElement {
           sel.append('rect').attr('class', 'focus-ring');
           sel.append('line').attr('class', 'track');
           sel.append('text').attr('class', 'label').attr('x', 10);
-          sel.append('g').attr('class', 'spans');
+          sel.append('g').attr('class', 'fails');
         });
         return g;
       });
@@ -411,8 +429,22 @@ export class TimelineView extends LitElement {
       .attr('y', (r) => r.height / 2 + 4)
       .style('font-size', (r) => (r.height < 16 ? '9px' : null))
       .text((r) => (r.type === 'target' ? truncate(r.label, r.height < 16 ? 24 : 20) : ''));
+    this.laneOf.clear();
+    this.failsOf.clear();
+    targetRows.each(function (r) {
+      if (r.type !== 'target') return;
+      self.laneOf.set(r.target, this);
+      self.failsOf.set(r.target, this.querySelector<SVGGElement>('g.fails')!);
+    });
 
-    return targetRows;
+    // The same lanes in the marks layer: one group of spans each, at the lane's height.
+    const markRows = marksSvg
+      .select<SVGGElement>('g.rows')
+      .selectAll<SVGGElement, LaneTarget>('g.spans')
+      .data(rows.filter((r): r is LaneTarget => r.type === 'target'), (r) => `t:${r.target}`)
+      .join((enter) => enter.append('g').attr('class', 'spans'));
+    markRows.attr('transform', (r) => `translate(0,${r.y - top})`);
+    return markRows;
   }
 
   private phaseLabelT = NaN;
@@ -461,6 +493,9 @@ export class TimelineView extends LitElement {
       .text((b) => `${PHASE_KIND_LABEL[b.phase.kind]}: ${b.phase.name}, ${formatTime(b.phase.start)}–${formatTime(b.phase.end)} (${b.phase.deploymentId}${b.rollback ? ', rollback' : ''})${b.phase.deadline !== undefined ? `, gives up at ${formatTime(b.phase.deadline)}` : ''}`);
   }
 }
+
+/** A lane's row (not a group header). */
+type LaneTarget = Extract<LaneRow, { type: 'target' }>;
 
 /** A text node remembers the label it shows, so a frame only writes the ones that change. */
 type LabelNode = SVGTextElement & { __label?: string };
