@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/app/app-shell.ts';
 import '../../src/views/event-log/index.ts';
+import { LOG_WINDOW } from '../../src/views/event-log/event-log.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { indexOf, mount, settle } from './fixtures.ts';
 import { eventRunStarts } from '../../src/layout/event-groups.ts';
@@ -66,6 +67,35 @@ describe('event log folding', () => {
     el.addEventListener('event-select', (e) => (selected = e.detail.index));
     last.click();
     expect(selected).toBe(start);
+  });
+});
+
+describe('event log while scrubbing', () => {
+  // One instance per batch: hundreds of runs of events, several windows of the log.
+  const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 60, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 1 } });
+  const starts = eventRunStarts(index.trace.events);
+
+  it('rewrites its entries in place on a seek, and focus stays on the event it was on', async () => {
+    expect(starts.length).toBeGreaterThan(3 * LOG_WINDOW);
+    // Up to the end of run k: the log's window of LOG_WINDOW runs ends there.
+    const upTo = (k: number) => starts[k + 1]!;
+    const el = mount<HTMLElement & { count: number }>('event-log', { index, count: upTo(LOG_WINDOW + 5) }, 420);
+    await settle(el);
+    const buttons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.entry')];
+    const before = buttons();
+    el.count = upTo(3 * LOG_WINDOW);
+    await settle(el);
+    // Not focused: a whole new window of runs is shown in the same elements (nothing is built anew).
+    expect(buttons()).toEqual(before);
+    expect(buttons()[0]!.dataset.index).toBe(String(starts[2 * LOG_WINDOW + 1]));
+    // Focus on an entry follows its event as the window moves (here five runs up).
+    const at = buttons()[LOG_WINDOW - 10]!.dataset.index;
+    buttons()[LOG_WINDOW - 10]!.focus();
+    el.count = upTo(3 * LOG_WINDOW + 5);
+    await settle(el);
+    const active = el.shadowRoot!.activeElement as HTMLButtonElement;
+    expect(active.dataset.index).toBe(at);
+    expect(buttons().indexOf(active)).toBe(LOG_WINDOW - 15);
   });
 });
 

@@ -6,7 +6,6 @@
 // ↑/↓ move between entries. The list scrolls from its bottom by CSS
 // (column-reverse), so following the playhead never measures the page.
 import { LitElement, html, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { formatTime } from '../../layout/time.ts';
 import type { TraceEvent } from '../../trace/types.ts';
@@ -78,26 +77,40 @@ export class EventLog extends LitElement {
     const last = shown.length ? shown[shown.length - 1]!.i : -1;
     const selected = this.selected;
     const holds = (x: Entry) => selected !== undefined && selected >= x.i && selected <= x.last;
+    const entry = (x: Entry) => html`<li class="ev ${x.e.type} ${x.e.t === latestT ? 'now' : ''} ${x.i === last ? 'current' : ''}">
+        <button class="entry" data-index=${x.i} aria-pressed=${holds(x) ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
+          <time>${formatTime(x.e.t)}</time>
+          <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
+          <span class="msg">${isolated(x.e.message, this.index?.trace)}${x.also ? html` <span class="also">${x.also}</span>` : ''}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
+        </button>
+      </li>`;
     return html`
       <div class="head"><h2>Event log</h2><span class="count">${this.count} of ${total}</span></div>
       <div class="scroller">
         <ol class="log" aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>
           ${earlier > 0 ? html`<li class="more">${earlier} earlier events</li>` : ''}
           ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
-          ${repeat(
-            shown,
-            (x) => x.i,
-            (x) => html`<li class="ev ${x.e.type} ${x.e.t === latestT ? 'now' : ''} ${x.i === last ? 'current' : ''}">
-              <button class="entry" data-index=${x.i} aria-pressed=${holds(x) ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
-                <time>${formatTime(x.e.t)}</time>
-                <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-                <span class="msg">${isolated(x.e.message, this.index?.trace)}${x.also ? html` <span class="also">${x.also}</span>` : ''}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
-              </button>
-            </li>`,
-          )}
+          ${shown.map(entry)}
         </ol>
       </div>
     `;
+  }
+
+  /** The event whose entry has focus before an update (its position in the trace). */
+  private focusedEntry: string | undefined;
+
+  override willUpdate(): void {
+    this.focusedEntry = ((this.renderRoot as ShadowRoot).activeElement as HTMLElement | null)?.dataset.index;
+  }
+
+  /**
+   * Entries are reused in place (a seek rewrites their text instead of building sixty new
+   * ones), so the element under focus may now show another event: focus follows its event.
+   */
+  override updated(): void {
+    const was = this.focusedEntry;
+    if (was === undefined || ((this.renderRoot as ShadowRoot).activeElement as HTMLElement | null)?.dataset.index === was) return;
+    this.renderRoot.querySelector<HTMLButtonElement>(`button.entry[data-index="${was}"]`)?.focus({ preventScroll: true });
   }
 
   private select(i: number, e: TraceEvent): void {

@@ -244,23 +244,29 @@ export class TimelineView extends LitElement {
     const px = x(Math.min(t, index.duration));
     root.querySelector('rect.reveal')?.setAttribute('width', String(t >= index.duration ? width : px));
     const markers = this.phases.markers.filter((m) => m.t <= t);
-    const markerSel = d3
-      .select(root.querySelector<SVGGElement>('g.markers')!)
-      .selectAll<SVGGElement, DeploymentMarker>('g.marker')
-      .data(markers, (m) => m.deployment.id)
-      .join((enter) => {
-        const g = enter.append('g').attr('class', (m) => `marker ${m.rollback ? 'rollback' : ''}`);
-        g.append('line');
-        g.append('path');
-        g.append('text');
-        return g;
-      });
-    markerSel.attr('transform', (m) => `translate(${x(m.t)},0)`);
-    markerSel.select('line').attr('y1', AXIS_TOP - 4).attr('y2', this.axisHeight);
-    markerSel.select('path').attr('d', 'M0,0 h10 l-3,4 l3,4 h-10 z');
-    const labelY = AXIS_TOP + Math.max(1, this.phases.rows) * PHASE_ROW + PHASE_ROW - 5;
-    markerSel.select('path').attr('transform', `translate(0,${labelY - 8})`);
-    markerSel.select('text').attr('x', (m) => (x(m.t) > width - 160 ? -4 : 12)).attr('y', labelY).attr('text-anchor', (m) => (x(m.t) > width - 160 ? 'end' : 'start')).text((m) => m.label);
+    // The deployment markers change only when one is passed (or the axis changes): a frame rewrites nothing else here.
+    const markersKey = `${markers.length}|${width}|${this.axisHeight}|${this.indexGeneration}`;
+    const markersChanged = markersKey !== this.markersKey;
+    this.markersKey = markersKey;
+    if (markersChanged) {
+      const markerSel = d3
+        .select(root.querySelector<SVGGElement>('g.markers')!)
+        .selectAll<SVGGElement, DeploymentMarker>('g.marker')
+        .data(markers, (m) => m.deployment.id)
+        .join((enter) => {
+          const g = enter.append('g').attr('class', (m) => `marker ${m.rollback ? 'rollback' : ''}`);
+          g.append('line');
+          g.append('path');
+          g.append('text');
+          return g;
+        });
+      markerSel.attr('transform', (m) => `translate(${x(m.t)},0)`);
+      markerSel.select('line').attr('y1', AXIS_TOP - 4).attr('y2', this.axisHeight);
+      markerSel.select('path').attr('d', 'M0,0 h10 l-3,4 l3,4 h-10 z');
+      const labelY = AXIS_TOP + Math.max(1, this.phases.rows) * PHASE_ROW + PHASE_ROW - 5;
+      markerSel.select('path').attr('transform', `translate(0,${labelY - 8})`);
+      markerSel.select('text').attr('x', (m) => (x(m.t) > width - 160 ? -4 : 12)).attr('y', labelY).attr('text-anchor', (m) => (x(m.t) > width - 160 ? 'end' : 'start')).text((m) => m.label);
+    }
 
     const rows = visibleRows(layout, this.laneScroll, this.viewport);
     if (rows.length && this.markedGeneration !== this.indexGeneration) {
@@ -273,12 +279,15 @@ export class TimelineView extends LitElement {
     const laneHeight = Math.max(1, bottom - top);
     const lanes = d3.select(root.querySelector<SVGSVGElement>('svg.lanes')!);
     const marksSvg = d3.select(root.querySelector<SVGSVGElement>('svg.marks')!);
-    for (const layer of [lanes, marksSvg]) layer.style('top', `${top}px`).attr('height', laneHeight);
 
     // The rows themselves change only with the lanes, the width or the scroll; a frame
     // that only moves the playhead reuses them and touches just the spans below.
     const rowsKey = `${this.indexGeneration}|${layout.height}|${rows.length ? `${rows[0]!.y}:${rows.length}` : ''}|${width}|${this.layoutGeneration}`;
-    if (this.rowsKey !== rowsKey || !this.markRows) this.markRows = this.joinRows(lanes, marksSvg, rows, top, width);
+    const rowsChanged = this.rowsKey !== rowsKey || !this.markRows;
+    if (rowsChanged) {
+      for (const layer of [lanes, marksSvg]) layer.style('top', `${top}px`).attr('height', laneHeight);
+      this.markRows = this.joinRows(lanes, marksSvg, rows, top, width);
+    }
     this.rowsKey = rowsKey;
 
     const self = this;
@@ -288,7 +297,7 @@ export class TimelineView extends LitElement {
     // repaint of the lanes). A lane is redrawn only when a step starts or a failure shows.
     const hidden = t >= index.duration ? 0 : Math.max(0, width - (px + 1));
     marksSvg.node()!.style.clipPath = hidden > 0 ? `inset(0 ${hidden}px 0 0)` : '';
-    this.markRows.each(function (r) {
+    this.markRows!.each(function (r) {
       const spans = index.spansByTarget[r.target]!;
       const n = upperBound(spans, t, (s) => s.start);
       let failedCount = 0;
@@ -334,7 +343,7 @@ export class TimelineView extends LitElement {
         .text('✕');
     });
 
-    marksSvg
+    if (markersChanged || rowsChanged) marksSvg
       .select('g.marker-lines')
       .selectAll<SVGLineElement, DeploymentMarker>('line')
       .data(markers, (m) => m.deployment.id)
@@ -348,6 +357,7 @@ export class TimelineView extends LitElement {
   }
 
   private rowsKey = '';
+  private markersKey = '';
   /** Per visible lane, its group in the marks layer (the spans go there). */
   private markRows: d3.Selection<SVGGElement, LaneTarget, SVGGElement, unknown> | undefined;
   /** Per visible lane (target position): the lane element, and its group for fail marks. */
