@@ -75,27 +75,41 @@ describe('event log while scrubbing', () => {
   const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 60, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 1 } });
   const starts = eventRunStarts(index.trace.events);
 
-  it('rewrites its entries in place on a seek, and focus stays on the event it was on', async () => {
+  it('builds only the entries that fill it, rewrites them in place on a seek, and focus stays on the event it was on', async () => {
     expect(starts.length).toBeGreaterThan(3 * LOG_WINDOW);
-    // Up to the end of run k: the log's window of LOG_WINDOW runs ends there.
+    // Up to the end of run k: the log's window of runs ends there.
     const upTo = (k: number) => starts[k + 1]!;
-    const el = mount<HTMLElement & { count: number }>('event-log', { index, count: upTo(LOG_WINDOW + 5) }, 420);
+    const el = mount<HTMLElement & { count: number; fill: number }>('event-log', { index, count: upTo(LOG_WINDOW + 5) }, 420);
     await settle(el);
     const buttons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.entry')];
+    // The log is 420 px tall: fewer entries than the window fill it, and only those are built.
+    await expect.poll(() => buttons().length).toBe(el.fill);
+    const fill = el.fill;
+    expect(fill).toBeLessThan(LOG_WINDOW);
+    expect(fill * 22).toBeGreaterThanOrEqual(420);
     const before = buttons();
     el.count = upTo(3 * LOG_WINDOW);
     await settle(el);
-    // Not focused: a whole new window of runs is shown in the same elements (nothing is built anew).
+    // A seek far away: the same elements show the new entries (nothing is built anew).
     expect(buttons()).toEqual(before);
-    expect(buttons()[0]!.dataset.index).toBe(String(starts[2 * LOG_WINDOW + 1]));
-    // Focus on an entry follows its event as the window moves (here five runs up).
-    const at = buttons()[LOG_WINDOW - 10]!.dataset.index;
-    buttons()[LOG_WINDOW - 10]!.focus();
+    expect(buttons()[0]!.dataset.index).toBe(String(starts[3 * LOG_WINDOW - fill + 1]));
+    // Focus on an entry follows its event as the entries move (here five runs up).
+    const at = buttons()[fill - 10]!.dataset.index;
+    buttons()[fill - 10]!.focus();
     el.count = upTo(3 * LOG_WINDOW + 5);
     await settle(el);
     const active = el.shadowRoot!.activeElement as HTMLButtonElement;
     expect(active.dataset.index).toBe(at);
-    expect(buttons().indexOf(active)).toBe(LOG_WINDOW - 15);
+    expect(buttons().indexOf(active)).toBe(fill - 15);
+  });
+
+  it('shows the whole window of past entries once the reader scrolls back', async () => {
+    const el = mount<HTMLElement & { count: number }>('event-log', { index, count: starts[2 * LOG_WINDOW]! }, 420);
+    await settle(el);
+    const buttons = () => el.shadowRoot!.querySelectorAll('button.entry').length;
+    await expect.poll(buttons).toBeLessThan(LOG_WINDOW);
+    el.shadowRoot!.querySelector('.scroller')!.scrollTop = -40;
+    await expect.poll(buttons).toBe(LOG_WINDOW);
   });
 });
 
