@@ -311,27 +311,42 @@ export class TimelineView extends LitElement {
       const pad = r.height < 16 ? 1.5 : 2.5;
       const marks = d3.select(this);
       const failedNow = new Set(failed);
-      marks.selectAll<SVGRectElement, TraceSpan>('rect.span')
+      // Spans are joined by position (a lane's shown spans are a prefix of its list), and an
+      // element is rewritten only when what it shows changes: the span, its failure, or the scale.
+      const geom = `${drawKey}|${r.height}`;
+      marks.selectAll<Shows<SVGRectElement>, TraceSpan>('rect.span')
         .data(shown)
-        .join('rect')
-        .attr('class', (s) => `span ${failedNow.has(s) ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''} ${self.rollbackIds.has(s.deploymentId) ? 'rollback' : ''} ${stepFact(s.name).kind === 'reserved' ? 'reserved' : ''}`)
-        .attr('x', (s) => x(s.start))
-        .attr('y', pad)
-        .attr('height', r.height - pad * 2)
-        .attr('width', (s) => Math.max(1, x(s.end) - x(s.start)))
-        .attr('fill', (s) => (failedNow.has(s) ? 'url(#hatch)' : stepColor(s.name)))
-        .selectAll('title')
-        .data((s) => [s])
-        .join('title')
-        .text((s) => `${r.id}: ${s.name} ${formatTime(s.start)}–${formatTime(s.end)} · ${s.status}${s.reason ? ` · ${s.reason}` : ''} (${s.revision}, ${s.deploymentId})`);
+        .join((enter) => enter.append('rect').call((rect) => rect.append('title')))
+        .each(function (s) {
+          const el = this as Shows<SVGRectElement>;
+          const isFailed = failedNow.has(s);
+          const look = `${geom}|${isFailed}`;
+          if (el.__span === s && el.__shows === look) return;
+          el.__span = s;
+          el.__shows = look;
+          el.setAttribute('class', `span ${isFailed ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''} ${self.rollbackIds.has(s.deploymentId) ? 'rollback' : ''} ${stepFact(s.name).kind === 'reserved' ? 'reserved' : ''}`);
+          el.setAttribute('x', String(x(s.start)));
+          el.setAttribute('y', String(pad));
+          el.setAttribute('height', String(r.height - pad * 2));
+          el.setAttribute('width', String(Math.max(1, x(s.end) - x(s.start))));
+          el.setAttribute('fill', isFailed ? 'url(#hatch)' : stepColor(s.name));
+          el.firstElementChild!.textContent = `${r.id}: ${s.name} ${formatTime(s.start)}–${formatTime(s.end)} · ${s.status}${s.reason ? ` · ${s.reason}` : ''} (${s.revision}, ${s.deploymentId})`;
+        });
       const labelled = r.height >= 16 ? shown.filter((s) => x(s.end) - x(s.start) > s.name.length * 5.6 + 6) : [];
-      marks.selectAll<SVGTextElement, TraceSpan>('text.span-label')
+      marks.selectAll<Shows<SVGTextElement>, TraceSpan>('text.span-label')
         .data(labelled)
         .join('text')
-        .attr('class', (s) => `span-label ${LIGHT_FILLS.has(stepColor(s.name)) || failedNow.has(s) ? '' : 'on-dark'}`)
-        .attr('x', (s) => x(s.start) + 3)
-        .attr('y', r.height / 2 + 3.5)
-        .text((s) => s.name);
+        .each(function (s) {
+          const el = this as Shows<SVGTextElement>;
+          const look = `${geom}|${failedNow.has(s)}`;
+          if (el.__span === s && el.__shows === look) return;
+          el.__span = s;
+          el.__shows = look;
+          el.setAttribute('class', `span-label ${LIGHT_FILLS.has(stepColor(s.name)) || failedNow.has(s) ? '' : 'on-dark'}`);
+          el.setAttribute('x', String(x(s.start) + 3));
+          el.setAttribute('y', String(r.height / 2 + 3.5));
+          el.textContent = s.name;
+        });
       // The ✕ sits just after a failed step's end, in the lane below the clipped layer, so it shows whole as soon as the step has failed.
       const fails = self.failsOf.get(r.target);
       if (fails) d3.select(fails).selectAll<SVGTextElement, TraceSpan>('text.fail-mark')
@@ -503,6 +518,9 @@ export class TimelineView extends LitElement {
       .text((b) => `${PHASE_KIND_LABEL[b.phase.kind]}: ${b.phase.name}, ${formatTime(b.phase.start)}–${formatTime(b.phase.end)} (${b.phase.deploymentId}${b.rollback ? ', rollback' : ''})${b.phase.deadline !== undefined ? `, gives up at ${formatTime(b.phase.deadline)}` : ''}`);
   }
 }
+
+/** A span's element, remembering the span and the look it shows (so a frame rewrites only what changed). */
+type Shows<E extends Element> = E & { __span?: TraceSpan; __shows?: string };
 
 /** A lane's row (not a group header). */
 type LaneTarget = Extract<LaneRow, { type: 'target' }>;
