@@ -98,12 +98,11 @@ export class TimelineView extends LitElement {
       <svg class="axis" width=${this.width} height=${this.axisHeight} role="img" aria-label=${this.phaseSummary()}
            @pointerdown=${this.onPointer} @pointermove=${this.onPointer}>
         <defs>
-          <clipPath id="phase-reveal"><rect class="reveal" x="0" y="0" height=${this.axisHeight}></rect></clipPath>
           <pattern id="rollback-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
             <rect width="6" height="6" fill="#f6e3ee"></rect>${svg`<line x1="0" y1="0" x2="0" y2="6" stroke="#CC79A7" stroke-width="2"></line>`}
           </pattern>
         </defs>
-        <g class="phases" clip-path="url(#phase-reveal)"></g><g class="markers"></g><g class="x"></g>
+        <g class="phases"></g><g class="markers"></g><g class="x"></g>
       </svg>
       <div class="scroll" role="group" aria-label="Timeline lanes, one per target; focus a lane and use the arrow keys to read its steps"
            @scroll=${this.onScroll}>
@@ -122,8 +121,8 @@ export class TimelineView extends LitElement {
                @pointerdown=${this.onPointer} @pointermove=${this.onPointer}>
             <g class="rows"></g>
             <g class="marker-lines"></g>
-            <line class="playhead"></line>
           </svg>
+          <div class="playhead" aria-hidden="true"></div>
         </div>
       </div>
       ${picked ? this.renderPopover(picked.target, picked.span) : ''}
@@ -242,7 +241,10 @@ export class TimelineView extends LitElement {
     this.drawPhases(x, width);
     this.fitPhaseLabels(x, t);
     const px = x(Math.min(t, index.duration));
-    root.querySelector('rect.reveal')?.setAttribute('width', String(t >= index.duration ? width : px));
+    // The bands are revealed up to the playhead by a CSS clip on their group (relative to the
+    // axis's viewport): a style change on one element, where an SVG <clipPath> invalidated every band.
+    const phaseHidden = t >= index.duration ? 0 : Math.max(0, width - px);
+    root.querySelector<SVGGElement>('g.phases')!.style.clipPath = `inset(0 ${phaseHidden}px 0 0) view-box`;
     const markers = this.phases.markers.filter((m) => m.t <= t);
     // The deployment markers change only when one is passed (or the axis changes): a frame rewrites nothing else here.
     const markersKey = `${markers.length}|${width}|${this.axisHeight}|${this.indexGeneration}`;
@@ -368,7 +370,10 @@ export class TimelineView extends LitElement {
       .attr('x2', (m) => x(m.t))
       .attr('y1', 0)
       .attr('y2', laneHeight);
-    marksSvg.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', laneHeight);
+    // The playhead over the lanes is moved by a transform alone (its own compositing layer: no layout, no paint).
+    const playhead = root.querySelector<HTMLElement>('div.playhead')!;
+    if (rowsChanged) Object.assign(playhead.style, { top: `${top}px`, height: `${laneHeight}px` });
+    playhead.style.transform = `translateX(${px}px)`;
   }
 
   private rowsKey = '';
@@ -487,7 +492,7 @@ export class TimelineView extends LitElement {
       });
   }
 
-  /** Phase bands, laid out once per trace and width; the playhead only moves their clip. */
+  /** Phase bands, laid out once per trace and width; the playhead only moves their clip (a CSS inset). */
   private drawPhases(x: d3.ScaleLinear<number, number>, width: number): void {
     const key = `${this.index?.duration}|${width}|${this.phases.bands.length}`;
     if (key === this.phaseKey) return;
