@@ -61,6 +61,10 @@ describe('timeline-view', () => {
   });
 });
 
+/** How far from the left a chart shows its past: its width less the CSS inset that hides the rest. */
+const revealedOf = (svg: SVGSVGElement) =>
+  Number(svg.getAttribute('width')) - Number(/inset\(\S+ ([\d.]+)px/.exec(svg.querySelector<SVGGElement>('g.past')!.style.clipPath)?.[1]);
+
 describe('capacity-charts', () => {
   it('stacks traffic and in-service bands per version and reveals them up to t', async () => {
     const index = rolling();
@@ -68,7 +72,7 @@ describe('capacity-charts', () => {
     await settle(el);
     const root = shadow(el);
     expect(root.querySelectorAll('figure.traffic g.past path')).toHaveLength(2);
-    const reveal = Number(root.querySelector('figure.traffic rect.reveal')!.getAttribute('width'));
+    const reveal = revealedOf(root.querySelector('figure.traffic svg')!);
     expect(reveal).toBeGreaterThan(150);
     expect(reveal).toBeLessThan(600);
     expect(root.querySelector('figure.capacity figcaption')!.textContent).toMatch(/v1\s*2.*v2\s*3/s);
@@ -361,7 +365,7 @@ describe('capacity-charts final state', () => {
     const el = mount('capacity-charts', { index, t: index.duration });
     await settle(el);
     const root = shadow(el);
-    const reveal = Number(root.querySelector('figure.traffic rect.reveal')!.getAttribute('width'));
+    const reveal = revealedOf(root.querySelector('figure.traffic svg')!);
     const playhead = Number(root.querySelector('figure.traffic line.playhead')!.getAttribute('x1'));
     expect(reveal).toBeGreaterThan(playhead + 5);
     expect(root.querySelector('figure.traffic figcaption')!.textContent!.replace(/\s+/g, ' ')).toMatch(/v1 100%/);
