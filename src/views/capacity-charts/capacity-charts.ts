@@ -1,7 +1,7 @@
 // Traffic split and in-service capacity per version (Lambda and ECS: traffic
 // weights, see chart-kinds.ts), stacked step areas on the timeline's time axis,
 // each band named by its version. Paths are drawn once per trace; a frame only
-// moves the clip that reveals the past and the playhead.
+// moves the clip (a CSS inset) that reveals the past and the playhead.
 import { LitElement, html, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
