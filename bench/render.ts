@@ -181,5 +181,7 @@ const small = later.filter((f) => f.gz < 1024);
 const laterText = [...big.map((f) => `${f.name} ${kb(f.gz)}`), ...(small.length ? [`${small.length} files under 1 kB (scenario files, ${kb(small.reduce((n, f) => n + f.gz, 0))} together)`] : [])].join(', ');
 console.log(`Production bundle loaded before the first draw (${firstLoad.size + 1} files): ${kb(entryGz)} gzipped; loaded later: ${laterText || 'nothing'}; every file: ${kb(totalGz)} gzipped`);
 summary.push(`  production bundle (loaded before the first draw): ${kb(entryGz)} gzipped (target ≤ ${BUNDLE_KB} kB) — ${verdict(entryGz / 1024 <= BUNDLE_KB)}`);
+// The machine is shared: the load at the end says how far the figures above may be inflated.
+console.log(`Load average at the end: ${loadavg()[0]!.toFixed(1)} (${cpus().length} cores)`);
 console.log('Targets (issues 8 and 10):');
 for (const line of summary) console.log(line);

@@ -26,6 +26,11 @@ export const shellStyles = css`
   main { grid-area: main; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 12px; min-width: 0; }
   aside.right { grid-area: right; overflow: hidden; padding: 12px 12px 12px 0; display: flex; flex-direction: column; gap: 12px; min-height: 0; }
   .card { background: #fff; border: 1px solid #dde2ea; border-radius: 10px; padding: 10px 12px; box-shadow: 0 1px 2px rgba(20, 30, 50, 0.04); }
+  /* Cards below the fold skip their style, layout and paint until they come near the screen, so a
+     scrubbed frame pays for what can be seen (issue 10); each keeps its last drawn size. Hovered or
+     holding focus they are left whole, so a target picker's list or a tooltip is never clipped at the card's edge. */
+  .card.statechart, .card.fleet, .card.lifecycle { content-visibility: auto; contain-intrinsic-size: auto 480px; }
+  .card.statechart:is(:hover, :focus-within), .card.fleet:is(:hover, :focus-within), .card.lifecycle:is(:hover, :focus-within) { content-visibility: visible; }
   .card.log { flex: 1; min-height: 0; display: flex; flex-direction: column; }
   .card.log event-log { flex: 1; min-height: 0; --log-max-height: none; }
   .card.faults { flex: none; max-height: 46%; overflow-y: auto; }

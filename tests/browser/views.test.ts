@@ -37,8 +37,9 @@ describe('timeline-view', () => {
     expect(root.querySelectorAll('rect.span').length).toBeGreaterThan(spansAt60);
     expect(root.querySelectorAll('rect.span.failed').length).toBeGreaterThan(0);
     expect(root.querySelector('.fail-mark')!.textContent).toBe('✕');
-    const playhead = root.querySelector('line.playhead')!;
-    expect(Number(playhead.getAttribute('x1'))).toBeGreaterThan(900);
+    // The playhead is moved by a transform alone: at the end it stands near the right of the 1,000 px axis.
+    const playhead = root.querySelector<HTMLElement>('div.playhead')!;
+    expect(Number(/translateX\(([\d.]+)px\)/.exec(playhead.style.transform)?.[1])).toBeGreaterThan(900);
   });
 
   it('virtualises 2,000 lanes: only the rows in view are in the DOM', async () => {
@@ -60,6 +61,10 @@ describe('timeline-view', () => {
   });
 });
 
+/** How far from the left a chart shows its past: its width less the CSS inset that hides the rest. */
+const revealedOf = (svg: SVGSVGElement) =>
+  Number(svg.getAttribute('width')) - Number(/inset\(\S+ ([\d.]+)px/.exec(svg.querySelector<SVGGElement>('g.past')!.style.clipPath)?.[1]);
+
 describe('capacity-charts', () => {
   it('stacks traffic and in-service bands per version and reveals them up to t', async () => {
     const index = rolling();
@@ -67,7 +72,7 @@ describe('capacity-charts', () => {
     await settle(el);
     const root = shadow(el);
     expect(root.querySelectorAll('figure.traffic g.past path')).toHaveLength(2);
-    const reveal = Number(root.querySelector('figure.traffic rect.reveal')!.getAttribute('width'));
+    const reveal = revealedOf(root.querySelector('figure.traffic svg')!);
     expect(reveal).toBeGreaterThan(150);
     expect(reveal).toBeLessThan(600);
     expect(root.querySelector('figure.capacity figcaption')!.textContent).toMatch(/v1\s*2.*v2\s*3/s);
@@ -291,11 +296,13 @@ describe('timeline-view phases and step details', () => {
     const index = buildIndex(rollingFixture());
     const el = mount<HTMLElement & { t: number }>('timeline-view', { index, t: 50 });
     await settle(el);
-    const reveal = () => Number(shadow(el).querySelector('rect.reveal')!.getAttribute('width'));
-    const early = reveal();
+    // A CSS inset on the bands' group hides what lies right of the playhead: less as t grows.
+    const hidden = () => Number(/inset\(\S+ ([\d.]+)px/.exec(shadow(el).querySelector<SVGGElement>('g.phases')!.style.clipPath)?.[1]);
+    const early = hidden();
+    expect(early).toBeGreaterThan(0);
     el.t = 500;
     await settle(el);
-    expect(reveal()).toBeGreaterThan(early);
+    expect(hidden()).toBeLessThan(early);
     expect(shadow(el).querySelectorAll('g.phase')).toHaveLength(3);
   });
 
@@ -358,7 +365,7 @@ describe('capacity-charts final state', () => {
     const el = mount('capacity-charts', { index, t: index.duration });
     await settle(el);
     const root = shadow(el);
-    const reveal = Number(root.querySelector('figure.traffic rect.reveal')!.getAttribute('width'));
+    const reveal = revealedOf(root.querySelector('figure.traffic svg')!);
     const playhead = Number(root.querySelector('figure.traffic line.playhead')!.getAttribute('x1'));
     expect(reveal).toBeGreaterThan(playhead + 5);
     expect(root.querySelector('figure.traffic figcaption')!.textContent!.replace(/\s+/g, ' ')).toMatch(/v1 100%/);

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../src/app/app-shell.ts';
 import '../../src/views/event-log/index.ts';
+import { LOG_WINDOW } from '../../src/views/event-log/event-log.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { indexOf, mount, settle } from './fixtures.ts';
 import { eventRunStarts } from '../../src/layout/event-groups.ts';
@@ -69,6 +70,49 @@ describe('event log folding', () => {
   });
 });
 
+describe('event log while scrubbing', () => {
+  // One instance per batch: hundreds of runs of events, several windows of the log.
+  const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 60, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 1 } });
+  const starts = eventRunStarts(index.trace.events);
+
+  it('builds only the entries that fill it, rewrites them in place on a seek, and focus stays on the event it was on', async () => {
+    expect(starts.length).toBeGreaterThan(3 * LOG_WINDOW);
+    // Up to the end of run k: the log's window of runs ends there.
+    const upTo = (k: number) => starts[k + 1]!;
+    const el = mount<HTMLElement & { count: number; fill: number }>('event-log', { index, count: upTo(LOG_WINDOW + 5) }, 420);
+    await settle(el);
+    const buttons = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.entry')];
+    // The log is 420 px tall: fewer entries than the window fill it, and only those are built.
+    await expect.poll(() => buttons().length).toBe(el.fill);
+    const fill = el.fill;
+    expect(fill).toBeLessThan(LOG_WINDOW);
+    expect(fill * 22).toBeGreaterThanOrEqual(420);
+    const before = buttons();
+    el.count = upTo(3 * LOG_WINDOW);
+    await settle(el);
+    // A seek far away: the same elements show the new entries (nothing is built anew).
+    expect(buttons()).toEqual(before);
+    expect(buttons()[0]!.dataset.index).toBe(String(starts[3 * LOG_WINDOW - fill + 1]));
+    // Focus on an entry follows its event as the entries move (here five runs up).
+    const at = buttons()[fill - 10]!.dataset.index;
+    buttons()[fill - 10]!.focus();
+    el.count = upTo(3 * LOG_WINDOW + 5);
+    await settle(el);
+    const active = el.shadowRoot!.activeElement as HTMLButtonElement;
+    expect(active.dataset.index).toBe(at);
+    expect(buttons().indexOf(active)).toBe(fill - 15);
+  });
+
+  it('shows the whole window of past entries once the reader scrolls back', async () => {
+    const el = mount<HTMLElement & { count: number }>('event-log', { index, count: starts[2 * LOG_WINDOW]! }, 420);
+    await settle(el);
+    const buttons = () => el.shadowRoot!.querySelectorAll('button.entry').length;
+    await expect.poll(buttons).toBeLessThan(LOG_WINDOW);
+    el.shadowRoot!.querySelector('.scroller')!.scrollTop = -40;
+    await expect.poll(buttons).toBe(LOG_WINDOW);
+  });
+});
+
 describe('timeline group header', () => {
   it('folds its group on a click without moving the playhead', async () => {
     const app = await mountApp('#scenario=elastic-beanstalk/immutable&t=90');
@@ -84,19 +128,21 @@ describe('timeline group header', () => {
 });
 
 describe('timeline lanes per frame', () => {
-  it('reveals the spans up to the playhead with one clip, and hatches a failed step only once it has ended', async () => {
+  it('reveals the spans up to the playhead with one clip on their layer, and hatches a failed step only once it has ended', async () => {
     const { rolling } = await import('./fixtures.ts');
     const index = rolling();
     const failed = index.trace.spans.find((s) => s.status === 'Failed')!;
     const el = mount('timeline-view', { index, t: failed.end - 1 });
     await settle(el);
     const root = el.shadowRoot!;
-    const reveal = () => Number(root.querySelector('rect.lane-reveal')!.getAttribute('width'));
-    const before = reveal();
+    // The spans' layer is clipped on the right of the playhead (CSS inset): the hidden part shrinks as t grows.
+    const hiddenRight = () => Number(/inset\(\S+ ([\d.]+)px/.exec(root.querySelector<SVGSVGElement>('svg.marks')!.style.clipPath)?.[1] ?? 0);
+    const before = hiddenRight();
+    expect(before).toBeGreaterThan(0);
     expect(root.querySelectorAll('rect.span.failed')).toHaveLength(0);
     Object.assign(el, { t: failed.end });
     await settle(el);
-    expect(reveal()).toBeGreaterThan(before);
+    expect(hiddenRight()).toBeLessThan(before);
     expect(root.querySelectorAll('rect.span.failed').length).toBeGreaterThan(0);
   });
 });

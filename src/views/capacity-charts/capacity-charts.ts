@@ -1,7 +1,7 @@
 // Traffic split and in-service capacity per version (Lambda and ECS: traffic
 // weights, see chart-kinds.ts), stacked step areas on the timeline's time axis,
 // each band named by its version. Paths are drawn once per trace; a frame only
-// moves the clip that reveals the past and the playhead.
+// moves the clip (a CSS inset) that reveals the past and the playhead.
 import { LitElement, html, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
@@ -15,7 +15,6 @@ import { LABEL_WIDTH, RIGHT_MARGIN, base } from '../shared/tokens.ts';
 import { styles } from './capacity-charts.styles.ts';
 
 const CHART_HEIGHT = 78;
-let clipCounter = 0;
 
 export class CapacityCharts extends LitElement {
   static override styles = [base, styles];
@@ -33,7 +32,6 @@ export class CapacityCharts extends LitElement {
   private downtime: { from: number; to: number }[] = [];
   private minimumHealthy: number | undefined;
   private drawnFor: { index: TraceIndex; width: number } | undefined;
-  private clipId = `clip-${++clipCounter}`;
 
   constructor() {
     super();
@@ -86,11 +84,10 @@ export class CapacityCharts extends LitElement {
               </span>
             </figcaption>
             <svg width=${w} height=${CHART_HEIGHT + 4} role="img" aria-label=${spec.label}>
-              <defs><clipPath id="${this.clipId}-${spec.kind}"><rect class="reveal" x="0" y="0" height=${CHART_HEIGHT + 4}></rect></clipPath></defs>
               <rect class="plot" y="4" height=${CHART_HEIGHT - 4}></rect>
               <g class="y"></g>
               <g class="future"></g>
-              <g class="past" clip-path="url(#${this.clipId}-${spec.kind})"><g class="bands"></g><g class="names"></g><g class="notes"></g></g>
+              <g class="past"><g class="bands"></g><g class="names"></g><g class="notes"></g></g>
               <g class="rule"></g>
               <line class="playhead"></line>
             </svg>
@@ -187,11 +184,17 @@ export class CapacityCharts extends LitElement {
         rule.select('line').attr('x1', LABEL_WIDTH).attr('x2', x(end)).attr('y1', (m) => y(m)).attr('y2', (m) => y(m));
         rule.select('text').attr('x', x(end) - 2).attr('y', (m) => y(m) - 3).text((m) => `minimum healthy ${m}`);
       }
-      svg.select('rect.plot').attr('x', LABEL_WIDTH).attr('width', Math.max(0, w - RIGHT_MARGIN - LABEL_WIDTH));
+      if (redraw) {
+        svg.select('rect.plot').attr('x', LABEL_WIDTH).attr('width', Math.max(0, w - RIGHT_MARGIN - LABEL_WIDTH));
+        svg.select('line.playhead').attr('y1', 0).attr('y2', CHART_HEIGHT + 2);
+      }
       const px = x(Math.min(this.t, index.duration));
+      // The past is revealed up to the playhead by a CSS inset on its group (relative to the
+      // chart's viewport): one style change, where an SVG <clipPath> invalidated every band.
       // At the end the whole axis shows, tail included: the last instant's change is drawn.
-      svg.select('rect.reveal').attr('width', this.t >= index.duration ? x(end) + 1 : px);
-      svg.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', CHART_HEIGHT + 2);
+      const revealed = this.t >= index.duration ? x(end) + 1 : px;
+      svg.select<SVGGElement>('g.past').node()!.style.clipPath = `inset(0 ${Math.max(0, w - revealed)}px 0 0) view-box`;
+      svg.select('line.playhead').attr('x1', px).attr('x2', px);
       svg.attr('aria-description', `at ${formatTime(this.t)}`);
     }
     this.drawnFor = { index, width: w };

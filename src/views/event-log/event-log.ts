@@ -6,7 +6,6 @@
 // ↑/↓ move between entries. The list scrolls from its bottom by CSS
 // (column-reverse), so following the playhead never measures the page.
 import { LitElement, html, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { formatTime } from '../../layout/time.ts';
 import type { TraceEvent } from '../../trace/types.ts';
@@ -30,6 +29,8 @@ interface Entry { e: TraceEvent; i: number; also: string; last: number }
 
 /** How many past entries (folded runs) are kept in the DOM (the log of a 5,000-target run is long). */
 export const LOG_WINDOW = 60;
+/** The least height of an entry (one line), to know how many fill the visible log. */
+const ENTRY_MIN_PX = 22;
 
 export class EventLog extends LitElement {
   static override styles = [base, styles];
@@ -37,6 +38,8 @@ export class EventLog extends LitElement {
     index: { attribute: false },
     count: { type: Number },
     selected: { attribute: false },
+    fill: { state: true },
+    scrolledBack: { state: true },
   };
 
   declare index: TraceIndex | undefined;
@@ -44,24 +47,57 @@ export class EventLog extends LitElement {
   declare count: number;
   /** The selected event (its position in the trace), explained in the why panel. */
   declare selected: number | undefined;
+  /**
+   * How many entries fill the visible log (from its height, watched, never measured in a frame):
+   * following the playhead, only these are built; the rest of the window appears once the
+   * reader scrolls back (`scrolledBack`). A log as tall as its content shows the whole window.
+   */
+  declare fill: number;
+  declare scrolledBack: boolean;
 
   constructor() {
     super();
     this.count = 0;
+    this.fill = LOG_WINDOW;
+    this.scrolledBack = false;
   }
+
+  private resize = new ResizeObserver(([entry]) => {
+    if (entry) this.fill = Math.min(LOG_WINDOW, Math.ceil(entry.contentRect.height / ENTRY_MIN_PX) + 4);
+  });
+
+  override firstUpdated(): void {
+    this.resize.observe(this.renderRoot.querySelector('.scroller')!);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const scroller = this.renderRoot?.querySelector('.scroller');
+    if (scroller) this.resize.observe(scroller);
+  }
+
+  /** Newest at the bottom (column-reverse): scrollTop is 0 there and negative above it. */
+  private onScroll = (e: Event): void => {
+    this.scrolledBack = (e.target as HTMLElement).scrollTop < -1;
+  };
 
   override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return changed.has('index') || changed.has('count') || changed.has('selected');
+    return changed.has('index') || changed.has('count') || changed.has('selected') || changed.has('fill') || changed.has('scrolledBack');
   }
 
-  /** The folded runs that have begun by the playhead, the last LOG_WINDOW of them; a run still unfolding is cut at the playhead. */
+  /** The folded runs that have begun by the playhead, the last LOG_WINDOW of them (or those that fill the log); a run still unfolding is cut at the playhead. */
   private entries(): { shown: Entry[]; earlier: number } {
     const trace = this.index?.trace;
     if (!trace || this.count <= 0) return { shown: [], earlier: 0 };
     const events = trace.events;
     const starts = runStarts(trace);
     const begun = upperBound(starts, this.count - 1, (s) => s);
-    const from = Math.max(0, begun - LOG_WINDOW);
+    const from = Math.max(0, begun - (this.scrolledBack ? LOG_WINDOW : this.fill));
     const shown: Entry[] = [];
     for (let k = from; k < begun; k++) {
       const i = starts[k]!;
@@ -78,26 +114,40 @@ export class EventLog extends LitElement {
     const last = shown.length ? shown[shown.length - 1]!.i : -1;
     const selected = this.selected;
     const holds = (x: Entry) => selected !== undefined && selected >= x.i && selected <= x.last;
+    const entry = (x: Entry) => html`<li class="ev ${x.e.type} ${x.e.t === latestT ? 'now' : ''} ${x.i === last ? 'current' : ''}">
+        <button class="entry" data-index=${x.i} aria-pressed=${holds(x) ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
+          <time>${formatTime(x.e.t)}</time>
+          <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
+          <span class="msg">${isolated(x.e.message, this.index?.trace)}${x.also ? html` <span class="also">${x.also}</span>` : ''}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
+        </button>
+      </li>`;
     return html`
       <div class="head"><h2>Event log</h2><span class="count">${this.count} of ${total}</span></div>
-      <div class="scroller">
+      <div class="scroller" @scroll=${this.onScroll}>
         <ol class="log" aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>
           ${earlier > 0 ? html`<li class="more">${earlier} earlier events</li>` : ''}
           ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
-          ${repeat(
-            shown,
-            (x) => x.i,
-            (x) => html`<li class="ev ${x.e.type} ${x.e.t === latestT ? 'now' : ''} ${x.i === last ? 'current' : ''}">
-              <button class="entry" data-index=${x.i} aria-pressed=${holds(x) ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
-                <time>${formatTime(x.e.t)}</time>
-                <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-                <span class="msg">${isolated(x.e.message, this.index?.trace)}${x.also ? html` <span class="also">${x.also}</span>` : ''}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
-              </button>
-            </li>`,
-          )}
+          ${shown.map(entry)}
         </ol>
       </div>
     `;
+  }
+
+  /** The event whose entry has focus before an update (its position in the trace). */
+  private focusedEntry: string | undefined;
+
+  override willUpdate(): void {
+    this.focusedEntry = ((this.renderRoot as ShadowRoot).activeElement as HTMLElement | null)?.dataset.index;
+  }
+
+  /**
+   * Entries are reused in place (a seek rewrites their text instead of building sixty new
+   * ones), so the element under focus may now show another event: focus follows its event.
+   */
+  override updated(): void {
+    const was = this.focusedEntry;
+    if (was === undefined || ((this.renderRoot as ShadowRoot).activeElement as HTMLElement | null)?.dataset.index === was) return;
+    this.renderRoot.querySelector<HTMLButtonElement>(`button.entry[data-index="${was}"]`)?.focus({ preventScroll: true });
   }
 
   private select(i: number, e: TraceEvent): void {

@@ -266,22 +266,38 @@ function draw(svgEl: SVGSVGElement | null, machine: MachineDescription | undefin
       .attr('text-anchor', (n) => (group(n) ? 'start' : 'middle'))
       .text((n) => n.label);
   }
+  // A frame touches only the states and arrows whose highlight changed: each element
+  // remembers the highlight it shows (most of a large machine stays as it is).
   const state = active?.state;
   const taken = takenEdge(layout, active);
-  svg
-    .selectAll<SVGGElement, { id: string; type: string }>('g.state')
-    .classed('active', (n) => n.id === state)
-    .classed('contains-active', (n) => state !== undefined && state.startsWith(`${n.id}.`))
-    .classed('was', (n) => n.id === active?.previous)
-    .attr('aria-current', (n) => (n.id === state ? 'true' : null))
-    .attr('aria-label', (n) => `${n.id}${n.type === 'final' ? ' (final)' : ''}${n.id === state ? ', current state' : ''}`);
+  svg.selectAll<Highlighted<SVGGElement>, { id: string; type: string }>('g.state').each(function (n) {
+    const current = n.id === state;
+    const contains = state !== undefined && state.startsWith(`${n.id}.`);
+    const was = n.id === active?.previous;
+    const key = `${+current}${+contains}${+was}`;
+    if (this.__shows === key) return;
+    this.__shows = key;
+    this.classList.toggle('active', current);
+    this.classList.toggle('contains-active', contains);
+    this.classList.toggle('was', was);
+    if (current) this.setAttribute('aria-current', 'true');
+    else this.removeAttribute('aria-current');
+    this.setAttribute('aria-label', `${n.id}${n.type === 'final' ? ' (final)' : ''}${current ? ', current state' : ''}`);
+  });
   const leaving = (e: { source: string }) => state !== undefined && (e.source === state || state.startsWith(`${e.source}.`));
-  svg
-    .selectAll<SVGGElement, { key: string; source: string }>('g.edge')
-    .classed('taken', (e) => e.key === taken)
-    .classed('leaving', leaving)
-    .select('path')
-    .attr('marker-end', (e) => `url(#${markerId(machine, e.key === taken ? 'taken' : leaving(e) ? 'leaving' : 'plain')})`);
-  // Highlighted edges on top, so a shared rail shows the one that matters.
-  svg.selectAll<SVGGElement, unknown>('g.edge.leaving, g.edge.taken').raise();
+  const raised: SVGGElement[] = [];
+  svg.selectAll<Highlighted<SVGGElement>, { key: string; source: string }>('g.edge').each(function (e) {
+    const kind = e.key === taken ? 'taken' : leaving(e) ? 'leaving' : 'plain';
+    if (this.__shows === kind) return;
+    this.__shows = kind;
+    this.classList.toggle('taken', kind === 'taken');
+    this.classList.toggle('leaving', kind === 'leaving');
+    this.querySelector('path')?.setAttribute('marker-end', `url(#${markerId(machine, kind)})`);
+    if (kind !== 'plain') raised.push(this);
+  });
+  // Newly highlighted edges on top, so a shared rail shows the one that matters.
+  for (const edge of raised) edge.parentNode?.appendChild(edge);
 }
+
+/** An element that remembers which highlight it shows. */
+type Highlighted<E extends Element> = E & { __shows?: string };

@@ -34,6 +34,10 @@ export const styles = css`
   }
   .spacer { position: relative; }
   svg.lanes { position: absolute; left: 0; display: block; }
+  /* The spans' layer, over the lanes: only a step takes the pointer (its tooltip, a tap shows its
+     details); elsewhere the lane below gets it (focus, seeking). Its CSS clip reveals the spans up to the playhead. */
+  svg.marks { position: absolute; left: 0; display: block; pointer-events: none; cursor: col-resize; }
+  svg.marks rect.span { pointer-events: visiblePainted; }
   .group-row rect.band { fill: #f3f5f9; }
   .group-row text { font-size: 11.5px; font-weight: 650; fill: #343c4c; }
   .group-row { cursor: pointer; }
@@ -60,7 +64,7 @@ export const styles = css`
   .span-label { font-size: 9.5px; fill: #1d2330; pointer-events: none; }
   .span-label.on-dark { fill: #fff; }
   .fail-mark { font-size: 12px; font-weight: 800; fill: #D55E00; pointer-events: none; }
-  .playhead { stroke: #1d2330; stroke-width: 1.5; pointer-events: none; }
+  div.playhead { position: absolute; left: -0.75px; top: 0; width: 1.5px; background: #1d2330; pointer-events: none; will-change: transform; }
   .playhead-knob { fill: #1d2330; }
   .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 11.5px; color: #414a5a; margin: 6px 0 2px; padding-left: 4px; }
   .legend span.sw { display: inline-block; width: 14px; height: 10px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }

@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { layoutLanes, visibleRows, type LaneLayout, type LaneRow } from '../../layout/lanes.ts';
 import { FAILED_COLOR, LIGHT_FILLS, familiesOf, stepColor } from '../../layout/palette.ts';
-import { formatDuration, formatTime } from '../../layout/time.ts';
+import { formatDuration, formatTime, upperBound } from '../../layout/time.ts';
 import { layoutPhases, PHASE_KIND_LABEL, type PhaseBand, type PhaseLayout, type DeploymentMarker } from '../../layout/phases.ts';
 import { spanStatusAt } from '../../layout/lifecycle.ts';
 import { stepFact, type StepKind } from '../../aws/step-kinds.ts';
@@ -98,12 +98,11 @@ export class TimelineView extends LitElement {
       <svg class="axis" width=${this.width} height=${this.axisHeight} role="img" aria-label=${this.phaseSummary()}
            @pointerdown=${this.onPointer} @pointermove=${this.onPointer}>
         <defs>
-          <clipPath id="phase-reveal"><rect class="reveal" x="0" y="0" height=${this.axisHeight}></rect></clipPath>
           <pattern id="rollback-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
             <rect width="6" height="6" fill="#f6e3ee"></rect>${svg`<line x1="0" y1="0" x2="0" y2="6" stroke="#CC79A7" stroke-width="2"></line>`}
           </pattern>
         </defs>
-        <g class="phases" clip-path="url(#phase-reveal)"></g><g class="markers"></g><g class="x"></g>
+        <g class="phases"></g><g class="markers"></g><g class="x"></g>
       </svg>
       <div class="scroll" role="group" aria-label="Timeline lanes, one per target; focus a lane and use the arrow keys to read its steps"
            @scroll=${this.onScroll}>
@@ -115,12 +114,15 @@ export class TimelineView extends LitElement {
                 <rect width="5" height="5" fill="#fbe3d4"></rect>
                 ${svg`<line x1="0" y1="0" x2="0" y2="5" stroke=${FAILED_COLOR} stroke-width="2.2"></line>`}
               </pattern>
-              <clipPath id="lane-reveal" clipPathUnits="userSpaceOnUse"><rect class="lane-reveal" x="0" y="-100000" height="200000"></rect></clipPath>
             </defs>
             <g class="rows"></g>
-            <g class="marker-lines"></g>
-            <line class="playhead"></line>
           </svg>
+          <svg class="marks" width=${this.width} aria-hidden="true"
+               @pointerdown=${this.onPointer} @pointermove=${this.onPointer}>
+            <g class="rows"></g>
+            <g class="marker-lines"></g>
+          </svg>
+          <div class="playhead" aria-hidden="true"></div>
         </div>
       </div>
       ${picked ? this.renderPopover(picked.target, picked.span) : ''}
@@ -189,6 +191,10 @@ export class TimelineView extends LitElement {
         this.picked = { target, span: mark.__data__ };
         this.requestUpdate();
         emit(this, 'target-select', { target: mark.__data__.target });
+        // The step is drawn in the marks layer, above its lane: focus the lane (not the page,
+        // as the pointer's default would), so the arrows read its steps.
+        e.preventDefault();
+        this.laneOf.get(target)?.focus({ preventScroll: true });
       }
     }
     const svgEl = e.currentTarget as SVGSVGElement;
@@ -235,25 +241,34 @@ export class TimelineView extends LitElement {
     this.drawPhases(x, width);
     this.fitPhaseLabels(x, t);
     const px = x(Math.min(t, index.duration));
-    root.querySelector('rect.reveal')?.setAttribute('width', String(t >= index.duration ? width : px));
+    // The bands are revealed up to the playhead by a CSS clip on their group (relative to the
+    // axis's viewport): a style change on one element, where an SVG <clipPath> invalidated every band.
+    const phaseHidden = t >= index.duration ? 0 : Math.max(0, width - px);
+    root.querySelector<SVGGElement>('g.phases')!.style.clipPath = `inset(0 ${phaseHidden}px 0 0) view-box`;
     const markers = this.phases.markers.filter((m) => m.t <= t);
-    const markerSel = d3
-      .select(root.querySelector<SVGGElement>('g.markers')!)
-      .selectAll<SVGGElement, DeploymentMarker>('g.marker')
-      .data(markers, (m) => m.deployment.id)
-      .join((enter) => {
-        const g = enter.append('g').attr('class', (m) => `marker ${m.rollback ? 'rollback' : ''}`);
-        g.append('line');
-        g.append('path');
-        g.append('text');
-        return g;
-      });
-    markerSel.attr('transform', (m) => `translate(${x(m.t)},0)`);
-    markerSel.select('line').attr('y1', AXIS_TOP - 4).attr('y2', this.axisHeight);
-    markerSel.select('path').attr('d', 'M0,0 h10 l-3,4 l3,4 h-10 z');
-    const labelY = AXIS_TOP + Math.max(1, this.phases.rows) * PHASE_ROW + PHASE_ROW - 5;
-    markerSel.select('path').attr('transform', `translate(0,${labelY - 8})`);
-    markerSel.select('text').attr('x', (m) => (x(m.t) > width - 160 ? -4 : 12)).attr('y', labelY).attr('text-anchor', (m) => (x(m.t) > width - 160 ? 'end' : 'start')).text((m) => m.label);
+    // The deployment markers change only when one is passed (or the axis changes): a frame rewrites nothing else here.
+    const markersKey = `${markers.length}|${width}|${this.axisHeight}|${this.indexGeneration}`;
+    const markersChanged = markersKey !== this.markersKey;
+    this.markersKey = markersKey;
+    if (markersChanged) {
+      const markerSel = d3
+        .select(root.querySelector<SVGGElement>('g.markers')!)
+        .selectAll<SVGGElement, DeploymentMarker>('g.marker')
+        .data(markers, (m) => m.deployment.id)
+        .join((enter) => {
+          const g = enter.append('g').attr('class', (m) => `marker ${m.rollback ? 'rollback' : ''}`);
+          g.append('line');
+          g.append('path');
+          g.append('text');
+          return g;
+        });
+      markerSel.attr('transform', (m) => `translate(${x(m.t)},0)`);
+      markerSel.select('line').attr('y1', AXIS_TOP - 4).attr('y2', this.axisHeight);
+      markerSel.select('path').attr('d', 'M0,0 h10 l-3,4 l3,4 h-10 z');
+      const labelY = AXIS_TOP + Math.max(1, this.phases.rows) * PHASE_ROW + PHASE_ROW - 5;
+      markerSel.select('path').attr('transform', `translate(0,${labelY - 8})`);
+      markerSel.select('text').attr('x', (m) => (x(m.t) > width - 160 ? -4 : 12)).attr('y', labelY).attr('text-anchor', (m) => (x(m.t) > width - 160 ? 'end' : 'start')).text((m) => m.label);
+    }
 
     const rows = visibleRows(layout, this.laneScroll, this.viewport);
     if (rows.length && this.markedGeneration !== this.indexGeneration) {
@@ -263,58 +278,80 @@ export class TimelineView extends LitElement {
     }
     const top = rows.length ? rows[0]!.y : 0;
     const bottom = rows.length ? rows[rows.length - 1]!.y + rows[rows.length - 1]!.height : 0;
+    const laneHeight = Math.max(1, bottom - top);
     const lanes = d3.select(root.querySelector<SVGSVGElement>('svg.lanes')!);
-    lanes.style('top', `${top}px`).attr('height', Math.max(1, bottom - top));
+    const marksSvg = d3.select(root.querySelector<SVGSVGElement>('svg.marks')!);
 
     // The rows themselves change only with the lanes, the width or the scroll; a frame
     // that only moves the playhead reuses them and touches just the spans below.
     const rowsKey = `${this.indexGeneration}|${layout.height}|${rows.length ? `${rows[0]!.y}:${rows.length}` : ''}|${width}|${this.layoutGeneration}`;
-    const targetRows = this.rowsKey === rowsKey && this.targetRows ? this.targetRows : this.joinRows(lanes, rows, top, width);
+    const rowsChanged = this.rowsKey !== rowsKey || !this.markRows;
+    if (rowsChanged) {
+      for (const layer of [lanes, marksSvg]) layer.style('top', `${top}px`).attr('height', laneHeight);
+      this.markRows = this.joinRows(lanes, marksSvg, rows, top, width);
+    }
     this.rowsKey = rowsKey;
-    this.targetRows = targetRows;
 
     const self = this;
     const drawKey = `${this.indexGeneration}|${width}|${r0(x.domain()[1])}`;
-    // Spans are drawn whole and revealed up to the playhead by one clip rect, so a
-    // frame redraws a lane only when a step starts or a failure shows, not as it grows.
-    root.querySelector('rect.lane-reveal')?.setAttribute('width', String(t >= index.duration ? width : px + 1));
-    targetRows.select<SVGGElement>('g.spans').each(function (r) {
-      if (r.type !== 'target') return;
+    // Spans are drawn whole in their own layer and revealed up to the playhead by a CSS
+    // clip on that layer: moving it changes one clip, not the spans (no layout, no
+    // repaint of the lanes). A lane is redrawn only when a step starts or a failure shows.
+    const hidden = t >= index.duration ? 0 : Math.max(0, width - (px + 1));
+    marksSvg.node()!.style.clipPath = hidden > 0 ? `inset(0 ${hidden}px 0 0)` : '';
+    this.markRows!.each(function (r) {
       const spans = index.spansByTarget[r.target]!;
-      let n = 0;
-      while (n < spans.length && spans[n]!.start <= t) n++;
-      const shown = spans.slice(0, n);
-      const failed = shown.filter((s) => s.status === 'Failed' && s.end <= t);
-      const key = `${drawKey}|${n}|${failed.length}|${r.height}`;
+      const n = upperBound(spans, t, (s) => s.start);
+      let failedCount = 0;
+      for (let k = 0; k < n; k++) if (spans[k]!.status === 'Failed' && spans[k]!.end <= t) failedCount++;
+      const key = `${drawKey}|${n}|${failedCount}|${r.height}`;
       const node = this as SVGGElement & { __key?: string };
       if (node.__key === key) return;
       node.__key = key;
+      const shown = spans.slice(0, n);
+      const failed = shown.filter((s) => s.status === 'Failed' && s.end <= t);
       const pad = r.height < 16 ? 1.5 : 2.5;
-      const g = d3.select(this);
-      const marks = g.selectAll<SVGGElement, null>('g.marks').data([null]).join((enter) => enter.append('g').attr('class', 'marks').attr('clip-path', 'url(#lane-reveal)'));
+      const marks = d3.select(this);
       const failedNow = new Set(failed);
-      marks.selectAll<SVGRectElement, TraceSpan>('rect.span')
+      // Spans are joined by position (a lane's shown spans are a prefix of its list), and an
+      // element is rewritten only when what it shows changes: the span, its failure, or the scale.
+      const geom = `${drawKey}|${r.height}`;
+      marks.selectAll<Shows<SVGRectElement>, TraceSpan>('rect.span')
         .data(shown)
-        .join('rect')
-        .attr('class', (s) => `span ${failedNow.has(s) ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''} ${self.rollbackIds.has(s.deploymentId) ? 'rollback' : ''} ${stepFact(s.name).kind === 'reserved' ? 'reserved' : ''}`)
-        .attr('x', (s) => x(s.start))
-        .attr('y', pad)
-        .attr('height', r.height - pad * 2)
-        .attr('width', (s) => Math.max(1, x(s.end) - x(s.start)))
-        .attr('fill', (s) => (failedNow.has(s) ? 'url(#hatch)' : stepColor(s.name)))
-        .selectAll('title')
-        .data((s) => [s])
-        .join('title')
-        .text((s) => `${r.id}: ${s.name} ${formatTime(s.start)}–${formatTime(s.end)} · ${s.status}${s.reason ? ` · ${s.reason}` : ''} (${s.revision}, ${s.deploymentId})`);
+        .join((enter) => enter.append('rect').call((rect) => rect.append('title')))
+        .each(function (s) {
+          const el = this as Shows<SVGRectElement>;
+          const isFailed = failedNow.has(s);
+          const look = `${geom}|${isFailed}`;
+          if (el.__span === s && el.__shows === look) return;
+          el.__span = s;
+          el.__shows = look;
+          el.setAttribute('class', `span ${isFailed ? 'failed' : ''} ${s.status === 'Skipped' ? 'skipped' : ''} ${self.rollbackIds.has(s.deploymentId) ? 'rollback' : ''} ${stepFact(s.name).kind === 'reserved' ? 'reserved' : ''}`);
+          el.setAttribute('x', String(x(s.start)));
+          el.setAttribute('y', String(pad));
+          el.setAttribute('height', String(r.height - pad * 2));
+          el.setAttribute('width', String(Math.max(1, x(s.end) - x(s.start))));
+          el.setAttribute('fill', isFailed ? 'url(#hatch)' : stepColor(s.name));
+          el.firstElementChild!.textContent = `${r.id}: ${s.name} ${formatTime(s.start)}–${formatTime(s.end)} · ${s.status}${s.reason ? ` · ${s.reason}` : ''} (${s.revision}, ${s.deploymentId})`;
+        });
       const labelled = r.height >= 16 ? shown.filter((s) => x(s.end) - x(s.start) > s.name.length * 5.6 + 6) : [];
-      marks.selectAll<SVGTextElement, TraceSpan>('text.span-label')
+      marks.selectAll<Shows<SVGTextElement>, TraceSpan>('text.span-label')
         .data(labelled)
         .join('text')
-        .attr('class', (s) => `span-label ${LIGHT_FILLS.has(stepColor(s.name)) || failedNow.has(s) ? '' : 'on-dark'}`)
-        .attr('x', (s) => x(s.start) + 3)
-        .attr('y', r.height / 2 + 3.5)
-        .text((s) => s.name);
-      g.selectAll<SVGTextElement, TraceSpan>('text.fail-mark')
+        .each(function (s) {
+          const el = this as Shows<SVGTextElement>;
+          const look = `${geom}|${failedNow.has(s)}`;
+          if (el.__span === s && el.__shows === look) return;
+          el.__span = s;
+          el.__shows = look;
+          el.setAttribute('class', `span-label ${LIGHT_FILLS.has(stepColor(s.name)) || failedNow.has(s) ? '' : 'on-dark'}`);
+          el.setAttribute('x', String(x(s.start) + 3));
+          el.setAttribute('y', String(r.height / 2 + 3.5));
+          el.textContent = s.name;
+        });
+      // The ✕ sits just after a failed step's end, in the lane below the clipped layer, so it shows whole as soon as the step has failed.
+      const fails = self.failsOf.get(r.target);
+      if (fails) d3.select(fails).selectAll<SVGTextElement, TraceSpan>('text.fail-mark')
         .data(failed)
         .join('text')
         .attr('class', 'fail-mark')
@@ -323,8 +360,7 @@ export class TimelineView extends LitElement {
         .text('✕');
     });
 
-    const laneHeight = Math.max(1, bottom - top);
-    lanes
+    if (markersChanged || rowsChanged) marksSvg
       .select('g.marker-lines')
       .selectAll<SVGLineElement, DeploymentMarker>('line')
       .data(markers, (m) => m.deployment.id)
@@ -334,14 +370,26 @@ export class TimelineView extends LitElement {
       .attr('x2', (m) => x(m.t))
       .attr('y1', 0)
       .attr('y2', laneHeight);
-    lanes.select('line.playhead').attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', laneHeight);
+    // The playhead over the lanes is moved by a transform alone (its own compositing layer: no layout, no paint).
+    const playhead = root.querySelector<HTMLElement>('div.playhead')!;
+    if (rowsChanged) Object.assign(playhead.style, { top: `${top}px`, height: `${laneHeight}px` });
+    playhead.style.transform = `translateX(${px}px)`;
   }
 
   private rowsKey = '';
-  private targetRows: d3.Selection<SVGGElement, LaneRow, SVGGElement, unknown> | undefined;
+  private markersKey = '';
+  /** Per visible lane, its group in the marks layer (the spans go there). */
+  private markRows: d3.Selection<SVGGElement, LaneTarget, SVGGElement, unknown> | undefined;
+  /** Per visible lane (target position): the lane element, and its group for fail marks. */
+  private laneOf = new Map<number, SVGGElement>();
+  private failsOf = new Map<number, SVGGElement>();
 
-  /** Joins the visible rows (group headers and lanes) and sets what does not depend on t. */
-  private joinRows(lanes: d3.Selection<SVGSVGElement, unknown, null, undefined>, rows: LaneRow[], top: number, width: number) {
+  /**
+   * Joins the visible rows (group headers and lanes) and sets what does not depend on t;
+   * returns the lanes' groups in the marks layer, where a frame draws the spans.
+   */
+  private joinRows(lanes: d3.Selection<SVGSVGElement, unknown, null, undefined>, marksSvg: d3.Selection<SVGSVGElement, unknown, null, undefined>, rows: LaneRow[], top: number, width: number) {
+    const self = this;
     const rowSel = lanes
       .select<SVGGElement>('g.rows')
       .selectAll<SVGGElement, LaneRow>('g.row')
@@ -374,7 +422,7 @@ export class TimelineView extends LitElement {
           sel.append('rect').attr('class', 'focus-ring');
           sel.append('line').attr('class', 'track');
           sel.append('text').attr('class', 'label').attr('x', 10);
-          sel.append('g').attr('class', 'spans');
+          sel.append('g').attr('class', 'fails');
         });
         return g;
       });
@@ -411,8 +459,22 @@ export class TimelineView extends LitElement {
       .attr('y', (r) => r.height / 2 + 4)
       .style('font-size', (r) => (r.height < 16 ? '9px' : null))
       .text((r) => (r.type === 'target' ? truncate(r.label, r.height < 16 ? 24 : 20) : ''));
+    this.laneOf.clear();
+    this.failsOf.clear();
+    targetRows.each(function (r) {
+      if (r.type !== 'target') return;
+      self.laneOf.set(r.target, this);
+      self.failsOf.set(r.target, this.querySelector<SVGGElement>('g.fails')!);
+    });
 
-    return targetRows;
+    // The same lanes in the marks layer: one group of spans each, at the lane's height.
+    const markRows = marksSvg
+      .select<SVGGElement>('g.rows')
+      .selectAll<SVGGElement, LaneTarget>('g.spans')
+      .data(rows.filter((r): r is LaneTarget => r.type === 'target'), (r) => `t:${r.target}`)
+      .join((enter) => enter.append('g').attr('class', 'spans'));
+    markRows.attr('transform', (r) => `translate(0,${r.y - top})`);
+    return markRows;
   }
 
   private phaseLabelT = NaN;
@@ -430,7 +492,7 @@ export class TimelineView extends LitElement {
       });
   }
 
-  /** Phase bands, laid out once per trace and width; the playhead only moves their clip. */
+  /** Phase bands, laid out once per trace and width; the playhead only moves their clip (a CSS inset). */
   private drawPhases(x: d3.ScaleLinear<number, number>, width: number): void {
     const key = `${this.index?.duration}|${width}|${this.phases.bands.length}`;
     if (key === this.phaseKey) return;
@@ -461,6 +523,12 @@ export class TimelineView extends LitElement {
       .text((b) => `${PHASE_KIND_LABEL[b.phase.kind]}: ${b.phase.name}, ${formatTime(b.phase.start)}–${formatTime(b.phase.end)} (${b.phase.deploymentId}${b.rollback ? ', rollback' : ''})${b.phase.deadline !== undefined ? `, gives up at ${formatTime(b.phase.deadline)}` : ''}`);
   }
 }
+
+/** A span's element, remembering the span and the look it shows (so a frame rewrites only what changed). */
+type Shows<E extends Element> = E & { __span?: TraceSpan; __shows?: string };
+
+/** A lane's row (not a group header). */
+type LaneTarget = Extract<LaneRow, { type: 'target' }>;
 
 /** A text node remembers the label it shows, so a frame only writes the ones that change. */
 type LabelNode = SVGTextElement & { __label?: string };
