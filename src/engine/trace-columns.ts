@@ -35,7 +35,8 @@ class StringTable {
   }
 }
 
-const STATUSES: readonly SpanStatus[] = ['Succeeded', 'Failed', 'Skipped'];
+/** Deployments and revisions of one run, at most (they are a handful). */
+const KIND_RADIX = 65536;
 const STATUS_CODE: Readonly<Record<SpanStatus, number>> = { Succeeded: 0, Failed: 1, Skipped: 2 };
 const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
 const STATE_CODE: Readonly<Record<TargetState, number>> = { InService: 0, OutOfService: 1, Terminated: 2 };
@@ -65,16 +66,24 @@ export class SpanColumns {
   private end = new Float64Array(FIRST_CAPACITY);
   /** A target index (≥ 0), or -1 - a string index for a span on something that is not a target. */
   private target = new Int32Array(FIRST_CAPACITY);
-  private name = new Int32Array(FIRST_CAPACITY);
-  private deployment = new Int32Array(FIRST_CAPACITY);
-  private revision = new Int32Array(FIRST_CAPACITY);
-  /** A string index, or -1 when the span has no reason. */
+  /** What the span is besides its target, times and reason: an index in `kinds`. */
+  private kind = new Int32Array(FIRST_CAPACITY);
+  /** An index in `reasons`, or -1 when the span has no reason. */
   private reason = new Int32Array(FIRST_CAPACITY);
-  private status = new Uint8Array(FIRST_CAPACITY);
   private readonly names = new StringTable();
   private readonly deployments = new StringTable();
   private readonly revisions = new StringTable();
+  /** The distinct (name, status, deployment, revision) of the spans: a run has a few dozen. */
+  private readonly kinds: { name: string; status: SpanStatus; deploymentId: string; revision: string }[] = [];
+  private readonly kindIndex = new Map<number, number>();
+  private lastKind = -1;
+  /** Names of span targets that are not world targets. */
   private readonly texts = new StringTable();
+  /**
+   * Reasons, one per span that has one: often unique to a target ("no last successful
+   * revision on i-7: …"), so not looked up in a table (that would hash each one).
+   */
+  private readonly reasons: string[] = [];
   /** The latest end recorded (the trace's duration needs it). */
   maxEnd = 0;
 
@@ -85,15 +94,39 @@ export class SpanColumns {
     const i = this.length;
     if (i === this.capacity) this.enlarge();
     this.target[i] = target;
-    this.name[i] = this.names.of(name);
+    this.kind[i] = this.kindOf(name, status, deploymentId, revision);
     this.start[i] = start;
     this.end[i] = end;
-    this.status[i] = STATUS_CODE[status];
-    this.deployment[i] = this.deployments.of(deploymentId);
-    this.revision[i] = this.revisions.of(revision);
-    this.reason[i] = reason === undefined ? -1 : this.texts.of(reason);
+    if (reason === undefined) this.reason[i] = -1;
+    else {
+      this.reason[i] = this.reasons.length;
+      this.reasons.push(reason);
+    }
     if (end > this.maxEnd) this.maxEnd = end;
     this.length = i + 1;
+  }
+
+  private kindOf(name: string, status: SpanStatus, deploymentId: string, revision: string): number {
+    // A run records the same kind many times in a row (a lockstep fleet).
+    const last = this.kinds[this.lastKind];
+    if (last !== undefined && last.name === name && last.status === status && last.deploymentId === deploymentId && last.revision === revision) return this.lastKind;
+    this.lastKind = this.newKindOf(name, status, deploymentId, revision);
+    return this.lastKind;
+  }
+
+  private newKindOf(name: string, status: SpanStatus, deploymentId: string, revision: string): number {
+    const d = this.deployments.of(deploymentId);
+    const r = this.revisions.of(revision);
+    if (d >= KIND_RADIX || r >= KIND_RADIX) throw new Error(`more than ${KIND_RADIX} distinct deployments or revisions in one run`);
+    // Exact in a double: the name's index times 3 stays far below 2^21.
+    const key = ((this.names.of(name) * 3 + STATUS_CODE[status]) * KIND_RADIX + d) * KIND_RADIX + r;
+    let k = this.kindIndex.get(key);
+    if (k === undefined) {
+      k = this.kinds.length;
+      this.kinds.push({ name, status, deploymentId, revision });
+      this.kindIndex.set(key, k);
+    }
+    return k;
   }
 
   /** The reference `add` takes for a span on something that is not a target, by its name. */
@@ -106,11 +139,8 @@ export class SpanColumns {
     this.start = grow(this.start, n);
     this.end = grow(this.end, n);
     this.target = grow(this.target, n);
-    this.name = grow(this.name, n);
-    this.deployment = grow(this.deployment, n);
-    this.revision = grow(this.revision, n);
+    this.kind = grow(this.kind, n);
     this.reason = grow(this.reason, n);
-    this.status = grow(this.status, n);
     this.capacity = n;
   }
 
@@ -187,16 +217,13 @@ export class SpanColumns {
   private at(i: number): TraceSpan {
     const t = this.target[i]!;
     const target = t >= 0 ? this.targets.idAt(t) : this.texts.list[-1 - t]!;
-    const name = this.names.list[this.name[i]!]!;
-    const status = STATUSES[this.status[i]!]!;
-    const deploymentId = this.deployments.list[this.deployment[i]!]!;
-    const revision = this.revisions.list[this.revision[i]!]!;
+    const { name, status, deploymentId, revision } = this.kinds[this.kind[i]!]!;
     const start = time(this.start[i]!);
     const end = time(this.end[i]!);
     const r = this.reason[i]!;
     return r < 0
       ? { target, name, start, end, status, deploymentId, revision }
-      : { target, name, start, end, status, deploymentId, revision, reason: this.texts.list[r]! };
+      : { target, name, start, end, status, deploymentId, revision, reason: this.reasons[r]! };
   }
 }
 
@@ -210,11 +237,10 @@ export class ChangeColumns {
   private capacity = FIRST_CAPACITY;
   private t = new Float64Array(FIRST_CAPACITY);
   private target = new Int32Array(FIRST_CAPACITY);
+  /** The ChangeKind in the low 3 bits; for Added, above them: state code | healthy << 2 | registered (0 none, 1 false, 2 true) << 3. */
   private kind = new Uint8Array(FIRST_CAPACITY);
   /** Version: a string index; state: its code; healthy and registered: 0 or 1. Added: the version's index. */
   private value = new Int32Array(FIRST_CAPACITY);
-  /** Added only: state code | healthy << 2 | registered (0 none, 1 false, 2 true) << 3. */
-  private flags = new Uint8Array(FIRST_CAPACITY);
   private readonly versions = new StringTable();
 
   constructor(private readonly targets: TargetIds) {}
@@ -227,7 +253,6 @@ export class ChangeColumns {
       this.target = grow(this.target, n);
       this.kind = grow(this.kind, n);
       this.value = grow(this.value, n);
-      this.flags = grow(this.flags, n);
       this.capacity = n;
     }
     this.length = i + 1;
@@ -243,9 +268,8 @@ export class ChangeColumns {
     const i = this.next();
     this.t[i] = t;
     this.target[i] = target;
-    this.kind[i] = ChangeKind.Added;
     this.value[i] = this.versions.of(version);
-    this.flags[i] = STATE_CODE[state] | (healthy ? 4 : 0) | (registered === undefined ? 0 : registered ? 16 : 8);
+    this.kind[i] = ChangeKind.Added | ((STATE_CODE[state] | (healthy ? 4 : 0) | (registered === undefined ? 0 : registered ? 16 : 8)) << 3);
   }
 
   state(t: number, target: number, state: TargetState): void {
@@ -280,9 +304,10 @@ export class ChangeColumns {
       const t = time(this.t[i]!);
       const target = this.targets.idAt(this.target[i]!);
       const value = this.value[i]!;
-      switch (this.kind[i] as ChangeKind) {
+      const kind = this.kind[i]!;
+      switch ((kind & 7) as ChangeKind) {
         case ChangeKind.Added: {
-          const f = this.flags[i]!;
+          const f = kind >> 3;
           const version = versions[value]!;
           const state = STATES[f & 3]!;
           const healthy = (f & 4) !== 0;

@@ -55,7 +55,8 @@ export class Rollout {
   private readonly inFlight = new Map<string, StepRun>();
   private readonly dropped = new Set<string>();
   private droppedCount = 0;
-  private readonly succeededIds = new Set<string>();
+  /** The instances that succeeded: only a termination asks, so it is built on the first one (see succeeded). */
+  private succeededIds: Set<string> | undefined;
   /** Instances not counted healthy when the rollout began (usually none: kept small on purpose). */
   private readonly uncounted = new Set<string>();
   private over = false;
@@ -128,7 +129,7 @@ export class Rollout {
       return 'cut short';
     }
     let outcome: 'dropped' | 'failed' | undefined;
-    if (this.succeededIds.has(id)) this.healthy--;
+    if (this.succeededSet().has(id)) this.healthy--;
     else if (!this.dropped.has(id) && this.waiting(id)) {
       // It counted as healthy while it waited; gone, it does not any more.
       if (!this.uncounted.has(id)) this.healthy--;
@@ -137,6 +138,23 @@ export class Rollout {
     this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
     this.pumpSoon();
     return outcome;
+  }
+
+  /**
+   * The instances that succeeded so far: those started (before `next`, not dropped)
+   * that neither run nor failed. Built once, then kept up to date by `finished`.
+   */
+  private succeededSet(): Set<string> {
+    if (this.succeededIds === undefined) {
+      const failed = new Set(this.failed);
+      const set = new Set<string>();
+      for (let i = 0; i < this.next; i++) {
+        const id = this.o.ids[i]!;
+        if (!this.inFlight.has(id) && !failed.has(id) && !this.dropped.has(id)) set.add(id);
+      }
+      this.succeededIds = set;
+    }
+    return this.succeededIds;
   }
 
   /** Whether `id` is still in the queue (not yet started): a position map, built on the first termination. */
@@ -210,7 +228,7 @@ export class Rollout {
     if (!this.inFlight.delete(id) || this.over) return;
     if (ok) {
       this.succeeded++;
-      this.succeededIds.add(id);
+      this.succeededIds?.add(id);
       this.healthy++;
     } else {
       this.failed.push(id);
