@@ -58,6 +58,11 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, size: numb
 
 const FIRST_CAPACITY = 4096;
 
+/** The next capacity: four times while small (fewer copies), then twice (less slack). */
+function larger(capacity: number): number {
+  return capacity < 1 << 20 ? capacity * 4 : capacity * 2;
+}
+
 /** Spans in recording order; `sorted()` gives them by start, then end (stable). */
 export class SpanColumns {
   length = 0;
@@ -135,7 +140,7 @@ export class SpanColumns {
   }
 
   private enlarge(): void {
-    const n = this.capacity * 2;
+    const n = larger(this.capacity);
     this.start = grow(this.start, n);
     this.end = grow(this.end, n);
     this.target = grow(this.target, n);
@@ -248,7 +253,7 @@ export class ChangeColumns {
   private next(): number {
     const i = this.length;
     if (i === this.capacity) {
-      const n = this.capacity * 2;
+      const n = larger(this.capacity);
       this.t = grow(this.t, n);
       this.target = grow(this.target, n);
       this.kind = grow(this.kind, n);
