@@ -8,6 +8,7 @@
 // O(1) work per instance event: counters, a queue index, a map of runs in flight.
 import type { StepRun } from '../steps.ts';
 import type { World } from '../world.ts';
+import { ByTarget } from '../by-target.ts';
 
 export interface RolloutResult {
   ok: boolean;
@@ -52,7 +53,8 @@ export class Rollout {
   private healthy = 0;
   private succeeded = 0;
   private readonly failed: string[] = [];
-  private readonly inFlight = new Map<string, StepRun>();
+  /** Runs in flight, by instance; they started in queue order (see inFlightRuns). */
+  private readonly inFlight: ByTarget<StepRun>;
   private readonly dropped = new Set<string>();
   private droppedCount = 0;
   /** The instances that succeeded: only a termination asks, so it is built on the first one (see succeeded). */
@@ -70,6 +72,7 @@ export class Rollout {
   lowestHealthy: number;
 
   constructor(private readonly o: RolloutOptions) {
+    this.inFlight = new ByTarget(o.world);
     for (const id of o.ids) {
       if (this.isHealthy(id)) this.healthy++;
       else this.uncounted.add(id);
@@ -111,8 +114,8 @@ export class Rollout {
   stop(reason: string): void {
     if (this.over) return;
     this.over = true;
-    const runs = [...this.inFlight.values()];
-    this.inFlight.clear();
+    const runs = this.inFlightRuns();
+    for (const id of this.o.ids) this.inFlight.delete(id);
     for (const run of runs) run.cancel(reason);
   }
 
@@ -138,6 +141,16 @@ export class Rollout {
     this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
     this.pumpSoon();
     return outcome;
+  }
+
+  /** The runs in flight, in the order they started (queue order). */
+  private inFlightRuns(): StepRun[] {
+    const runs: StepRun[] = [];
+    for (let i = 0; i < this.next; i++) {
+      const run = this.inFlight.get(this.o.ids[i]!);
+      if (run !== undefined) runs.push(run);
+    }
+    return runs;
   }
 
   /**
