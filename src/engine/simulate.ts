@@ -1,7 +1,7 @@
 // The engine's entry point: a validated scenario in, a trace out. Pure and
 // deterministic: no wall clock, no randomness, no I/O.
 import type { Scenario } from '../scenario/types.ts';
-import { TRACE_SCHEMA_VERSION, type Outcome, type Trace, type TraceEvent, type TraceSpan } from '../trace/types.ts';
+import { TRACE_SCHEMA_VERSION, type Outcome, type Trace, type TraceEvent } from '../trace/types.ts';
 import { simulateElasticBeanstalk } from './eb/simulate-eb.ts';
 import { simulateCodeDeploy } from './codedeploy/simulate-codedeploy.ts';
 import { World } from './world.ts';
@@ -9,20 +9,19 @@ import { World } from './world.ts';
 export function simulate(scenario: Scenario): Trace {
   const world = new World(scenario);
   const outcome: Outcome = scenario.platform === 'ElasticBeanstalk' ? simulateElasticBeanstalk(world) : simulateCodeDeploy(world);
-  // Stable sorts keep causal order among equal times. Both lists are sorted in place
-  // (the world is done with them); events are recorded as time passes, so they are
-  // normally in order already and the check spares the sort.
-  const spans = world.spans.sort(byStartThenEnd);
+  const final = { targets: world.finalTargets(), traffic: world.finalTraffic() };
+  world.release();
+  // Spans are sorted stably (equal times keep causal order) as they become objects.
+  // Events are recorded as time passes, so they are normally in order already and
+  // the check spares the sort.
+  const spans = world.spanColumns.sorted();
   const events = inTimeOrder(world.events) ? world.events : world.events.sort((a, b) => a.t - b.t);
   // The last thing that happened, not the clock: timers of runs cut short (an
   // evaluation window after a rollback, say) fire as no-ops and must not stretch it.
-  // Indexed loops: this runs once per simulation, before the optimiser would make
-  // for…of over millions of spans cheap.
-  let durationSeconds = 0;
+  let durationSeconds = world.spanColumns.maxEnd;
   for (const d of world.deployments) durationSeconds = Math.max(durationSeconds, d.end);
-  for (let i = 0; i < spans.length; i++) durationSeconds = Math.max(durationSeconds, spans[i]!.end);
   for (const p of world.phases) durationSeconds = Math.max(durationSeconds, p.end);
-  if (world.changes.length > 0) durationSeconds = Math.max(durationSeconds, world.changes[world.changes.length - 1]!.t);
+  durationSeconds = Math.max(durationSeconds, world.changeColumns.lastTime() ?? 0);
   if (events.length > 0) durationSeconds = Math.max(durationSeconds, events[events.length - 1]!.t);
   if (world.samples.length > 0) durationSeconds = Math.max(durationSeconds, world.samples[world.samples.length - 1]!.t);
   return {
@@ -36,14 +35,10 @@ export function simulate(scenario: Scenario): Trace {
     events,
     samples: world.samples,
     phases: world.phases,
-    changes: world.changes,
+    changes: world.changeColumns.list(),
     machines: world.machines,
-    final: { targets: world.finalTargets(), traffic: world.finalTraffic() },
+    final,
   };
-}
-
-function byStartThenEnd(a: TraceSpan, b: TraceSpan): number {
-  return a.start - b.start || a.end - b.end;
 }
 
 function inTimeOrder(events: readonly TraceEvent[]): boolean {

@@ -106,12 +106,16 @@ class StepRunner implements StepRun, Entry {
   private end = 0;
   private failure: StepFailure | undefined = undefined;
   private timedOut = false;
+  /** How the spans refer to the target (World.spanRef), found once per run. */
+  private readonly ref: number;
 
   constructor(
     private readonly o: StepProgram,
     readonly target: string,
     private readonly steps: readonly Step[],
-  ) {}
+  ) {
+    this.ref = o.world.spanRef(target);
+  }
 
   /** Called by the agenda: the first step starts, or the pending one ends. */
   run(): void {
@@ -127,13 +131,9 @@ class StepRunner implements StepRun, Entry {
   }
 
   private record(s: Step, from: number, to: number, status: SpanStatus, reason?: string): void {
-    const { world, deploymentId } = this.o;
-    const target = this.target;
-    world.span(
-      reason === undefined
-        ? { target, name: s.name, start: from, end: to, status, deploymentId, revision: s.revision }
-        : { target, name: s.name, start: from, end: to, status, deploymentId, revision: s.revision, reason },
-    );
+    // Straight into the world's span columns: no object per span.
+    const o = this.o;
+    o.world.spanColumns.add(this.ref, s.name, from, to, status, o.deploymentId, s.revision, reason);
   }
 
   private finish(result: StepResult): void {

@@ -26,6 +26,7 @@ import type {
 import { percentages, sameCounts, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
+import { ChangeColumns, SpanColumns, type TargetIds } from './trace-columns.ts';
 
 export interface TargetRuntime {
   id: string;
@@ -41,6 +42,8 @@ export interface TargetRuntime {
   registered: boolean | undefined;
   /** The last revision successfully deployed to it (CodeDeploy's "last successful revision"). */
   lastSuccessfulRevision: string;
+  /** Its position in launch order: how the recorded spans and changes refer to it. */
+  readonly index: number;
 }
 
 /** What an event may carry besides its type and message. */
@@ -100,15 +103,16 @@ function indexFaults(faults: readonly Fault[]): FaultIndex {
   return index;
 }
 
-export class World {
+export class World implements TargetIds {
   readonly agenda = new Agenda();
   readonly targets = new Map<string, TargetRuntime>();
   readonly targetList: TraceTarget[] = [];
-  readonly spans: TraceSpan[] = [];
+  /** Spans and changes, kept as columns until the trace is built (see trace-columns.ts). */
+  readonly spanColumns = new SpanColumns(this);
+  readonly changeColumns = new ChangeColumns(this);
   readonly events: TraceEvent[] = [];
   readonly samples: TraceSample[] = [];
   readonly deployments: TraceDeployment[] = [];
-  readonly changes: TraceChange[] = [];
   readonly phases: TracePhase[] = [];
   readonly machines: TraceMachineState[] = [];
   private readonly openPhases = new Set<TracePhase>();
@@ -125,6 +129,10 @@ export class World {
   private nextInstance = 1;
   /** The runtimes in launch order, beside `targetList`, so the final state needs no lookups. */
   private readonly runtimes: TargetRuntime[] = [];
+  /** Instances by the number in their id (i-N): found without hashing the id. */
+  private readonly instances: TargetRuntime[] = [];
+  /** The targets' ids in launch order, once `release` has dropped the runtimes. */
+  private ids: string[] | undefined;
   /** The last target looked up: callbacks touch one target several times in a row. */
   private last: TargetRuntime | undefined;
   private readonly faultIndex: FaultIndex;
@@ -166,27 +174,54 @@ export class World {
       healthy: t.healthy,
       registered: t.registered,
       lastSuccessfulRevision: t.version,
+      index: this.runtimes.length,
     };
     this.targets.set(t.id, runtime);
     this.runtimes.push(runtime);
+    const n = instanceNumber(t.id);
+    if (n >= 0) this.instances[n] = runtime;
     this.last = runtime;
-    const entry: TraceTarget = { id: t.id, kind: t.kind, group: t.group, launchedAt: this.now };
-    if (t.label) entry.label = t.label;
-    this.targetList.push(entry);
+    const now = this.now;
+    this.targetList.push(
+      t.label ? { id: t.id, kind: t.kind, group: t.group, launchedAt: now, label: t.label } : { id: t.id, kind: t.kind, group: t.group, launchedAt: now },
+    );
     if (t.state === 'InService') this.count(runtime, +1);
-    const change: TraceChange = { t: this.now, target: t.id, version: t.version, state: t.state, healthy: t.healthy };
-    if (t.registered !== undefined) change.registered = t.registered;
-    this.changes.push(change);
+    this.changeColumns.added(now, runtime.index, t.version, t.state, t.healthy, t.registered);
     return runtime;
   }
 
+  /** The id of the target at `index` in launch order (TargetIds, for the recorded columns). */
+  idAt(index: number): string {
+    return this.ids !== undefined ? this.ids[index]! : this.runtimes[index]!.id;
+  }
+
+  /**
+   * Lets go of what only the run needed (the targets' runtimes and lookups), keeping
+   * their ids for the recorded columns: a 100,000-instance trace is then built with
+   * that much more room. Call once the final state has been read; targets are gone.
+   */
+  release(): void {
+    this.ids = this.runtimes.map((r) => r.id);
+    this.runtimes.length = 0;
+    this.instances.length = 0;
+    this.targets.clear();
+    this.last = undefined;
+  }
+
   target(id: string): TargetRuntime {
-    const last = this.last;
-    if (last !== undefined && last.id === id) return last;
-    const t = this.targets.get(id);
-    if (!t) throw new Error(`unknown target ${id}`);
+    const t = this.lookup(id);
+    if (t === undefined) throw new Error(`unknown target ${id}`);
     this.last = t;
     return t;
+  }
+
+  /** The target with this id, or undefined. */
+  private lookup(id: string): TargetRuntime | undefined {
+    const last = this.last;
+    if (last !== undefined && last.id === id) return last;
+    const n = instanceNumber(id);
+    const r = n >= 0 ? this.instances[n] : undefined;
+    return r !== undefined && r.id === id ? r : this.targets.get(id);
   }
 
   // The in-service counts depend on state, version and pool: each setter below takes
@@ -198,7 +233,7 @@ export class World {
     if (t.state === 'InService') this.count(t, -1);
     t.state = state;
     if (state === 'InService') this.count(t, +1);
-    this.changes.push({ t: this.now, target: id, state });
+    this.changeColumns.state(this.now, t.index, state);
   }
 
   setVersion(id: string, version: string): void {
@@ -208,7 +243,7 @@ export class World {
     if (serving) this.count(t, -1);
     t.version = version;
     if (serving) this.count(t, +1);
-    this.changes.push({ t: this.now, target: id, version });
+    this.changeColumns.version(this.now, t.index, version);
   }
 
   /** Moves a target to another traffic pool (e.g. from a temporary group into the original one). */
@@ -224,7 +259,7 @@ export class World {
     const t = this.target(id);
     if (t.healthy === healthy) return;
     t.healthy = healthy;
-    this.changes.push({ t: this.now, target: id, healthy });
+    this.changeColumns.healthy(this.now, t.index, healthy);
   }
 
   /** Joins or leaves the load balancer (or listener). */
@@ -232,7 +267,7 @@ export class World {
     const t = this.target(id);
     if (t.registered === registered) return;
     t.registered = registered;
-    this.changes.push({ t: this.now, target: id, registered });
+    this.changeColumns.registered(this.now, t.index, registered);
   }
 
   /** Call when something outside the targets changed the traffic split (weights, DNS, listeners). */
@@ -261,25 +296,73 @@ export class World {
   // ── trace ────────────────────────────────────────────────────────────
 
   event(type: TraceEventType, message: string, extra: EventExtra = NO_EXTRA): void {
-    const e: TraceEvent = { t: this.now, type, message };
-    if (extra.target !== undefined) e.target = extra.target;
-    if (extra.deploymentId !== undefined) e.deploymentId = extra.deploymentId;
-    if (extra.rule !== undefined) e.rule = extra.rule;
-    if (extra.healthy !== undefined) e.healthy = extra.healthy;
-    if (extra.end !== undefined) e.end = extra.end;
-    if (extra.undocumented !== undefined) {
-      // Every such event is flagged; the explanation is spelled out the first time only.
-      e.undocumented = extra.undocumented;
-      if (!this.explained.has(extra.undocumented)) {
-        this.explained.add(extra.undocumented);
-        e.message = `${message} (${UNDOCUMENTED[extra.undocumented].says}.)`;
-      }
+    const t = this.now;
+    const { target, deploymentId, rule, healthy, end, undocumented } = extra;
+    // Every such event is flagged; the explanation is spelled out the first time only.
+    if (undocumented !== undefined && !this.explained.has(undocumented)) {
+      this.explained.add(undocumented);
+      message = `${message} (${UNDOCUMENTED[undocumented].says}.)`;
+    }
+    // The shapes per-instance events take are built whole, fields in the contract's
+    // order: an object given its fields one by one keeps them in a second array.
+    const mask = (target !== undefined ? 1 : 0) | (deploymentId !== undefined ? 2 : 0) | (rule !== undefined ? 4 : 0) | (healthy !== undefined ? 8 : 0) | (end !== undefined ? 16 : 0) | (undocumented !== undefined ? 32 : 0);
+    let e: TraceEvent;
+    switch (mask) {
+      case 3:
+        e = { t, type, message, target, deploymentId };
+        break;
+      case 7:
+        e = { t, type, message, target, deploymentId, rule };
+        break;
+      case 11:
+        e = { t, type, message, target, deploymentId, healthy };
+        break;
+      case 15:
+        e = { t, type, message, target, deploymentId, rule, healthy };
+        break;
+      case 35:
+        e = { t, type, message, target, deploymentId, undocumented };
+        break;
+      case 39:
+        e = { t, type, message, target, deploymentId, rule, undocumented };
+        break;
+      case 43:
+        e = { t, type, message, target, deploymentId, healthy, undocumented };
+        break;
+      case 47:
+        e = { t, type, message, target, deploymentId, rule, healthy, undocumented };
+        break;
+      default:
+        e = { t, type, message };
+        if (target !== undefined) e.target = target;
+        if (deploymentId !== undefined) e.deploymentId = deploymentId;
+        if (rule !== undefined) e.rule = rule;
+        if (healthy !== undefined) e.healthy = healthy;
+        if (end !== undefined) e.end = end;
+        if (undocumented !== undefined) e.undocumented = undocumented;
     }
     this.events.push(e);
   }
 
+  /** Records a span (of a target, or of anything named by `s.target`). */
   span(s: TraceSpan): void {
-    this.spans.push(s);
+    this.spanColumns.add(this.spanRef(s.target), s.name, s.start, s.end, s.status, s.deploymentId, s.revision, s.reason);
+  }
+
+  /** How recorded spans refer to `id` (SpanColumns.add): its target's index, or its name when it is not a target. */
+  spanRef(id: string): number {
+    const r = this.lookup(id);
+    return r !== undefined ? r.index : this.spanColumns.named(id);
+  }
+
+  /** The spans recorded so far, as objects in recording order (the trace has them sorted). */
+  get spans(): TraceSpan[] {
+    return this.spanColumns.list();
+  }
+
+  /** The changes recorded so far, as objects. */
+  get changes(): TraceChange[] {
+    return this.changeColumns.list();
   }
 
   startDeployment(id: string, creator: Creator, revision: string): TraceDeployment {
@@ -394,4 +477,17 @@ export class World {
   finalTraffic(): Record<string, number> {
     return percentages(this.traffic(this.inService));
   }
+}
+
+/** N for an id "i-N" (N decimal digits, no leading zero), else -1. */
+function instanceNumber(id: string): number {
+  const len = id.length;
+  if (len < 3 || len > 11 || id.charCodeAt(0) !== 105 /* i */ || id.charCodeAt(1) !== 45 /* - */) return -1;
+  let n = 0;
+  for (let i = 2; i < len; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || (d === 0 && i === 2 && len > 3)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }

@@ -8,6 +8,7 @@
 // O(1) work per instance event: counters, a queue index, a map of runs in flight.
 import type { StepRun } from '../steps.ts';
 import type { World } from '../world.ts';
+import { ByTarget } from '../by-target.ts';
 
 export interface RolloutResult {
   ok: boolean;
@@ -52,10 +53,12 @@ export class Rollout {
   private healthy = 0;
   private succeeded = 0;
   private readonly failed: string[] = [];
-  private readonly inFlight = new Map<string, StepRun>();
+  /** Runs in flight, by instance; they started in queue order (see inFlightRuns). */
+  private readonly inFlight: ByTarget<StepRun>;
   private readonly dropped = new Set<string>();
   private droppedCount = 0;
-  private readonly succeededIds = new Set<string>();
+  /** The instances that succeeded: only a termination asks, so it is built on the first one (see succeeded). */
+  private succeededIds: Set<string> | undefined;
   /** Instances not counted healthy when the rollout began (usually none: kept small on purpose). */
   private readonly uncounted = new Set<string>();
   private over = false;
@@ -69,6 +72,7 @@ export class Rollout {
   lowestHealthy: number;
 
   constructor(private readonly o: RolloutOptions) {
+    this.inFlight = new ByTarget(o.world);
     for (const id of o.ids) {
       if (this.isHealthy(id)) this.healthy++;
       else this.uncounted.add(id);
@@ -110,8 +114,8 @@ export class Rollout {
   stop(reason: string): void {
     if (this.over) return;
     this.over = true;
-    const runs = [...this.inFlight.values()];
-    this.inFlight.clear();
+    const runs = this.inFlightRuns();
+    for (const id of this.o.ids) this.inFlight.delete(id);
     for (const run of runs) run.cancel(reason);
   }
 
@@ -128,7 +132,7 @@ export class Rollout {
       return 'cut short';
     }
     let outcome: 'dropped' | 'failed' | undefined;
-    if (this.succeededIds.has(id)) this.healthy--;
+    if (this.succeededSet().has(id)) this.healthy--;
     else if (!this.dropped.has(id) && this.waiting(id)) {
       // It counted as healthy while it waited; gone, it does not any more.
       if (!this.uncounted.has(id)) this.healthy--;
@@ -137,6 +141,33 @@ export class Rollout {
     this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
     this.pumpSoon();
     return outcome;
+  }
+
+  /** The runs in flight, in the order they started (queue order). */
+  private inFlightRuns(): StepRun[] {
+    const runs: StepRun[] = [];
+    for (let i = 0; i < this.next; i++) {
+      const run = this.inFlight.get(this.o.ids[i]!);
+      if (run !== undefined) runs.push(run);
+    }
+    return runs;
+  }
+
+  /**
+   * The instances that succeeded so far: those started (before `next`, not dropped)
+   * that neither run nor failed. Built once, then kept up to date by `finished`.
+   */
+  private succeededSet(): Set<string> {
+    if (this.succeededIds === undefined) {
+      const failed = new Set(this.failed);
+      const set = new Set<string>();
+      for (let i = 0; i < this.next; i++) {
+        const id = this.o.ids[i]!;
+        if (!this.inFlight.has(id) && !failed.has(id) && !this.dropped.has(id)) set.add(id);
+      }
+      this.succeededIds = set;
+    }
+    return this.succeededIds;
   }
 
   /** Whether `id` is still in the queue (not yet started): a position map, built on the first termination. */
@@ -210,7 +241,7 @@ export class Rollout {
     if (!this.inFlight.delete(id) || this.over) return;
     if (ok) {
       this.succeeded++;
-      this.succeededIds.add(id);
+      this.succeededIds?.add(id);
       this.healthy++;
     } else {
       this.failed.push(id);

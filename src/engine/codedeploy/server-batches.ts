@@ -4,6 +4,7 @@
 // waves), so the batches are named "Batch k of K" then. O(1) per instance event.
 import type { TracePhase } from '../../trace/types.ts';
 import type { World } from '../world.ts';
+import { ByTarget } from '../by-target.ts';
 
 interface Open {
   phase: TracePhase;
@@ -11,13 +12,15 @@ interface Open {
 }
 
 export class BatchPhases {
-  private readonly byTarget = new Map<string, Open>();
+  private readonly byTarget: ByTarget<Open>;
   private readonly phases: TracePhase[] = [];
 
   constructor(
     private readonly world: World,
     private readonly deploymentId: string,
-  ) {}
+  ) {
+    this.byTarget = new ByTarget(world);
+  }
 
   /** Opens the next batch for instances started together; returns its number (1-based). */
   start(ids: string[]): number {

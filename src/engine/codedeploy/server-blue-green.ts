@@ -272,10 +272,12 @@ export function simulateServerBlueGreen(world: World): Outcome {
         world.openPhase({ deploymentId: USER_DEPLOYMENT, kind: 'batch', name: 'Terminating original instances', targets: live(originals) });
       },
       terminateOriginals: () => {
+        // The id plus a suffix made once: one string piece per message, not several.
+        const terminated = ` (an original instance, ${from}) is terminated`;
         for (const x of live(originals)) {
           world.setState(x, 'Terminated');
           world.setHealthy(x, false);
-          world.event('instance-terminated', `${x} (an original instance, ${from}) is terminated`, { target: x, deploymentId: USER_DEPLOYMENT, rule: 'cd.termination-wait' });
+          world.event('instance-terminated', x + terminated, { target: x, deploymentId: USER_DEPLOYMENT, rule: 'cd.termination-wait' });
         }
       },
       keepOriginals: () =>

@@ -34,6 +34,17 @@ export function addInstances(ctx: CdContext, count: number, group: TargetGroup, 
 /** What the events do to an instance, for every instance of one deployment (callbacks get the instance). */
 function effects(ctx: CdContext, plan: Plan): Effects {
   const { world, cd } = ctx;
+  // The end of the AllowTraffic message, made once per version: each message is then
+  // the id plus this (one string piece, not several; a large trace keeps them all).
+  let servesVersion: string | undefined;
+  let serves = '';
+  const servesText = (version: string) => {
+    if (version !== servesVersion) {
+      servesVersion = version;
+      serves = ` is registered with the load balancer and passes its health checks (AllowTraffic): it serves ${version}`;
+    }
+    return serves;
+  };
   const unhealthy = (end: number, id: string) => plan.revision === ctx.to && world.faultBy('UnhealthyInstance', end, id) !== undefined;
   const e: Effects = {
     Install: { onStart: (id) => world.setVersion(id, plan.revision) },
@@ -54,7 +65,7 @@ function effects(ctx: CdContext, plan: Plan): Effects {
         if (world.target(id).registered === true) return;
         world.setState(id, 'InService');
         world.setRegistered(id, true);
-        world.event('registered', `${id} is registered with the load balancer and passes its health checks (AllowTraffic): it serves ${world.target(id).version}`, { target: id, deploymentId: plan.deploymentId });
+        world.event('registered', id + servesText(world.target(id).version), { target: id, deploymentId: plan.deploymentId });
       },
       // The load balancer waits up to an hour for the instance to become healthy (reference §2.4).
       // No UnhealthyInstance fault, no check: nothing to ask per instance.

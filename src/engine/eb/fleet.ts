@@ -59,10 +59,12 @@ export class Fleet {
   launch(count: number, to: { group: TargetGroup; pool: string; label: string; rule: RuleId }, onDone: (r: GroupResult) => void): string[] {
     const { group, pool, label, rule } = to;
     const ids: string[] = [];
+    // Made once: each message is then the id plus this (one string piece, not several).
+    const launched = ` is launched into the ${groupName(group)}`;
     for (let i = 0; i < count; i++) {
       const id = this.world.nextInstanceId();
       this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false, registered: this.behindLoadBalancer(false) });
-      this.world.event('instance-launched', `${id} is launched into the ${groupName(group)}`, { target: id, deploymentId: this.deploymentId, rule });
+      this.world.event('instance-launched', id + launched, { target: id, deploymentId: this.deploymentId, rule });
       ids.push(id);
     }
     // A single-instance environment has no load balancer: a new instance waits on standby
@@ -182,6 +184,7 @@ export class Fleet {
     const { timings } = this.world.scenario;
     const list: Step[] = [];
     if (deregister) {
+      const detached = ` is detached from the load balancer before it is terminated; its connections drain for ${timings.deregistration} s`;
       list.push({
         name: EB_LIFECYCLE_STEPS.deregister,
         seconds: timings.deregistration,
@@ -189,7 +192,7 @@ export class Fleet {
         onStart: (id) => {
           this.world.setState(id, 'OutOfService');
           this.world.setRegistered(id, false);
-          this.world.event('deregistered', `${id} is detached from the load balancer before it is terminated; its connections drain for ${timings.deregistration} s`, {
+          this.world.event('deregistered', id + detached, {
             target: id,
             deploymentId: this.deploymentId,
             rule: 'eb.health-checks',

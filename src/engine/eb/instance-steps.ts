@@ -46,8 +46,9 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
     switch (name) {
       case EB_LIFECYCLE_STEPS.launch:
         return { name, seconds: timings.launch, revision: to };
-      case EB_LIFECYCLE_STEPS.deregister:
+      case EB_LIFECYCLE_STEPS.deregister: {
         // An existing instance still runs the version it had before this deployment.
+        const detached = ` is detached from the load balancer; its open connections drain for ${timings.deregistration} s`;
         return {
           name,
           seconds: timings.deregistration,
@@ -55,9 +56,10 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
           onStart: (id) => {
             world.setState(id, 'OutOfService');
             world.setRegistered(id, false);
-            world.event('deregistered', `${id} is detached from the load balancer; its open connections drain for ${timings.deregistration} s`, { target: id, deploymentId, rule: 'eb.rolling-batch' });
+            world.event('deregistered', id + detached, { target: id, deploymentId, rule: 'eb.rolling-batch' });
           },
         };
+      }
       case EB_LIFECYCLE_STEPS.register:
         return {
           name,
@@ -79,6 +81,7 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
 function workflowStep(world: World, mode: InstanceMode, deploymentId: string, fact: WorkflowStepFact): Step {
   const to = world.scenario.versions.to;
   const restart = fact.name === EB_RESTART_STEP;
+  const restarts = ` restarts its application on ${to} and stops serving until it is healthy again`;
   return {
     name: fact.name,
     seconds: world.scenario.timings.steps[fact.name] ?? fact.seconds,
@@ -89,7 +92,7 @@ function workflowStep(world: World, mode: InstanceMode, deploymentId: string, fa
           if (!mode.launch && !mode.detach) {
             world.setState(id, 'OutOfService');
             world.setHealthy(id, false);
-            world.event('health-changed', `${id} restarts its application on ${to} and stops serving until it is healthy again`, {
+            world.event('health-changed', id + restarts, {
               target: id,
               deploymentId,
               healthy: false,
@@ -119,6 +122,9 @@ function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string,
   // A single-instance environment has no load balancer: the instance's health is
   // Elastic Beanstalk's own health reporting, not load balancer checks (reference §1.1).
   const single = world.scenario.elasticBeanstalk?.environmentType === 'SingleInstance';
+  const standby = `; it runs ${to} and waits for the environment to switch to it`;
+  const inService = ` and is InService on ${to}`;
+  const passedChecks = ` passed ${timings.healthyThreshold} health checks ${timings.healthCheckInterval} s apart`;
   return {
     name: EB_LIFECYCLE_STEPS.healthCheck,
     seconds: timings.healthCheckInterval * timings.healthyThreshold,
@@ -134,16 +140,16 @@ function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string,
     onSuccess: (id) => {
       world.setHealthy(id, true);
       world.target(id).lastSuccessfulRevision = to;
-      const passed = single
-        ? `Elastic Beanstalk's health reporting finds ${id} healthy`
-        : `${id} passed ${timings.healthyThreshold} health checks ${timings.healthCheckInterval} s apart`;
+      // Per-instance text as the id plus a suffix made once: one string piece per
+      // message instead of several (a 100,000-instance trace keeps every message).
+      const passed = single ? `Elastic Beanstalk's health reporting finds ${id} healthy` : id + passedChecks;
       const rule = single ? ('eb.single-instance' as const) : ('eb.health-checks' as const);
       if (mode.standby) {
-        world.event('health-changed', `${passed}; it runs ${to} and waits for the environment to switch to it`, { target: id, deploymentId, healthy: true, rule });
+        world.event('health-changed', passed + standby, { target: id, deploymentId, healthy: true, rule });
         return;
       }
       world.setState(id, 'InService');
-      world.event('health-changed', `${passed} and is InService on ${to}`, { target: id, deploymentId, healthy: true, rule });
+      world.event('health-changed', passed + inService, { target: id, deploymentId, healthy: true, rule });
     },
   };
 }

@@ -1,0 +1,339 @@
+// The trace's two largest lists (spans and changes: about 27 objects per instance
+// in a blue/green run) kept as columns while the simulation runs, and turned into
+// the plain objects of the Trace contract once, when it ends. Why: a 100,000-
+// instance run holds millions of them; as objects they sit in the old generation
+// during the whole run and every major GC marks them again (near a 400 MB heap cap
+// that was most of the run). As typed arrays they cost no marking and no copying,
+// and the objects are then built in one tight loop with one literal shape each.
+// Strings that repeat (step names, deployment ids, revisions, reasons) are kept
+// once in a table; targets are indices into the world's targets (see TargetIds).
+import type { SpanStatus, TargetState, TraceChange, TraceSpan } from '../trace/types.ts';
+
+/** The id of a target by its index (the world's runtimes, in launch order). */
+export interface TargetIds {
+  idAt(index: number): string;
+}
+
+/** Strings kept once, by index; the last string looked up is remembered (runs repeat it). */
+class StringTable {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  private last = '';
+  private lastIndex = -1;
+
+  of(s: string): number {
+    if (s === this.last && this.lastIndex >= 0) return this.lastIndex;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.index.set(s, i);
+    }
+    this.last = s;
+    this.lastIndex = i;
+    return i;
+  }
+}
+
+/** Deployments and revisions of one run, at most (they are a handful). */
+const KIND_RADIX = 65536;
+const STATUS_CODE: Readonly<Record<SpanStatus, number>> = { Succeeded: 0, Failed: 1, Skipped: 2 };
+const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
+const STATE_CODE: Readonly<Record<TargetState, number>> = { InService: 0, OutOfService: 1, Terminated: 2 };
+
+/**
+ * A time read back from a column as a small integer when it is one: a Float64Array
+ * gives a boxed number (16 bytes, and it turns the objects' field into a boxed
+ * double field for good); an integer is stored in the object itself.
+ */
+function time(x: number): number {
+  return x === (x | 0) ? x | 0 : x;
+}
+
+function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+const FIRST_CAPACITY = 4096;
+
+/** The next capacity: four times while small (fewer copies), then twice (less slack). */
+function larger(capacity: number): number {
+  return capacity < 1 << 20 ? capacity * 4 : capacity * 2;
+}
+
+/** Spans in recording order; `sorted()` gives them by start, then end (stable). */
+export class SpanColumns {
+  length = 0;
+  private capacity = FIRST_CAPACITY;
+  private start = new Float64Array(FIRST_CAPACITY);
+  private end = new Float64Array(FIRST_CAPACITY);
+  /** A target index (≥ 0), or -1 - a string index for a span on something that is not a target. */
+  private target = new Int32Array(FIRST_CAPACITY);
+  /** What the span is besides its target, times and reason: an index in `kinds`. */
+  private kind = new Int32Array(FIRST_CAPACITY);
+  /** An index in `reasons`, or -1 when the span has no reason. */
+  private reason = new Int32Array(FIRST_CAPACITY);
+  private readonly names = new StringTable();
+  private readonly deployments = new StringTable();
+  private readonly revisions = new StringTable();
+  /** The distinct (name, status, deployment, revision) of the spans: a run has a few dozen. */
+  private readonly kinds: { name: string; status: SpanStatus; deploymentId: string; revision: string }[] = [];
+  private readonly kindIndex = new Map<number, number>();
+  private lastKind = -1;
+  /** Names of span targets that are not world targets. */
+  private readonly texts = new StringTable();
+  /**
+   * Reasons, one per span that has one: often unique to a target ("no last successful
+   * revision on i-7: …"), so not looked up in a table (that would hash each one).
+   */
+  private readonly reasons: string[] = [];
+  /** The latest end recorded (the trace's duration needs it). */
+  maxEnd = 0;
+
+  constructor(private readonly targets: TargetIds) {}
+
+  /** Records a span of `target` (a target's index, or `named(id)`); `reason` undefined for none. */
+  add(target: number, name: string, start: number, end: number, status: SpanStatus, deploymentId: string, revision: string, reason: string | undefined): void {
+    const i = this.length;
+    if (i === this.capacity) this.enlarge();
+    this.target[i] = target;
+    this.kind[i] = this.kindOf(name, status, deploymentId, revision);
+    this.start[i] = start;
+    this.end[i] = end;
+    if (reason === undefined) this.reason[i] = -1;
+    else {
+      this.reason[i] = this.reasons.length;
+      this.reasons.push(reason);
+    }
+    if (end > this.maxEnd) this.maxEnd = end;
+    this.length = i + 1;
+  }
+
+  private kindOf(name: string, status: SpanStatus, deploymentId: string, revision: string): number {
+    // A run records the same kind many times in a row (a lockstep fleet).
+    const last = this.kinds[this.lastKind];
+    if (last !== undefined && last.name === name && last.status === status && last.deploymentId === deploymentId && last.revision === revision) return this.lastKind;
+    this.lastKind = this.newKindOf(name, status, deploymentId, revision);
+    return this.lastKind;
+  }
+
+  private newKindOf(name: string, status: SpanStatus, deploymentId: string, revision: string): number {
+    const d = this.deployments.of(deploymentId);
+    const r = this.revisions.of(revision);
+    if (d >= KIND_RADIX || r >= KIND_RADIX) throw new Error(`more than ${KIND_RADIX} distinct deployments or revisions in one run`);
+    // Exact in a double: the name's index times 3 stays far below 2^21.
+    const key = ((this.names.of(name) * 3 + STATUS_CODE[status]) * KIND_RADIX + d) * KIND_RADIX + r;
+    let k = this.kindIndex.get(key);
+    if (k === undefined) {
+      k = this.kinds.length;
+      this.kinds.push({ name, status, deploymentId, revision });
+      this.kindIndex.set(key, k);
+    }
+    return k;
+  }
+
+  /** The reference `add` takes for a span on something that is not a target, by its name. */
+  named(id: string): number {
+    return -1 - this.texts.of(id);
+  }
+
+  private enlarge(): void {
+    const n = larger(this.capacity);
+    this.start = grow(this.start, n);
+    this.end = grow(this.end, n);
+    this.target = grow(this.target, n);
+    this.kind = grow(this.kind, n);
+    this.reason = grow(this.reason, n);
+    this.capacity = n;
+  }
+
+  /** The spans as objects, in recording order. */
+  list(): TraceSpan[] {
+    const out = new Array<TraceSpan>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.at(i);
+    return out;
+  }
+
+  /** The spans as objects by start, then end; equal ones keep recording order (causal order). */
+  sorted(): TraceSpan[] {
+    const n = this.length;
+    if (this.inOrder(undefined)) return this.list();
+    const order = this.byStart();
+    // Spans are recorded as they end, so within one start they are normally by end
+    // already; when not (a span recorded after it ended), a stable sort finishes the
+    // job on an order that is nearly right.
+    if (!this.inOrder(order)) {
+      const { start, end } = this;
+      const list = Array.from(order);
+      list.sort((a, b) => start[a]! - start[b]! || end[a]! - end[b]!);
+      order.set(list);
+    }
+    const out = new Array<TraceSpan>(n);
+    for (let k = 0; k < n; k++) out[k] = this.at(order[k]!);
+    return out;
+  }
+
+  /** Whether the spans, taken in `order` (recording order when undefined), are by start, then end. */
+  private inOrder(order: Int32Array | undefined): boolean {
+    const { start, end } = this;
+    let prev = order === undefined ? 0 : order[0]!;
+    for (let k = 1; k < this.length; k++) {
+      const i = order === undefined ? k : order[k]!;
+      if (start[prev]! > start[i]! || (start[prev] === start[i] && end[prev]! > end[i]!)) return false;
+      prev = i;
+    }
+    return true;
+  }
+
+  /**
+   * Span indices by start, ties in recording order: a counting sort over the ranks of
+   * the distinct starts (a native sort of the start times finds them). No comparator
+   * calls: a 100,000-instance run has millions of spans.
+   */
+  private byStart(): Int32Array {
+    const n = this.length;
+    const start = this.start.subarray(0, n);
+    const distinct = start.slice().sort();
+    let m = 0;
+    for (let k = 0; k < n; k++) if (k === 0 || distinct[k] !== distinct[m - 1]) distinct[m++] = distinct[k]!;
+    const rank = new Int32Array(n);
+    const counts = new Int32Array(m + 1);
+    for (let i = 0; i < n; i++) {
+      const x = start[i]!;
+      let lo = 0;
+      let hi = m - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (distinct[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      rank[i] = lo;
+      counts[lo + 1]!++;
+    }
+    for (let r = 1; r <= m; r++) counts[r]! += counts[r - 1]!;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[counts[rank[i]!]!++] = i;
+    return order;
+  }
+
+  /** One span object; two literal shapes (with and without a reason), fields always in the same order. */
+  private at(i: number): TraceSpan {
+    const t = this.target[i]!;
+    const target = t >= 0 ? this.targets.idAt(t) : this.texts.list[-1 - t]!;
+    const { name, status, deploymentId, revision } = this.kinds[this.kind[i]!]!;
+    const start = time(this.start[i]!);
+    const end = time(this.end[i]!);
+    const r = this.reason[i]!;
+    return r < 0
+      ? { target, name, start, end, status, deploymentId, revision }
+      : { target, name, start, end, status, deploymentId, revision, reason: this.reasons[r]! };
+  }
+}
+
+/** What a change sets: everything (a target's first change) or one field. */
+const ChangeKind = { Added: 0, State: 1, Version: 2, Healthy: 3, Registered: 4 } as const;
+type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
+
+/** Changes of the targets' observable state, in recording order (which is time order). */
+export class ChangeColumns {
+  length = 0;
+  private capacity = FIRST_CAPACITY;
+  private t = new Float64Array(FIRST_CAPACITY);
+  private target = new Int32Array(FIRST_CAPACITY);
+  /** The ChangeKind in the low 3 bits; for Added, above them: state code | healthy << 2 | registered (0 none, 1 false, 2 true) << 3. */
+  private kind = new Uint8Array(FIRST_CAPACITY);
+  /** Version: a string index; state: its code; healthy and registered: 0 or 1. Added: the version's index. */
+  private value = new Int32Array(FIRST_CAPACITY);
+  private readonly versions = new StringTable();
+
+  constructor(private readonly targets: TargetIds) {}
+
+  private next(): number {
+    const i = this.length;
+    if (i === this.capacity) {
+      const n = larger(this.capacity);
+      this.t = grow(this.t, n);
+      this.target = grow(this.target, n);
+      this.kind = grow(this.kind, n);
+      this.value = grow(this.value, n);
+      this.capacity = n;
+    }
+    this.length = i + 1;
+    return i;
+  }
+
+  /** The time of the last change, or undefined when there is none. */
+  lastTime(): number | undefined {
+    return this.length > 0 ? this.t[this.length - 1] : undefined;
+  }
+
+  added(t: number, target: number, version: string, state: TargetState, healthy: boolean, registered: boolean | undefined): void {
+    const i = this.next();
+    this.t[i] = t;
+    this.target[i] = target;
+    this.value[i] = this.versions.of(version);
+    this.kind[i] = ChangeKind.Added | ((STATE_CODE[state] | (healthy ? 4 : 0) | (registered === undefined ? 0 : registered ? 16 : 8)) << 3);
+  }
+
+  state(t: number, target: number, state: TargetState): void {
+    this.one(t, target, ChangeKind.State, STATE_CODE[state]);
+  }
+
+  version(t: number, target: number, version: string): void {
+    this.one(t, target, ChangeKind.Version, this.versions.of(version));
+  }
+
+  healthy(t: number, target: number, healthy: boolean): void {
+    this.one(t, target, ChangeKind.Healthy, healthy ? 1 : 0);
+  }
+
+  registered(t: number, target: number, registered: boolean): void {
+    this.one(t, target, ChangeKind.Registered, registered ? 1 : 0);
+  }
+
+  private one(t: number, target: number, kind: ChangeKind, value: number): void {
+    const i = this.next();
+    this.t[i] = t;
+    this.target[i] = target;
+    this.kind[i] = kind;
+    this.value[i] = value;
+  }
+
+  /** The changes as objects: one literal shape per kind, fields in the contract's order. */
+  list(): TraceChange[] {
+    const out = new Array<TraceChange>(this.length);
+    const versions = this.versions.list;
+    for (let i = 0; i < this.length; i++) {
+      const t = time(this.t[i]!);
+      const target = this.targets.idAt(this.target[i]!);
+      const value = this.value[i]!;
+      const kind = this.kind[i]!;
+      switch ((kind & 7) as ChangeKind) {
+        case ChangeKind.Added: {
+          const f = kind >> 3;
+          const version = versions[value]!;
+          const state = STATES[f & 3]!;
+          const healthy = (f & 4) !== 0;
+          const reg = f >> 3;
+          out[i] = reg === 0 ? { t, target, version, state, healthy } : { t, target, version, state, healthy, registered: reg === 2 };
+          break;
+        }
+        case ChangeKind.State:
+          out[i] = { t, target, state: STATES[value]! };
+          break;
+        case ChangeKind.Version:
+          out[i] = { t, target, version: versions[value]! };
+          break;
+        case ChangeKind.Healthy:
+          out[i] = { t, target, healthy: value === 1 };
+          break;
+        case ChangeKind.Registered:
+          out[i] = { t, target, registered: value === 1 };
+          break;
+      }
+    }
+    return out;
+  }
+}

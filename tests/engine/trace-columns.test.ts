@@ -1,0 +1,82 @@
+// The columns the world records spans and changes in, and the objects they become:
+// the same fields in the contract's order, spans sorted by start then end with ties
+// in recording order, and times kept exactly (integers and fractions).
+import { describe, expect, it } from 'vitest';
+import { ChangeColumns, SpanColumns } from '../../src/engine/trace-columns.ts';
+
+const ids = { idAt: (i: number) => `i-${i + 1}` };
+
+describe('SpanColumns', () => {
+  it('gives back each span with its fields in the contract order, a reason only where one was given', () => {
+    const c = new SpanColumns(ids);
+    c.add(0, 'Install', 0, 5, 'Succeeded', 'd-1', 'v2', undefined);
+    c.add(1, 'ApplicationStop', 5, 5, 'Skipped', 'd-1', '', 'no last successful revision on i-2');
+    const [a, b] = c.list();
+    expect(Object.keys(a!)).toEqual(['target', 'name', 'start', 'end', 'status', 'deploymentId', 'revision']);
+    expect(a).toEqual({ target: 'i-1', name: 'Install', start: 0, end: 5, status: 'Succeeded', deploymentId: 'd-1', revision: 'v2' });
+    expect(b).toEqual({ target: 'i-2', name: 'ApplicationStop', start: 5, end: 5, status: 'Skipped', deploymentId: 'd-1', revision: '', reason: 'no last successful revision on i-2' });
+  });
+
+  it('names a span on something that is not a target by the name it was given', () => {
+    const c = new SpanColumns(ids);
+    c.add(c.named('alias live'), 'AllowTraffic', 1, 2, 'Failed', 'd-2', 'v1', 'timed out');
+    expect(c.list()[0]).toMatchObject({ target: 'alias live', status: 'Failed', deploymentId: 'd-2', revision: 'v1', reason: 'timed out' });
+  });
+
+  it('sorts by start, then end, keeping recording order among equal spans', () => {
+    const c = new SpanColumns(ids);
+    c.add(0, 'late', 10, 12, 'Succeeded', 'd-1', 'v2', undefined);
+    c.add(1, 'first', 0, 12, 'Succeeded', 'd-1', 'v2', undefined);
+    c.add(2, 'tie-a', 3, 4, 'Succeeded', 'd-1', 'v2', undefined);
+    c.add(3, 'tie-b', 3, 4, 'Succeeded', 'd-1', 'v2', undefined);
+    // Recorded after a span that started at the same time but ended later: the end breaks the tie.
+    c.add(4, 'short', 0, 1, 'Failed', 'd-1', 'v2', 'cut short');
+    expect(c.sorted().map((s) => s.name)).toEqual(['short', 'first', 'tie-a', 'tie-b', 'late']);
+  });
+
+  it('keeps fractional times and the latest end', () => {
+    const c = new SpanColumns(ids);
+    c.add(0, 'A', 0.5, 2.25, 'Succeeded', 'd-1', 'v2', undefined);
+    c.add(0, 'B', 2.25, 7, 'Succeeded', 'd-1', 'v2', undefined);
+    expect(c.sorted().map((s) => [s.start, s.end])).toEqual([
+      [0.5, 2.25],
+      [2.25, 7],
+    ]);
+    expect(c.maxEnd).toBe(7);
+  });
+
+  it('grows past its first capacity without losing a span', () => {
+    const c = new SpanColumns({ idAt: (i) => `t${i}` });
+    const n = 20_000;
+    for (let i = n - 1; i >= 0; i--) c.add(i, 'S', i, i + 1, 'Succeeded', 'd-1', 'v2', undefined);
+    const sorted = c.sorted();
+    expect(sorted).toHaveLength(n);
+    expect(sorted.every((s, i) => s.start === i && s.target === `t${i}`)).toBe(true);
+  });
+});
+
+describe('ChangeColumns', () => {
+  it('gives a target its full first change, then one field per change, in recording order', () => {
+    const c = new ChangeColumns(ids);
+    c.added(0, 0, 'v1', 'InService', true, true);
+    c.added(0, 1, '', 'OutOfService', false, undefined);
+    c.state(3, 0, 'OutOfService');
+    c.registered(3, 0, false);
+    c.version(4.5, 0, 'v2');
+    c.healthy(6, 1, true);
+    c.state(7, 1, 'Terminated');
+    const list = c.list();
+    expect(list).toEqual([
+      { t: 0, target: 'i-1', version: 'v1', state: 'InService', healthy: true, registered: true },
+      { t: 0, target: 'i-2', version: '', state: 'OutOfService', healthy: false },
+      { t: 3, target: 'i-1', state: 'OutOfService' },
+      { t: 3, target: 'i-1', registered: false },
+      { t: 4.5, target: 'i-1', version: 'v2' },
+      { t: 6, target: 'i-2', healthy: true },
+      { t: 7, target: 'i-2', state: 'Terminated' },
+    ]);
+    expect(Object.keys(list[0]!)).toEqual(['t', 'target', 'version', 'state', 'healthy', 'registered']);
+    expect(Object.keys(list[1]!)).not.toContain('registered');
+    expect(c.lastTime()).toBe(7);
+  });
+});
