@@ -41,15 +41,24 @@ export function modeTabs(mode: AppMode, pick: (mode: AppMode) => void) {
   )}</nav>`;
 }
 
-export function modeView(mode: AppMode, raw: Record<string, unknown> | undefined, index: TraceIndex | undefined, picks: string[] | undefined) {
-  if (mode === 'simulate') return nothing;
+/**
+ * The compare and choose views, each kept once opened and only hidden while
+ * another mode shows: the runs a learner set up there, and the inputs injected
+ * into them, are still there when they come back from the simulator.
+ */
+export function modeView(mode: AppMode, opened: ReadonlySet<AppMode>, raw: Record<string, unknown> | undefined, index: TraceIndex | undefined, picks: string[] | undefined) {
+  if (mode === 'simulate' && opened.size === 0) return nothing;
   void loadModeViews();
   const scenario = index?.trace.scenario;
-  return html`<section class="mode-view" aria-label=${mode === 'compare' ? 'Compare strategies' : 'Help me choose'}>
-    ${mode === 'compare'
-      ? html`<compare-view .raw=${raw} .scenario=${scenario} .request=${picks}></compare-view>`
-      : html`<choose-view .raw=${raw} .scenario=${scenario}></choose-view>`}
-  </section>`;
+  return html`${opened.has('compare')
+    ? html`<section class="mode-view" aria-label="Compare strategies" ?hidden=${mode !== 'compare'}>
+        <compare-view .raw=${raw} .scenario=${scenario} .request=${picks}></compare-view>
+      </section>`
+    : nothing}${opened.has('choose')
+    ? html`<section class="mode-view" aria-label="Help me choose" ?hidden=${mode !== 'choose'}>
+        <choose-view .raw=${raw} .scenario=${scenario}></choose-view>
+      </section>`
+    : nothing}`;
 }
 
 /** The Export menu for the loaded trace at the playhead; a failure is shown in the menu, never thrown. */

@@ -1,7 +1,7 @@
 // The app shell: owns the state (scenario, trace, playhead, playback), turns
 // user actions into timed inputs and re-simulations, and hands every view the
 // frame at t. Views never simulate; they read the trace.
-import { LitElement, html, css, type PropertyValues } from 'lit';
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { validateScenario, validateText } from '../scenario/validate.ts';
 import { simulate } from '../engine/simulate.ts';
 import type { Fault } from '../scenario/types.ts';
@@ -395,8 +395,12 @@ export class DeploysimApp extends LitElement {
 
   // ---- rendering -------------------------------------------------------------
 
+  /** The modes other than simulate opened so far: their views stay (hidden) when another shows. */
+  private readonly openedModes = new Set<AppMode>();
+
   override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('index') || changed.has('t')) && this.index) this.frame = frameAt(this.index, this.t);
+    if (changed.has('mode') && this.mode !== 'simulate') this.openedModes.add(this.mode);
   }
 
   override render() {
@@ -415,7 +419,7 @@ export class DeploysimApp extends LitElement {
         ${modeTabs(this.mode, (mode) => (this.mode = mode))}
         <status-header .index=${index} .frame=${frame} .hideTotal=${this.quiz.hidingFuture}></status-header>
         ${modeButtons(this)}
-        ${exportMenu(index, this.t)}
+        ${this.mode === 'simulate' ? exportMenu(index, this.t) : nothing /* it exports the simulator's moment, not the compared runs */}
       </header>
       <div class="scrim" ?hidden=${!this.drawerOpen} @click=${() => this.setDrawer(false)}></div>
       <aside class="left" id="drawer" aria-label="Scenarios" ?data-open=${this.drawerOpen} @keydown=${this.onDrawerKey}>
@@ -470,7 +474,7 @@ export class DeploysimApp extends LitElement {
         </section>
         <section class="card lifecycle" aria-label="Lifecycle events"><lifecycle-table .index=${index} .t=${this.t} .target=${this.lifecycleTarget}></lifecycle-table></section>
       </main>
-      ${modeView(this.mode, this.raw, index, this.comparePicks)}
+      ${modeView(this.mode, this.openedModes, this.raw, index, this.comparePicks)}
       <aside class="right" ?hidden=${this.mode !== 'simulate'}>
         <section class="card faults"><fault-panel .index=${index} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}
           .report=${heldFor(this.injection, index?.trace)}></fault-panel></section>

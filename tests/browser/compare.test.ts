@@ -227,6 +227,34 @@ describe('the app: modes and export', () => {
     expect(compare.runs).toHaveLength(3);
   });
 
+  it('a trip back to the simulator keeps the compared runs and their injected inputs; Export shows with the simulator only', async () => {
+    const el = await app();
+    const tab = (mode: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`nav.modes .mode-${mode}`)!;
+    const exportMenu = () => el.shadowRoot!.querySelector('details.export');
+    expect(exportMenu()).not.toBeNull();
+    tab('compare').click();
+    await el.updateComplete;
+    expect(exportMenu()).toBeNull(); // it would export the simulator's run, not these
+    const compare = el.shadowRoot!.querySelector('compare-view')!;
+    await settle(compare);
+    compare.t = 20;
+    compare.inject('AbortDeployment');
+    await settle(compare);
+    const runs = compare.runs.map((r) => [r.strategy.id, r.injected.length]);
+    expect(runs.every(([, n]) => n === 1)).toBe(true);
+    tab('simulate').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('main')!.hidden).toBe(false);
+    expect(compare.closest('section')!.hidden).toBe(true);
+    expect(exportMenu()).not.toBeNull();
+    tab('compare').click();
+    await el.updateComplete;
+    await settle(compare);
+    expect(el.shadowRoot!.querySelector('compare-view')).toBe(compare); // the same view, not a new one
+    expect(compare.closest('section')!.hidden).toBe(false);
+    expect(compare.runs.map((r) => [r.strategy.id, r.injected.length])).toEqual(runs);
+  });
+
   it('exports the moment as SVG (well-formed) and PNG, the trace as JSON and CSV', async () => {
     const index = buildIndex(simulate(valid({ ...raw, name: 'Export <me> & "you"' })));
     const t = index.duration / 2;
