@@ -8,7 +8,7 @@
 // (issue 10: a 5,000-instance link with no main-thread task over 200 ms).
 // `unpackIndex(packIndex(index))` equals `index` exactly, shared lists included
 // (tests/app/index-packet.test.ts checks it on every shipped scenario).
-import type { TargetSnapshot, TraceIndex } from '../layout/frame.ts';
+import { failedSpans, phasesInOrder, runningSpans, type TargetSnapshot, type TraceIndex } from '../layout/frame.ts';
 import type { TargetState, Trace, TraceChange, TraceEvent, TraceEventType, TraceSpan, SpanStatus } from '../trace/types.ts';
 
 /** Everything but the big lists travels as it is (scenario, targets, samples, phases, …). */
@@ -27,12 +27,9 @@ export interface IndexPacket {
   spans: { target: Int32Array; name: Int32Array; start: Float64Array; end: Float64Array; status: Int32Array; deploymentId: Int32Array; revision: Int32Array; reason: Int32Array };
   events: { t: Float64Array; type: Int32Array; message: Int32Array; target: Int32Array; deploymentId: Int32Array; rule: Int32Array; healthy: Int8Array; end: Float64Array; hasEnd: Int8Array; undocumented: Int32Array };
   changes: { t: Float64Array; target: Int32Array; version: Int32Array; state: Int32Array; healthy: Int8Array; registered: Int8Array };
+  /** Each target's spans; the running and failed lists and the phase order are derived again on the page (frame.ts). */
   spansByTarget: Lists;
-  runningByTarget: Lists;
-  failedByTarget: Lists;
   snapshots: { offsets: Int32Array; t: Float64Array; version: Int32Array; state: Int32Array; healthy: Int8Array; registered: Int8Array; everHealthy: Int8Array };
-  /** Phase rows of `rest.phases` in the index's order. */
-  phaseOrder: Int32Array;
   eventTimes: Float64Array;
   moments: Float64Array;
   duration: number;
@@ -53,9 +50,6 @@ class StringTable {
       this.ids.set(s, k);
     }
     return k;
-  }
-  optional(s: string | undefined): number {
-    return s === undefined ? NONE : this.id(s);
   }
 }
 
@@ -81,46 +75,18 @@ class ColumnIds {
 
 const flag = (b: boolean | undefined): number => (b === undefined ? NONE : b ? 1 : 0);
 
-/**
- * Per-target lists of items that are all in `items`, as rows of `items`. Each
- * list is a subsequence of the list in `among` (its target's rows there) in the
- * same order, so a walk along both finds the rows without hashing every object;
- * an item out of that order (none today) is looked up among its target's rows.
- */
-function packSublists<T>(lists: readonly (readonly T[])[], among: readonly (readonly T[])[], amongRows: Lists): Lists {
+/** Where each list starts in one flat list of them all, and where the last ends. */
+function offsetsOf(lists: readonly (readonly unknown[])[]): Int32Array {
   const offsets = new Int32Array(lists.length + 1);
-  let n = 0;
-  for (let i = 0; i < lists.length; i++) {
-    offsets[i] = n;
-    n += lists[i]!.length;
-  }
-  offsets[lists.length] = n;
-  const rows = new Int32Array(n);
-  let k = 0;
-  for (let i = 0; i < lists.length; i++) {
-    const all = among[i]!;
-    const from = amongRows.offsets[i]!;
-    let j = 0;
-    for (const item of lists[i]!) {
-      while (j < all.length && all[j] !== item) j++;
-      if (j === all.length) j = all.indexOf(item); // out of order: look it up
-      rows[k++] = amongRows.rows[from + j]!;
-    }
-  }
-  return { offsets, rows };
+  for (let i = 0; i < lists.length; i++) offsets[i + 1] = offsets[i]! + lists[i]!.length;
+  return offsets;
 }
 
 /** Each target's spans as rows of `trace.spans`: grouped in trace order, checked against the index's lists. */
 function spanRows(index: TraceIndex, targetOf: Int32Array): Lists {
   const lists = index.spansByTarget;
-  const offsets = new Int32Array(lists.length + 1);
-  let n = 0;
-  for (let i = 0; i < lists.length; i++) {
-    offsets[i] = n;
-    n += lists[i]!.length;
-  }
-  offsets[lists.length] = n;
-  const rows = new Int32Array(n);
+  const offsets = offsetsOf(lists);
+  const rows = new Int32Array(offsets[lists.length]!);
   const fill = offsets.slice(0, lists.length);
   for (let j = 0; j < targetOf.length; j++) {
     const i = targetOf[j]!;
@@ -145,10 +111,10 @@ function spanRows(index: TraceIndex, targetOf: Int32Array): Lists {
 /** The buffers of a packet, to transfer rather than copy. */
 export function packetBuffers(p: IndexPacket): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const group of [p.spans, p.events, p.changes, p.spansByTarget, p.runningByTarget, p.failedByTarget, p.snapshots]) {
+  for (const group of [p.spans, p.events, p.changes, p.spansByTarget, p.snapshots]) {
     for (const column of Object.values(group)) out.push((column as ArrayBufferView).buffer as ArrayBuffer);
   }
-  out.push(p.phaseOrder.buffer as ArrayBuffer, p.eventTimes.buffer as ArrayBuffer, p.moments.buffer as ArrayBuffer);
+  out.push(p.eventTimes.buffer as ArrayBuffer, p.moments.buffer as ArrayBuffer);
   return out;
 }
 
@@ -233,7 +199,7 @@ export function packIndex(index: TraceIndex): IndexPacket {
 
   const flat = index.snapshotsByTarget.flat();
   const snap = {
-    offsets: new Int32Array(index.snapshotsByTarget.length + 1),
+    offsets: offsetsOf(index.snapshotsByTarget),
     t: new Float64Array(flat.length),
     version: new Int32Array(flat.length),
     state: new Int32Array(flat.length),
@@ -241,12 +207,6 @@ export function packIndex(index: TraceIndex): IndexPacket {
     registered: new Int8Array(flat.length),
     everHealthy: new Int8Array(flat.length),
   };
-  let n = 0;
-  for (let i = 0; i < index.snapshotsByTarget.length; i++) {
-    snap.offsets[i] = n;
-    n += index.snapshotsByTarget[i]!.length;
-  }
-  snap.offsets[index.snapshotsByTarget.length] = n;
   for (let i = 0; i < flat.length; i++) {
     const s = flat[i]!;
     snap.t[i] = s.t;
@@ -257,7 +217,6 @@ export function packIndex(index: TraceIndex): IndexPacket {
     snap.everHealthy[i] = flag(s.everHealthy);
   }
 
-  const phaseRow = new Map(rest.phases.map((p, i) => [p, i]));
   const spansByTarget = spanRows(index, targetOf);
   return {
     rest,
@@ -266,10 +225,7 @@ export function packIndex(index: TraceIndex): IndexPacket {
     events: ev,
     changes: ch,
     spansByTarget,
-    runningByTarget: packSublists(index.runningByTarget, index.spansByTarget, spansByTarget),
-    failedByTarget: packSublists(index.failedByTarget, index.spansByTarget, spansByTarget),
     snapshots: snap,
-    phaseOrder: Int32Array.from(index.phases, (p) => phaseRow.get(p)!),
     eventTimes: Float64Array.from(index.eventTimes),
     moments: Float64Array.from(index.moments),
     duration: index.duration,
@@ -377,17 +333,18 @@ export function unpackIndex(p: IndexPacket): TraceIndex {
   };
   const targetIndex = new Map<string, number>();
   trace.targets.forEach((t, i) => targetIndex.set(t.id, i));
+  const spansByTarget = unpackLists(p.spansByTarget, spans);
   return {
     trace,
     duration: p.duration,
     versions: p.versions,
     targets: trace.targets,
     targetIndex,
-    spansByTarget: unpackLists(p.spansByTarget, spans),
-    runningByTarget: unpackLists(p.runningByTarget, spans),
-    failedByTarget: unpackLists(p.failedByTarget, spans),
+    spansByTarget,
+    runningByTarget: spansByTarget.map(runningSpans),
+    failedByTarget: spansByTarget.map(failedSpans),
     snapshotsByTarget,
-    phases: Array.from(p.phaseOrder, (k) => trace.phases[k]!),
+    phases: phasesInOrder(trace.phases),
     eventTimes: Array.from(p.eventTimes),
     moments: Array.from(p.moments),
   };

@@ -105,8 +105,8 @@ export function buildIndex(trace: Trace): TraceIndex {
     if (i !== undefined) spansByTarget[i]!.push(s);
   }
   for (const list of spansByTarget) list.sort((a, b) => a.start - b.start || a.end - b.end);
-  const runningByTarget = spansByTarget.map((list) => list.filter((s) => s.status !== 'Skipped' && s.end > s.start));
-  const failedByTarget = spansByTarget.map((list) => list.filter((s) => s.status === 'Failed').sort((a, b) => a.end - b.end));
+  const runningByTarget = spansByTarget.map(runningSpans);
+  const failedByTarget = spansByTarget.map(failedSpans);
   const snapshotsByTarget = replayPerTarget(trace, targetIndex);
 
   const sc = trace.scenario;
@@ -139,10 +139,28 @@ export function buildIndex(trace: Trace): TraceIndex {
     runningByTarget,
     failedByTarget,
     snapshotsByTarget,
-    phases: [...trace.phases].sort((a, b) => a.start - b.start || b.end - a.end),
+    phases: phasesInOrder(trace.phases),
     eventTimes,
     moments: distinctSorted(momentList),
   };
+}
+
+// The parts of the index derived from a target's spans or the trace's phases alone:
+// shared with the page's rebuild of an index the worker made (src/app/index-packet.ts).
+
+/** Spans that run (not Skipped, longer than an instant), in the list's order. */
+export function runningSpans(spans: readonly TraceSpan[]): TraceSpan[] {
+  return spans.filter((s) => s.status !== 'Skipped' && s.end > s.start);
+}
+
+/** Failed spans, by end. */
+export function failedSpans(spans: readonly TraceSpan[]): TraceSpan[] {
+  return spans.filter((s) => s.status === 'Failed').sort((a, b) => a.end - b.end);
+}
+
+/** Phases by start, outer (longer) before inner at the same start. */
+export function phasesInOrder(phases: readonly TracePhase[]): TracePhase[] {
+  return [...phases].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** `changes` folded per target: each entry is the whole state from that change on (as replayChanges folds it). */
