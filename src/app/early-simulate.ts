@@ -5,7 +5,7 @@
 // asks for the same scenario (src/app/off-thread.ts); it validates the text
 // itself first, so a link it refuses never uses it.
 import { decodeShare, oversizedFleet } from '../layout/share.ts';
-import { startEarly, wantsOffThread } from './off-thread.ts';
+import { startEarly, wantsOffThread } from './worker-run.ts';
 
 const text = decodeShare(location.hash).scenarioText;
 if (text !== undefined && oversizedFleet(text) === undefined) {

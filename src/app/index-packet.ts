@@ -24,8 +24,10 @@ export interface IndexPacket {
   rest: TraceRest;
   /** Every string the columns name, once. */
   strings: string[];
+  /** The events' messages, row by row: nearly all differ, so a table would only hash them. */
+  messages: string[];
   spans: { target: Int32Array; name: Int32Array; start: Float64Array; end: Float64Array; status: Int32Array; deploymentId: Int32Array; revision: Int32Array; reason: Int32Array };
-  events: { t: Float64Array; type: Int32Array; message: Int32Array; target: Int32Array; deploymentId: Int32Array; rule: Int32Array; healthy: Int8Array; end: Float64Array; hasEnd: Int8Array; undocumented: Int32Array };
+  events: { t: Float64Array; type: Int32Array; target: Int32Array; deploymentId: Int32Array; rule: Int32Array; healthy: Int8Array; end: Float64Array; hasEnd: Int8Array; undocumented: Int32Array };
   changes: { t: Float64Array; target: Int32Array; version: Int32Array; state: Int32Array; healthy: Int8Array; registered: Int8Array };
   /** Each target's spans; the running and failed lists and the phase order are derived again on the page (frame.ts). */
   spansByTarget: Lists;
@@ -156,7 +158,6 @@ export function packIndex(index: TraceIndex): IndexPacket {
   const ev = {
     t: new Float64Array(events.length),
     type: new Int32Array(events.length),
-    message: new Int32Array(events.length),
     target: new Int32Array(events.length),
     deploymentId: new Int32Array(events.length),
     rule: new Int32Array(events.length),
@@ -165,11 +166,12 @@ export function packIndex(index: TraceIndex): IndexPacket {
     hasEnd: new Int8Array(events.length),
     undocumented: new Int32Array(events.length),
   };
+  const messages = new Array<string>(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     ev.t[i] = e.t;
     ev.type[i] = types.id(e.type);
-    ev.message[i] = strings.id(e.message);
+    messages[i] = e.message;
     ev.target[i] = eventTargets.optional(e.target);
     ev.deploymentId[i] = deployments.optional(e.deploymentId);
     ev.rule[i] = rules.optional(e.rule);
@@ -221,6 +223,7 @@ export function packIndex(index: TraceIndex): IndexPacket {
   return {
     rest,
     strings: strings.list,
+    messages,
     spans: sp,
     events: ev,
     changes: ch,
@@ -252,6 +255,29 @@ function bare(record: Record<string, number>): Record<string, number> {
 const bool = (v: number): boolean | undefined => (v === NONE ? undefined : v === 1);
 
 export function unpackIndex(p: IndexPacket): TraceIndex {
+  const steps = unpackSteps(p);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, a table per task: on the page each table's objects take tens of ms
+ * to build at 5,000 targets, and together they made the longest task of the
+ * first load (issue 10: no main-thread task over 200 ms).
+ */
+export async function unpackIndexInTasks(p: IndexPacket): Promise<TraceIndex> {
+  const steps = unpackSteps(p);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** Rebuilds the index table by table, pausing (`yield`) between tables. */
+function* unpackSteps(p: IndexPacket): Generator<void, TraceIndex> {
   const str = p.strings;
   const sp = p.spans;
   const spans = new Array<TraceSpan>(sp.target.length);
@@ -268,12 +294,13 @@ export function unpackIndex(p: IndexPacket): TraceIndex {
     if (sp.reason[i] !== NONE) s.reason = str[sp.reason[i]!];
     spans[i] = s;
   }
+  yield;
 
   const ev = p.events;
   const events = new Array<TraceEvent>(ev.t.length);
   for (let i = 0; i < events.length; i++) {
     // Optional fields in the order the engine adds them (src/engine/world.ts `event`).
-    const e: TraceEvent = { t: ev.t[i]!, type: str[ev.type[i]!] as TraceEventType, message: str[ev.message[i]!]! };
+    const e: TraceEvent = { t: ev.t[i]!, type: str[ev.type[i]!] as TraceEventType, message: p.messages[i]! };
     if (ev.target[i] !== NONE) e.target = str[ev.target[i]!];
     if (ev.deploymentId[i] !== NONE) e.deploymentId = str[ev.deploymentId[i]!];
     if (ev.rule[i] !== NONE) e.rule = str[ev.rule[i]!] as TraceEvent['rule'];
@@ -282,6 +309,7 @@ export function unpackIndex(p: IndexPacket): TraceIndex {
     if (ev.undocumented[i] !== NONE) e.undocumented = str[ev.undocumented[i]!];
     events[i] = e;
   }
+  yield;
 
   const ch = p.changes;
   const changes = new Array<TraceChange>(ch.t.length);
@@ -293,6 +321,7 @@ export function unpackIndex(p: IndexPacket): TraceIndex {
     if (ch.registered[i] !== NONE) c.registered = ch.registered[i] === 1;
     changes[i] = c;
   }
+  yield;
 
   const sn = p.snapshots;
   const snapshotsByTarget = new Array<TargetSnapshot[]>(sn.offsets.length - 1);
@@ -305,6 +334,7 @@ export function unpackIndex(p: IndexPacket): TraceIndex {
     }
     snapshotsByTarget[i] = list;
   }
+  yield;
 
   const r = p.rest;
   // Per-version records have no prototype (version names are user text: "constructor"

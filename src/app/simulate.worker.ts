@@ -2,25 +2,37 @@
 // large share link never blocks the page for the length of a simulation (issue
 // 10: no main-thread task over 200 ms). The index travels packed into typed
 // columns (src/app/index-packet.ts), moved rather than copied.
+//
+// The worker does not validate: the page validates the scenario text and only
+// asks for (or adopts, src/app/off-thread.ts) the simulation of a scenario it
+// accepted, and stops the worker of a link it refuses. For an accepted scenario
+// `withDefaults` gives exactly what validation gives; leaving the validator (half
+// of the engine's code) out lets the worker start sooner (issue 10).
 import { simulate } from '../engine/simulate.ts';
-import { validateScenario } from '../scenario/validate.ts';
+import { withDefaults } from '../scenario/defaults.ts';
 import { buildIndex } from '../layout/frame.ts';
-import type { OffThreadReply } from './off-thread.ts';
+import type { OffThreadReply } from './worker-run.ts';
 import { packetBuffers, packIndex } from './index-packet.ts';
+
+/** Wall-clock times (ms since the epoch) of the worker's steps, for bench/render.ts's breakdown. */
+const now = () => performance.timeOrigin + performance.now();
+const loaded = now();
 
 self.onmessage = (e: MessageEvent<unknown>) => {
   let reply: OffThreadReply;
   let transfer: ArrayBuffer[] = [];
-  const v = validateScenario(e.data);
-  if (!v.ok) reply = { ok: false, detail: 'invalid' };
-  else {
-    try {
-      const packet = packIndex(buildIndex(simulate(v.scenario)));
-      reply = { ok: true, packet };
-      transfer = packetBuffers(packet);
-    } catch (err) {
-      reply = { ok: false, detail: err instanceof Error ? err.message : String(err) };
-    }
+  const steps: [string, number][] = [['worker-loaded', loaded], ['worker-received', now()]];
+  try {
+    const trace = simulate(withDefaults(e.data as Record<string, any>));
+    steps.push(['worker-simulated', now()]);
+    const index = buildIndex(trace);
+    steps.push(['worker-indexed', now()]);
+    const packet = packIndex(index);
+    steps.push(['worker-packed', now()]);
+    reply = { ok: true, packet, steps };
+    transfer = packetBuffers(packet);
+  } catch (err) {
+    reply = { ok: false, detail: err instanceof Error ? err.message : String(err) };
   }
   self.postMessage(reply, { transfer });
 };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex, type TraceIndex } from '../../src/layout/frame.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
-import { packetBuffers, packIndex, unpackIndex } from '../../src/app/index-packet.ts';
+import { packetBuffers, packIndex, unpackIndex, unpackIndexInTasks } from '../../src/app/index-packet.ts';
 import { eb, readScenario, shippedScenarios } from '../helpers.ts';
 
 /** Through a structured clone with the buffers transferred, as postMessage sends it. */
@@ -39,6 +39,16 @@ describe('index packet', () => {
     trace.spans.reverse();
     const index = buildIndex(trace);
     expect(roundTrip(index)).toStrictEqual(index);
+  });
+
+  it('rebuilds the same index when it pauses between tables', async () => {
+    const index = buildIndex(eb({ instances: 6, DeploymentPolicy: 'RollingWithAdditionalBatch', BatchSizeType: 'Fixed', BatchSize: 2 }));
+    let tasks = 0;
+    const counting = setInterval(() => tasks++, 0);
+    const back = await unpackIndexInTasks(packIndex(index));
+    clearInterval(counting);
+    expect(back).toStrictEqual(index);
+    expect(tasks).toBeGreaterThan(0); // the page got the thread back in between
   });
 
   it('moves its columns instead of copying them', () => {

@@ -1,8 +1,12 @@
-// A large fleet is simulated in a worker (src/app/off-thread.ts); a share link's
+// A large fleet is simulated in a worker (src/app/off-thread.ts, worker-run.ts); a share link's
 // simulation starts before the app has loaded (src/app/early-simulate.ts) and the
 // app adopts it when it asks for the same scenario text, once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discardEarly, indexOffThread, startEarly } from '../../src/app/off-thread.ts';
+import { discardEarly, indexOffThread } from '../../src/app/off-thread.ts';
+import { startEarly } from '../../src/app/worker-run.ts';
+import { validateScenario } from '../../src/scenario/validate.ts';
+import { simulate } from '../../src/engine/simulate.ts';
+import { buildIndex } from '../../src/layout/frame.ts';
 
 const fleet = (n: number) => ({ name: `Fleet of ${n}`, description: 'test', platform: 'ElasticBeanstalk', versions: { from: 'v1', to: 'v2' },
   elasticBeanstalk: { instances: n, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 50, MaxSize: n } });
@@ -45,6 +49,16 @@ describe('simulating off the main thread', () => {
     expect(workers).toBe(2);
   });
 
+  it('gives the index the page would build from the validated scenario', async () => {
+    // The worker skips validation (the page has done it) and fills the defaults itself.
+    const raw = { ...fleet(1000), elasticBeanstalk: { instances: 1000, MaxSize: 1000, DeploymentPolicy: 'RollingWithAdditionalBatch' }, faults: [{ type: 'UnhealthyInstance', target: 'i-7' }] };
+    const v = validateScenario(raw);
+    if (!v.ok) throw new Error(JSON.stringify(v.problems));
+    const result = await indexOffThread(raw, JSON.stringify(raw));
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.index).toEqual(buildIndex(simulate(v.scenario)));
+  });
+
   it('simulates afresh when the app asks for another scenario than the one started early', async () => {
     const early = fleet(1100);
     startEarly(JSON.stringify(early), early);
@@ -69,7 +83,10 @@ describe('simulating off the main thread', () => {
   });
 
   it('says why when the worker cannot simulate', async () => {
-    const result = await indexOffThread({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: -1 } });
-    expect(result).toEqual({ ok: false, detail: 'invalid' });
+    // The page validates before it asks; the worker still answers, with the error, if simulating throws.
+    const result = await indexOffThread(null);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.detail).toMatch(/null/);
+    expect(ended).toBe(1);
   });
 });

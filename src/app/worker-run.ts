@@ -1,0 +1,71 @@
+// Starts the simulation worker (src/app/simulate.worker.ts) and hands over its
+// reply. Kept apart from unpacking the reply (src/app/off-thread.ts) so that the
+// page's small entry (src/app/main.ts → early-simulate.ts) can start a share
+// link's simulation with nothing else loaded (issue 10: a 5,000-instance link
+// draws its first timeline within 1 s).
+import type { IndexPacket } from './index-packet.ts';
+
+/** From this many instances on, a shared scenario is simulated off the main thread. */
+export const OFF_THREAD_FROM = 1_000;
+
+/** What the worker posts: the index packed (src/app/index-packet.ts) with when its steps ended, or why it could not simulate. */
+export type OffThreadReply = { ok: true; packet: IndexPacket; steps: [string, number][] } | { ok: false; detail: string };
+
+/** Whether a (parsed, not yet validated) scenario is large enough to simulate in the worker. */
+export function wantsOffThread(raw: unknown): boolean {
+  const r = raw as { elasticBeanstalk?: { instances?: unknown }; codeDeploy?: { instances?: unknown } } | null;
+  const instances = Number(r?.elasticBeanstalk?.instances ?? r?.codeDeploy?.instances ?? 0);
+  return typeof Worker !== 'undefined' && instances >= OFF_THREAD_FROM;
+}
+
+interface Simulation {
+  reply: Promise<OffThreadReply>;
+  /** Ends the worker; `reply` then never settles (nobody waits for it). */
+  cancel: () => void;
+}
+
+/** A simulation started before the app asked (src/app/early-simulate.ts), by scenario text. */
+let early: (Simulation & { text: string }) | undefined;
+
+/** Starts simulating a share link's scenario before the app has loaded. */
+export function startEarly(text: string, raw: unknown): void {
+  early = { text, ...runWorker(raw) };
+}
+
+/** The app will not ask for the early simulation (its link was refused): stop it and let it go. */
+export function discardEarly(): void {
+  early?.cancel();
+  early = undefined;
+}
+
+/**
+ * The worker's reply for a scenario the page has validated: the early simulation
+ * when it was started for the same text (adopted once at most), else a new one.
+ */
+export function simulationOf(raw: unknown, text?: string): Promise<OffThreadReply> {
+  const started = early;
+  early = undefined; // adopted once at most: a later load simulates afresh
+  if (started && text !== undefined && started.text === text) return started.reply;
+  started?.cancel(); // the app wants something else: stop the early one
+  return runWorker(raw).reply;
+}
+
+/** Simulates in a worker of its own, ended when it answers. */
+function runWorker(raw: unknown): Simulation {
+  // Marks for bench/render.ts, which prints where the first draw's time goes.
+  performance.mark('deploysim:worker-started');
+  const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' });
+  const reply = new Promise<OffThreadReply>((resolve) => {
+    worker.onmessage = (e: MessageEvent<OffThreadReply>) => {
+      performance.mark('deploysim:worker-answered');
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      resolve({ ok: false, detail: e.message || 'the simulation worker failed' });
+    };
+    worker.postMessage(raw);
+  });
+  return { reply, cancel: () => worker.terminate() };
+}
