@@ -22,6 +22,8 @@ export const shellStyles = css`
   .brand .logo { color: #0072B2; }
   .brand .tag { display: block; font-size: 10.5px; font-weight: 500; color: #6b7587; letter-spacing: 0.03em; }
   status-header { flex: 1; min-width: 0; }
+  /* Compare and choose run scenarios of their own: the simulator's status and clock would mislead there. */
+  status-header[hidden] { visibility: hidden; }
   aside.left { grid-area: left; overflow-y: auto; padding: 10px 10px 20px 12px; background: #fbfcfe; border-right: 1px solid #dde2ea; }
   main { grid-area: main; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 12px; min-width: 0; }
   aside.right { grid-area: right; overflow: hidden; padding: 12px 12px 12px 0; display: flex; flex-direction: column; gap: 12px; min-height: 0; }

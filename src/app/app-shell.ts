@@ -417,7 +417,7 @@ export class DeploysimApp extends LitElement {
           @click=${() => this.setDrawer(!this.drawerOpen)}><span aria-hidden="true">☰</span> Scenarios</button>
         <div class="brand"><span class="logo" aria-hidden="true">◧</span> deploysim <span class="tag">AWS deployment simulator</span></div>
         ${modeTabs(this.mode, (mode) => (this.mode = mode))}
-        <status-header .index=${index} .frame=${frame} .hideTotal=${this.quiz.hidingFuture}></status-header>
+        <status-header ?hidden=${this.mode !== 'simulate'} .index=${index} .frame=${frame} .hideTotal=${this.quiz.hidingFuture}></status-header>
         ${modeButtons(this)}
         ${this.mode === 'simulate' ? exportMenu(index, this.t) : nothing /* it exports the simulator's moment, not the compared runs */}
       </header>

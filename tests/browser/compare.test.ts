@@ -227,7 +227,7 @@ describe('the app: modes and export', () => {
     expect(compare.runs).toHaveLength(3);
   });
 
-  it('a trip back to the simulator keeps the compared runs and their injected inputs; Export shows with the simulator only', async () => {
+  it('a trip back to the simulator keeps the compared runs and their injected inputs; Export and the status header show with the simulator only', async () => {
     const el = await app();
     const tab = (mode: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`nav.modes .mode-${mode}`)!;
     const exportMenu = () => el.shadowRoot!.querySelector('details.export');
@@ -235,6 +235,8 @@ describe('the app: modes and export', () => {
     tab('compare').click();
     await el.updateComplete;
     expect(exportMenu()).toBeNull(); // it would export the simulator's run, not these
+    const header = el.shadowRoot!.querySelector('status-header')!;
+    expect(getComputedStyle(header).visibility).toBe('hidden'); // its clock is the simulator's, not the compared runs'
     const compare = el.shadowRoot!.querySelector('compare-view')!;
     await settle(compare);
     compare.t = 20;
@@ -247,6 +249,8 @@ describe('the app: modes and export', () => {
     expect(el.shadowRoot!.querySelector('main')!.hidden).toBe(false);
     expect(compare.closest('section')!.hidden).toBe(true);
     expect(exportMenu()).not.toBeNull();
+    expect(getComputedStyle(header).visibility).toBe('visible');
+    expect(getComputedStyle(header).visibility).toBe('visible');
     tab('compare').click();
     await el.updateComplete;
     await settle(compare);
