@@ -21,7 +21,8 @@ const loaded = now();
 self.onmessage = (e: MessageEvent<unknown>) => {
   let reply: OffThreadReply;
   let transfer: ArrayBuffer[] = [];
-  const steps: [string, number][] = [['worker-loaded', loaded], ['worker-received', now()]];
+  // Created: the worker's own time origin, before its script was fetched.
+  const steps: [string, number][] = [['worker-created', performance.timeOrigin], ['worker-loaded', loaded], ['worker-received', now()]];
   try {
     const trace = simulate(withDefaults(e.data as Record<string, any>));
     steps.push(['worker-simulated', now()]);
