@@ -9,21 +9,16 @@ import { newGroupMachine } from './eb/new-group-machine.ts';
 import { blueGreenMachine } from './eb/blue-green-machine.ts';
 import { serverInPlaceMachine } from './codedeploy/server-in-place-machine.ts';
 import { serverBlueGreenMachine } from './codedeploy/server-blue-green-machine.ts';
-import { ecsTrafficMachine, lambdaTrafficMachine } from './codedeploy/traffic/machine.ts';
+import { trafficMachine } from './codedeploy/traffic/machine.ts';
 
-export const ORCHESTRATORS: readonly AnyStateMachine[] = [
-  rollingMachine,
-  newGroupMachine,
-  blueGreenMachine,
-  serverInPlaceMachine,
-  serverBlueGreenMachine,
-  lambdaTrafficMachine,
-  ecsTrafficMachine,
-];
+/** Every orchestrator; the traffic-shifting ones are built on this first call (a run needs at most one). */
+export function orchestrators(): readonly AnyStateMachine[] {
+  return [rollingMachine, newGroupMachine, blueGreenMachine, serverInPlaceMachine, serverBlueGreenMachine, trafficMachine('Lambda'), trafficMachine('ECS')];
+}
 
 export function allMachines(): MachineDescription[] {
   return [
-    ...ORCHESTRATORS.map((m) => describeMachine(m, 'orchestrator')),
+    ...orchestrators().map((m) => describeMachine(m, 'orchestrator')),
     ...Object.values(LIFECYCLES).map((m) => describeMachine(m, 'lifecycle')),
   ];
 }

@@ -9,7 +9,7 @@ import { createActor, initialTransition, SimulatedClock, transition, type AnySta
 import { getSimplePaths } from 'xstate/graph';
 import type { TrafficConfig } from '../../src/aws/codedeploy-facts.ts';
 import { lifecycleOrder } from '../../src/engine/lifecycles/catalog.ts';
-import { ecsTrafficMachine, lambdaTrafficMachine, type TrafficEvent, type TrafficInput } from '../../src/engine/codedeploy/traffic/machine.ts';
+import { trafficMachine, type TrafficEvent, type TrafficInput } from '../../src/engine/codedeploy/traffic/machine.ts';
 import { scenario } from '../helpers.ts';
 
 const SECOND = 1000;
@@ -89,7 +89,7 @@ function drive(machine: AnyStateMachine, input: TrafficInput, script: { answer?:
 
 describe('the traffic-shifting orchestrator, driven alone', () => {
   it('Lambda canary: BeforeAllowTraffic, the first increment, the interval, all the rest, AfterAllowTraffic', () => {
-    const r = drive(lambdaTrafficMachine, inputFor('Lambda', canary));
+    const r = drive(trafficMachine('Lambda'), inputFor('Lambda', canary));
     expect(r.final).toBe('succeeded');
     expect(r.log).toEqual([
       'Start',
@@ -106,51 +106,51 @@ describe('the traffic-shifting orchestrator, driven alone', () => {
   });
 
   it('linear: equal increments, one every interval, until 100%', () => {
-    expect(drive(lambdaTrafficMachine, inputFor('Lambda', linear30)).shifts).toEqual([30, 60, 90, 100]);
-    expect(drive(lambdaTrafficMachine, inputFor('Lambda', allAtOnce)).shifts).toEqual([100]);
+    expect(drive(trafficMachine('Lambda'), inputFor('Lambda', linear30)).shifts).toEqual([30, 60, 90, 100]);
+    expect(drive(trafficMachine('Lambda'), inputFor('Lambda', allAtOnce)).shifts).toEqual([100]);
   });
 
   it('the hook states come in the lifecycle machine\'s order (ECS), then the termination wait removes the original task set', () => {
-    const r = drive(ecsTrafficMachine, inputFor('ECS', { ...allAtOnce, platform: 'ECS' }));
+    const r = drive(trafficMachine('ECS'), inputFor('ECS', { ...allAtOnce, platform: 'ECS' }));
     const events = r.log.filter((x) => lifecycleOrder('codeDeployEcs').includes(x));
     expect(events).toEqual(lifecycleOrder('codeDeployEcs').filter((x) => x !== 'AllowTraffic'));
     expect(r.log.slice(-3)).toEqual(['termination wait', 'original removed', 'd-1 Succeeded']);
   });
 
   it('a stop during the canary interval cancels the interval\'s timer: nothing more shifts', () => {
-    const r = drive(lambdaTrafficMachine, inputFor('Lambda', canary), { at: { canaryInterval: request } });
+    const r = drive(trafficMachine('Lambda'), inputFor('Lambda', canary), { at: { canaryInterval: request } });
     expect(r.final).toBe('stopped');
     expect(r.shifts).toEqual([10]);
     expect(r.log.slice(-3)).toEqual(['interval ends', 'stop in flight', 'd-1 Stopped']);
   });
 
   it('an alarm during a linear interval with DEPLOYMENT_STOP_ON_ALARM: the rollback is a second deployment', () => {
-    const r = drive(lambdaTrafficMachine, inputFor('Lambda', linear30, ['DEPLOYMENT_STOP_ON_ALARM']), { at: { linearInterval: alarm } });
+    const r = drive(trafficMachine('Lambda'), inputFor('Lambda', linear30, ['DEPLOYMENT_STOP_ON_ALARM']), { at: { linearInterval: alarm } });
     expect(r.final).toBe('rolledBack');
     expect(r.shifts).toEqual([30]);
     expect(r.log.slice(-4)).toEqual(['stop in flight', 'd-1 Stopped', 'd-2 starts', 'd-2 Succeeded']);
   });
 
   it('a stop during the rollback stops the rollback deployment', () => {
-    const r = drive(lambdaTrafficMachine, inputFor('Lambda', canary, ['DEPLOYMENT_STOP_ON_ALARM']), { at: { canaryInterval: alarm, rollingBack: request } });
+    const r = drive(trafficMachine('Lambda'), inputFor('Lambda', canary, ['DEPLOYMENT_STOP_ON_ALARM']), { at: { canaryInterval: alarm, rollingBack: request } });
     expect(r.final).toBe('rollbackStopped');
     expect(r.log.slice(-2)).toEqual(['d-2 starts', 'd-2 Stopped']);
   });
 
   it('ECS: a BeforeInstall failure never rolls back; an AfterInstall failure does (the task set exists)', () => {
     const ecs = inputFor('ECS', { ...canary, platform: 'ECS' }, ['DEPLOYMENT_FAILURE']);
-    expect(drive(ecsTrafficMachine, ecs, { answer: (e) => (e === 'BeforeInstall' ? 'fail' : 'ok') }).final).toBe('failed');
-    expect(drive(ecsTrafficMachine, ecs, { answer: (e) => (e === 'AfterInstall' ? 'fail' : 'ok') }).final).toBe('rolledBack');
+    expect(drive(trafficMachine('ECS'), ecs, { answer: (e) => (e === 'BeforeInstall' ? 'fail' : 'ok') }).final).toBe('failed');
+    expect(drive(trafficMachine('ECS'), ecs, { answer: (e) => (e === 'AfterInstall' ? 'fail' : 'ok') }).final).toBe('rolledBack');
   });
 
   it('Lambda: a BeforeAllowTraffic failure changed nothing, so there is nothing to roll back; AfterAllowTraffic rolls back', () => {
     const lambda = inputFor('Lambda', canary, ['DEPLOYMENT_FAILURE']);
-    expect(drive(lambdaTrafficMachine, lambda, { answer: (e) => (e === 'BeforeAllowTraffic' ? 'fail' : 'ok') }).final).toBe('failed');
-    expect(drive(lambdaTrafficMachine, lambda, { answer: (e) => (e === 'AfterAllowTraffic' ? 'fail' : 'ok') }).final).toBe('rolledBack');
+    expect(drive(trafficMachine('Lambda'), lambda, { answer: (e) => (e === 'BeforeAllowTraffic' ? 'fail' : 'ok') }).final).toBe('failed');
+    expect(drive(trafficMachine('Lambda'), lambda, { answer: (e) => (e === 'AfterAllowTraffic' ? 'fail' : 'ok') }).final).toBe('rolledBack');
   });
 
   it('ECS: a stop during the termination wait rolls back while the original task set still exists', () => {
-    const r = drive(ecsTrafficMachine, inputFor('ECS', { ...allAtOnce, platform: 'ECS' }, ['DEPLOYMENT_STOP_ON_REQUEST']), { at: { terminationWait: request } });
+    const r = drive(trafficMachine('ECS'), inputFor('ECS', { ...allAtOnce, platform: 'ECS' }, ['DEPLOYMENT_STOP_ON_REQUEST']), { at: { terminationWait: request } });
     expect(r.final).toBe('rolledBack');
     expect(r.log).not.toContain('original removed');
   });
@@ -224,8 +224,8 @@ const CONFIGS: Record<string, TrafficConfig> = { canary, linear30, allAtOnce };
 const ROLLBACK_ALL = ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM'];
 
 describe.each([
-  ['Lambda', lambdaTrafficMachine],
-  ['ECS', ecsTrafficMachine],
+  ['Lambda', trafficMachine('Lambda')],
+  ['ECS', trafficMachine('ECS')],
 ] as const)('%s traffic shifting as a statechart', (platform, machine) => {
   it.each(Object.keys(CONFIGS))('%s: every path, delayed events included, can end in a final state; every final state is reachable', (name) => {
     const input = inputFor(platform, { ...CONFIGS[name]!, platform }, ROLLBACK_ALL);
@@ -246,24 +246,24 @@ describe('a removed transition fails the path tests', () => {
   type Mutable = { root: { states: Record<string, { transitions: Map<string, unknown>; states: Record<string, { transitions: Map<string, unknown> }> }> } };
 
   it('without STOP during the rollback, a rollback can no longer be stopped', () => {
-    const broken = lambdaTrafficMachine.provide({});
+    const broken = trafficMachine('Lambda').provide({});
     (broken as unknown as Mutable).root.states.rollingBack!.transitions.delete('STOP');
     expect(explore(broken, input).finals.has('rollbackStopped')).toBe(false);
   });
 
   it('without STOP on the deployment, a stop during the canary interval is ignored', () => {
-    const broken = lambdaTrafficMachine.provide({});
+    const broken = trafficMachine('Lambda').provide({});
     (broken as unknown as Mutable).root.states.deploying!.transitions.delete('STOP');
     const { finals } = explore(broken, input);
     expect(finals.has('stopped')).toBe(false);
   });
 
   it('without the canary interval\'s timer, the deployment never succeeds', () => {
-    const broken = lambdaTrafficMachine.provide({});
+    const broken = trafficMachine('Lambda').provide({});
     const interval = (broken as unknown as Mutable).root.states.deploying!.states.AllowTraffic as unknown as { states: Record<string, { transitions: Map<string, unknown> }> };
     const timers = interval.states.canaryInterval!.transitions;
     for (const k of [...timers.keys()]) if (k.startsWith('xstate.after')) timers.delete(k);
     expect(happyPath(broken, input)).not.toBe('"succeeded"');
-    expect(happyPath(lambdaTrafficMachine, input)).toBe('"succeeded"');
+    expect(happyPath(trafficMachine('Lambda'), input)).toBe('"succeeded"');
   });
 });

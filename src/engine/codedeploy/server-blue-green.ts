@@ -22,13 +22,23 @@ import { endRollback, endUserDeployment, runServer, startRollback } from './serv
 import { configKind, configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
 import { scheduleContinue } from './continue-deployment.ts';
 
-// A replacement's lifecycle runs in two parts: the install, then (when rerouting reaches it) the AllowTraffic hooks.
-const REPLACEMENT_EVENTS = lifecycleOrder('codeDeployServerReplacement');
-const INSTALL_EVENTS = REPLACEMENT_EVENTS.slice(0, REPLACEMENT_EVENTS.indexOf('BeforeAllowTraffic'));
-const REROUTE_EVENTS = REPLACEMENT_EVENTS.slice(INSTALL_EVENTS.length);
-const ORIGINAL_EVENTS = lifecycleOrder('codeDeployServerOriginal');
-const ROLLBACK_ORIGINAL_EVENTS = lifecycleOrder('codeDeployServerRollbackOriginal');
-const ROLLBACK_REPLACEMENT_EVENTS = lifecycleOrder('codeDeployServerRollbackReplacement');
+/**
+ * The event lists of each kind of instance, from their lifecycle machines: compiled
+ * at the first blue/green run, not when the engine loads (issue 10: a run of
+ * another kind never needs them). A replacement's lifecycle runs in two parts: the
+ * install, then (when rerouting reaches it) the AllowTraffic hooks.
+ */
+function blueGreenEvents() {
+  const replacement = lifecycleOrder('codeDeployServerReplacement');
+  const install = replacement.slice(0, replacement.indexOf('BeforeAllowTraffic'));
+  return {
+    INSTALL_EVENTS: install,
+    REROUTE_EVENTS: replacement.slice(install.length),
+    ORIGINAL_EVENTS: lifecycleOrder('codeDeployServerOriginal'),
+    ROLLBACK_ORIGINAL_EVENTS: lifecycleOrder('codeDeployServerRollbackOriginal'),
+    ROLLBACK_REPLACEMENT_EVENTS: lifecycleOrder('codeDeployServerRollbackReplacement'),
+  };
+}
 
 interface Group {
   ids: string[];
@@ -44,6 +54,7 @@ interface Group {
 }
 
 export function simulateServerBlueGreen(world: World): Outcome {
+  const { INSTALL_EVENTS, REROUTE_EVENTS, ORIGINAL_EVENTS, ROLLBACK_ORIGINAL_EVENTS, ROLLBACK_REPLACEMENT_EVENTS } = blueGreenEvents();
   const ctx = contextOf(world);
   const { cd, from, to } = ctx;
   const bg = cd.blueGreenDeploymentConfiguration!;

@@ -247,6 +247,15 @@ export function trafficShiftingMachine(platform: TrafficPlatform) {
   });
 }
 
-export const lambdaTrafficMachine = trafficShiftingMachine('Lambda');
-export const ecsTrafficMachine = trafficShiftingMachine('ECS');
-export type TrafficMachine = typeof lambdaTrafficMachine;
+export type TrafficMachine = ReturnType<typeof trafficShiftingMachine>;
+
+const built: Partial<Record<TrafficPlatform, TrafficMachine>> = {};
+
+/**
+ * The traffic-shifting orchestrator of one platform, built when first asked for:
+ * a run needs at most one, and building both (with their lifecycles compiled)
+ * was half of what loading the engine cost (issue 10: the simulation worker's start).
+ */
+export function trafficMachine(platform: TrafficPlatform): TrafficMachine {
+  return (built[platform] ??= trafficShiftingMachine(platform));
+}

@@ -16,7 +16,7 @@ import { decideRollback, stopReason, stopRule, type Trigger } from '../rollback-
 import { lambdaPlatform } from '../lambda.ts';
 import { ecsPlatform } from '../ecs.ts';
 import { incrementName, intervalName, trafficConfigOf, trafficRule } from '../traffic-shifting.ts';
-import { ecsTrafficMachine, lambdaTrafficMachine } from './machine.ts';
+import { trafficMachine } from './machine.ts';
 
 export function simulateTrafficShifting(world: World): Outcome {
   const ctx = contextOf(world);
@@ -47,7 +47,7 @@ export function simulateTrafficShifting(world: World): Outcome {
   const allowTrafficSpan = (deploymentId: string, spanTarget: string, start: number, revision: string, reason?: string) =>
     world.span({ target: spanTarget, name: 'AllowTraffic', start, end: world.now, status: reason === undefined ? 'Succeeded' : 'Failed', deploymentId, revision, ...(reason === undefined ? {} : { reason }) });
 
-  const machine = (lambda ? lambdaTrafficMachine : ecsTrafficMachine).provide({
+  const machine = trafficMachine(lambda ? 'Lambda' : 'ECS').provide({
     actions: {
       startDeployment: () => {
         world.startDeployment(id, 'user', to);
