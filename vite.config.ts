@@ -12,6 +12,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 900,
+    // Every browser the app targets (es2022) has <link rel="modulepreload">: the
+    // polyfill would be one more module for the entry to fetch before it runs.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       // Pages: the app and the embed example. The embed element is its own entry
       // with a stable name, so any page loads it with one script tag.
