@@ -5,16 +5,15 @@ import { TRACE_SCHEMA_VERSION, type Outcome, type Trace, type TraceEvent } from 
 import { simulateElasticBeanstalk } from './eb/simulate-eb.ts';
 import { simulateCodeDeploy } from './codedeploy/simulate-codedeploy.ts';
 import { World } from './world.ts';
+import { lazyLists } from '../trace/lazy.ts';
 
 export function simulate(scenario: Scenario): Trace {
   const world = new World(scenario);
   const outcome: Outcome = scenario.platform === 'ElasticBeanstalk' ? simulateElasticBeanstalk(world) : simulateCodeDeploy(world);
   const final = { targets: world.finalTargets(), traffic: world.finalTraffic() };
   world.release();
-  // Spans are sorted stably (equal times keep causal order) as they become objects.
   // Events are recorded as time passes, so they are normally in order already and
   // the check spares the sort.
-  const spans = world.spanColumns.sorted();
   const events = inTimeOrder(world.events) ? world.events : world.events.sort((a, b) => a.t - b.t);
   // The last thing that happened, not the clock: timers of runs cut short (an
   // evaluation window after a rollback, say) fire as no-ops and must not stretch it.
@@ -24,21 +23,25 @@ export function simulate(scenario: Scenario): Trace {
   durationSeconds = Math.max(durationSeconds, world.changeColumns.lastTime() ?? 0);
   if (events.length > 0) durationSeconds = Math.max(durationSeconds, events[events.length - 1]!.t);
   if (world.samples.length > 0) durationSeconds = Math.max(durationSeconds, world.samples[world.samples.length - 1]!.t);
-  return {
+  // Spans (sorted stably by start, then end: equal times keep causal order) and
+  // changes stay columns until first read: see src/trace/lazy.ts.
+  const { spanColumns, changeColumns } = world;
+  const trace: Trace = {
     schemaVersion: TRACE_SCHEMA_VERSION,
     scenario,
     outcome,
     durationSeconds,
     deployments: world.deployments,
     targets: world.targetList,
-    spans,
+    spans: [],
     events,
     samples: world.samples,
     phases: world.phases,
-    changes: world.changeColumns.list(),
+    changes: [],
     machines: world.machines,
     final,
   };
+  return lazyLists(trace, { spans: spanColumns, changes: changeColumns });
 }
 
 function inTimeOrder(events: readonly TraceEvent[]): boolean {

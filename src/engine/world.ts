@@ -201,7 +201,12 @@ export class World implements TargetIds {
    * that much more room. Call once the final state has been read; targets are gone.
    */
   release(): void {
-    this.ids = this.runtimes.map((r) => r.id);
+    const ids = (this.ids = this.runtimes.map((r) => r.id));
+    // The trace keeps the columns (its lists are built when first read): they read
+    // ids from this list, not the world, so the trace does not keep the world alive.
+    const byIndex: TargetIds = { idAt: (i) => ids[i]! };
+    this.spanColumns.useIds(byIndex);
+    this.changeColumns.useIds(byIndex);
     this.runtimes.length = 0;
     this.instances.length = 0;
     this.targets.clear();
@@ -357,7 +362,7 @@ export class World implements TargetIds {
 
   /** The spans recorded so far, as objects in recording order (the trace has them sorted). */
   get spans(): TraceSpan[] {
-    return this.spanColumns.list();
+    return this.spanColumns.recorded();
   }
 
   /** The changes recorded so far, as objects. */
