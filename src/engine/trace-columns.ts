@@ -19,7 +19,7 @@ export interface TargetIds {
 }
 
 /** Strings kept once, by index; the last string looked up is remembered (runs repeat it). */
-class StringTable {
+export class StringTable {
   readonly list: string[] = [];
   private readonly index = new Map<string, number>();
   private last = '';
@@ -50,20 +50,20 @@ const STATE_CODE: Readonly<Record<TargetState, number>> = { InService: 0, OutOfS
  * gives a boxed number (16 bytes, and it turns the objects' field into a boxed
  * double field for good); an integer is stored in the object itself.
  */
-function time(x: number): number {
+export function time(x: number): number {
   return x === (x | 0) ? x | 0 : x;
 }
 
-function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, size: number): T {
+export function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
 }
 
-const FIRST_CAPACITY = 4096;
+export const FIRST_CAPACITY = 4096;
 
 /** The next capacity: four times while small (fewer copies), then twice (less slack). */
-function larger(capacity: number): number {
+export function larger(capacity: number): number {
   return capacity < 1 << 20 ? capacity * 4 : capacity * 2;
 }
 

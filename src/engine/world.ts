@@ -27,6 +27,7 @@ import { percentages, sameCounts, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
 import { ChangeColumns, SpanColumns, type TargetIds } from './trace-columns.ts';
+import { EventColumns } from './event-columns.ts';
 
 export interface TargetRuntime {
   id: string;
@@ -110,7 +111,8 @@ export class World implements TargetIds {
   /** Spans and changes, kept as columns until the trace is built (see trace-columns.ts). */
   readonly spanColumns = new SpanColumns(this);
   readonly changeColumns = new ChangeColumns(this);
-  readonly events: TraceEvent[] = [];
+  /** Events, kept as columns too (see event-columns.ts). */
+  readonly eventColumns = new EventColumns(this);
   readonly samples: TraceSample[] = [];
   readonly deployments: TraceDeployment[] = [];
   readonly phases: TracePhase[] = [];
@@ -207,6 +209,7 @@ export class World implements TargetIds {
     const byIndex: TargetIds = { idAt: (i) => ids[i]! };
     this.spanColumns.useIds(byIndex);
     this.changeColumns.useIds(byIndex);
+    this.eventColumns.useIds(byIndex);
     this.runtimes.length = 0;
     this.instances.length = 0;
     this.targets.clear();
@@ -308,45 +311,7 @@ export class World implements TargetIds {
       this.explained.add(undocumented);
       message = `${message} (${UNDOCUMENTED[undocumented].says}.)`;
     }
-    // The shapes per-instance events take are built whole, fields in the contract's
-    // order: an object given its fields one by one keeps them in a second array.
-    const mask = (target !== undefined ? 1 : 0) | (deploymentId !== undefined ? 2 : 0) | (rule !== undefined ? 4 : 0) | (healthy !== undefined ? 8 : 0) | (end !== undefined ? 16 : 0) | (undocumented !== undefined ? 32 : 0);
-    let e: TraceEvent;
-    switch (mask) {
-      case 3:
-        e = { t, type, message, target, deploymentId };
-        break;
-      case 7:
-        e = { t, type, message, target, deploymentId, rule };
-        break;
-      case 11:
-        e = { t, type, message, target, deploymentId, healthy };
-        break;
-      case 15:
-        e = { t, type, message, target, deploymentId, rule, healthy };
-        break;
-      case 35:
-        e = { t, type, message, target, deploymentId, undocumented };
-        break;
-      case 39:
-        e = { t, type, message, target, deploymentId, rule, undocumented };
-        break;
-      case 43:
-        e = { t, type, message, target, deploymentId, healthy, undocumented };
-        break;
-      case 47:
-        e = { t, type, message, target, deploymentId, rule, healthy, undocumented };
-        break;
-      default:
-        e = { t, type, message };
-        if (target !== undefined) e.target = target;
-        if (deploymentId !== undefined) e.deploymentId = deploymentId;
-        if (rule !== undefined) e.rule = rule;
-        if (healthy !== undefined) e.healthy = healthy;
-        if (end !== undefined) e.end = end;
-        if (undocumented !== undefined) e.undocumented = undocumented;
-    }
-    this.events.push(e);
+    this.eventColumns.add(t, type, message, target === undefined ? undefined : this.spanRef(target, this.eventColumns), deploymentId, rule, healthy, end, undocumented);
   }
 
   /** Records a span (of a target, or of anything named by `s.target`). */
@@ -354,15 +319,20 @@ export class World implements TargetIds {
     this.spanColumns.add(this.spanRef(s.target), s.name, s.start, s.end, s.status, s.deploymentId, s.revision, s.reason);
   }
 
-  /** How recorded spans refer to `id` (SpanColumns.add): its target's index, or its name when it is not a target. */
-  spanRef(id: string): number {
+  /** How recorded spans (or events) refer to `id` (SpanColumns.add): its target's index, or its name when it is not a target. */
+  spanRef(id: string, columns: { named(id: string): number } = this.spanColumns): number {
     const r = this.lookup(id);
-    return r !== undefined ? r.index : this.spanColumns.named(id);
+    return r !== undefined ? r.index : columns.named(id);
   }
 
   /** The spans recorded so far, as objects in recording order (the trace has them sorted). */
   get spans(): TraceSpan[] {
     return this.spanColumns.recorded();
+  }
+
+  /** The events recorded so far, as objects in recording order (the trace has them by time). */
+  get events(): TraceEvent[] {
+    return this.eventColumns.recorded();
   }
 
   /** The changes recorded so far, as objects. */

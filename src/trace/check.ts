@@ -79,7 +79,7 @@ export function checkTrace(trace: Trace): string[] {
     if (p.end < p.start) add(`phase "${p.name}" ends before it starts`);
     if (p.kind === 'batch' && !p.targets) add(`batch phase "${p.name}" does not name its targets`);
   }
-  // Spans and changes row by row: the lists may not be built yet (lazy.ts), and
+  // Spans, events and changes row by row: the lists may not be built yet (lazy.ts), and
   // checking them must not build them.
   const spans = rowsOf(trace, 'spans');
   for (let i = 0; i < spans.length; i++) {
@@ -100,12 +100,11 @@ export function checkTrace(trace: Trace): string[] {
   };
   // Loops, not Math.max(...list): a 100,000-instance trace has millions of entries.
   let last = 0;
-  sorted(trace.events, 'events');
-  // The changes are read once for both questions (each read of an unbuilt row makes it).
+  sorted(rowsOf(trace, 'events'), 'events', (t) => (last = Math.max(last, t)));
+  // Events and changes are read once for both questions (each read of an unbuilt row makes it).
   sorted(rowsOf(trace, 'changes'), 'changes', (t) => (last = Math.max(last, t)));
   sorted(trace.machines, 'machine states');
   sorted(trace.samples, 'samples');
-  for (const e of trace.events) last = Math.max(last, e.t);
   for (const d of trace.deployments) last = Math.max(last, d.end);
   if (last > trace.durationSeconds) add(`something happens at ${last} s, after the trace's duration of ${trace.durationSeconds} s`);
   return problems;

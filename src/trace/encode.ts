@@ -144,7 +144,7 @@ export function encodeTrace(trace: Trace): CompactTrace {
 
   const targets = table(trace.targets, TABLES.targets);
   const spans = table(rowsOf(trace, 'spans'), TABLES.spans);
-  const events = table(trace.events, TABLES.events);
+  const events = table(rowsOf(trace, 'events'), TABLES.events);
   const samples = table(trace.samples, TABLES.samples);
   const phases = table(trace.phases, TABLES.phases);
   const changes = table(rowsOf(trace, 'changes'), TABLES.changes);
