@@ -33,7 +33,7 @@ const times = [];
 const cpuTimes = [];
 let heapAfter = 0;
 // simulate() leaves the trace's spans and changes unbuilt until first read (src/trace/
-// lazy.ts), and so are its events: the time and heap to read them all are measured apart, after each run.
+// lazy.ts), and so are its events and samples: the time and heap to read them all are measured apart, after each run.
 const readTimes = [];
 const readCpuTimes = [];
 let heapRead = 0;
@@ -51,7 +51,7 @@ try {
     heapAfter = Math.max(heapAfter, process.memoryUsage().heapUsed);
     const readCpu = process.cpuUsage();
     const readStart = performance.now();
-    if (trace.spans.length + trace.events.length + trace.changes.length < 0) throw new Error('unreachable');
+    if (trace.spans.length + trace.events.length + trace.samples.length + trace.changes.length < 0) throw new Error('unreachable');
     readTimes.push(performance.now() - readStart);
     const readUsed = process.cpuUsage(readCpu);
     readCpuTimes.push((readUsed.user + readUsed.system) / 1000);
@@ -70,7 +70,7 @@ console.log(
     // Peak resident memory of this process (KB on Linux): an upper bound of the run's peak heap.
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     heapWithTraceMB: heapAfter / 1024 / 1024,
-    // Informational: building every span, event and change object of the trace, after the run.
+    // Informational: building every span, event, sample and change object of the trace, after the run.
     readMs: median(readTimes),
     readCpuMs: median(readCpuTimes),
     heapReadMB: heapRead / 1024 / 1024,

@@ -19,10 +19,11 @@ export function simulate(scenario: Scenario): Trace {
   for (const p of world.phases) durationSeconds = Math.max(durationSeconds, p.end);
   durationSeconds = Math.max(durationSeconds, world.changeColumns.lastTime() ?? 0);
   durationSeconds = Math.max(durationSeconds, world.eventColumns.lastTime() ?? 0);
-  if (world.samples.length > 0) durationSeconds = Math.max(durationSeconds, world.samples[world.samples.length - 1]!.t);
+  durationSeconds = Math.max(durationSeconds, world.sampleColumns.lastTime() ?? 0);
   // Spans (sorted stably by start, then end: equal times keep causal order), events
-  // (stably by time) and changes stay columns until first read: see src/trace/lazy.ts.
-  const { spanColumns, eventColumns, changeColumns } = world;
+  // (stably by time), samples and changes stay columns until first read: see
+  // src/trace/lazy.ts.
+  const { spanColumns, eventColumns, sampleColumns, changeColumns } = world;
   const trace: Trace = {
     schemaVersion: TRACE_SCHEMA_VERSION,
     scenario,
@@ -32,11 +33,11 @@ export function simulate(scenario: Scenario): Trace {
     targets: world.targetList,
     spans: [],
     events: [],
-    samples: world.samples,
+    samples: [],
     phases: world.phases,
     changes: [],
     machines: world.machines,
     final,
   };
-  return lazyLists(trace, { spans: spanColumns, events: eventColumns, changes: changeColumns });
+  return lazyLists(trace, { spans: spanColumns, events: eventColumns, samples: sampleColumns, changes: changeColumns });
 }

@@ -23,11 +23,12 @@ import type {
   TraceSpan,
   TraceTarget,
 } from '../trace/types.ts';
-import { percentages, sameCounts, versionRecord } from '../trace/percent.ts';
+import { percentages, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
 import { ChangeColumns, SpanColumns, type TargetIds } from './trace-columns.ts';
 import { EventColumns } from './event-columns.ts';
+import { SampleColumns } from './sample-columns.ts';
 
 export interface TargetRuntime {
   id: string;
@@ -113,7 +114,10 @@ export class World implements TargetIds {
   readonly changeColumns = new ChangeColumns(this);
   /** Events, kept as columns too (see event-columns.ts). */
   readonly eventColumns = new EventColumns(this);
-  readonly samples: TraceSample[] = [];
+  /** Samples, kept as columns too (see sample-columns.ts). */
+  readonly sampleColumns = new SampleColumns();
+  private readonly sampleKeys: string[] = [];
+  private readonly sampleCounts: number[] = [];
   readonly deployments: TraceDeployment[] = [];
   readonly phases: TracePhase[] = [];
   readonly machines: TraceMachineState[] = [];
@@ -335,6 +339,11 @@ export class World implements TargetIds {
     return this.eventColumns.recorded();
   }
 
+  /** The samples recorded so far, as objects. */
+  get samples(): TraceSample[] {
+    return this.sampleColumns.list();
+  }
+
   /** The changes recorded so far, as objects. */
   get changes(): TraceChange[] {
     return this.changeColumns.list();
@@ -426,23 +435,24 @@ export class World implements TargetIds {
   private sample(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    const inService = versionRecord();
-    for (const counts of this.inService.values()) for (const [v, n] of counts) inService[v] = (inService[v] ?? 0) + n;
+    // In service per version, summed over the pools in first-seen order (the
+    // record's key order), into reused arrays: versions are a handful.
+    const keys = this.sampleKeys;
+    const counts = this.sampleCounts;
+    let n = 0;
+    for (const pool of this.inService.values()) {
+      for (const [v, c] of pool) {
+        let k = 0;
+        while (k < n && keys[k] !== v) k++;
+        if (k === n) {
+          keys[n] = v;
+          counts[n++] = c;
+        } else counts[k]! += c;
+      }
+    }
     const unserved = this.unserved?.(this.inService) ?? 0;
     const traffic = percentages(this.traffic(this.inService), 100 - unserved);
-    const last = this.samples[this.samples.length - 1];
-    if (
-      last &&
-      sameCounts(last.inService, inService) &&
-      sameCounts(last.traffic, traffic) &&
-      sameCounts(last.testTraffic, this.testTraffic) &&
-      (last.unserved ?? 0) === unserved
-    )
-      return;
-    const s: TraceSample = { t: this.now, inService, traffic };
-    if (this.testTraffic) s.testTraffic = Object.assign(versionRecord(), this.testTraffic);
-    if (unserved > 0) s.unserved = unserved;
-    this.samples.push(s);
+    this.sampleColumns.add(this.now, keys, counts, n, traffic, this.testTraffic, unserved);
   }
 
   finalTargets(): FinalTarget[] {

@@ -60,7 +60,11 @@ export function checkTrace(trace: Trace): string[] {
     const total = values.reduce((a, b) => a + b, 0) + unserved;
     if (Math.abs(total - 100) > 0.05 || values.some((v) => !(v > 0))) add(`traffic ${where} sums to ${total}, not 100`);
   };
-  for (const s of trace.samples) sums(s.traffic, `at ${s.t} s`, s.unserved);
+  const samples = rowsOf(trace, 'samples');
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples.at(i)!;
+    sums(s.traffic, `at ${s.t} s`, s.unserved);
+  }
   sums(trace.final.traffic, 'at the end');
   const replayed = replayChanges(trace);
   const finals = new Map<string, FinalTarget>(trace.final.targets.map((f) => [f.id, f]));
@@ -79,7 +83,7 @@ export function checkTrace(trace: Trace): string[] {
     if (p.end < p.start) add(`phase "${p.name}" ends before it starts`);
     if (p.kind === 'batch' && !p.targets) add(`batch phase "${p.name}" does not name its targets`);
   }
-  // Spans, events and changes row by row: the lists may not be built yet (lazy.ts), and
+  // Spans, events, samples and changes row by row: the lists may not be built yet (lazy.ts), and
   // checking them must not build them.
   const spans = rowsOf(trace, 'spans');
   for (let i = 0; i < spans.length; i++) {
@@ -104,7 +108,7 @@ export function checkTrace(trace: Trace): string[] {
   // Events and changes are read once for both questions (each read of an unbuilt row makes it).
   sorted(rowsOf(trace, 'changes'), 'changes', (t) => (last = Math.max(last, t)));
   sorted(trace.machines, 'machine states');
-  sorted(trace.samples, 'samples');
+  sorted(samples, 'samples');
   for (const d of trace.deployments) last = Math.max(last, d.end);
   if (last > trace.durationSeconds) add(`something happens at ${last} s, after the trace's duration of ${trace.durationSeconds} s`);
   return problems;

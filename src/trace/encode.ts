@@ -145,7 +145,7 @@ export function encodeTrace(trace: Trace): CompactTrace {
   const targets = table(trace.targets, TABLES.targets);
   const spans = table(rowsOf(trace, 'spans'), TABLES.spans);
   const events = table(rowsOf(trace, 'events'), TABLES.events);
-  const samples = table(trace.samples, TABLES.samples);
+  const samples = table(rowsOf(trace, 'samples'), TABLES.samples);
   const phases = table(trace.phases, TABLES.phases);
   const changes = table(rowsOf(trace, 'changes'), TABLES.changes);
   const finalTargets = table(trace.final.targets, TABLES.finalTargets);

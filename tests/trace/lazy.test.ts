@@ -1,4 +1,4 @@
-// The engine's trace leaves spans, events and changes unbuilt until first read (src/trace/
+// The engine's trace leaves spans, events, samples and changes unbuilt until first read (src/trace/
 // lazy.ts). Whoever reads it must see a plain data object: the same JSON text in the
 // same key order, the same clone, spread and deep equality; the compact encoder and
 // the check read the columns without building the lists.
@@ -14,7 +14,7 @@ const scenario = readScenario('codedeploy/server-one-at-a-time-hook-failure-roll
 const fresh = (): Trace => run(scenario as Record<string, unknown>);
 const unbuilt = (t: Trace) => (t as unknown as Record<symbol, Record<string, unknown>>)[TRACE_COLUMNS]!;
 
-describe('lazy spans, events and changes', () => {
+describe('lazy spans, events, samples and changes', () => {
   it('reads as a plain data object: JSON text and key order, spread, clone and deep equality', () => {
     const built = fresh();
     const json = JSON.stringify(built);
@@ -63,10 +63,12 @@ describe('lazy spans, events and changes', () => {
     expect(checkTrace(t)).toEqual([]);
     expect(unbuilt(t).spans).toBeDefined();
     expect(unbuilt(t).events).toBeDefined();
+    expect(unbuilt(t).samples).toBeDefined();
     expect(unbuilt(t).changes).toBeDefined();
     const built = fresh();
     void built.spans;
     void built.events;
+    void built.samples;
     void built.changes;
     expect(JSON.stringify(encodeTrace(built))).toBe(JSON.stringify(compact));
   });
