@@ -30,11 +30,11 @@ export class SampleColumns implements LazyList<TraceSample> {
   /**
    * Records a sample at `t` unless it repeats the last one (same counts, traffic,
    * test traffic and unserved share, in any key order). In service: the first
-   * `n` of `keys` and `counts`.
+   * `n` of `keys` and `counts`; traffic: the first `m` of `versions` and `shares`.
    */
-  add(t: number, keys: readonly string[], counts: readonly number[], n: number, traffic: Record<string, number>, testTraffic: Record<string, number> | undefined, unserved: number): void {
+  add(t: number, keys: readonly string[], counts: readonly number[], n: number, versions: readonly string[], shares: readonly number[], m: number, testTraffic: Record<string, number> | undefined, unserved: number): void {
     const last = this.length - 1;
-    if (last >= 0 && this.repeats(last, keys, counts, n, traffic, testTraffic, unserved)) return;
+    if (last >= 0 && this.repeats(last, keys, counts, n, versions, shares, m, testTraffic, unserved)) return;
     const i = this.length;
     if (i === this.capacity) this.enlarge();
     this.t[i] = t;
@@ -42,7 +42,7 @@ export class SampleColumns implements LazyList<TraceSample> {
     this.inServiceAt[i] = this.entries;
     for (let k = 0; k < n; k++) this.entry(keys[k]!, counts[k]!);
     this.trafficAt[i] = this.entries;
-    for (const v of Object.keys(traffic)) this.entry(v, traffic[v]!);
+    for (let k = 0; k < m; k++) this.entry(versions[k]!, shares[k]!);
     if (testTraffic) this.testTraffic.set(i, Object.assign(versionRecord(), testTraffic));
     this.length = i + 1;
   }
@@ -68,24 +68,25 @@ export class SampleColumns implements LazyList<TraceSample> {
     this.capacity = n;
   }
 
-  /** Entries [from, to) hold exactly `n` versions with these values (order aside). */
-  private holds(from: number, to: number, n: number, valueOf: (k: number) => number, keyOf: (k: number) => string): boolean {
+  /** Entries [from, to) hold exactly the first `n` of `keys` with these values (order aside). */
+  private holds(from: number, to: number, keys: readonly string[], values: readonly number[], n: number): boolean {
     if (to - from !== n) return false;
     for (let k = 0; k < n; k++) {
-      const v = this.versions.of(keyOf(k));
+      const v = this.versions.of(keys[k]!);
       let e = from;
       while (e < to && this.version[e] !== v) e++;
-      if (e === to || this.value[e] !== valueOf(k)) return false;
+      if (e === to || this.value[e] !== values[k]) return false;
     }
     return true;
   }
 
-  private repeats(i: number, keys: readonly string[], counts: readonly number[], n: number, traffic: Record<string, number>, testTraffic: Record<string, number> | undefined, unserved: number): boolean {
-    if (this.unserved[i] !== unserved) return false;
-    if (!sameCounts(this.testTraffic.get(i), testTraffic)) return false;
-    if (!this.holds(this.inServiceAt[i]!, this.trafficAt[i]!, n, (k) => counts[k]!, (k) => keys[k]!)) return false;
-    const versions = Object.keys(traffic);
-    return this.holds(this.trafficAt[i]!, this.entries, versions.length, (k) => traffic[versions[k]!]!, (k) => versions[k]!);
+  private repeats(i: number, keys: readonly string[], counts: readonly number[], n: number, versions: readonly string[], shares: readonly number[], m: number, testTraffic: Record<string, number> | undefined, unserved: number): boolean {
+    return (
+      this.unserved[i] === unserved &&
+      sameCounts(this.testTraffic.get(i), testTraffic) &&
+      this.holds(this.inServiceAt[i]!, this.trafficAt[i]!, keys, counts, n) &&
+      this.holds(this.trafficAt[i]!, this.entries, versions, shares, m)
+    );
   }
 
   /** The time of the last sample, or undefined when there is none. */

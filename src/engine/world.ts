@@ -23,7 +23,7 @@ import type {
   TraceSpan,
   TraceTarget,
 } from '../trace/types.ts';
-import { percentages, versionRecord } from '../trace/percent.ts';
+import { percentages, sharesInto, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
 import { ChangeColumns, SpanColumns, type TargetIds } from './trace-columns.ts';
@@ -118,6 +118,8 @@ export class World implements TargetIds {
   readonly sampleColumns = new SampleColumns();
   private readonly sampleKeys: string[] = [];
   private readonly sampleCounts: number[] = [];
+  private readonly trafficKeys: string[] = [];
+  private readonly trafficShares: number[] = [];
   readonly deployments: TraceDeployment[] = [];
   readonly phases: TracePhase[] = [];
   readonly machines: TraceMachineState[] = [];
@@ -451,8 +453,19 @@ export class World implements TargetIds {
       }
     }
     const unserved = this.unserved?.(this.inService) ?? 0;
-    const traffic = percentages(this.traffic(this.inService), 100 - unserved);
-    this.sampleColumns.add(this.now, keys, counts, n, traffic, this.testTraffic, unserved);
+    // The default model's weights are these very counts (evenSpread sums them the
+    // same way): no record is made for them.
+    let weights: readonly string[] = keys;
+    let values: readonly number[] = counts;
+    let w = n;
+    if (this.traffic !== evenSpread) {
+      const record = this.traffic(this.inService);
+      weights = Object.keys(record);
+      values = weights.map((v) => record[v]!);
+      w = weights.length;
+    }
+    const m = sharesInto(weights, values, w, 100 - unserved, this.trafficKeys, this.trafficShares);
+    this.sampleColumns.add(this.now, keys, counts, n, this.trafficKeys, this.trafficShares, m, this.testTraffic, unserved);
   }
 
   finalTargets(): FinalTarget[] {
