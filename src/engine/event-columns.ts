@@ -37,7 +37,7 @@ export class EventColumns implements LazyList<TraceEvent> {
   /** Names of event targets that are not world targets. */
   private readonly texts = new StringTable();
   /** Event indices by time, once asked for; null when that is recording order (the usual case). */
-  private order: Int32Array | null | undefined;
+  private order: Int32Array | null | undefined = undefined;
 
   constructor(private targets: TargetIds) {}
 

@@ -97,7 +97,7 @@ export class SpanColumns implements LazyList<TraceSpan> {
   maxEnd = 0;
 
   /** Span indices in trace order (by start, then end), once asked for; null when that is recording order. */
-  private order: Int32Array | null | undefined;
+  private order: Int32Array | null | undefined = undefined;
 
   constructor(private targets: TargetIds) {}
 
