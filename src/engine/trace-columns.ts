@@ -39,9 +39,6 @@ export class StringTable {
   }
 }
 
-/** Deployments and revisions of one run, at most (they are a handful). */
-const KIND_RADIX = 65536;
-const STATUS_CODE: Readonly<Record<SpanStatus, number>> = { Succeeded: 0, Failed: 1, Skipped: 2 };
 const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
 const STATE_CODE: Readonly<Record<TargetState, number>> = { InService: 0, OutOfService: 1, Terminated: 2 };
 
@@ -79,12 +76,14 @@ export class SpanColumns implements LazyList<TraceSpan> {
   private kind = new Int32Array(FIRST_CAPACITY);
   /** An index in `reasons`, or -1 when the span has no reason. */
   private reason = new Int32Array(FIRST_CAPACITY);
-  private readonly names = new StringTable();
-  private readonly deployments = new StringTable();
-  private readonly revisions = new StringTable();
   /** The distinct (name, status, deployment, revision) of the spans: a run has a few dozen. */
   private readonly kinds: { name: string; status: SpanStatus; deploymentId: string; revision: string }[] = [];
-  private readonly kindIndex = new Map<number, number>();
+  /**
+   * The kinds of each step name (a few per name): found by comparing strings, where
+   * a numeric key over all four fields exceeds 2^31 and makes each lookup hash a
+   * boxed double (a one at a time rollout switches kind at every span).
+   */
+  private readonly kindsByName = new Map<string, number[]>();
   private lastKind = -1;
   /** Names of span targets that are not world targets. */
   private readonly texts = new StringTable();
@@ -133,17 +132,16 @@ export class SpanColumns implements LazyList<TraceSpan> {
   }
 
   private newKindOf(name: string, status: SpanStatus, deploymentId: string, revision: string): number {
-    const d = this.deployments.of(deploymentId);
-    const r = this.revisions.of(revision);
-    if (d >= KIND_RADIX || r >= KIND_RADIX) throw new Error(`more than ${KIND_RADIX} distinct deployments or revisions in one run`);
-    // Exact in a double: the name's index times 3 stays far below 2^21.
-    const key = ((this.names.of(name) * 3 + STATUS_CODE[status]) * KIND_RADIX + d) * KIND_RADIX + r;
-    let k = this.kindIndex.get(key);
-    if (k === undefined) {
-      k = this.kinds.length;
-      this.kinds.push({ name, status, deploymentId, revision });
-      this.kindIndex.set(key, k);
+    let ofName = this.kindsByName.get(name);
+    if (ofName === undefined) this.kindsByName.set(name, (ofName = []));
+    for (let j = 0; j < ofName.length; j++) {
+      const k = ofName[j]!;
+      const kind = this.kinds[k]!;
+      if (kind.status === status && kind.deploymentId === deploymentId && kind.revision === revision) return k;
     }
+    const k = this.kinds.length;
+    this.kinds.push({ name, status, deploymentId, revision });
+    ofName.push(k);
     return k;
   }
 
