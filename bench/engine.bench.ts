@@ -66,7 +66,7 @@ function baselineSources(): string | undefined {
   }
 }
 
-interface Result { ms?: number; cpuMs?: number; peakRssMB?: number; heapWithTraceMB?: number; error?: string; eventsPerSecond?: number }
+interface Result { ms?: number; cpuMs?: number; peakRssMB?: number; heapWithTraceMB?: number; readMs?: number; heapReadMB?: number; error?: string; eventsPerSecond?: number }
 
 function measure(bundlePath: string, args: string[], heapLimitMB?: number): Result {
   const flags = heapLimitMB ? [`--max-old-space-size=${heapLimitMB}`] : [];
@@ -107,7 +107,7 @@ console.log(
 const x = measure(current, ['xstate']);
 console.log(`Bare XState: ${Math.round(x.eventsPerSecond ?? 0).toLocaleString('en')} actor.send events/s (one actor, same run)\n`);
 console.log(
-  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}`,
+  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('read 100k', 11)}${cell('heap read', 11)}`,
 );
 const misses: string[] = [];
 const slower: string[] = [];
@@ -131,14 +131,16 @@ for (const c of CASES) {
   const ratio100 = at10k && at100k ? at100k / at10k : undefined;
   const heap = r[2]?.heapWithTraceMB;
   console.log(
-    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}`,
+    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(fmt(r[2]?.readMs), 11)}${cell(r[2]?.heapReadMB ? `${Math.round(r[2].heapReadMB)} MB` : '—', 11)}`,
   );
   for (const [i, x] of r.entries()) if (x.error) console.log(`    ${SIZES[i]!.toLocaleString('en')} instances: ${x.error}`);
   if (!(at10k !== undefined && at10k < TARGET.ms10k)) misses.push(`${c.label}: 10k ${fmt(at10k)} (target < ${TARGET.ms10k} ms)`);
   if (!(at100k !== undefined && at100k < TARGET.ms100k)) misses.push(`${c.label}: 100k ${fmt(at100k)} (target < ${TARGET.ms100k} ms)`);
   if (!(ratio10 !== undefined && ratio10 <= TARGET.ratio)) misses.push(`${c.label}: 10k/1k ${ratio10?.toFixed(1) ?? '—'} (target ≤ ${TARGET.ratio})`);
   if (!(ratio100 !== undefined && ratio100 <= TARGET.ratio)) misses.push(`${c.label}: 100k/10k ${ratio100?.toFixed(1) ?? '—'} (target ≤ ${TARGET.ratio})`);
-  if (r[2]?.error || !(heap !== undefined && heap < TARGET.heapMB)) misses.push(`${c.label}: heap at 100k ${heap ? `${Math.round(heap)} MB` : r[2]?.error} (target < ${TARGET.heapMB} MB)`);
+  // The heap target holds for the trace read whole (every span and change built), the larger figure.
+  const peak = heap === undefined ? undefined : Math.max(heap, r[2]?.heapReadMB ?? 0);
+  if (r[2]?.error || !(peak !== undefined && peak < TARGET.heapMB)) misses.push(`${c.label}: heap at 100k ${peak ? `${Math.round(peak)} MB` : r[2]?.error} (target < ${TARGET.heapMB} MB)`);
   // Compared on CPU time (wall time when a figure lacks it): on a shared machine the wall
   // time of two processes minutes apart mostly measures the other users.
   for (const [i, n] of [1_000, 10_000].entries()) {
@@ -150,6 +152,11 @@ for (const c of CASES) {
 }
 console.log('');
 console.log('Times are wall-clock medians; "cpu 10k" is the CPU time of the same runs (GC threads included), steadier on a shared machine.');
+console.log(
+  'simulate() returns the trace with its spans, events, samples and changes unbuilt: they become objects when first read (src/trace/lazy.ts; `run --json` never builds them). ' +
+    'The times above are simulate() alone; "read 100k" (informational, no target) is the time to then read every span, event, sample and change at 100,000 instances, ' +
+    '"heap read" the heap with them built (the heap target is checked on the larger of it and "heap 100k", the heap with the trace as simulate() returns it).',
+);
 console.log('');
 console.log(`Issue 10 targets (10k < ${TARGET.ms10k} ms, 100k < ${TARGET.ms100k} ms, growth ≤ ${TARGET.ratio}×, heap < ${TARGET.heapMB} MB, every strategy): ${verdict(misses.length === 0)}`);
 for (const m of misses) console.log(`  not met: ${m}`);

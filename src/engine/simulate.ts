@@ -1,47 +1,43 @@
 // The engine's entry point: a validated scenario in, a trace out. Pure and
 // deterministic: no wall clock, no randomness, no I/O.
 import type { Scenario } from '../scenario/types.ts';
-import { TRACE_SCHEMA_VERSION, type Outcome, type Trace, type TraceEvent } from '../trace/types.ts';
+import { TRACE_SCHEMA_VERSION, type Outcome, type Trace } from '../trace/types.ts';
 import { simulateElasticBeanstalk } from './eb/simulate-eb.ts';
 import { simulateCodeDeploy } from './codedeploy/simulate-codedeploy.ts';
 import { World } from './world.ts';
+import { lazyLists } from '../trace/lazy.ts';
 
 export function simulate(scenario: Scenario): Trace {
   const world = new World(scenario);
   const outcome: Outcome = scenario.platform === 'ElasticBeanstalk' ? simulateElasticBeanstalk(world) : simulateCodeDeploy(world);
   const final = { targets: world.finalTargets(), traffic: world.finalTraffic() };
   world.release();
-  // Spans are sorted stably (equal times keep causal order) as they become objects.
-  // Events are recorded as time passes, so they are normally in order already and
-  // the check spares the sort.
-  const spans = world.spanColumns.sorted();
-  const events = inTimeOrder(world.events) ? world.events : world.events.sort((a, b) => a.t - b.t);
   // The last thing that happened, not the clock: timers of runs cut short (an
   // evaluation window after a rollback, say) fire as no-ops and must not stretch it.
   let durationSeconds = world.spanColumns.maxEnd;
   for (const d of world.deployments) durationSeconds = Math.max(durationSeconds, d.end);
   for (const p of world.phases) durationSeconds = Math.max(durationSeconds, p.end);
   durationSeconds = Math.max(durationSeconds, world.changeColumns.lastTime() ?? 0);
-  if (events.length > 0) durationSeconds = Math.max(durationSeconds, events[events.length - 1]!.t);
-  if (world.samples.length > 0) durationSeconds = Math.max(durationSeconds, world.samples[world.samples.length - 1]!.t);
-  return {
+  durationSeconds = Math.max(durationSeconds, world.eventColumns.lastTime() ?? 0);
+  durationSeconds = Math.max(durationSeconds, world.sampleColumns.lastTime() ?? 0);
+  // Spans (sorted stably by start, then end: equal times keep causal order), events
+  // (stably by time), samples and changes stay columns until first read: see
+  // src/trace/lazy.ts.
+  const { spanColumns, eventColumns, sampleColumns, changeColumns } = world;
+  const trace: Trace = {
     schemaVersion: TRACE_SCHEMA_VERSION,
     scenario,
     outcome,
     durationSeconds,
     deployments: world.deployments,
     targets: world.targetList,
-    spans,
-    events,
-    samples: world.samples,
+    spans: [],
+    events: [],
+    samples: [],
     phases: world.phases,
-    changes: world.changeColumns.list(),
+    changes: [],
     machines: world.machines,
     final,
   };
-}
-
-function inTimeOrder(events: readonly TraceEvent[]): boolean {
-  for (let i = 1; i < events.length; i++) if (events[i]!.t < events[i - 1]!.t) return false;
-  return true;
+  return lazyLists(trace, { spans: spanColumns, events: eventColumns, samples: sampleColumns, changes: changeColumns });
 }

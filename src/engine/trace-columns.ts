@@ -7,7 +7,11 @@
 // and the objects are then built in one tight loop with one literal shape each.
 // Strings that repeat (step names, deployment ids, revisions, reasons) are kept
 // once in a table; targets are indices into the world's targets (see TargetIds).
+// The trace takes them unbuilt (src/trace/lazy.ts): its `spans` and `changes` become
+// objects when first read, and readers that go row by row (the compact encoder, the
+// check) read these columns through `at` without ever building the lists.
 import type { SpanStatus, TargetState, TraceChange, TraceSpan } from '../trace/types.ts';
+import type { LazyList } from '../trace/lazy.ts';
 
 /** The id of a target by its index (the world's runtimes, in launch order). */
 export interface TargetIds {
@@ -15,7 +19,7 @@ export interface TargetIds {
 }
 
 /** Strings kept once, by index; the last string looked up is remembered (runs repeat it). */
-class StringTable {
+export class StringTable {
   readonly list: string[] = [];
   private readonly index = new Map<string, number>();
   private last = '';
@@ -35,9 +39,6 @@ class StringTable {
   }
 }
 
-/** Deployments and revisions of one run, at most (they are a handful). */
-const KIND_RADIX = 65536;
-const STATUS_CODE: Readonly<Record<SpanStatus, number>> = { Succeeded: 0, Failed: 1, Skipped: 2 };
 const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
 const STATE_CODE: Readonly<Record<TargetState, number>> = { InService: 0, OutOfService: 1, Terminated: 2 };
 
@@ -46,25 +47,25 @@ const STATE_CODE: Readonly<Record<TargetState, number>> = { InService: 0, OutOfS
  * gives a boxed number (16 bytes, and it turns the objects' field into a boxed
  * double field for good); an integer is stored in the object itself.
  */
-function time(x: number): number {
+export function time(x: number): number {
   return x === (x | 0) ? x | 0 : x;
 }
 
-function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, size: number): T {
+export function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
 }
 
-const FIRST_CAPACITY = 4096;
+export const FIRST_CAPACITY = 4096;
 
 /** The next capacity: four times while small (fewer copies), then twice (less slack). */
-function larger(capacity: number): number {
+export function larger(capacity: number): number {
   return capacity < 1 << 20 ? capacity * 4 : capacity * 2;
 }
 
-/** Spans in recording order; `sorted()` gives them by start, then end (stable). */
-export class SpanColumns {
+/** Spans in recording order; `sorted()` and `at()` give them by start, then end (stable). */
+export class SpanColumns implements LazyList<TraceSpan> {
   length = 0;
   private capacity = FIRST_CAPACITY;
   private start = new Float64Array(FIRST_CAPACITY);
@@ -75,12 +76,14 @@ export class SpanColumns {
   private kind = new Int32Array(FIRST_CAPACITY);
   /** An index in `reasons`, or -1 when the span has no reason. */
   private reason = new Int32Array(FIRST_CAPACITY);
-  private readonly names = new StringTable();
-  private readonly deployments = new StringTable();
-  private readonly revisions = new StringTable();
   /** The distinct (name, status, deployment, revision) of the spans: a run has a few dozen. */
   private readonly kinds: { name: string; status: SpanStatus; deploymentId: string; revision: string }[] = [];
-  private readonly kindIndex = new Map<number, number>();
+  /**
+   * The kinds of each step name (a few per name): found by comparing strings, where
+   * a numeric key over all four fields exceeds 2^31 and makes each lookup hash a
+   * boxed double (a one at a time rollout switches kind at every span).
+   */
+  private readonly kindsByName = new Map<string, number[]>();
   private lastKind = -1;
   /** Names of span targets that are not world targets. */
   private readonly texts = new StringTable();
@@ -92,7 +95,15 @@ export class SpanColumns {
   /** The latest end recorded (the trace's duration needs it). */
   maxEnd = 0;
 
-  constructor(private readonly targets: TargetIds) {}
+  /** Span indices in trace order (by start, then end), once asked for; null when that is recording order. */
+  private order: Int32Array | null | undefined = undefined;
+
+  constructor(private targets: TargetIds) {}
+
+  /** Where target ids come from from now on (the world, once released, hands over a plain list). */
+  useIds(targets: TargetIds): void {
+    this.targets = targets;
+  }
 
   /** Records a span of `target` (a target's index, or `named(id)`); `reason` undefined for none. */
   add(target: number, name: string, start: number, end: number, status: SpanStatus, deploymentId: string, revision: string, reason: string | undefined): void {
@@ -109,6 +120,7 @@ export class SpanColumns {
     }
     if (end > this.maxEnd) this.maxEnd = end;
     this.length = i + 1;
+    this.order = undefined;
   }
 
   private kindOf(name: string, status: SpanStatus, deploymentId: string, revision: string): number {
@@ -120,17 +132,16 @@ export class SpanColumns {
   }
 
   private newKindOf(name: string, status: SpanStatus, deploymentId: string, revision: string): number {
-    const d = this.deployments.of(deploymentId);
-    const r = this.revisions.of(revision);
-    if (d >= KIND_RADIX || r >= KIND_RADIX) throw new Error(`more than ${KIND_RADIX} distinct deployments or revisions in one run`);
-    // Exact in a double: the name's index times 3 stays far below 2^21.
-    const key = ((this.names.of(name) * 3 + STATUS_CODE[status]) * KIND_RADIX + d) * KIND_RADIX + r;
-    let k = this.kindIndex.get(key);
-    if (k === undefined) {
-      k = this.kinds.length;
-      this.kinds.push({ name, status, deploymentId, revision });
-      this.kindIndex.set(key, k);
+    let ofName = this.kindsByName.get(name);
+    if (ofName === undefined) this.kindsByName.set(name, (ofName = []));
+    for (let j = 0; j < ofName.length; j++) {
+      const k = ofName[j]!;
+      const kind = this.kinds[k]!;
+      if (kind.status === status && kind.deploymentId === deploymentId && kind.revision === revision) return k;
     }
+    const k = this.kinds.length;
+    this.kinds.push({ name, status, deploymentId, revision });
+    ofName.push(k);
     return k;
   }
 
@@ -150,16 +161,37 @@ export class SpanColumns {
   }
 
   /** The spans as objects, in recording order. */
-  list(): TraceSpan[] {
+  recorded(): TraceSpan[] {
     const out = new Array<TraceSpan>(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = this.at(i);
+    for (let i = 0; i < this.length; i++) out[i] = this.object(i);
     return out;
+  }
+
+  /** The spans as objects in trace order (LazyList). */
+  list(): TraceSpan[] {
+    return this.sorted();
+  }
+
+  /** The span at position `k` in trace order, as a fresh object (LazyList). */
+  at(k: number): TraceSpan | undefined {
+    if (k < 0 || k >= this.length) return undefined;
+    const order = this.traceOrder();
+    return this.object(order === null ? k : order[k]!);
   }
 
   /** The spans as objects by start, then end; equal ones keep recording order (causal order). */
   sorted(): TraceSpan[] {
     const n = this.length;
-    if (this.inOrder(undefined)) return this.list();
+    const order = this.traceOrder();
+    if (order === null) return this.recorded();
+    const out = new Array<TraceSpan>(n);
+    for (let k = 0; k < n; k++) out[k] = this.object(order[k]!);
+    return out;
+  }
+
+  private traceOrder(): Int32Array | null {
+    if (this.order !== undefined) return this.order;
+    if (this.inOrder(undefined)) return (this.order = null);
     const order = this.byStart();
     // Spans are recorded as they end, so within one start they are normally by end
     // already; when not (a span recorded after it ended), a stable sort finishes the
@@ -170,9 +202,7 @@ export class SpanColumns {
       list.sort((a, b) => start[a]! - start[b]! || end[a]! - end[b]!);
       order.set(list);
     }
-    const out = new Array<TraceSpan>(n);
-    for (let k = 0; k < n; k++) out[k] = this.at(order[k]!);
-    return out;
+    return (this.order = order);
   }
 
   /** Whether the spans, taken in `order` (recording order when undefined), are by start, then end. */
@@ -219,7 +249,7 @@ export class SpanColumns {
   }
 
   /** One span object; two literal shapes (with and without a reason), fields always in the same order. */
-  private at(i: number): TraceSpan {
+  private object(i: number): TraceSpan {
     const t = this.target[i]!;
     const target = t >= 0 ? this.targets.idAt(t) : this.texts.list[-1 - t]!;
     const { name, status, deploymentId, revision } = this.kinds[this.kind[i]!]!;
@@ -236,8 +266,8 @@ export class SpanColumns {
 const ChangeKind = { Added: 0, State: 1, Version: 2, Healthy: 3, Registered: 4 } as const;
 type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
 
-/** Changes of the targets' observable state, in recording order (which is time order). */
-export class ChangeColumns {
+/** Changes of the targets' observable state, in recording order (which is time order and trace order). */
+export class ChangeColumns implements LazyList<TraceChange> {
   length = 0;
   private capacity = FIRST_CAPACITY;
   private t = new Float64Array(FIRST_CAPACITY);
@@ -248,7 +278,12 @@ export class ChangeColumns {
   private value = new Int32Array(FIRST_CAPACITY);
   private readonly versions = new StringTable();
 
-  constructor(private readonly targets: TargetIds) {}
+  constructor(private targets: TargetIds) {}
+
+  /** Where target ids come from from now on (see SpanColumns.useIds). */
+  useIds(targets: TargetIds): void {
+    this.targets = targets;
+  }
 
   private next(): number {
     const i = this.length;
@@ -301,39 +336,41 @@ export class ChangeColumns {
     this.value[i] = value;
   }
 
-  /** The changes as objects: one literal shape per kind, fields in the contract's order. */
+  /** The changes as objects (LazyList). */
   list(): TraceChange[] {
     const out = new Array<TraceChange>(this.length);
-    const versions = this.versions.list;
-    for (let i = 0; i < this.length; i++) {
-      const t = time(this.t[i]!);
-      const target = this.targets.idAt(this.target[i]!);
-      const value = this.value[i]!;
-      const kind = this.kind[i]!;
-      switch ((kind & 7) as ChangeKind) {
-        case ChangeKind.Added: {
-          const f = kind >> 3;
-          const version = versions[value]!;
-          const state = STATES[f & 3]!;
-          const healthy = (f & 4) !== 0;
-          const reg = f >> 3;
-          out[i] = reg === 0 ? { t, target, version, state, healthy } : { t, target, version, state, healthy, registered: reg === 2 };
-          break;
-        }
-        case ChangeKind.State:
-          out[i] = { t, target, state: STATES[value]! };
-          break;
-        case ChangeKind.Version:
-          out[i] = { t, target, version: versions[value]! };
-          break;
-        case ChangeKind.Healthy:
-          out[i] = { t, target, healthy: value === 1 };
-          break;
-        case ChangeKind.Registered:
-          out[i] = { t, target, registered: value === 1 };
-          break;
-      }
-    }
+    for (let i = 0; i < this.length; i++) out[i] = this.object(i);
     return out;
+  }
+
+  /** Change `i` as a fresh object (LazyList). */
+  at(i: number): TraceChange | undefined {
+    return i >= 0 && i < this.length ? this.object(i) : undefined;
+  }
+
+  /** One change: one literal shape per kind, fields in the contract's order. */
+  private object(i: number): TraceChange {
+    const t = time(this.t[i]!);
+    const target = this.targets.idAt(this.target[i]!);
+    const value = this.value[i]!;
+    const kind = this.kind[i]!;
+    switch ((kind & 7) as ChangeKind) {
+      case ChangeKind.Added: {
+        const f = kind >> 3;
+        const version = this.versions.list[value]!;
+        const state = STATES[f & 3]!;
+        const healthy = (f & 4) !== 0;
+        const reg = f >> 3;
+        return reg === 0 ? { t, target, version, state, healthy } : { t, target, version, state, healthy, registered: reg === 2 };
+      }
+      case ChangeKind.State:
+        return { t, target, state: STATES[value]! };
+      case ChangeKind.Version:
+        return { t, target, version: this.versions.list[value]! };
+      case ChangeKind.Healthy:
+        return { t, target, healthy: value === 1 };
+      default:
+        return { t, target, registered: value === 1 };
+    }
   }
 }

@@ -23,10 +23,12 @@ import type {
   TraceSpan,
   TraceTarget,
 } from '../trace/types.ts';
-import { percentages, sameCounts, versionRecord } from '../trace/percent.ts';
+import { percentages, sharesInto, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
 import { ChangeColumns, SpanColumns, type TargetIds } from './trace-columns.ts';
+import { EventColumns } from './event-columns.ts';
+import { SampleColumns } from './sample-columns.ts';
 
 export interface TargetRuntime {
   id: string;
@@ -110,8 +112,14 @@ export class World implements TargetIds {
   /** Spans and changes, kept as columns until the trace is built (see trace-columns.ts). */
   readonly spanColumns = new SpanColumns(this);
   readonly changeColumns = new ChangeColumns(this);
-  readonly events: TraceEvent[] = [];
-  readonly samples: TraceSample[] = [];
+  /** Events, kept as columns too (see event-columns.ts). */
+  readonly eventColumns = new EventColumns(this);
+  /** Samples, kept as columns too (see sample-columns.ts). */
+  readonly sampleColumns = new SampleColumns();
+  private readonly sampleKeys: string[] = [];
+  private readonly sampleCounts: number[] = [];
+  private readonly trafficKeys: string[] = [];
+  private readonly trafficShares: number[] = [];
   readonly deployments: TraceDeployment[] = [];
   readonly phases: TracePhase[] = [];
   readonly machines: TraceMachineState[] = [];
@@ -201,7 +209,13 @@ export class World implements TargetIds {
    * that much more room. Call once the final state has been read; targets are gone.
    */
   release(): void {
-    this.ids = this.runtimes.map((r) => r.id);
+    const ids = (this.ids = this.runtimes.map((r) => r.id));
+    // The trace keeps the columns (its lists are built when first read): they read
+    // ids from this list, not the world, so the trace does not keep the world alive.
+    const byIndex: TargetIds = { idAt: (i) => ids[i]! };
+    this.spanColumns.useIds(byIndex);
+    this.changeColumns.useIds(byIndex);
+    this.eventColumns.useIds(byIndex);
     this.runtimes.length = 0;
     this.instances.length = 0;
     this.targets.clear();
@@ -303,45 +317,7 @@ export class World implements TargetIds {
       this.explained.add(undocumented);
       message = `${message} (${UNDOCUMENTED[undocumented].says}.)`;
     }
-    // The shapes per-instance events take are built whole, fields in the contract's
-    // order: an object given its fields one by one keeps them in a second array.
-    const mask = (target !== undefined ? 1 : 0) | (deploymentId !== undefined ? 2 : 0) | (rule !== undefined ? 4 : 0) | (healthy !== undefined ? 8 : 0) | (end !== undefined ? 16 : 0) | (undocumented !== undefined ? 32 : 0);
-    let e: TraceEvent;
-    switch (mask) {
-      case 3:
-        e = { t, type, message, target, deploymentId };
-        break;
-      case 7:
-        e = { t, type, message, target, deploymentId, rule };
-        break;
-      case 11:
-        e = { t, type, message, target, deploymentId, healthy };
-        break;
-      case 15:
-        e = { t, type, message, target, deploymentId, rule, healthy };
-        break;
-      case 35:
-        e = { t, type, message, target, deploymentId, undocumented };
-        break;
-      case 39:
-        e = { t, type, message, target, deploymentId, rule, undocumented };
-        break;
-      case 43:
-        e = { t, type, message, target, deploymentId, healthy, undocumented };
-        break;
-      case 47:
-        e = { t, type, message, target, deploymentId, rule, healthy, undocumented };
-        break;
-      default:
-        e = { t, type, message };
-        if (target !== undefined) e.target = target;
-        if (deploymentId !== undefined) e.deploymentId = deploymentId;
-        if (rule !== undefined) e.rule = rule;
-        if (healthy !== undefined) e.healthy = healthy;
-        if (end !== undefined) e.end = end;
-        if (undocumented !== undefined) e.undocumented = undocumented;
-    }
-    this.events.push(e);
+    this.eventColumns.add(t, type, message, target === undefined ? undefined : this.spanRef(target, this.eventColumns), deploymentId, rule, healthy, end, undocumented);
   }
 
   /** Records a span (of a target, or of anything named by `s.target`). */
@@ -349,15 +325,25 @@ export class World implements TargetIds {
     this.spanColumns.add(this.spanRef(s.target), s.name, s.start, s.end, s.status, s.deploymentId, s.revision, s.reason);
   }
 
-  /** How recorded spans refer to `id` (SpanColumns.add): its target's index, or its name when it is not a target. */
-  spanRef(id: string): number {
+  /** How recorded spans (or events) refer to `id` (SpanColumns.add): its target's index, or its name when it is not a target. */
+  spanRef(id: string, columns: { named(id: string): number } = this.spanColumns): number {
     const r = this.lookup(id);
-    return r !== undefined ? r.index : this.spanColumns.named(id);
+    return r !== undefined ? r.index : columns.named(id);
   }
 
   /** The spans recorded so far, as objects in recording order (the trace has them sorted). */
   get spans(): TraceSpan[] {
-    return this.spanColumns.list();
+    return this.spanColumns.recorded();
+  }
+
+  /** The events recorded so far, as objects in recording order (the trace has them by time). */
+  get events(): TraceEvent[] {
+    return this.eventColumns.recorded();
+  }
+
+  /** The samples recorded so far, as objects. */
+  get samples(): TraceSample[] {
+    return this.sampleColumns.list();
   }
 
   /** The changes recorded so far, as objects. */
@@ -451,23 +437,35 @@ export class World implements TargetIds {
   private sample(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    const inService = versionRecord();
-    for (const counts of this.inService.values()) for (const [v, n] of counts) inService[v] = (inService[v] ?? 0) + n;
+    // In service per version, summed over the pools in first-seen order (the
+    // record's key order), into reused arrays: versions are a handful.
+    const keys = this.sampleKeys;
+    const counts = this.sampleCounts;
+    let n = 0;
+    for (const pool of this.inService.values()) {
+      for (const [v, c] of pool) {
+        let k = 0;
+        while (k < n && keys[k] !== v) k++;
+        if (k === n) {
+          keys[n] = v;
+          counts[n++] = c;
+        } else counts[k]! += c;
+      }
+    }
     const unserved = this.unserved?.(this.inService) ?? 0;
-    const traffic = percentages(this.traffic(this.inService), 100 - unserved);
-    const last = this.samples[this.samples.length - 1];
-    if (
-      last &&
-      sameCounts(last.inService, inService) &&
-      sameCounts(last.traffic, traffic) &&
-      sameCounts(last.testTraffic, this.testTraffic) &&
-      (last.unserved ?? 0) === unserved
-    )
-      return;
-    const s: TraceSample = { t: this.now, inService, traffic };
-    if (this.testTraffic) s.testTraffic = Object.assign(versionRecord(), this.testTraffic);
-    if (unserved > 0) s.unserved = unserved;
-    this.samples.push(s);
+    // The default model's weights are these very counts (evenSpread sums them the
+    // same way): no record is made for them.
+    let weights: readonly string[] = keys;
+    let values: readonly number[] = counts;
+    let w = n;
+    if (this.traffic !== evenSpread) {
+      const record = this.traffic(this.inService);
+      weights = Object.keys(record);
+      values = weights.map((v) => record[v]!);
+      w = weights.length;
+    }
+    const m = sharesInto(weights, values, w, 100 - unserved, this.trafficKeys, this.trafficShares);
+    this.sampleColumns.add(this.now, keys, counts, n, this.trafficKeys, this.trafficShares, m, this.testTraffic, unserved);
   }
 
   finalTargets(): FinalTarget[] {

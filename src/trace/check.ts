@@ -1,6 +1,7 @@
 // Internal consistency of a trace: what must hold before anyone sees it. The CLI
 // refuses to print a trace that fails (an internal error, never a wrong answer),
 // and the tests hold every shipped and generated scenario to it.
+import { rowsOf, type Rows } from './lazy.ts';
 import type { FinalTarget, TargetState, Trace } from './types.ts';
 
 export interface ReplayedTarget {
@@ -13,7 +14,10 @@ export interface ReplayedTarget {
 /** Each target's observable state after replaying `changes` up to and including time `t`. */
 export function replayChanges(trace: Pick<Trace, 'changes'>, t = Infinity): Map<string, ReplayedTarget> {
   const out = new Map<string, ReplayedTarget>();
-  for (const c of trace.changes) {
+  // Row by row: changes the trace has not built yet are read from its columns (lazy.ts).
+  const changes = rowsOf(trace, 'changes');
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes.at(i)!;
     if (c.t > t) break;
     let r = out.get(c.target);
     if (!r) {
@@ -56,7 +60,11 @@ export function checkTrace(trace: Trace): string[] {
     const total = values.reduce((a, b) => a + b, 0) + unserved;
     if (Math.abs(total - 100) > 0.05 || values.some((v) => !(v > 0))) add(`traffic ${where} sums to ${total}, not 100`);
   };
-  for (const s of trace.samples) sums(s.traffic, `at ${s.t} s`, s.unserved);
+  const samples = rowsOf(trace, 'samples');
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples.at(i)!;
+    sums(s.traffic, `at ${s.t} s`, s.unserved);
+  }
   sums(trace.final.traffic, 'at the end');
   const replayed = replayChanges(trace);
   const finals = new Map<string, FinalTarget>(trace.final.targets.map((f) => [f.id, f]));
@@ -75,19 +83,32 @@ export function checkTrace(trace: Trace): string[] {
     if (p.end < p.start) add(`phase "${p.name}" ends before it starts`);
     if (p.kind === 'batch' && !p.targets) add(`batch phase "${p.name}" does not name its targets`);
   }
-  for (const s of trace.spans) if (s.end < s.start) add(`span ${s.name} on ${s.target} ends before it starts`);
+  // Spans, events, samples and changes row by row: the lists may not be built yet (lazy.ts), and
+  // checking them must not build them.
+  const spans = rowsOf(trace, 'spans');
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans.at(i)!;
+    if (s.end < s.start) add(`span ${s.name} on ${s.target} ends before it starts`);
+  }
   // Read in place: a 100,000-instance trace has millions of entries, so no copies.
-  const sorted = (list: readonly { t: number }[], what: string) => {
-    for (let i = 1; i < list.length; i++) if (list[i]!.t < list[i - 1]!.t) return add(`${what} are not in time order`);
+  const sorted = (list: Rows<{ t: number }>, what: string, each?: (t: number) => void) => {
+    let before = -Infinity;
+    let inOrder = true;
+    for (let i = 0; i < list.length; i++) {
+      const t = list.at(i)!.t;
+      if (t < before) inOrder = false;
+      before = t;
+      each?.(t);
+    }
+    if (!inOrder) add(`${what} are not in time order`);
   };
-  sorted(trace.events, 'events');
-  sorted(trace.changes, 'changes');
-  sorted(trace.machines, 'machine states');
-  sorted(trace.samples, 'samples');
   // Loops, not Math.max(...list): a 100,000-instance trace has millions of entries.
   let last = 0;
-  for (const c of trace.changes) last = Math.max(last, c.t);
-  for (const e of trace.events) last = Math.max(last, e.t);
+  sorted(rowsOf(trace, 'events'), 'events', (t) => (last = Math.max(last, t)));
+  // Events and changes are read once for both questions (each read of an unbuilt row makes it).
+  sorted(rowsOf(trace, 'changes'), 'changes', (t) => (last = Math.max(last, t)));
+  sorted(trace.machines, 'machine states');
+  sorted(samples, 'samples');
   for (const d of trace.deployments) last = Math.max(last, d.end);
   if (last > trace.durationSeconds) add(`something happens at ${last} s, after the trace's duration of ${trace.durationSeconds} s`);
   return problems;

@@ -5,6 +5,7 @@
 // Trace this was made from.
 import { absentCell, TABLES, TARGET_PLACEHOLDER, TRACE_ENCODING, type ColumnKind, type Table, type TableSpec } from './columns.ts';
 import { timeCell } from './exact-delta.ts';
+import { rowsOf, type Rows } from './lazy.ts';
 import type { Trace, TraceDeployment, TraceMachineState } from './types.ts';
 
 /** What the CLI writes for a trace (with `questions` added for a quiz). */
@@ -25,6 +26,12 @@ export interface CompactTrace {
   changes: Table;
   machines: TraceMachineState[];
   final: { targets: Table; traffic: Record<string, number> };
+}
+
+/** The fields of the row being coded that a coder may read besides its own value. */
+interface RowFields {
+  start: unknown;
+  target: unknown;
 }
 
 export function encodeTrace(trace: Trace): CompactTrace {
@@ -63,7 +70,7 @@ export function encodeTrace(trace: Trace): CompactTrace {
   };
 
   /** How one column codes a present value; chosen once per column, with the column's running state. */
-  const coder = (kind: ColumnKind): ((value: unknown, row: Record<string, unknown>) => unknown) => {
+  const coder = (kind: ColumnKind): ((value: unknown, row: RowFields) => unknown) => {
     let previous = 0;
     switch (kind) {
       case 'string':
@@ -94,34 +101,53 @@ export function encodeTrace(trace: Trace): CompactTrace {
     }
   };
 
-  const table = (rows: readonly object[], spec: TableSpec): Table => {
+  // Each row is read once (a list the trace has not built yet, spans or changes, is
+  // read from its columns one short-lived row at a time: src/trace/lazy.ts) into one
+  // plain array per field; then the fields are coded column after column, so strings
+  // enter the dictionary in the documented order (column by column).
+  const table = (rows: Rows<object>, spec: TableSpec): Table => {
+    const n = rows.length;
+    const fields = Object.keys(spec);
+    const raw = fields.map(() => new Array<unknown>(n));
+    for (let i = 0; i < n; i++) {
+      const row = rows.at(i) as Record<string, unknown>;
+      for (let f = 0; f < fields.length; f++) raw[f]![i] = row[fields[f]!];
+    }
+    // What `sinceStart` and `message` coders read beside the value: the row's start and target.
+    const startColumn = raw[fields.indexOf('start')];
+    const targetColumn = raw[fields.indexOf('target')];
+    const view: RowFields = { start: undefined, target: undefined };
     const columns: Table = {};
-    for (const [field, col] of Object.entries(spec)) {
-      const out = new Array<unknown>(rows.length);
+    for (let f = 0; f < fields.length; f++) {
+      const col = spec[fields[f]!]!;
+      const values = raw[f]!;
+      // Coded in place, but for the columns other coders still read.
+      const out = values === startColumn || values === targetColumn ? new Array<unknown>(n) : values;
       const code = coder(col.kind);
       const absent = absentCell(col.kind);
       let any = false;
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i] as Record<string, unknown>;
-        const value = row[field];
+      for (let i = 0; i < n; i++) {
+        const value = values[i];
         if (value === undefined) out[i] = absent;
         else {
           any = true;
-          out[i] = code(value, row);
+          view.start = startColumn?.[i];
+          view.target = targetColumn?.[i];
+          out[i] = code(value, view);
         }
       }
       // An optional field no row has is left out altogether.
-      if (!col.optional || any) columns[field] = out;
+      if (!col.optional || any) columns[fields[f]!] = out;
     }
     return columns;
   };
 
   const targets = table(trace.targets, TABLES.targets);
-  const spans = table(trace.spans, TABLES.spans);
-  const events = table(trace.events, TABLES.events);
-  const samples = table(trace.samples, TABLES.samples);
+  const spans = table(rowsOf(trace, 'spans'), TABLES.spans);
+  const events = table(rowsOf(trace, 'events'), TABLES.events);
+  const samples = table(rowsOf(trace, 'samples'), TABLES.samples);
   const phases = table(trace.phases, TABLES.phases);
-  const changes = table(trace.changes, TABLES.changes);
+  const changes = table(rowsOf(trace, 'changes'), TABLES.changes);
   const finalTargets = table(trace.final.targets, TABLES.finalTargets);
   return {
     schemaVersion: trace.schemaVersion,

@@ -15,35 +15,49 @@ export function versionRecord(): Record<string, number> {
 
 /**
  * `total`: what the percentages sum to (less than 100 when some clients are not served).
- * Written with plain loops: the engine calls it for every sample (twice per instance
- * in a one at a time rollout), so it allocates only its small arrays and the result.
  */
 export function percentages(weights: Record<string, number>, total = 100): Record<string, number> {
-  const keys: string[] = [];
+  const keys = Object.keys(weights);
+  const values = keys.map((k) => weights[k] ?? 0);
+  const outKeys: string[] = [];
+  const outValues: number[] = [];
+  const n = sharesInto(keys, values, keys.length, total, outKeys, outValues);
+  const out = versionRecord();
+  for (let i = 0; i < n; i++) out[outKeys[i]!] = outValues[i]!;
+  return out;
+}
+
+/**
+ * `percentages` on arrays: the weights `values[0…n)` of `keys` become shares of
+ * `total`, written to `outKeys` / `outValues` (the versions with a share, in key
+ * order); returns how many. Written with plain loops and no record: the engine
+ * calls it for every sample (twice per instance in a one at a time rollout).
+ */
+export function sharesInto(keys: readonly string[], values: readonly number[], n: number, total: number, outKeys: string[], outValues: number[]): number {
+  const positive: number[] = [];
   let sum = 0;
-  for (const k of Object.keys(weights)) {
-    const w = weights[k] ?? 0;
+  for (let i = 0; i < n; i++) {
+    const w = values[i]!;
     if (w > 0) {
-      keys.push(k);
+      positive.push(i);
       sum += w;
     }
   }
-  const out = versionRecord();
   const tenths = Math.round(total * 10);
-  if (sum <= 0 || tenths <= 0) return out;
-  const n = keys.length;
-  const exact: number[] = new Array<number>(n);
-  const floors: number[] = new Array<number>(n);
+  if (sum <= 0 || tenths <= 0) return 0;
+  const m = positive.length;
+  const exact: number[] = new Array<number>(m);
+  const floors: number[] = new Array<number>(m);
   let left = tenths;
-  for (let i = 0; i < n; i++) {
-    exact[i] = ((weights[keys[i]!] ?? 0) / sum) * tenths;
+  for (let i = 0; i < m; i++) {
+    exact[i] = (values[positive[i]!]! / sum) * tenths;
     floors[i] = Math.floor(exact[i]!);
     left -= floors[i]!;
   }
-  // Largest remainder first, ties by key order: an insertion sort of the indices (n is
+  // Largest remainder first, ties by key order: an insertion sort of the indices (m is
   // the number of versions, one to a few), a total order, so any sort gives this result.
-  const order: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
+  const order: number[] = new Array<number>(m);
+  for (let i = 0; i < m; i++) {
     let j = i;
     while (j > 0 && before(i, order[j - 1]!, exact, floors)) {
       order[j] = order[j - 1]!;
@@ -51,12 +65,18 @@ export function percentages(weights: Record<string, number>, total = 100): Recor
     }
     order[j] = i;
   }
-  for (let k = 0; k < n && left > 0; k++) {
+  for (let k = 0; k < m && left > 0; k++) {
     floors[order[k]!]!++;
     left--;
   }
-  for (let i = 0; i < n; i++) if (floors[i]! > 0) out[keys[i]!] = floors[i]! / 10;
-  return out;
+  let count = 0;
+  for (let i = 0; i < m; i++) {
+    if (floors[i]! > 0) {
+      outKeys[count] = keys[positive[i]!]!;
+      outValues[count++] = floors[i]! / 10;
+    }
+  }
+  return count;
 }
 
 /** Whether index a goes before b: larger remainder, then lower index. */

@@ -1,0 +1,126 @@
+// The trace's samples (in-service counts and traffic per version, one per time
+// slice that changed them) kept as columns while the simulation runs: a one at a
+// time rollout of 100,000 instances records 200,001 of them, three objects each,
+// alive through the whole run (see trace-columns.ts for why that costs). The
+// records are built, with their null prototypes and key order, when the trace's
+// `samples` are first read (src/trace/lazy.ts).
+import type { TraceSample } from '../trace/types.ts';
+import type { LazyList } from '../trace/lazy.ts';
+import { sameCounts, versionRecord } from '../trace/percent.ts';
+import { FIRST_CAPACITY, grow, larger, StringTable, time } from './trace-columns.ts';
+
+/** Samples in recording order, which is time order. */
+export class SampleColumns implements LazyList<TraceSample> {
+  length = 0;
+  private capacity = FIRST_CAPACITY;
+  private t = new Float64Array(FIRST_CAPACITY);
+  private unserved = new Float64Array(FIRST_CAPACITY);
+  /** Where sample i's in-service entries start; its traffic entries start at `trafficAt[i]` and end where sample i + 1's start. */
+  private inServiceAt = new Int32Array(FIRST_CAPACITY);
+  private trafficAt = new Int32Array(FIRST_CAPACITY);
+  /** Entries (version, number) of every sample, in the records' key order. */
+  private entries = 0;
+  private entryCapacity = FIRST_CAPACITY;
+  private version = new Int32Array(FIRST_CAPACITY);
+  private value = new Float64Array(FIRST_CAPACITY);
+  private readonly versions = new StringTable();
+  /** Test-listener routing (ECS), a copy per sample that has it: rare. */
+  private readonly testTraffic = new Map<number, Record<string, number>>();
+
+  /**
+   * Records a sample at `t` unless it repeats the last one (same counts, traffic,
+   * test traffic and unserved share, in any key order). In service: the first
+   * `n` of `keys` and `counts`; traffic: the first `m` of `versions` and `shares`.
+   */
+  add(t: number, keys: readonly string[], counts: readonly number[], n: number, versions: readonly string[], shares: readonly number[], m: number, testTraffic: Record<string, number> | undefined, unserved: number): void {
+    const last = this.length - 1;
+    if (last >= 0 && this.repeats(last, keys, counts, n, versions, shares, m, testTraffic, unserved)) return;
+    const i = this.length;
+    if (i === this.capacity) this.enlarge();
+    this.t[i] = t;
+    this.unserved[i] = unserved;
+    this.inServiceAt[i] = this.entries;
+    for (let k = 0; k < n; k++) this.entry(keys[k]!, counts[k]!);
+    this.trafficAt[i] = this.entries;
+    for (let k = 0; k < m; k++) this.entry(versions[k]!, shares[k]!);
+    if (testTraffic) this.testTraffic.set(i, Object.assign(versionRecord(), testTraffic));
+    this.length = i + 1;
+  }
+
+  private entry(version: string, value: number): void {
+    const e = this.entries;
+    if (e === this.entryCapacity) {
+      this.entryCapacity = larger(e);
+      this.version = grow(this.version, this.entryCapacity);
+      this.value = grow(this.value, this.entryCapacity);
+    }
+    this.version[e] = this.versions.of(version);
+    this.value[e] = value;
+    this.entries = e + 1;
+  }
+
+  private enlarge(): void {
+    const n = larger(this.capacity);
+    this.t = grow(this.t, n);
+    this.unserved = grow(this.unserved, n);
+    this.inServiceAt = grow(this.inServiceAt, n);
+    this.trafficAt = grow(this.trafficAt, n);
+    this.capacity = n;
+  }
+
+  /** Entries [from, to) hold exactly the first `n` of `keys` with these values (order aside). */
+  private holds(from: number, to: number, keys: readonly string[], values: readonly number[], n: number): boolean {
+    if (to - from !== n) return false;
+    for (let k = 0; k < n; k++) {
+      const v = this.versions.of(keys[k]!);
+      let e = from;
+      while (e < to && this.version[e] !== v) e++;
+      if (e === to || this.value[e] !== values[k]) return false;
+    }
+    return true;
+  }
+
+  private repeats(i: number, keys: readonly string[], counts: readonly number[], n: number, versions: readonly string[], shares: readonly number[], m: number, testTraffic: Record<string, number> | undefined, unserved: number): boolean {
+    return (
+      this.unserved[i] === unserved &&
+      sameCounts(this.testTraffic.get(i), testTraffic) &&
+      this.holds(this.inServiceAt[i]!, this.trafficAt[i]!, keys, counts, n) &&
+      this.holds(this.trafficAt[i]!, this.entries, versions, shares, m)
+    );
+  }
+
+  /** The time of the last sample, or undefined when there is none. */
+  lastTime(): number | undefined {
+    return this.length > 0 ? this.t[this.length - 1] : undefined;
+  }
+
+  /** The samples as objects (LazyList). */
+  list(): TraceSample[] {
+    const out = new Array<TraceSample>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.object(i);
+    return out;
+  }
+
+  /** Sample `i` as a fresh object (LazyList). */
+  at(i: number): TraceSample | undefined {
+    return i >= 0 && i < this.length ? this.object(i) : undefined;
+  }
+
+  private record(from: number, to: number): Record<string, number> {
+    const r = versionRecord();
+    for (let e = from; e < to; e++) r[this.versions.list[this.version[e]!]!] = time(this.value[e]!);
+    return r;
+  }
+
+  /** One sample; fields in the contract's order (t, inService, traffic, testTraffic, unserved). */
+  private object(i: number): TraceSample {
+    const end = i + 1 < this.length ? this.inServiceAt[i + 1]! : this.entries;
+    const s: TraceSample = { t: time(this.t[i]!), inService: this.record(this.inServiceAt[i]!, this.trafficAt[i]!), traffic: this.record(this.trafficAt[i]!, end) };
+    const test = this.testTraffic.get(i);
+    // A copy each time: every read of an unbuilt sample is a fresh object.
+    if (test) s.testTraffic = Object.assign(versionRecord(), test);
+    const unserved = this.unserved[i]!;
+    if (unserved > 0) s.unserved = time(unserved);
+    return s;
+  }
+}

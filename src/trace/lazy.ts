@@ -1,0 +1,81 @@
+// A trace's long lists (spans, events, samples and changes: 2–3 million objects at
+// 100,000 instances) made when first read rather than when the run ends. The
+// engine records them as columns; building the objects costs as much as a third of
+// a large run and keeps hundreds of megabytes alive, and the compact JSON encoder,
+// the trace check and the browser's packer need none of them. So `simulate`
+// returns a trace whose `spans`, `events`, `samples` and `changes` are accessors that build the list on
+// first read, cache it in the property (a plain data property from then on) and let
+// go of the columns. Everything that reads properties sees a plain data object:
+// JSON.stringify, structuredClone, postMessage, spread, Object.keys/entries and
+// deep equality all get the arrays, in the same key order. Only a property
+// descriptor (or util.inspect before the first read) shows the accessor.
+//
+// Readers that can work row by row use `rowsOf`: while a list is still unbuilt it
+// reads the columns (one short-lived object per row, never the whole list).
+import type { Trace, TraceChange, TraceEvent, TraceSample, TraceSpan } from './types.ts';
+
+/** Rows by position: an array is one; so are the engine's recorded columns. */
+export interface Rows<T> {
+  readonly length: number;
+  /** Row `i` (0 ≤ i < length), equal to the built list's element `i`; a fresh object for columns. */
+  at(i: number): T | undefined;
+}
+
+/** Rows that can also build their whole list (once: the caller keeps it). */
+export interface LazyList<T> extends Rows<T> {
+  list(): T[];
+}
+
+/** The lists a trace may hold unbuilt. */
+export interface TraceLists {
+  spans: TraceSpan;
+  events: TraceEvent;
+  samples: TraceSample;
+  changes: TraceChange;
+}
+type ListKey = keyof TraceLists;
+
+/**
+ * Non-enumerable (so invisible to JSON, spread, structuredClone and deep equality):
+ * the sources of a trace's lists not built yet. A key is cleared once its list is
+ * built or assigned. Symbol.for: the same key in every bundle (engine, worker, CLI).
+ */
+export const TRACE_COLUMNS: unique symbol = Symbol.for('deploysim.trace.columns') as never;
+
+type Sources = { [K in ListKey]?: LazyList<TraceLists[K]> | undefined };
+
+/** Makes `trace.spans`, `trace.events`, `trace.samples` and `trace.changes` build from `sources` when first read; returns `trace`. */
+export function lazyLists(trace: Trace, sources: { [K in ListKey]: LazyList<TraceLists[K]> }): Trace {
+  const pending: Sources = { ...sources };
+  Object.defineProperty(trace, TRACE_COLUMNS, { value: pending, enumerable: false, writable: false, configurable: true });
+  for (const key of ['spans', 'events', 'samples', 'changes'] as const) {
+    let built: unknown[] | undefined;
+    const settle = (value: unknown[]) => {
+      built = value;
+      pending[key] = undefined;
+      // Redefining an existing key keeps its place in the key order (JSON output unchanged).
+      Reflect.defineProperty(trace, key, { value, writable: true, enumerable: true, configurable: true });
+    };
+    Object.defineProperty(trace, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (built === undefined) settle(pending[key]!.list());
+        return built;
+      },
+      set(value: unknown[]) {
+        settle(value);
+      },
+    });
+  }
+  return trace;
+}
+
+/**
+ * The rows of `trace[key]` without building the list when it is still unbuilt (the
+ * columns); otherwise the list itself.
+ */
+export function rowsOf<K extends ListKey>(trace: Pick<Trace, K>, key: K): Rows<TraceLists[K]> {
+  const pending = (trace as { [TRACE_COLUMNS]?: Sources })[TRACE_COLUMNS];
+  return (pending?.[key] as Rows<TraceLists[K]> | undefined) ?? (trace[key] as unknown as Rows<TraceLists[K]>);
+}
