@@ -45,7 +45,12 @@ export class OffscreenUpdates implements ReactiveController {
     this.timer = undefined;
   }
 
-  /** Whether an update with these changes is behind (off screen, the playhead alone moved). */
+  /** Whether the view is on screen (or near it), as last observed. */
+  get visible(): boolean {
+    return this.onScreen;
+  }
+
+  /** Whether an update is behind (off screen, the playhead alone moved). */
   get pending(): boolean {
     return this.waiting.size > 0;
   }

@@ -1,15 +1,16 @@
 // Reveals a layer up to x = `shown` px by two opposite transforms: the clipping
-// box (overflow: hidden) slides left so that its right edge is at `shown`, and the
+// box (overflow: clip) slides left so that its right edge is at `shown`, and the
 // content inside slides back by as much, so it stays where it was drawn. Both are
 // composited layers (`will-change: transform`), so moving the edge every frame
 // repaints nothing: a CSS `clip-path` there made the browser repaint and raster
 // the whole layer at each change (thousands of chart points, hundreds of spans).
-// The box clips hit testing too, so what is still hidden never takes the pointer.
+// The box clips hit testing too, so what is still hidden never takes the pointer;
+// `overflow: clip`, not hidden, so nothing (scrollIntoView, focus) can scroll the box.
 import { css } from 'lit';
 
 /** The box and its content: `.reveal` positioned by its view over the layers below, `.reveal-inner` the drawing. */
 export const revealStyles = css`
-  .reveal { position: absolute; left: 0; overflow: hidden; will-change: transform; pointer-events: none; }
+  .reveal { position: absolute; left: 0; overflow: clip; will-change: transform; pointer-events: none; }
   .reveal-inner { display: block; will-change: transform; }
 `;
 
