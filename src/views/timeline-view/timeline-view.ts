@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { layoutLanes, visibleRows, type LaneLayout, type LaneRow } from '../../layout/lanes.ts';
 import { FAILED_COLOR, LIGHT_FILLS, familiesOf, stepColor } from '../../layout/palette.ts';
-import { formatDuration, formatTime } from '../../layout/time.ts';
+import { formatDuration, formatTime, upperBound } from '../../layout/time.ts';
 import { layoutPhases, PHASE_KIND_LABEL, type PhaseBand, type PhaseLayout, type DeploymentMarker } from '../../layout/phases.ts';
 import { spanStatusAt } from '../../layout/lifecycle.ts';
 import { stepFact, type StepKind } from '../../aws/step-kinds.ts';
@@ -46,7 +46,10 @@ export class TimelineView extends LitElement {
   }
 
   private phases: PhaseLayout = { bands: [], rows: 0, markers: [] };
-  private spanNames = new Set<string>();
+  /** When each failed step ends (sorted): the lanes change only when the playhead crosses one. */
+  private failEnds: number[] = [];
+  /** The legend's step families, once per trace. */
+  private families: ReturnType<typeof familiesOf> = [];
   private rollbackIds = new Set<string>();
   private phaseKey = '';
   /** Bumped per trace, so lanes drawn for an earlier trace never count as up to date. */
@@ -60,7 +63,8 @@ export class TimelineView extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('index')) {
       const index = this.index;
-      this.spanNames = new Set(index?.trace.spans.map((s) => s.name) ?? []);
+      this.families = familiesOf(new Set(index?.trace.spans.map((s) => s.name) ?? []));
+      this.failEnds = (index?.trace.spans.filter((s) => s.status === 'Failed').map((s) => s.end) ?? []).sort((a, b) => a - b);
       this.phases = index ? layoutPhases(index) : { bands: [], rows: 0, markers: [] };
       this.indexGeneration++;
       this.rollbackIds = new Set(index?.trace.deployments.filter((d) => d.creator === 'codeDeployRollback').map((d) => d.id) ?? []);
@@ -135,7 +139,7 @@ export class TimelineView extends LitElement {
       </div>
       ${picked ? this.renderPopover(picked.target, picked.span) : ''}
       <div class="legend" aria-label="Legend">
-        ${familiesOf(this.spanNames).map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
+        ${this.families.map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
         ${this.index?.trace.scenario.platform === 'CodeDeploy' ? html`<span><span class="sw reserved"></span>Faded: run by CodeDeploy itself (no script)</span>` : ''}
         <span><span class="sw failed"></span>Failed step (✕)</span>
         ${this.phases.markers.some((m) => m.rollback && m.t <= this.t) ? html`<span><span class="sw rollback"></span>Rollback deployment</span>` : ''}
@@ -143,11 +147,19 @@ export class TimelineView extends LitElement {
     `;
   }
 
+  /** The axis's label: the phases begun by t (worked out again only when another has begun). */
   private phaseSummary(): string {
-    const bands = this.phases.bands.filter((b) => b.phase.start <= this.t);
-    if (bands.length === 0) return 'Time axis';
-    return `Time axis with phases: ${bands.map((b) => `${b.phase.name} ${formatTime(b.phase.start)}–${formatTime(b.phase.end)}`).join('; ')}`;
+    let n = 0;
+    for (const b of this.phases.bands) if (b.phase.start <= this.t) n++;
+    if (this.summaryFor?.phases !== this.phases || this.summaryFor.n !== n) {
+      const bands = this.phases.bands.filter((b) => b.phase.start <= this.t);
+      const text = bands.length === 0 ? 'Time axis' : `Time axis with phases: ${bands.map((b) => `${b.phase.name} ${formatTime(b.phase.start)}–${formatTime(b.phase.end)}`).join('; ')}`;
+      this.summaryFor = { phases: this.phases, n, text };
+    }
+    return this.summaryFor.text;
   }
+
+  private summaryFor: { phases: PhaseLayout; n: number; text: string } | undefined;
 
   /** The details of one step, shown on focus, tap or click: not only in a hover tooltip. */
   private renderPopover(target: number, span: TraceSpan) {
@@ -309,7 +321,9 @@ export class TimelineView extends LitElement {
     // the future from taking the pointer): moving the playhead repaints nothing. A lane
     // is redrawn only when a failure shows (its step is hatched once it has ended).
     reveal(marksBox, marksSvg.node()!, width, t >= index.duration ? width : px + 1);
-    this.markRows!.each(function (r) {
+    // Nothing in the lanes changes unless the rows, the scale or the failures shown do.
+    const lanesKey = `${rowsKey}|${drawKey}|${upperBound(this.failEnds, t, (e) => e)}`;
+    if (lanesKey !== this.lanesKey) this.markRows!.each(function (r) {
       const shown = index.spansByTarget[r.target]!;
       let failedCount = 0;
       for (const s of shown) if (s.status === 'Failed' && s.end <= t) failedCount++;
@@ -367,6 +381,7 @@ export class TimelineView extends LitElement {
         .attr('y', r.height / 2 + 4.5)
         .text('✕');
     });
+    this.lanesKey = lanesKey;
 
     if (markersChanged || rowsChanged) marksSvg
       .select('g.marker-lines')
@@ -385,6 +400,7 @@ export class TimelineView extends LitElement {
   }
 
   private rowsKey = '';
+  private lanesKey = '';
   private markersKey = '';
   /** Per visible lane, its group in the marks layer (the spans go there). */
   private markRows: d3.Selection<SVGGElement, LaneTarget, SVGGElement, unknown> | undefined;
