@@ -12,7 +12,7 @@ import type { TraceEvent } from '../../trace/types.ts';
 import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './event-log.styles.ts';
-import { isolated } from '../shared/user-text.ts';
+import { isolatedText } from '../shared/user-text.ts';
 import { alsoText, eventRunStarts } from '../../layout/event-groups.ts';
 import { upperBound } from '../../layout/time.ts';
 import type { Trace } from '../../trace/types.ts';
@@ -114,13 +114,14 @@ export class EventLog extends LitElement {
     const last = shown.length ? shown[shown.length - 1]!.i : -1;
     const selected = this.selected;
     const holds = (x: Entry) => selected !== undefined && selected >= x.i && selected <= x.last;
-    // Every part of an entry is always there (empty or hidden when it does not apply), so a
+    // Every part of an entry is always there (empty or hidden when it does not apply), and the
+    // message is one text (user strings between isolate marks, shared/user-text.ts), so a
     // seek that rewrites an entry in place changes texts and attributes, never the tree.
     const entry = (x: Entry) => html`<li class="ev ${x.e.type} ${x.e.t === latestT ? 'now' : ''} ${x.i === last ? 'current' : ''}">
         <button class="entry" data-index=${x.i} aria-pressed=${holds(x) ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
           <time>${formatTime(x.e.t)}</time>
           <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-          <span class="msg">${isolated(x.e.message, this.index?.trace)}<span class="also">${x.also ? ` ${x.also}` : ''}</span><span class="why-tag" ?hidden=${!x.e.rule}>AWS rule</span><abbr class="undoc" ?hidden=${!x.e.undocumented} title=${x.e.undocumented ? `AWS does not document this step: deploysim's choice ${x.e.undocumented}` : ''}>undocumented</abbr></span>
+          <span class="msg">${isolatedText(x.e.message, this.index?.trace)}<span class="also">${x.also ? ` ${x.also}` : ''}</span><span class="why-tag" ?hidden=${!x.e.rule}>AWS rule</span><abbr class="undoc" ?hidden=${!x.e.undocumented} title=${x.e.undocumented ? `AWS does not document this step: deploysim's choice ${x.e.undocumented}` : ''}>undocumented</abbr></span>
         </button>
       </li>`;
     return html`
