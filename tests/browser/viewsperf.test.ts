@@ -123,6 +123,31 @@ describe('event log while scrubbing', () => {
     }
   });
 
+  it('where its height is set from outside (as in the app), builds only the entries whose least heights fill it', async () => {
+    const el = mount<HTMLElement & { count: number; fill: number }>('event-log', { index, count: starts[LOG_WINDOW]! }, 360);
+    Object.assign(el.style, { display: 'flex', height: '420px' });
+    el.style.setProperty('--log-contain', 'strict');
+    el.style.setProperty('--log-max-height', 'none');
+    await settle(el);
+    const root = el.shadowRoot!;
+    const scroller = root.querySelector<HTMLElement>('.scroller')!;
+    const built = () => root.querySelectorAll('button.entry').length;
+    for (const k of [LOG_WINDOW, 2 * LOG_WINDOW + 3, 3 * LOG_WINDOW - 1]) {
+      el.count = starts[k]!;
+      await settle(el);
+      // Fewer than one-line entries would need, and still enough to fill the log to its top.
+      await expect.poll(built).toBeLessThan(el.fill);
+      expect(root.querySelector<HTMLElement>('ol.log')!.offsetHeight).toBeGreaterThanOrEqual(scroller.clientHeight);
+    }
+    // ↑ on the first entry built goes on to the one before it (the whole window is built).
+    const first = root.querySelector<HTMLButtonElement>('button.entry')!;
+    const before = starts[starts.indexOf(Number(first.dataset.index)) - 1];
+    first.focus();
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
+    await expect.poll(() => (root.activeElement as HTMLElement | null)?.dataset.index).toBe(String(before));
+    expect(built()).toBe(LOG_WINDOW);
+  });
+
   it('shows the whole window of past entries once the reader scrolls back', async () => {
     const el = mount<HTMLElement & { count: number }>('event-log', { index, count: starts[2 * LOG_WINDOW]! }, 420);
     await settle(el);
