@@ -34,7 +34,8 @@ export const shellStyles = css`
   .card.statechart, .card.fleet, .card.lifecycle { content-visibility: auto; contain-intrinsic-size: auto 480px; }
   .card.statechart:is(:hover, :focus-within), .card.fleet:is(:hover, :focus-within), .card.lifecycle:is(:hover, :focus-within) { content-visibility: visible; }
   .card.log { flex: 1; min-height: 0; display: flex; flex-direction: column; }
-  .card.log event-log { flex: 1; min-height: 0; --log-max-height: none; }
+  /* The card sets the log's height (the column's free space): what changes inside it is laid out alone. */
+  .card.log event-log { flex: 1; min-height: 0; --log-max-height: none; --log-contain: strict; }
   .card.faults { flex: none; max-height: 46%; overflow-y: auto; }
   .card.why { flex: none; max-height: 34%; overflow-y: auto; }
   h2 .hint { text-transform: none; letter-spacing: 0; font-weight: 400; color: #5f6b7c; margin-left: 6px; }
@@ -58,6 +59,7 @@ export const shellStyles = css`
     aside.left { position: sticky; top: 0; max-height: 100vh; align-self: start; }
     aside.right { padding: 0 12px 12px; }
     .card.faults { max-height: none; }
+    .card.log event-log { --log-contain: content; }
   }
   /* Phones and narrow windows: one column, the page scrolls, the library is a drawer. */
   .drawer-toggle, .drawer-close, .scrim { display: none; }

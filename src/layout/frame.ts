@@ -296,13 +296,22 @@ export interface Frame {
   outcome: Outcome | undefined;
 }
 
+/**
+ * Every view's moment at t. The per-target part is worked out when first read (the
+ * fleet reads it; a frame in which the fleet waits off screen never pays for 5,000 targets).
+ */
 export function frameAt(index: TraceIndex, t: number): Frame {
-  const targets = new Array<TargetFrame>(index.targets.length);
-  for (let i = 0; i < targets.length; i++) targets[i] = targetAt(index, i, t);
+  let targets: TargetFrame[] | undefined;
   const eventCount = eventCountAt(index, t);
   return {
     t,
-    targets,
+    get targets() {
+      if (!targets) {
+        targets = new Array<TargetFrame>(index.targets.length);
+        for (let i = 0; i < targets.length; i++) targets[i] = targetAt(index, i, t);
+      }
+      return targets;
+    },
     sample: sampleAt(index, t),
     eventCount,
     latestEvent: index.trace.events[eventCount - 1],

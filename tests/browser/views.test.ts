@@ -16,25 +16,32 @@ import { lambdaRollbackFixture, rollingFixture } from '../layout/fixtures.ts';
 import { groupLibrary } from '../../src/layout/library.ts';
 import { cleanup, indexOf, mount, rolling, settle } from './fixtures.ts';
 import { choose } from './picker.ts';
+import { revealedPx } from '../../src/views/shared/reveal.ts';
 
 afterEach(cleanup);
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
 
 describe('timeline-view', () => {
-  it('draws one lane per target under a group header, spans up to the playhead, and a failed span marked', async () => {
+  it('draws one lane per target under a group header, its spans revealed up to the playhead, and a failed span marked', async () => {
     const index = rolling();
     const el = mount('timeline-view', { index, t: 60 });
     await settle(el);
     const root = shadow(el);
     expect(root.querySelectorAll('g.row.lane')).toHaveLength(6);
     expect(root.querySelector('g.group-row text')!.textContent).toContain('Original fleet · 6');
-    const spansAt60 = root.querySelectorAll('rect.span').length;
-    expect(spansAt60).toBeGreaterThan(0);
+    // Every span of a visible lane is drawn; the box over them shows them up to the playhead only.
+    const spans = root.querySelectorAll('rect.span').length;
+    expect(spans).toBe(index.trace.spans.length);
+    const shown = () => revealedPx(root.querySelector<HTMLElement>('.marks-box')!, 1000);
+    const at60 = shown();
+    expect(at60).toBeGreaterThan(150);
+    expect(at60).toBeLessThan(500);
     expect(root.querySelectorAll('rect.span.failed')).toHaveLength(0);
     Object.assign(el, { t: index.duration });
     await settle(el);
-    expect(root.querySelectorAll('rect.span').length).toBeGreaterThan(spansAt60);
+    expect(shown()).toBe(1000);
+    expect(root.querySelectorAll('rect.span').length).toBe(spans);
     expect(root.querySelectorAll('rect.span.failed').length).toBeGreaterThan(0);
     expect(root.querySelector('.fail-mark')!.textContent).toBe('✕');
     // The playhead is moved by a transform alone: at the end it stands near the right of the 1,000 px axis.
@@ -61,9 +68,8 @@ describe('timeline-view', () => {
   });
 });
 
-/** How far from the left a chart shows its past: its width less the CSS inset that hides the rest. */
-const revealedOf = (svg: SVGSVGElement) =>
-  Number(svg.getAttribute('width')) - Number(/inset\(\S+ ([\d.]+)px/.exec(svg.querySelector<SVGGElement>('g.past')!.style.clipPath)?.[1]);
+/** How far from the left a chart shows its past: the part of its width its reveal box shows. */
+const revealedOf = (area: HTMLElement) => revealedPx(area.querySelector<HTMLElement>('.reveal')!, area.offsetWidth);
 
 describe('capacity-charts', () => {
   it('stacks traffic and in-service bands per version and reveals them up to t', async () => {
@@ -72,7 +78,7 @@ describe('capacity-charts', () => {
     await settle(el);
     const root = shadow(el);
     expect(root.querySelectorAll('figure.traffic g.past path')).toHaveLength(2);
-    const reveal = revealedOf(root.querySelector('figure.traffic svg')!);
+    const reveal = revealedOf(root.querySelector<HTMLElement>('figure.traffic .plot-area')!);
     expect(reveal).toBeGreaterThan(150);
     expect(reveal).toBeLessThan(600);
     expect(root.querySelector('figure.capacity figcaption')!.textContent).toMatch(/v1\s*2.*v2\s*3/s);
@@ -296,8 +302,8 @@ describe('timeline-view phases and step details', () => {
     const index = buildIndex(rollingFixture());
     const el = mount<HTMLElement & { t: number }>('timeline-view', { index, t: 50 });
     await settle(el);
-    // A CSS inset on the bands' group hides what lies right of the playhead: less as t grows.
-    const hidden = () => Number(/inset\(\S+ ([\d.]+)px/.exec(shadow(el).querySelector<SVGGElement>('g.phases')!.style.clipPath)?.[1]);
+    // The box over the bands' layer hides what lies right of the playhead: less as t grows.
+    const hidden = () => 1000 - revealedPx(shadow(el).querySelector<HTMLElement>('.phases-box')!, 1000);
     const early = hidden();
     expect(early).toBeGreaterThan(0);
     el.t = 500;
@@ -365,8 +371,8 @@ describe('capacity-charts final state', () => {
     const el = mount('capacity-charts', { index, t: index.duration });
     await settle(el);
     const root = shadow(el);
-    const reveal = revealedOf(root.querySelector('figure.traffic svg')!);
-    const playhead = Number(root.querySelector('figure.traffic line.playhead')!.getAttribute('x1'));
+    const reveal = revealedOf(root.querySelector<HTMLElement>('figure.traffic .plot-area')!);
+    const playhead = Number(/translateX\(([\d.]+)px\)/.exec(root.querySelector<HTMLElement>('figure.traffic div.playhead')!.style.transform)?.[1]);
     expect(reveal).toBeGreaterThan(playhead + 5);
     expect(root.querySelector('figure.traffic figcaption')!.textContent!.replace(/\s+/g, ' ')).toMatch(/v1 100%/);
     expect(root.querySelector('figure.traffic figcaption')!.textContent).not.toMatch(/v2/);

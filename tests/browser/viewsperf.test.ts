@@ -12,6 +12,7 @@ import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { indexOf, mount, settle } from './fixtures.ts';
 import { eventRunStarts } from '../../src/layout/event-groups.ts';
 import { closeApp, openSettledApp, viewsSettled } from './app-ready.ts';
+import { revealedPx } from '../../src/views/shared/reveal.ts';
 
 afterEach(closeApp);
 
@@ -103,6 +104,50 @@ describe('event log while scrubbing', () => {
     expect(buttons().indexOf(active)).toBe(fill - 15);
   });
 
+  it('keeps every part of an entry in place: a seek rewrites texts and attributes, never the tree', async () => {
+    const el = mount<HTMLElement & { count: number }>('event-log', { index, count: starts[LOG_WINDOW]! }, 420);
+    await settle(el);
+    const root = el.shadowRoot!;
+    const parts = () => [...root.querySelectorAll('button.entry .why-tag, button.entry .also, button.entry abbr.undoc')];
+    const before = parts();
+    expect(before).toHaveLength(3 * root.querySelectorAll('button.entry').length);
+    el.count = starts[2 * LOG_WINDOW + 7]!;
+    await settle(el);
+    const after = parts();
+    expect(after.every((p, k) => p === before[k])).toBe(true);
+    // The "AWS rule" tag shows exactly on the entries whose event names a rule.
+    for (const b of root.querySelectorAll<HTMLButtonElement>('button.entry')) {
+      const e = index.trace.events[Number(b.dataset.index)]!;
+      expect(b.querySelector<HTMLElement>('.why-tag')!.hidden).toBe(!e.rule);
+      expect(b.querySelector<HTMLElement>('.why-tag')!.offsetWidth > 0).toBe(!!e.rule);
+    }
+  });
+
+  it('where its height is set from outside (as in the app), builds only the entries whose least heights fill it', async () => {
+    const el = mount<HTMLElement & { count: number; fill: number }>('event-log', { index, count: starts[LOG_WINDOW]! }, 360);
+    Object.assign(el.style, { display: 'flex', height: '420px' });
+    el.style.setProperty('--log-contain', 'strict');
+    el.style.setProperty('--log-max-height', 'none');
+    await settle(el);
+    const root = el.shadowRoot!;
+    const scroller = root.querySelector<HTMLElement>('.scroller')!;
+    const built = () => root.querySelectorAll('button.entry').length;
+    for (const k of [LOG_WINDOW, 2 * LOG_WINDOW + 3, 3 * LOG_WINDOW - 1]) {
+      el.count = starts[k]!;
+      await settle(el);
+      // Fewer than one-line entries would need, and still enough to fill the log to its top.
+      await expect.poll(built).toBeLessThan(el.fill);
+      expect(root.querySelector<HTMLElement>('ol.log')!.offsetHeight).toBeGreaterThanOrEqual(scroller.clientHeight);
+    }
+    // ↑ on the first entry built goes on to the one before it (the whole window is built).
+    const first = root.querySelector<HTMLButtonElement>('button.entry')!;
+    const before = starts[starts.indexOf(Number(first.dataset.index)) - 1];
+    first.focus();
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
+    await expect.poll(() => (root.activeElement as HTMLElement | null)?.dataset.index).toBe(String(before));
+    expect(built()).toBe(LOG_WINDOW);
+  });
+
   it('shows the whole window of past entries once the reader scrolls back', async () => {
     const el = mount<HTMLElement & { count: number }>('event-log', { index, count: starts[2 * LOG_WINDOW]! }, 420);
     await settle(el);
@@ -128,15 +173,15 @@ describe('timeline group header', () => {
 });
 
 describe('timeline lanes per frame', () => {
-  it('reveals the spans up to the playhead with one clip on their layer, and hatches a failed step only once it has ended', async () => {
+  it('reveals the spans up to the playhead by sliding one box over their layer, and hatches a failed step only once it has ended', async () => {
     const { rolling } = await import('./fixtures.ts');
     const index = rolling();
     const failed = index.trace.spans.find((s) => s.status === 'Failed')!;
     const el = mount('timeline-view', { index, t: failed.end - 1 });
     await settle(el);
     const root = el.shadowRoot!;
-    // The spans' layer is clipped on the right of the playhead (CSS inset): the hidden part shrinks as t grows.
-    const hiddenRight = () => Number(/inset\(\S+ ([\d.]+)px/.exec(root.querySelector<SVGSVGElement>('svg.marks')!.style.clipPath)?.[1] ?? 0);
+    // The spans' layer is hidden right of the playhead by its box: the hidden part shrinks as t grows.
+    const hiddenRight = () => 1000 - revealedPx(root.querySelector<HTMLElement>('.marks-box')!, 1000);
     const before = hiddenRight();
     expect(before).toBeGreaterThan(0);
     expect(root.querySelectorAll('rect.span.failed')).toHaveLength(0);
@@ -144,6 +189,34 @@ describe('timeline lanes per frame', () => {
     await settle(el);
     expect(hiddenRight()).toBeLessThan(before);
     expect(root.querySelectorAll('rect.span.failed').length).toBeGreaterThan(0);
+  });
+});
+
+describe('timeline steps in the future', () => {
+  it('take no pointer: the box that hides them clips hit testing too', async () => {
+    const { rolling } = await import('./fixtures.ts');
+    const index = rolling();
+    const el = mount('timeline-view', { index, t: 60 });
+    await settle(el);
+    const root = el.shadowRoot!;
+    // The latest step at least 6 px wide: far ahead of the playhead at 60 s.
+    const rects = [...root.querySelectorAll<SVGRectElement & { __data__?: { start: number } }>('rect.span')].filter((r) => Number(r.getAttribute('width')) >= 6);
+    const rect = rects.reduce((a, b) => (b.__data__!.start > a.__data__!.start ? b : a));
+    expect(rect.__data__!.start).toBeGreaterThan(120);
+    // Where the step is drawn: its own x in the lanes' coordinates (its layer slides inside its box, net zero).
+    const at = () => {
+      const lanes = root.querySelector('svg.lanes')!.getBoundingClientRect();
+      const x = lanes.left + Number(rect.getAttribute('x')) + Number(rect.getAttribute('width')) / 2;
+      const box = rect.getBoundingClientRect();
+      return root.elementFromPoint(x, box.top + box.height / 2);
+    };
+    rect.scrollIntoView({ block: 'center' });
+    // Something of the lane is hit (the point is on the page), not the hidden step.
+    expect(at()).not.toBeNull();
+    expect(at()).not.toBe(rect);
+    Object.assign(el, { t: index.duration });
+    await settle(el);
+    expect(at()).toBe(rect);
   });
 });
 

@@ -8,7 +8,10 @@ export const styles = css`
   .now { display: flex; gap: 10px; color: #414a5a; font-variant-numeric: tabular-nums; }
   .test { color: #5b6577; font-style: italic; }
   .chip .sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; vertical-align: -1px; }
-  svg { display: block; overflow: visible; }
+  .plot-area { position: relative; }
+  .plot-area svg { display: block; overflow: visible; }
+  .plot-area svg.base, .plot-area svg.over { position: absolute; left: 0; top: 0; }
+  .plot-area svg.over { pointer-events: none; }
   g.y text { font-size: 10px; fill: #6b7587; }
   g.y .domain, g.y line { stroke: #c9d0dc; }
   rect.plot { fill: #f6f7fa; }
@@ -21,5 +24,5 @@ export const styles = css`
   .min-key .dash { display: inline-block; width: 16px; border-top: 2px dashed #1d2330; margin-right: 4px; vertical-align: 3px; }
   .band-name { font-size: 10.5px; font-weight: 700; fill: #1d2330; pointer-events: none; }
   .band-name.on-dark { fill: #fff; }
-  .playhead { stroke: #1d2330; stroke-width: 1.5; }
+  div.playhead { position: absolute; left: -0.75px; top: 0; width: 1.5px; background: #1d2330; pointer-events: none; will-change: transform; }
 `;

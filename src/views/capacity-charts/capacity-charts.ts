@@ -1,7 +1,7 @@
 // Traffic split and in-service capacity per version (Lambda and ECS: traffic
 // weights, see chart-kinds.ts), stacked step areas on the timeline's time axis,
 // each band named by its version. Paths are drawn once per trace; a frame only
-// moves the clip (a CSS inset) that reveals the past and the playhead.
+// slides the box that reveals the past (shared/reveal.ts) and the playhead.
 import { LitElement, html, type PropertyValues } from 'lit';
 import * as d3 from 'd3';
 import type { TraceIndex } from '../../layout/frame.ts';
@@ -13,11 +13,12 @@ import { formatTime } from '../../layout/time.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
 import { LABEL_WIDTH, RIGHT_MARGIN, base } from '../shared/tokens.ts';
 import { styles } from './capacity-charts.styles.ts';
+import { reveal, revealStyles } from '../shared/reveal.ts';
 
 const CHART_HEIGHT = 78;
 
 export class CapacityCharts extends LitElement {
-  static override styles = [base, styles];
+  static override styles = [base, revealStyles, styles];
   static override properties = {
     index: { attribute: false },
     t: { type: Number },
@@ -83,14 +84,18 @@ export class CapacityCharts extends LitElement {
                   : ''}
               </span>
             </figcaption>
-            <svg width=${w} height=${CHART_HEIGHT + 4} role="img" aria-label=${spec.label}>
-              <rect class="plot" y="4" height=${CHART_HEIGHT - 4}></rect>
-              <g class="y"></g>
-              <g class="future"></g>
-              <g class="past"><g class="bands"></g><g class="names"></g><g class="notes"></g></g>
-              <g class="rule"></g>
-              <line class="playhead"></line>
-            </svg>
+            <div class="plot-area" role="img" aria-label=${spec.label} style="width:${w}px;height:${CHART_HEIGHT + 4}px">
+              <svg class="base" width=${w} height=${CHART_HEIGHT + 4} aria-hidden="true">
+                <rect class="plot" y="4" height=${CHART_HEIGHT - 4}></rect>
+                <g class="y"></g>
+                <g class="future"></g>
+              </svg>
+              <div class="reveal" style="top:0;width:${w}px;height:${CHART_HEIGHT + 4}px">
+                <svg class="reveal-inner" width=${w} height=${CHART_HEIGHT + 4} aria-hidden="true"><g class="past"><g class="bands"></g><g class="names"></g><g class="notes"></g></g></svg>
+              </div>
+              <svg class="over" width=${w} height=${CHART_HEIGHT + 4} aria-hidden="true"><g class="rule"></g></svg>
+              <div class="playhead" style="height:${CHART_HEIGHT + 2}px"></div>
+            </div>
           </figure>
         `,
       )}
@@ -106,10 +111,11 @@ export class CapacityCharts extends LitElement {
     const redraw = !this.drawnFor || this.drawnFor.index !== index || this.drawnFor.width !== w;
     for (const spec of this.specs) {
       const kind = spec.kind;
-      const svgEl = this.renderRoot.querySelector<SVGSVGElement>(`figure.${kind} svg`);
+      const area = this.renderRoot.querySelector<HTMLElement>(`figure.${kind} .plot-area`);
       const series = this.series.get(kind);
-      if (!svgEl || !series) continue;
-      const svg = d3.select(svgEl);
+      if (!area || !series) continue;
+      // The chart's layers (under, revealed past, over): one selection reaches them all.
+      const svg = d3.select(area);
       // Whole-number ticks for counts (never 0.5 instances); the axis ends on the last tick.
       const ticks = yTicks(Math.max(series.max, kind === 'capacity' ? this.minimumHealthy ?? 0 : 0), spec.percent);
       const y = d3.scaleLinear().domain([0, ticks.at(-1)!]).range([CHART_HEIGHT, 4]);
@@ -184,18 +190,16 @@ export class CapacityCharts extends LitElement {
         rule.select('line').attr('x1', LABEL_WIDTH).attr('x2', x(end)).attr('y1', (m) => y(m)).attr('y2', (m) => y(m));
         rule.select('text').attr('x', x(end) - 2).attr('y', (m) => y(m) - 3).text((m) => `minimum healthy ${m}`);
       }
-      if (redraw) {
-        svg.select('rect.plot').attr('x', LABEL_WIDTH).attr('width', Math.max(0, w - RIGHT_MARGIN - LABEL_WIDTH));
-        svg.select('line.playhead').attr('y1', 0).attr('y2', CHART_HEIGHT + 2);
-      }
+      if (redraw) svg.select('rect.plot').attr('x', LABEL_WIDTH).attr('width', Math.max(0, w - RIGHT_MARGIN - LABEL_WIDTH));
       const px = x(Math.min(this.t, index.duration));
-      // The past is revealed up to the playhead by a CSS inset on its group (relative to the
-      // chart's viewport): one style change, where an SVG <clipPath> invalidated every band.
-      // At the end the whole axis shows, tail included: the last instant's change is drawn.
+      // The past is revealed up to the playhead by sliding its layer's clipping box (shared/reveal.ts):
+      // no repaint of its thousands of points. At the end the whole axis shows, tail included:
+      // the last instant's change is drawn.
       const revealed = this.t >= index.duration ? x(end) + 1 : px;
-      svg.select<SVGGElement>('g.past').node()!.style.clipPath = `inset(0 ${Math.max(0, w - revealed)}px 0 0) view-box`;
-      svg.select('line.playhead').attr('x1', px).attr('x2', px);
-      svg.attr('aria-description', `at ${formatTime(this.t)}`);
+      reveal(area.querySelector<HTMLElement>('.reveal')!, area.querySelector('.reveal-inner')!, w, revealed);
+      // The playhead is moved by a transform alone (its own compositing layer).
+      area.querySelector<HTMLElement>('.playhead')!.style.transform = `translateX(${px}px)`;
+      area.setAttribute('aria-description', `at ${formatTime(this.t)}`);
     }
     this.drawnFor = { index, width: w };
   }

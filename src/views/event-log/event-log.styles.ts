@@ -5,30 +5,38 @@ export const styles = css`
   .head { display: flex; justify-content: space-between; align-items: baseline; }
   .count { font-size: 11px; color: #6b7587; font-variant-numeric: tabular-nums; }
   /* Reversed flow: the scroll position starts at the bottom and stays there as entries arrive, with no script measuring anything. */
-  .scroller { display: flex; flex-direction: column-reverse; overflow-y: auto; flex: 1; min-height: 120px; max-height: var(--log-max-height, 420px); scroll-behavior: auto; contain: content; }
+  /* Where the log's height is set from outside (the app's card: --log-contain: strict), what
+     changes inside is laid out without laying out the page around it. */
+  .scroller { display: flex; flex-direction: column-reverse; overflow-y: auto; flex: 1; min-height: 120px; max-height: var(--log-max-height, 420px); scroll-behavior: auto; contain: var(--log-contain, content); }
   /* The auto margin takes the free space at the bottom (main-start of column-reverse): a short log
      starts at the top of the card, a long one stays scrolled to its newest entry. */
   .log { list-style: none; margin: 0 0 auto; padding: 0; position: relative; }
   .also { color: #5b6577; }
   li { margin: 0; }
   li.more, li.empty { font-size: 11.5px; color: #6b7587; padding: 4px 6px; }
+  /* One block of text per entry, its time and mark set beside it out of the flow (no grid to
+     lay out again when a seek rewrites the entry); each entry is laid out on its own. */
+  li.ev { contain: layout style; }
   button.entry {
-    display: grid; grid-template-columns: 44px 10px 1fr; gap: 6px; align-items: start;
-    width: 100%; text-align: left; border: 0; border-radius: 6px; background: transparent; padding: 4px 6px;
+    display: block; position: relative;
+    width: 100%; text-align: left; border: 0; border-radius: 6px; background: transparent; padding: 4px 6px 4px 72px;
     font-size: 12px; line-height: 1.4;
   }
+  button.entry time { position: absolute; left: 6px; top: 4px; width: 44px; }
   button.entry:hover { background: #eef3fb; }
   li.now button.entry { background: #fffaeb; box-shadow: inset 3px 0 0 #f3d38a; }
   li.current button.entry { background: #fff1c9; box-shadow: inset 3px 0 0 #E69F00; }
   button.entry[aria-pressed='true'] { outline: 2px solid #0072B2; outline-offset: -2px; }
   .msg { min-width: 0; overflow-wrap: anywhere; unicode-bidi: isolate; }
   time { font-variant-numeric: tabular-nums; color: #5b6577; }
-  .kind { width: 8px; height: 8px; border-radius: 50%; margin-top: 5px; background: #9aa3b2; }
+  .kind { position: absolute; left: 56px; top: 9px; width: 8px; height: 8px; border-radius: 50%; background: #9aa3b2; }
   .kind.bad { background: #D55E00; border-radius: 1px; transform: rotate(45deg); }
   .kind.milestone { background: #0072B2; }
   .kind.traffic { background: #56B4E9; border-radius: 2px; }
   .ev.lifecycle-event-failed .msg, .ev.alarm .msg, .ev.rollback-started .msg { color: #a33f00; }
   .ev.deployment-ended .msg, .ev.deployment-started .msg { font-weight: 600; }
-  .why-tag { font-size: 10px; color: #005a8e; border: 1px solid #b9d3e6; border-radius: 4px; padding: 0 3px; white-space: nowrap; }
-  abbr.undoc { font-size: 10px; color: #4f5869; text-decoration: underline dotted; }
+  /* Tags are atomic inlines (a line may break before them); hidden when they do not apply. */
+  .why-tag { display: inline-block; margin-left: 0.3em; font-size: 10px; line-height: 1.3; color: #005a8e; border: 1px solid #b9d3e6; border-radius: 4px; padding: 0 3px; white-space: nowrap; }
+  abbr.undoc { display: inline-block; margin-left: 0.3em; font-size: 10px; color: #4f5869; text-decoration: underline dotted; }
+  .why-tag[hidden], abbr.undoc[hidden] { display: none; }
 `;

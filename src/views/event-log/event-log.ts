@@ -12,7 +12,7 @@ import type { TraceEvent } from '../../trace/types.ts';
 import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './event-log.styles.ts';
-import { isolated } from '../shared/user-text.ts';
+import { isolatedText } from '../shared/user-text.ts';
 import { alsoText, eventRunStarts } from '../../layout/event-groups.ts';
 import { upperBound } from '../../layout/time.ts';
 import type { Trace } from '../../trace/types.ts';
@@ -31,6 +31,13 @@ interface Entry { e: TraceEvent; i: number; also: string; last: number }
 export const LOG_WINDOW = 60;
 /** The least height of an entry (one line), to know how many fill the visible log. */
 const ENTRY_MIN_PX = 22;
+/** An entry's padding (4 px above and below) and line height (12 px × 1.4), as in event-log.styles.ts. */
+const ENTRY_PAD_PX = 8;
+const LINE_PX = 16.8;
+/** Left of a message: the time and mark (72 px), and the padding on its right. */
+const ENTRY_INDENT_PX = 78;
+/** Narrower than any character of the log's 12 px text on average, so a line is never thought to hold fewer than it does. */
+const NARROWEST_CHAR_PX = 4.5;
 
 export class EventLog extends LitElement {
   static override styles = [base, styles];
@@ -62,9 +69,34 @@ export class EventLog extends LitElement {
     this.scrolledBack = false;
   }
 
+  /**
+   * The log's visible height and how many characters a line of a message holds at most (from
+   * its width), as last observed; `sized` when its height is set from outside (size containment,
+   * as in the app's card), not by its entries: only then can the entries be cut to that height.
+   */
+  private box = { height: 0, lineChars: 0, sized: false };
+
   private resize = new ResizeObserver(([entry]) => {
-    if (entry) this.fill = Math.min(LOG_WINDOW, Math.ceil(entry.contentRect.height / ENTRY_MIN_PX) + 4);
+    if (!entry) return;
+    const { width, height } = entry.contentRect;
+    this.fill = Math.min(LOG_WINDOW, Math.ceil(height / ENTRY_MIN_PX) + 4);
+    const lineChars = Math.max(1, Math.floor((width - ENTRY_INDENT_PX) / NARROWEST_CHAR_PX));
+    const sized = /strict|size/.test(getComputedStyle(entry.target).contain);
+    if (lineChars !== this.box.lineChars || height !== this.box.height || sized !== this.box.sized) {
+      this.box = { height, lineChars, sized };
+      this.requestUpdate();
+    }
   });
+
+  /**
+   * An entry's least height: its text in lines as long as any can be (so never more lines than
+   * it takes), the time and mark beside it. Newest first, entries are built until these heights
+   * fill the log, so a log of long messages builds fewer than `fill` (one-line) entries.
+   */
+  private leastHeight(x: Entry): number {
+    const chars = x.e.message.length + (x.also ? x.also.length + 1 : 0) + (x.e.rule ? 10 : 0) + (x.e.undocumented ? 14 : 0);
+    return ENTRY_PAD_PX + LINE_PX * Math.max(1, Math.ceil(chars / this.box.lineChars));
+  }
 
   override firstUpdated(): void {
     this.resize.observe(this.renderRoot.querySelector('.scroller')!);
@@ -97,13 +129,24 @@ export class EventLog extends LitElement {
     const events = trace.events;
     const starts = runStarts(trace);
     const begun = upperBound(starts, this.count - 1, (s) => s);
-    const from = Math.max(0, begun - (this.scrolledBack ? LOG_WINDOW : this.fill));
-    const shown: Entry[] = [];
-    for (let k = from; k < begun; k++) {
+    const least = Math.max(0, begun - (this.scrolledBack ? LOG_WINDOW : this.fill));
+    const entryOf = (k: number): Entry => {
       const i = starts[k]!;
       const end = Math.min(starts[k + 1] ?? events.length, this.count);
-      shown.push({ e: events[i]!, i, also: alsoText(end - i - 1, (k) => events[i + 1 + k]!.target!), last: end - 1 });
+      return { e: events[i]!, i, also: alsoText(end - i - 1, (j) => events[i + 1 + j]!.target!), last: end - 1 };
+    };
+    // Newest first, until the entries' least heights fill the log (and one more, partly shown at its top).
+    const newestFirst: Entry[] = [];
+    let height = 0;
+    const measured = !this.scrolledBack && this.box.sized && this.box.lineChars > 0;
+    for (let k = begun - 1; k >= least; k--) {
+      const x = entryOf(k);
+      newestFirst.push(x);
+      if (measured && height >= this.box.height) break;
+      if (measured) height += this.leastHeight(x);
     }
+    const shown = newestFirst.reverse();
+    const from = begun - shown.length;
     return { shown, earlier: from < begun ? starts[from]! : 0 };
   }
 
@@ -114,11 +157,14 @@ export class EventLog extends LitElement {
     const last = shown.length ? shown[shown.length - 1]!.i : -1;
     const selected = this.selected;
     const holds = (x: Entry) => selected !== undefined && selected >= x.i && selected <= x.last;
+    // Every part of an entry is always there (empty or hidden when it does not apply), and the
+    // message is one text (user strings between isolate marks, shared/user-text.ts), so a
+    // seek that rewrites an entry in place changes texts and attributes, never the tree.
     const entry = (x: Entry) => html`<li class="ev ${x.e.type} ${x.e.t === latestT ? 'now' : ''} ${x.i === last ? 'current' : ''}">
         <button class="entry" data-index=${x.i} aria-pressed=${holds(x) ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
           <time>${formatTime(x.e.t)}</time>
           <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-          <span class="msg">${isolated(x.e.message, this.index?.trace)}${x.also ? html` <span class="also">${x.also}</span>` : ''}${x.e.rule ? html` <span class="why-tag">AWS rule</span>` : ''}${x.e.undocumented ? html` <abbr class="undoc" title="AWS does not document this step: deploysim's choice ${x.e.undocumented}">undocumented</abbr>` : ''}</span>
+          <span class="msg">${isolatedText(x.e.message, this.index?.trace)}<span class="also">${x.also ? ` ${x.also}` : ''}</span><span class="why-tag" ?hidden=${!x.e.rule}>AWS rule</span><abbr class="undoc" ?hidden=${!x.e.undocumented} title=${x.e.undocumented ? `AWS does not document this step: deploysim's choice ${x.e.undocumented}` : ''}>undocumented</abbr></span>
         </button>
       </li>`;
     return html`
@@ -161,6 +207,16 @@ export class EventLog extends LitElement {
     const k = buttons.indexOf(e.composedPath()[0] as HTMLButtonElement);
     if (k < 0) return;
     e.preventDefault();
+    if (k === 0 && e.key === 'ArrowUp' && !this.scrolledBack) {
+      // Above the entries built to fill the log: build the whole window, then go up one.
+      const at = buttons[0]!.dataset.index;
+      this.scrolledBack = true;
+      void this.updateComplete.then(() => {
+        const all = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.entry')];
+        all[all.findIndex((b) => b.dataset.index === at) - 1]?.focus();
+      });
+      return;
+    }
     buttons[Math.min(buttons.length - 1, Math.max(0, k + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
   };
 }

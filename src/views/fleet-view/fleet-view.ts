@@ -17,6 +17,7 @@ import { styles } from './fleet-view.styles.ts';
 import { gridStyles } from './fleet-grid.styles.ts';
 import { FleetCanvas } from './fleet-canvas.ts';
 import { tile } from './fleet-tile.ts';
+import { OffscreenUpdates } from '../shared/offscreen.ts';
 
 export const COMPACT_OVER = 120;
 
@@ -51,6 +52,19 @@ export class FleetView extends LitElement {
   private groups: Group[] = [];
   private grids = new Map<TargetGroup, Grid>();
   private colors = new Map<string, string>();
+
+
+  /** Off screen, a frame that only moves the playhead waits (shared/offscreen.ts). */
+  private offscreen = new OffscreenUpdates(this, ['frame']);
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    this.offscreen.flush();
+    return super.getUpdateComplete();
+  }
+
+  override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return this.offscreen.allows(changed);
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('index') && this.index) {

@@ -13,6 +13,7 @@ import { formatDuration, formatTime } from '../../layout/time.ts';
 import { base } from '../shared/tokens.ts';
 import '../target-picker/index.ts';
 import type { PickerOption } from '../target-picker/target-filter.ts';
+import { OffscreenUpdates } from '../shared/offscreen.ts';
 
 export class LifecycleTable extends LitElement {
   static override styles = [
@@ -62,6 +63,19 @@ export class LifecycleTable extends LitElement {
     if (!index) return 0;
     const id = this.target && index.targetIndex.has(this.target) ? this.target : autoTarget(index, this.t);
     return (id === undefined ? undefined : index.targetIndex.get(id)) ?? 0;
+  }
+
+
+  /** Off screen, a frame that only moves the playhead waits (shared/offscreen.ts). */
+  private offscreen = new OffscreenUpdates(this, ['t']);
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    this.offscreen.flush();
+    return super.getUpdateComplete();
+  }
+
+  override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return this.offscreen.allows(changed);
   }
 
   override willUpdate(_changed: PropertyValues<this>): void {

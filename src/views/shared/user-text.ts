@@ -1,7 +1,10 @@
 // Text from a scenario (names, versions, alarm names, target ids) is the user's:
 // it may hold right-to-left text or an unterminated U+202E. Each piece is shown
 // in its own <bdi>, so it is laid out on its own and cannot reverse the text
-// around it (the rest of a header, a log line, the next tile).
+// around it (the rest of a header, a log line, the next tile). Where a line is
+// rewritten at every frame (the event log), the same isolation is written with
+// Unicode's isolate marks instead (U+2068 … U+2069, what a <bdi> does): the line
+// stays one text, so a seek changes its characters and builds no elements.
 import { html, type TemplateResult } from 'lit';
 import type { Trace } from '../../trace/types.ts';
 
@@ -22,6 +25,16 @@ function patternOf(trace: Trace): RegExp | null {
   re = list.length ? new RegExp(list.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
   patterns.set(trace, re);
   return re;
+}
+
+/** First strong isolate and pop directional isolate: a <bdi> (dir auto) in characters. */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/** A message as one string, every user string in it between isolate marks. */
+export function isolatedText(message: string, trace: Trace | undefined): string {
+  const re = trace ? patternOf(trace) : null;
+  return re ? message.replace(re, (m) => `${FSI}${m}${PDI}`) : message;
 }
 
 /** A message with every user string in it isolated. */

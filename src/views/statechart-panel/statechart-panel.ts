@@ -16,6 +16,7 @@ import '../target-picker/index.ts';
 import type { PickerOption } from '../target-picker/target-filter.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './statechart-panel.styles.ts';
+import { OffscreenUpdates } from '../shared/offscreen.ts';
 
 /** The machine catalogue (`deploysim machines`), described once, when a panel first needs it. */
 let catalogue: MachineDescription[] | undefined;
@@ -57,8 +58,18 @@ export class StatechartPanel extends LitElement {
 
   private shown = '';
 
+
+  /** Off screen, a frame that only moves the playhead waits (shared/offscreen.ts). */
+  private offscreen = new OffscreenUpdates(this, ['t']);
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    this.offscreen.flush();
+    return super.getUpdateComplete();
+  }
+
   /** Renders only when what is drawn changes, not at every frame of playback. */
   override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (!this.offscreen.allows(changed)) return false;
     const index = this.index;
     if (!index) {
       this.orchestrator = this.lifecycle = this.shownTarget = undefined;

@@ -2,6 +2,9 @@ import { css } from 'lit';
 
 export const styles = css`
   :host { display: block; position: relative; }
+  /* Over the axis: the phase bands (revealed up to the playhead, each with its tooltip), then the deployment markers. */
+  svg.phases-layer { pointer-events: auto; cursor: col-resize; }
+  svg.markers-layer { position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible; }
   .axis { display: block; overflow: visible; cursor: col-resize; }
   svg.lanes { cursor: col-resize; }
   .axis text { font-size: 11px; fill: #5b6577; font-variant-numeric: tabular-nums; }
@@ -11,14 +14,14 @@ export const styles = css`
   .phase.wait rect { fill: #f6eedc; stroke: #c9a35a; stroke-dasharray: 3 2; }
   .phase.traffic-shift rect { fill: #dff0fa; stroke: #56B4E9; }
   .phase.rollback rect, .phase.rollback.batch rect, .phase.rollback.wait rect { fill: url(#rollback-stripes); stroke: #CC79A7; stroke-dasharray: none; }
-  .axis .phase text { font-size: 10px; fill: #1d2330; font-weight: 600; pointer-events: none; }
-  .axis .phase.rollback text { fill: #5e1f45; paint-order: stroke; stroke: #f6e3ee; stroke-width: 3px; }
+  .phase text { font-size: 10px; fill: #1d2330; font-weight: 600; pointer-events: none; }
+  .phase.rollback text { fill: #5e1f45; paint-order: stroke; stroke: #f6e3ee; stroke-width: 3px; }
   .marker line { stroke: #5b6577; stroke-width: 1.5; }
   .marker path { fill: #5b6577; }
   .marker.rollback line { stroke: #a0457a; stroke-width: 2; }
   .marker.rollback path { fill: #a0457a; }
-  .axis .marker text { font-size: 10.5px; font-weight: 700; fill: #1d2330; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
-  .axis .marker.rollback text { fill: #7a2f5c; }
+  .marker text { font-size: 10.5px; font-weight: 700; fill: #1d2330; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+  .marker.rollback text { fill: #7a2f5c; }
   .marker-line { stroke: #5b6577; stroke-width: 1; stroke-dasharray: 4 3; pointer-events: none; }
   .marker-line.rollback { stroke: #a0457a; stroke-width: 2; }
   .axis line { stroke: #c9d0dc; }
@@ -35,8 +38,8 @@ export const styles = css`
   .spacer { position: relative; }
   svg.lanes { position: absolute; left: 0; display: block; }
   /* The spans' layer, over the lanes: only a step takes the pointer (its tooltip, a tap shows its
-     details); elsewhere the lane below gets it (focus, seeking). Its CSS clip reveals the spans up to the playhead. */
-  svg.marks { position: absolute; left: 0; display: block; pointer-events: none; cursor: col-resize; }
+     details); elsewhere the lane below gets it (focus, seeking). Its box reveals the spans up to the playhead. */
+  svg.marks { pointer-events: none; cursor: col-resize; }
   svg.marks rect.span { pointer-events: visiblePainted; }
   .group-row rect.band { fill: #f3f5f9; }
   .group-row text { font-size: 11.5px; font-weight: 650; fill: #343c4c; }

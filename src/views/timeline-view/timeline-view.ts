@@ -16,11 +16,12 @@ import { emit } from '../shared/events.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
 import { LABEL_WIDTH, RIGHT_MARGIN, base } from '../shared/tokens.ts';
 import { styles } from './timeline-view.styles.ts';
+import { reveal, revealStyles } from '../shared/reveal.ts';
 import { timeTicks } from '../../layout/ticks.ts';
 import { axisEnd } from '../../layout/series.ts';
 
 export class TimelineView extends LitElement {
-  static override styles = [base, styles];
+  static override styles = [base, revealStyles, styles];
   static override properties = {
     index: { attribute: false },
     t: { type: Number },
@@ -45,7 +46,10 @@ export class TimelineView extends LitElement {
   }
 
   private phases: PhaseLayout = { bands: [], rows: 0, markers: [] };
-  private spanNames = new Set<string>();
+  /** When each failed step ends (sorted): the lanes change only when the playhead crosses one. */
+  private failEnds: number[] = [];
+  /** The legend's step families, once per trace. */
+  private families: ReturnType<typeof familiesOf> = [];
   private rollbackIds = new Set<string>();
   private phaseKey = '';
   /** Bumped per trace, so lanes drawn for an earlier trace never count as up to date. */
@@ -59,7 +63,8 @@ export class TimelineView extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('index')) {
       const index = this.index;
-      this.spanNames = new Set(index?.trace.spans.map((s) => s.name) ?? []);
+      this.families = familiesOf(new Set(index?.trace.spans.map((s) => s.name) ?? []));
+      this.failEnds = (index?.trace.spans.filter((s) => s.status === 'Failed').map((s) => s.end) ?? []).sort((a, b) => a - b);
       this.phases = index ? layoutPhases(index) : { bands: [], rows: 0, markers: [] };
       this.indexGeneration++;
       this.rollbackIds = new Set(index?.trace.deployments.filter((d) => d.creator === 'codeDeployRollback').map((d) => d.id) ?? []);
@@ -102,8 +107,13 @@ export class TimelineView extends LitElement {
             <rect width="6" height="6" fill="#f6e3ee"></rect>${svg`<line x1="0" y1="0" x2="0" y2="6" stroke="#CC79A7" stroke-width="2"></line>`}
           </pattern>
         </defs>
-        <g class="phases"></g><g class="markers"></g><g class="x"></g>
+        <g class="x"></g>
       </svg>
+      <div class="reveal phases-box" style="top:0;width:${this.width}px;height:${this.axisHeight}px">
+        <svg class="reveal-inner phases-layer" width=${this.width} height=${this.axisHeight} aria-hidden="true"
+             @pointerdown=${this.onPointer} @pointermove=${this.onPointer}><g class="phases"></g></svg>
+      </div>
+      <svg class="markers-layer" width=${this.width} height=${this.axisHeight} aria-hidden="true"><g class="markers"></g></svg>
       <div class="scroll" role="group" aria-label="Timeline lanes, one per target; focus a lane and use the arrow keys to read its steps"
            @scroll=${this.onScroll}>
         <div class="spacer" style="height:${h}px">
@@ -117,17 +127,19 @@ export class TimelineView extends LitElement {
             </defs>
             <g class="rows"></g>
           </svg>
-          <svg class="marks" width=${this.width} aria-hidden="true"
-               @pointerdown=${this.onPointer} @pointermove=${this.onPointer}>
-            <g class="rows"></g>
-            <g class="marker-lines"></g>
-          </svg>
+          <div class="reveal marks-box" style="width:${this.width}px">
+            <svg class="marks reveal-inner" width=${this.width} aria-hidden="true"
+                 @pointerdown=${this.onPointer} @pointermove=${this.onPointer}>
+              <g class="rows"></g>
+              <g class="marker-lines"></g>
+            </svg>
+          </div>
           <div class="playhead" aria-hidden="true"></div>
         </div>
       </div>
       ${picked ? this.renderPopover(picked.target, picked.span) : ''}
       <div class="legend" aria-label="Legend">
-        ${familiesOf(this.spanNames).map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
+        ${this.families.map((k) => html`<span><span class="sw" style="background:${k.color}"></span>${k.label}</span>`)}
         ${this.index?.trace.scenario.platform === 'CodeDeploy' ? html`<span><span class="sw reserved"></span>Faded: run by CodeDeploy itself (no script)</span>` : ''}
         <span><span class="sw failed"></span>Failed step (✕)</span>
         ${this.phases.markers.some((m) => m.rollback && m.t <= this.t) ? html`<span><span class="sw rollback"></span>Rollback deployment</span>` : ''}
@@ -135,11 +147,19 @@ export class TimelineView extends LitElement {
     `;
   }
 
+  /** The axis's label: the phases begun by t (worked out again only when another has begun). */
   private phaseSummary(): string {
-    const bands = this.phases.bands.filter((b) => b.phase.start <= this.t);
-    if (bands.length === 0) return 'Time axis';
-    return `Time axis with phases: ${bands.map((b) => `${b.phase.name} ${formatTime(b.phase.start)}–${formatTime(b.phase.end)}`).join('; ')}`;
+    let n = 0;
+    for (const b of this.phases.bands) if (b.phase.start <= this.t) n++;
+    if (this.summaryFor?.phases !== this.phases || this.summaryFor.n !== n) {
+      const bands = this.phases.bands.filter((b) => b.phase.start <= this.t);
+      const text = bands.length === 0 ? 'Time axis' : `Time axis with phases: ${bands.map((b) => `${b.phase.name} ${formatTime(b.phase.start)}–${formatTime(b.phase.end)}`).join('; ')}`;
+      this.summaryFor = { phases: this.phases, n, text };
+    }
+    return this.summaryFor.text;
   }
+
+  private summaryFor: { phases: PhaseLayout; n: number; text: string } | undefined;
 
   /** The details of one step, shown on focus, tap or click: not only in a hover tooltip. */
   private renderPopover(target: number, span: TraceSpan) {
@@ -215,7 +235,7 @@ export class TimelineView extends LitElement {
     this.draw();
   }
 
-  /** Joins the visible lanes and the spans that have started by t. */
+  /** Joins the visible lanes and their spans (revealed up to t by a clip). */
   draw(): void {
     const root = this.renderRoot;
     const index = this.index;
@@ -241,10 +261,9 @@ export class TimelineView extends LitElement {
     this.drawPhases(x, width);
     this.fitPhaseLabels(x, t);
     const px = x(Math.min(t, index.duration));
-    // The bands are revealed up to the playhead by a CSS clip on their group (relative to the
-    // axis's viewport): a style change on one element, where an SVG <clipPath> invalidated every band.
-    const phaseHidden = t >= index.duration ? 0 : Math.max(0, width - px);
-    root.querySelector<SVGGElement>('g.phases')!.style.clipPath = `inset(0 ${phaseHidden}px 0 0) view-box`;
+    // The bands are revealed up to the playhead by sliding their layer's clipping box
+    // (shared/reveal.ts): nothing is repainted, where a clip repainted every band.
+    reveal(root.querySelector<HTMLElement>('.phases-box')!, root.querySelector('svg.phases-layer')!, width, t >= index.duration ? width : px);
     const markers = this.phases.markers.filter((m) => m.t <= t);
     // The deployment markers change only when one is passed (or the axis changes): a frame rewrites nothing else here.
     const markersKey = `${markers.length}|${width}|${this.axisHeight}|${this.indexGeneration}`;
@@ -281,40 +300,43 @@ export class TimelineView extends LitElement {
     const laneHeight = Math.max(1, bottom - top);
     const lanes = d3.select(root.querySelector<SVGSVGElement>('svg.lanes')!);
     const marksSvg = d3.select(root.querySelector<SVGSVGElement>('svg.marks')!);
+    const marksBox = root.querySelector<HTMLElement>('.marks-box')!;
 
     // The rows themselves change only with the lanes, the width or the scroll; a frame
     // that only moves the playhead reuses them and touches just the spans below.
     const rowsKey = `${this.indexGeneration}|${layout.height}|${rows.length ? `${rows[0]!.y}:${rows.length}` : ''}|${width}|${this.layoutGeneration}`;
     const rowsChanged = this.rowsKey !== rowsKey || !this.markRows;
     if (rowsChanged) {
-      for (const layer of [lanes, marksSvg]) layer.style('top', `${top}px`).attr('height', laneHeight);
+      lanes.style('top', `${top}px`).attr('height', laneHeight);
+      marksSvg.attr('height', laneHeight);
+      Object.assign(marksBox.style, { top: `${top}px`, height: `${laneHeight}px` });
       this.markRows = this.joinRows(lanes, marksSvg, rows, top, width);
     }
     this.rowsKey = rowsKey;
 
     const self = this;
     const drawKey = `${this.indexGeneration}|${width}|${r0(x.domain()[1])}`;
-    // Spans are drawn whole in their own layer and revealed up to the playhead by a CSS
-    // clip on that layer: moving it changes one clip, not the spans (no layout, no
-    // repaint of the lanes). A lane is redrawn only when a step starts or a failure shows.
-    const hidden = t >= index.duration ? 0 : Math.max(0, width - (px + 1));
-    marksSvg.node()!.style.clipPath = hidden > 0 ? `inset(0 ${hidden}px 0 0)` : '';
-    this.markRows!.each(function (r) {
-      const spans = index.spansByTarget[r.target]!;
-      const n = upperBound(spans, t, (s) => s.start);
+    // Every span of a visible lane is drawn whole, in its own layer, and revealed up to
+    // the playhead by sliding that layer's clipping box (shared/reveal.ts; it also keeps
+    // the future from taking the pointer): moving the playhead repaints nothing. A lane
+    // is redrawn only when a failure shows (its step is hatched once it has ended).
+    reveal(marksBox, marksSvg.node()!, width, t >= index.duration ? width : px + 1);
+    // Nothing in the lanes changes unless the rows, the scale or the failures shown do.
+    const lanesKey = `${rowsKey}|${drawKey}|${upperBound(this.failEnds, t, (e) => e)}`;
+    if (lanesKey !== this.lanesKey) this.markRows!.each(function (r) {
+      const shown = index.spansByTarget[r.target]!;
       let failedCount = 0;
-      for (let k = 0; k < n; k++) if (spans[k]!.status === 'Failed' && spans[k]!.end <= t) failedCount++;
-      const key = `${drawKey}|${n}|${failedCount}|${r.height}`;
+      for (const s of shown) if (s.status === 'Failed' && s.end <= t) failedCount++;
+      const key = `${drawKey}|${failedCount}|${r.height}`;
       const node = this as SVGGElement & { __key?: string };
       if (node.__key === key) return;
       node.__key = key;
-      const shown = spans.slice(0, n);
-      const failed = shown.filter((s) => s.status === 'Failed' && s.end <= t);
+      const failed = failedCount ? shown.filter((s) => s.status === 'Failed' && s.end <= t) : [];
       const pad = r.height < 16 ? 1.5 : 2.5;
       const marks = d3.select(this);
       const failedNow = new Set(failed);
-      // Spans are joined by position (a lane's shown spans are a prefix of its list), and an
-      // element is rewritten only when what it shows changes: the span, its failure, or the scale.
+      // Spans are joined by position, and an element is rewritten only when what it shows
+      // changes: the span, its failure, or the scale.
       const geom = `${drawKey}|${r.height}`;
       marks.selectAll<Shows<SVGRectElement>, TraceSpan>('rect.span')
         .data(shown)
@@ -359,6 +381,7 @@ export class TimelineView extends LitElement {
         .attr('y', r.height / 2 + 4.5)
         .text('✕');
     });
+    this.lanesKey = lanesKey;
 
     if (markersChanged || rowsChanged) marksSvg
       .select('g.marker-lines')
@@ -377,6 +400,7 @@ export class TimelineView extends LitElement {
   }
 
   private rowsKey = '';
+  private lanesKey = '';
   private markersKey = '';
   /** Per visible lane, its group in the marks layer (the spans go there). */
   private markRows: d3.Selection<SVGGElement, LaneTarget, SVGGElement, unknown> | undefined;

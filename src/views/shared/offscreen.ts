@@ -1,0 +1,89 @@
+// Views below the fold (statechart, fleet, lifecycle table) need not redraw at every
+// frame of scrubbing while nobody can see them. Off screen, an update that only
+// moves the playhead waits: it runs in a task of its own at most `staleMs` later
+// (so what assistive technology reads there is at most that old, and true again
+// once scrubbing rests), at once when the view comes near the viewport, and at
+// once when anyone awaits its `updateComplete`. Any other change (a new trace, a
+// picked target) updates at once, as before.
+import type { PropertyValues, ReactiveController, ReactiveElement } from 'lit';
+
+/** How long an off-screen view may show an earlier playhead while scrubbing or playing. */
+export const OFFSCREEN_STALE_MS = 250;
+
+export class OffscreenUpdates implements ReactiveController {
+  /** Until the observer first answers, the view updates as if it were on screen. */
+  private onScreen = true;
+  /** Playhead properties whose update waits, with the value they had when it last ran. */
+  private waiting = new Map<PropertyKey, unknown>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly observer: IntersectionObserver;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    /** The properties that move with the playhead (e.g. `t`, `frame`). */
+    private readonly playhead: readonly PropertyKey[],
+    private readonly staleMs = OFFSCREEN_STALE_MS,
+  ) {
+    host.addController(this);
+    // A margin, so a view scrolled towards is drawn before it shows.
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        this.onScreen = entries[entries.length - 1]!.isIntersecting;
+        if (this.onScreen) this.flush();
+      },
+      { rootMargin: '200px 0px' },
+    );
+  }
+
+  hostConnected(): void {
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.observer.disconnect();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Whether the view is on screen (or near it), as last observed. */
+  get visible(): boolean {
+    return this.onScreen;
+  }
+
+  /** Whether an update is behind (off screen, the playhead alone moved). */
+  get pending(): boolean {
+    return this.waiting.size > 0;
+  }
+
+  /** For the host's `shouldUpdate`: false when this update may wait. */
+  allows(changed: PropertyValues): boolean {
+    const flushed = this.flushed;
+    this.flushed = false;
+    if (flushed || this.onScreen || ![...changed.keys()].every((k) => this.playhead.includes(k))) {
+      // What waited is part of this update (Lit forgot it when the update was skipped).
+      for (const [k, v] of this.waiting) if (!changed.has(k)) changed.set(k, v);
+      this.waiting.clear();
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      return true;
+    }
+    // Keep the oldest value, so the update that runs at last sees each property as changed.
+    for (const [k, v] of changed) if (!this.waiting.has(k)) this.waiting.set(k, v);
+    this.timer ??= setTimeout(() => this.flush(), this.staleMs);
+    return false;
+  }
+
+  /** Set by flush: the update it requested runs though the view is still off screen. */
+  private flushed = false;
+
+  /** Runs the update that waits, if any (its properties marked as changed). */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.waiting.size) return;
+    const waiting = [...this.waiting];
+    this.waiting.clear();
+    this.flushed = true;
+    for (const [k, old] of waiting) this.host.requestUpdate(k, old, { hasChanged: () => true });
+  }
+}
