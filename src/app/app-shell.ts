@@ -139,11 +139,16 @@ export class DeploysimApp extends LitElement {
     addEventListener('keydown', this.onKey);
     window.deploysim = this;
     this.restore(this.url.initial());
-    // Requested after a link's scenario file: the listing is not needed for the first draw.
-    void loadLibrary().then(
-      (groups) => (this.library = groups),
-      (e: unknown) => (this.error ??= { title: 'The scenario library could not be loaded.', detail: String(e) }),
-    );
+    // Asked for once the first frame is painted: the listing (the drawer's names and
+    // descriptions) is not needed to draw the simulator, and loading it before made
+    // the first draw wait for its download and compile (issue 10: the bundle
+    // before the first draw).
+    this.listing = afterFirstPaint()
+      .then(loadLibrary)
+      .then(
+        (groups) => void (this.library = groups),
+        (e: unknown) => void (this.error ??= { title: 'The scenario library could not be loaded.', detail: String(e) }),
+      );
   }
 
   override disconnectedCallback(): void {
@@ -225,6 +230,12 @@ export class DeploysimApp extends LitElement {
         return false;
       },
     ));
+  }
+
+  private listing: Promise<void> = Promise.resolve();
+  /** Settles when the library's listing has arrived and is shown (or failed to load). */
+  get libraryReady(): Promise<void> {
+    return this.listing;
   }
 
   private picking: Promise<boolean> = Promise.resolve(false);
@@ -577,4 +588,9 @@ if (!customElements.get('deploysim-app')) customElements.define('deploysim-app',
 declare global {
   interface HTMLElementTagNameMap { 'deploysim-app': DeploysimApp }
   interface Window { deploysim?: DeploysimApp }
+}
+
+/** Resolves once the next frame has been painted (a task after it). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

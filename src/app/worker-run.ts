@@ -54,7 +54,8 @@ export function simulationOf(raw: unknown, text?: string): Promise<OffThreadRepl
 function runWorker(raw: unknown): Simulation {
   // Marks for bench/render.ts, which prints where the first draw's time goes.
   performance.mark('deploysim:worker-started');
-  const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' });
+  // The scenario travels as the worker's name: see simulate.worker.ts for why not as a message.
+  const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module', name: JSON.stringify(raw) });
   const reply = new Promise<OffThreadReply>((resolve) => {
     worker.onmessage = (e: MessageEvent<OffThreadReply>) => {
       performance.mark('deploysim:worker-answered');
@@ -65,7 +66,6 @@ function runWorker(raw: unknown): Simulation {
       worker.terminate();
       resolve({ ok: false, detail: e.message || 'the simulation worker failed' });
     };
-    worker.postMessage(raw);
   });
   return { reply, cancel: () => worker.terminate() };
 }

@@ -23,6 +23,16 @@ describe('deploysim-app', () => {
     expect(app.error).toBeUndefined();
   });
 
+  it('draws the default scenario before it asks for the library listing', async () => {
+    const app = document.createElement('deploysim-app');
+    document.body.append(app);
+    await app.updateComplete;
+    expect(app.index?.trace.scenario.name).toBeTruthy(); // drawn at once
+    expect(app.library).toEqual([]); // the drawer's listing is not on the first draw's path
+    await app.libraryReady;
+    expect(app.library.length).toBeGreaterThan(0);
+  });
+
   it('loads a picked scenario file when picked; one that arrives after a newer pick does not replace it', async () => {
     const app = await mountApp();
     expect(app.library.flatMap((g) => g.strategies.flatMap((s) => s.entries)).map((e) => e.id)).toContain('codedeploy/lambda-canary-10-percent-5-minutes');

@@ -52,7 +52,10 @@ export class CapacityCharts extends LitElement {
   }
 
   private get width(): number {
-    return Math.max(320, this.size.effectiveWidth);
+    // Without a trace nothing is drawn: the measured width (0 until the first
+    // ResizeObserver report) spares the app's first render a forced layout, which
+    // was the longest task of a large link's load (issue 10).
+    return Math.max(320, this.index ? this.size.effectiveWidth : this.size.width);
   }
 
   override render() {
