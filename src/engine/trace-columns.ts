@@ -64,7 +64,7 @@ export function larger(capacity: number): number {
   return capacity < 1 << 20 ? capacity * 4 : capacity * 2;
 }
 
-/** Spans in recording order; `sorted()` and `at()` give them by start, then end (stable). */
+/** Spans in recording order; `list()` and `at()` give them by start, then end (stable). */
 export class SpanColumns implements LazyList<TraceSpan> {
   length = 0;
   private capacity = FIRST_CAPACITY;
@@ -167,10 +167,6 @@ export class SpanColumns implements LazyList<TraceSpan> {
     return out;
   }
 
-  /** The spans as objects in trace order (LazyList). */
-  list(): TraceSpan[] {
-    return this.sorted();
-  }
 
   /** The span at position `k` in trace order, as a fresh object (LazyList). */
   at(k: number): TraceSpan | undefined {
@@ -179,8 +175,8 @@ export class SpanColumns implements LazyList<TraceSpan> {
     return this.object(order === null ? k : order[k]!);
   }
 
-  /** The spans as objects by start, then end; equal ones keep recording order (causal order). */
-  sorted(): TraceSpan[] {
+  /** The spans as objects in trace order, by start, then end; equal ones keep recording order (causal order) (LazyList). */
+  list(): TraceSpan[] {
     const n = this.length;
     const order = this.traceOrder();
     if (order === null) return this.recorded();

@@ -31,14 +31,14 @@ describe('SpanColumns', () => {
     c.add(3, 'tie-b', 3, 4, 'Succeeded', 'd-1', 'v2', undefined);
     // Recorded after a span that started at the same time but ended later: the end breaks the tie.
     c.add(4, 'short', 0, 1, 'Failed', 'd-1', 'v2', 'cut short');
-    expect(c.sorted().map((s) => s.name)).toEqual(['short', 'first', 'tie-a', 'tie-b', 'late']);
+    expect(c.list().map((s) => s.name)).toEqual(['short', 'first', 'tie-a', 'tie-b', 'late']);
   });
 
   it('keeps fractional times and the latest end', () => {
     const c = new SpanColumns(ids);
     c.add(0, 'A', 0.5, 2.25, 'Succeeded', 'd-1', 'v2', undefined);
     c.add(0, 'B', 2.25, 7, 'Succeeded', 'd-1', 'v2', undefined);
-    expect(c.sorted().map((s) => [s.start, s.end])).toEqual([
+    expect(c.list().map((s) => [s.start, s.end])).toEqual([
       [0.5, 2.25],
       [2.25, 7],
     ]);
@@ -49,7 +49,7 @@ describe('SpanColumns', () => {
     const c = new SpanColumns({ idAt: (i) => `t${i}` });
     const n = 20_000;
     for (let i = n - 1; i >= 0; i--) c.add(i, 'S', i, i + 1, 'Succeeded', 'd-1', 'v2', undefined);
-    const sorted = c.sorted();
+    const sorted = c.list();
     expect(sorted).toHaveLength(n);
     expect(sorted.every((s, i) => s.start === i && s.target === `t${i}`)).toBe(true);
   });
