@@ -10,6 +10,7 @@
 // (tests/app/index-packet.test.ts checks it on every shipped scenario).
 import { failedSpans, phasesInOrder, runningSpans, type TargetSnapshot, type TraceIndex } from '../layout/frame.ts';
 import type { TargetState, Trace, TraceChange, TraceEvent, TraceEventType, TraceSpan, SpanStatus } from '../trace/types.ts';
+import { StringTable } from '../engine/trace-columns.ts';
 
 /** Everything but the big lists travels as it is (scenario, targets, samples, phases, …). */
 type TraceRest = Omit<Trace, 'spans' | 'events' | 'changes'>;
@@ -41,20 +42,6 @@ export interface IndexPacket {
 /** Absent optional string or flag. */
 const NONE = -1;
 
-class StringTable {
-  readonly list: string[] = [];
-  private readonly ids = new Map<string, number>();
-  id(s: string): number {
-    let k = this.ids.get(s);
-    if (k === undefined) {
-      k = this.list.length;
-      this.list.push(s);
-      this.ids.set(s, k);
-    }
-    return k;
-  }
-}
-
 /**
  * The ids of one column: neighbouring rows often repeat a value (a batch's spans
  * share a name, a revision, a deployment), so the last one is kept at hand.
@@ -66,7 +53,7 @@ class ColumnIds {
   id(s: string): number {
     if (s !== this.last) {
       this.last = s;
-      this.lastId = this.table.id(s);
+      this.lastId = this.table.of(s);
     }
     return this.lastId;
   }
@@ -137,14 +124,14 @@ export function packIndex(index: TraceIndex): IndexPacket {
   // Each target's spans in trace order: its list in the index, which sorts them
   // by the same key as the trace (checked below, item by item).
   const targetOf = new Int32Array(spans.length);
-  const targetIds = index.targets.map((t) => strings.id(t.id));
+  const targetIds = index.targets.map((t) => strings.of(t.id));
   const column = () => new ColumnIds(strings);
   const [names, statuses, deployments, revisions, reasons] = [column(), column(), column(), column(), column()];
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i]!;
     const row = index.targetIndex.get(s.target);
     targetOf[i] = row ?? NONE;
-    sp.target[i] = row === undefined ? strings.id(s.target) : targetIds[row]!;
+    sp.target[i] = row === undefined ? strings.of(s.target) : targetIds[row]!;
     sp.name[i] = names.id(s.name);
     sp.start[i] = s.start;
     sp.end[i] = s.end;
