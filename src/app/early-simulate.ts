@@ -11,7 +11,7 @@ const text = decodeShare(location.hash).scenarioText;
 if (text !== undefined && oversizedFleet(text) === undefined) {
   try {
     const raw: unknown = JSON.parse(text);
-    if (wantsOffThread(raw)) startEarly(text, raw);
+    if (wantsOffThread(raw)) startEarly(text);
   } catch {
     // Unreadable: the app says so when it reads the link.
   }

@@ -27,9 +27,9 @@ interface Simulation {
 /** A simulation started before the app asked (src/app/early-simulate.ts), by scenario text. */
 let early: (Simulation & { text: string }) | undefined;
 
-/** Starts simulating a share link's scenario before the app has loaded. */
-export function startEarly(text: string, raw: unknown): void {
-  early = { text, ...runWorker(raw) };
+/** Starts simulating a share link's scenario (its JSON text) before the app has loaded. */
+export function startEarly(text: string): void {
+  early = { text, ...runWorker(text) };
 }
 
 /** The app will not ask for the early simulation (its link was refused): stop it and let it go. */
@@ -39,23 +39,24 @@ export function discardEarly(): void {
 }
 
 /**
- * The worker's reply for a scenario the page has validated: the early simulation
- * when it was started for the same text (adopted once at most), else a new one.
+ * The worker's reply for a scenario the page has validated (`raw`, parsed from
+ * `text` when the page has the text): the early simulation when it was started
+ * for the same text (adopted once at most), else a new one.
  */
 export function simulationOf(raw: unknown, text?: string): Promise<OffThreadReply> {
   const started = early;
   early = undefined; // adopted once at most: a later load simulates afresh
   if (started && text !== undefined && started.text === text) return started.reply;
   started?.cancel(); // the app wants something else: stop the early one
-  return runWorker(raw).reply;
+  return runWorker(text ?? JSON.stringify(raw)).reply;
 }
 
-/** Simulates in a worker of its own, ended when it answers. */
-function runWorker(raw: unknown): Simulation {
+/** Simulates the scenario in `request` (JSON text) in a worker of its own, ended when it answers. */
+function runWorker(request: string): Simulation {
   // Marks for bench/render.ts, which prints where the first draw's time goes.
   performance.mark('deploysim:worker-started');
   // The scenario travels as the worker's name: see simulate.worker.ts for why not as a message.
-  const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module', name: JSON.stringify(raw) });
+  const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module', name: request });
   const reply = new Promise<OffThreadReply>((resolve) => {
     worker.onmessage = (e: MessageEvent<OffThreadReply>) => {
       performance.mark('deploysim:worker-answered');

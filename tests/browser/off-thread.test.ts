@@ -35,7 +35,7 @@ describe('simulating off the main thread', () => {
   it('adopts the simulation started early for the same text, once', async () => {
     const raw = fleet(1200);
     const text = JSON.stringify(raw);
-    startEarly(text, raw);
+    startEarly(text);
     expect(workers).toBe(1);
     const result = await indexOffThread(JSON.parse(text), text);
     expect(workers).toBe(1); // adopted: no second simulation
@@ -61,7 +61,7 @@ describe('simulating off the main thread', () => {
 
   it('simulates afresh when the app asks for another scenario than the one started early', async () => {
     const early = fleet(1100);
-    startEarly(JSON.stringify(early), early);
+    startEarly(JSON.stringify(early));
     const other = fleet(1300);
     const pending = indexOffThread(other, JSON.stringify(other));
     expect(ended).toBe(1); // the early worker is stopped at once, not left to finish
@@ -74,7 +74,7 @@ describe('simulating off the main thread', () => {
   it('stops the early simulation when the app refuses the link, and never adopts it later', async () => {
     const raw = fleet(1050);
     const text = JSON.stringify(raw);
-    startEarly(text, raw);
+    startEarly(text);
     discardEarly();
     expect(ended).toBe(1);
     const result = await indexOffThread(raw, text);
