@@ -53,7 +53,6 @@ export class FleetView extends LitElement {
   private grids = new Map<TargetGroup, Grid>();
   private colors = new Map<string, string>();
 
-
   /** Off screen, a frame that only moves the playhead waits (shared/offscreen.ts). */
   private offscreen = new OffscreenUpdates(this, ['frame']);
 

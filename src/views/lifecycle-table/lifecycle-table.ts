@@ -65,7 +65,6 @@ export class LifecycleTable extends LitElement {
     return (id === undefined ? undefined : index.targetIndex.get(id)) ?? 0;
   }
 
-
   /** Off screen, a frame that only moves the playhead waits (shared/offscreen.ts). */
   private offscreen = new OffscreenUpdates(this, ['t']);
 

@@ -58,7 +58,6 @@ export class StatechartPanel extends LitElement {
 
   private shown = '';
 
-
   /** Off screen, a frame that only moves the playhead waits (shared/offscreen.ts). */
   private offscreen = new OffscreenUpdates(this, ['t']);
 
