@@ -23,12 +23,12 @@ describe('deploysim-app', () => {
     expect(app.error).toBeUndefined();
   });
 
-  it('draws the default scenario before it asks for the library listing', async () => {
+  it('draws the default scenario at once; the library listing is shown later, when libraryReady settles', async () => {
     const app = document.createElement('deploysim-app');
     document.body.append(app);
     await app.updateComplete;
     expect(app.index?.trace.scenario.name).toBeTruthy(); // drawn at once
-    expect(app.library).toEqual([]); // the drawer's listing is not on the first draw's path
+    expect(app.library).toEqual([]); // not yet: it is asked for after the first paint (tests/e2e/app.e2e.ts checks when)
     await app.libraryReady;
     expect(app.library.length).toBeGreaterThan(0);
   });

@@ -135,6 +135,18 @@ describe('deploysim, built', () => {
     await page.close();
   });
 
+  it('draws the first timeline before it fetches the library listing', async () => {
+    const { page } = await open();
+    const [drawn, listing] = (await page.evaluate(`[
+      performance.getEntriesByName('deploysim:timeline-drawn')[0]?.startTime,
+      performance.getEntriesByType('resource').find((r) => r.name.includes('/library-index-'))?.startTime,
+    ]`)) as [number | undefined, number | undefined];
+    expect(drawn).toBeDefined();
+    expect(listing).toBeDefined(); // the drawer's names and descriptions did arrive (appReady waits for them)
+    expect(listing!).toBeGreaterThan(drawn!); // but only once the simulator was drawn
+    await page.close();
+  });
+
   it('turns animation off for prefers-reduced-motion', async () => {
     const page = await built.browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     await page.goto(`${built.url}#scenario=elastic-beanstalk/rolling&t=5`);
