@@ -14,24 +14,23 @@
 // accepted, and stops the worker of a link it refuses. For an accepted scenario
 // `withDefaults` gives exactly what validation gives; leaving the validator (half
 // of the engine's code) out lets the worker start sooner (issue 10).
+import { began } from './worker-began.ts';
 import { simulate } from '../engine/simulate.ts';
 import { withDefaults } from '../scenario/defaults.ts';
-import { buildIndex } from '../layout/frame.ts';
 import type { OffThreadReply } from './worker-run.ts';
-import { packetBuffers, packIndex } from './index-packet.ts';
+import { packetBuffers, packTrace } from './index-packet.ts';
 
 /** Wall-clock times (ms since the epoch) of the worker's steps, for bench/render.ts's breakdown. */
 const now = () => performance.timeOrigin + performance.now();
 
 function answer(request: string): [OffThreadReply, ArrayBuffer[]] {
   // Created: the worker's own time origin, before its script was fetched.
-  const steps: [string, number][] = [['worker-created', performance.timeOrigin], ['worker-loaded', now()]];
+  const steps: [string, number][] = [['worker-created', performance.timeOrigin], ['worker-began', began], ['worker-loaded', now()]];
   try {
     const trace = simulate(withDefaults(JSON.parse(request) as Record<string, any>));
     steps.push(['worker-simulated', now()]);
-    const index = buildIndex(trace);
-    steps.push(['worker-indexed', now()]);
-    const packet = packIndex(index);
+    // Packed from the engine's columns: the trace's lists and the index are built on the page only.
+    const packet = packTrace(trace);
     steps.push(['worker-packed', now()]);
     return [{ ok: true, packet, steps }, packetBuffers(packet)];
   } catch (err) {

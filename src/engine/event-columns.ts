@@ -8,7 +8,7 @@ import type { RuleId } from '../aws/rules.ts';
 import type { UndocumentedId } from '../aws/undocumented.ts';
 import type { TraceEvent, TraceEventType } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
-import { FIRST_CAPACITY, grow, larger, StringTable, time, type TargetIds } from './trace-columns.ts';
+import { dataOf, FIRST_CAPACITY, grow, larger, revive, StringTable, time, type ColumnsData, type TargetIds } from './trace-columns.ts';
 
 /** Which optional fields an event has (bits), and its `healthy` value. */
 const TARGET = 1;
@@ -106,6 +106,21 @@ export class EventColumns implements LazyList<TraceEvent> {
     this.undocumented = grow(this.undocumented, n);
     this.fields = grow(this.fields, n);
     this.capacity = n;
+  }
+
+  /** These columns as plain data for another thread (see ColumnsData in trace-columns.ts). */
+  data(): ColumnsData {
+    this.timeOrder(); // sorted once, here, and sent along
+    return dataOf(this, this.targets, this.target, this.length, this.fields, TARGET);
+  }
+
+  static revive(data: ColumnsData): EventColumns {
+    return revive(data, EventColumns.prototype);
+  }
+
+  /** Every event's time, in no particular order. */
+  times(): Float64Array {
+    return this.t.subarray(0, this.length);
   }
 
   /** The time of the last event in trace order, or undefined when there is none. */

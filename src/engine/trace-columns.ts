@@ -64,6 +64,32 @@ export function larger(capacity: number): number {
   return capacity < 1 << 20 ? capacity * 4 : capacity * 2;
 }
 
+/**
+ * A columns object as plain data, for another thread (the simulation worker sends
+ * the trace's columns to the page, src/app/index-packet.ts): its own fields, with
+ * the target ids it refers to as a list (an `idAt` function does not clone).
+ * `revive` on the other side makes columns of it again, which build the same objects.
+ */
+export type ColumnsData = Readonly<Record<string, unknown>> & { readonly ids: readonly string[] };
+
+/** `columns` as data; `target` holds their target indices (rows whose `fields` lack `hasTarget`, when given, have none). */
+export function dataOf(columns: object, targets: TargetIds, target: Int32Array, length: number, fields?: Uint8Array, hasTarget = 0): ColumnsData {
+  let count = 0;
+  for (let i = 0; i < length; i++) if (target[i]! >= count && (fields === undefined || (fields[i]! & hasTarget) !== 0)) count = target[i]! + 1;
+  const ids = Array.from({ length: count }, (_, i) => targets.idAt(i));
+  return { ...columns, targets: undefined, ids };
+}
+
+export function revive<C extends object>(data: ColumnsData, prototype: C): C {
+  const ids = data.ids;
+  return Object.assign(Object.create(prototype) as C, data, { targets: { idAt: (i: number) => ids[i]! } satisfies TargetIds });
+}
+
+/** The buffers of columns data, to move rather than copy. */
+export function dataBuffers(data: ColumnsData): ArrayBuffer[] {
+  return Object.values(data).flatMap((v) => (ArrayBuffer.isView(v) ? [v.buffer as ArrayBuffer] : []));
+}
+
 /** Spans in recording order; `list()` and `at()` give them by start, then end (stable). */
 export class SpanColumns implements LazyList<TraceSpan> {
   length = 0;
@@ -160,13 +186,43 @@ export class SpanColumns implements LazyList<TraceSpan> {
     this.capacity = n;
   }
 
+  /** These columns as plain data for another thread (see ColumnsData). */
+  data(): ColumnsData {
+    this.traceOrder(); // sorted once, here, and sent along
+    return dataOf(this, this.targets, this.target, this.length);
+  }
+
+  static revive(data: ColumnsData): SpanColumns {
+    return revive(data, SpanColumns.prototype);
+  }
+
+  /** The id of the target (or the name of the thing) of the span at position `k` in trace order, without building the span. */
+  targetIdAt(k: number): string {
+    const t = this.target[this.row(k)]!;
+    return t >= 0 ? this.targets.idAt(t) : this.texts.list[-1 - t]!;
+  }
+
+  /** The start of the span at position `k` in trace order. */
+  startAt(k: number): number {
+    return this.start[this.row(k)]!;
+  }
+
+  /** The end of the span at position `k` in trace order. */
+  endAt(k: number): number {
+    return this.end[this.row(k)]!;
+  }
+
+  private row(k: number): number {
+    const order = this.traceOrder();
+    return order === null ? k : order[k]!;
+  }
+
   /** The spans as objects, in recording order. */
   recorded(): TraceSpan[] {
     const out = new Array<TraceSpan>(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.object(i);
     return out;
   }
-
 
   /** The span at position `k` in trace order, as a fresh object (LazyList). */
   at(k: number): TraceSpan | undefined {
@@ -293,6 +349,15 @@ export class ChangeColumns implements LazyList<TraceChange> {
     }
     this.length = i + 1;
     return i;
+  }
+
+  /** These columns as plain data for another thread (see ColumnsData). */
+  data(): ColumnsData {
+    return dataOf(this, this.targets, this.target, this.length);
+  }
+
+  static revive(data: ColumnsData): ChangeColumns {
+    return revive(data, ChangeColumns.prototype);
   }
 
   /** The time of the last change, or undefined when there is none. */

@@ -1,7 +1,9 @@
 // The frame at time t: what every target, chart and header shows at one
 // instant, read from the trace with binary searches over indexes built once per
 // trace. Scrubbing and stepping back never re-run the simulation.
-import type { DeploymentStatus, Outcome, TargetState, Trace, TraceDeployment, TraceEvent, TracePhase, TraceSample, TraceSpan, TraceTarget } from '../trace/types.ts';
+import type { Rows } from '../trace/lazy.ts';
+import { TARGET_STATES } from '../trace/columns.ts';
+import type { DeploymentStatus, Outcome, TargetState, Trace, TraceChange, TraceDeployment, TraceEvent, TracePhase, TraceSample, TraceSpan, TraceTarget } from '../trace/types.ts';
 import { upperBound } from './time.ts';
 import { stepFact, type StepKind } from '../aws/step-kinds.ts';
 import { runningStatus } from './deployment-status.ts';
@@ -71,6 +73,29 @@ export interface TargetSnapshot {
   everHealthy: boolean;
 }
 
+/**
+ * Every target's snapshots as columns, target by target: rows offsets[i] to
+ * offsets[i + 1] - 1 are target i's, by time. Tens of thousands of snapshots at
+ * thousands of targets: columns are built fast, travel from the simulation worker
+ * without copying (src/app/index-packet.ts) and give the collector nothing to trace.
+ */
+export interface SnapshotColumns {
+  offsets: Int32Array;
+  t: Float64Array;
+  /** Index into `versions`. */
+  version: Int32Array;
+  /** Index into TARGET_STATES. */
+  state: Uint8Array;
+  /** HEALTHY | EVER_HEALTHY | REGISTERED_KNOWN | REGISTERED bits. */
+  flags: Uint8Array;
+  versions: string[];
+}
+
+const HEALTHY = 1;
+const EVER_HEALTHY = 2;
+const REGISTERED_KNOWN = 4;
+const REGISTERED = 8;
+
 /** Indexes built once per trace; every frame is read from them. */
 export interface TraceIndex {
   trace: Trace;
@@ -85,8 +110,8 @@ export interface TraceIndex {
   runningByTarget: TraceSpan[][];
   /** Failed spans, by end: why a target is unhealthy. */
   failedByTarget: TraceSpan[][];
-  /** The replayed `changes` per target, by time. */
-  snapshotsByTarget: TargetSnapshot[][];
+  /** The replayed `changes` per target, by time, as columns (read with `snapshotAt`). */
+  snapshots: SnapshotColumns;
   /** The trace's phases by start, outer (longer) before inner at the same start. */
   phases: TracePhase[];
   /** Distinct event times, sorted: the stops for next/previous event. */
@@ -107,8 +132,36 @@ export function buildIndex(trace: Trace): TraceIndex {
   for (const list of spansByTarget) list.sort((a, b) => a.start - b.start || a.end - b.end);
   const runningByTarget = spansByTarget.map(runningSpans);
   const failedByTarget = spansByTarget.map(failedSpans);
-  const snapshotsByTarget = replayPerTarget(trace, targetIndex);
 
+  const eventTimes = distinctTimes([trace.events.map((e) => e.t)]);
+  const moments = momentsOf(eventTimes, trace.spans.map((s) => s.start), trace.spans.map((s) => s.end), trace);
+  return {
+    trace,
+    duration: durationOf(trace),
+    versions: versionsOf(trace),
+    targets,
+    targetIndex,
+    spansByTarget,
+    runningByTarget,
+    failedByTarget,
+    snapshots: snapshotColumns(trace.changes, targetIndex, targets.length),
+    phases: phasesInOrder(trace.phases),
+    eventTimes,
+    moments,
+  };
+}
+
+// The parts of the index shared with the worker's packer and the page's rebuild of
+// what it packed (src/app/index-packet.ts), which read the trace's columns instead
+// of its built lists.
+
+/** The playable length of a trace. */
+export function durationOf(trace: Pick<Trace, 'durationSeconds'>): number {
+  return Math.max(trace.durationSeconds, 0);
+}
+
+/** Versions in order of appearance: from, to, then any other the trace names. */
+export function versionsOf(trace: Pick<Trace, 'scenario' | 'deployments' | 'samples' | 'final'>): string[] {
   const sc = trace.scenario;
   const versions: string[] = [];
   const addVersion = (v: string | undefined) => {
@@ -122,31 +175,21 @@ export function buildIndex(trace: Trace): TraceIndex {
     for (const v of Object.keys(s.traffic)) addVersion(v);
   }
   for (const f of trace.final.targets) addVersion(f.version);
-
-  const eventTimes = distinctSorted(trace.events.map((e) => e.t));
-  const momentList: number[] = trace.events.map((e) => e.t);
-  for (const s of trace.spans) momentList.push(s.start, s.end);
-  for (const s of trace.samples) momentList.push(s.t);
-  for (const p of trace.phases) momentList.push(p.start, p.end);
-  momentList.push(0, trace.durationSeconds);
-  return {
-    trace,
-    duration: Math.max(trace.durationSeconds, 0),
-    versions,
-    targets,
-    targetIndex,
-    spansByTarget,
-    runningByTarget,
-    failedByTarget,
-    snapshotsByTarget,
-    phases: phasesInOrder(trace.phases),
-    eventTimes,
-    moments: distinctSorted(momentList),
-  };
+  return versions;
 }
 
-// The parts of the index derived from a target's spans or the trace's phases alone:
-// shared with the page's rebuild of an index the worker made (src/app/index-packet.ts).
+/** Distinct times where anything starts or ends (the edges of waits): events, span starts and ends, samples, phases, 0 and the end. */
+export function momentsOf(
+  eventTimes: ArrayLike<number>,
+  spanStarts: ArrayLike<number>,
+  spanEnds: ArrayLike<number>,
+  trace: Pick<Trace, 'samples' | 'phases' | 'durationSeconds'>,
+): number[] {
+  const edges: number[] = [0, trace.durationSeconds];
+  for (const s of trace.samples) edges.push(s.t);
+  for (const p of trace.phases) edges.push(p.start, p.end);
+  return distinctTimes([eventTimes, spanStarts, spanEnds, edges]);
+}
 
 /** Spans that run (not Skipped, longer than an instant), in the list's order. */
 export function runningSpans(spans: readonly TraceSpan[]): TraceSpan[] {
@@ -163,33 +206,80 @@ export function phasesInOrder(phases: readonly TracePhase[]): TracePhase[] {
   return [...phases].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** `changes` folded per target: each entry is the whole state from that change on (as replayChanges folds it). */
-function replayPerTarget(trace: Trace, targetIndex: Map<string, number>): TargetSnapshot[][] {
-  const out: TargetSnapshot[][] = trace.targets.map(() => []);
-  for (const c of trace.changes) {
-    const i = targetIndex.get(c.target);
-    if (i === undefined) continue;
-    const list = out[i]!;
-    const prev = list[list.length - 1];
-    // Spelt out rather than spread: one object shape, built fast for fleets of thousands.
-    const next: TargetSnapshot = prev
-      ? { t: c.t, version: prev.version, state: prev.state, healthy: prev.healthy, registered: prev.registered, everHealthy: prev.everHealthy }
-      : { t: c.t, version: '', state: 'OutOfService', healthy: false, registered: undefined, everHealthy: false };
-    if (c.version !== undefined) next.version = c.version;
-    if (c.state !== undefined) next.state = c.state;
-    if (c.healthy !== undefined) next.healthy = c.healthy;
-    if (c.registered !== undefined) next.registered = c.registered;
-    next.everHealthy ||= next.healthy;
-    // Several changes at one instant: keep the last, so a search lands on the state after all of them.
-    if (prev && prev.t === c.t) list[list.length - 1] = next;
-    else list.push(next);
+/**
+ * `changes` folded per target (as replayChanges folds them): each snapshot is the
+ * whole state from that change on; of several changes at one instant only the
+ * state after the last is kept, so a search lands on it.
+ */
+export function snapshotColumns(changes: Rows<TraceChange>, targetIndex: ReadonlyMap<string, number>, targetCount: number): SnapshotColumns {
+  const n = changes.length;
+  // Each target's changes in order (a counting sort), so its snapshots lie together.
+  const targetOf = new Int32Array(n);
+  const starts = new Int32Array(targetCount + 1);
+  for (let k = 0; k < n; k++) {
+    const i = targetIndex.get(changes.at(k)!.target) ?? -1;
+    targetOf[k] = i;
+    if (i >= 0) starts[i + 1]!++;
+  }
+  for (let i = 0; i < targetCount; i++) starts[i + 1]! += starts[i]!;
+  const byTarget = new Int32Array(starts[targetCount]!);
+  const fill = starts.slice(0, targetCount);
+  for (let k = 0; k < n; k++) if (targetOf[k]! >= 0) byTarget[fill[targetOf[k]!]!++] = k;
+
+  const out: SnapshotColumns = {
+    offsets: new Int32Array(targetCount + 1),
+    t: new Float64Array(byTarget.length),
+    version: new Int32Array(byTarget.length),
+    state: new Uint8Array(byTarget.length),
+    flags: new Uint8Array(byTarget.length),
+    versions: [''],
+  };
+  const versionIds = new Map<string, number>([['', 0]]);
+  let row = 0;
+  for (let i = 0; i < targetCount; i++) {
+    // The state before the target's first change.
+    let version = 0;
+    let state = TARGET_STATES.indexOf('OutOfService');
+    let flags = 0;
+    let last = NaN;
+    for (let m = starts[i]!; m < starts[i + 1]!; m++) {
+      const c = changes.at(byTarget[m]!)!;
+      if (c.version !== undefined) {
+        let id = versionIds.get(c.version);
+        if (id === undefined) versionIds.set(c.version, (id = out.versions.push(c.version) - 1));
+        version = id;
+      }
+      if (c.state !== undefined) state = TARGET_STATES.indexOf(c.state);
+      if (c.healthy !== undefined) flags = c.healthy ? flags | HEALTHY | EVER_HEALTHY : flags & ~HEALTHY;
+      if (c.registered !== undefined) flags = (flags & ~REGISTERED) | REGISTERED_KNOWN | (c.registered ? REGISTERED : 0);
+      if (c.t !== last) row++;
+      last = c.t;
+      out.t[row - 1] = c.t;
+      out.version[row - 1] = version;
+      out.state[row - 1] = state;
+      out.flags[row - 1] = flags;
+    }
+    out.offsets[i + 1] = row;
+  }
+  if (row < byTarget.length) {
+    out.t = out.t.slice(0, row);
+    out.version = out.version.slice(0, row);
+    out.state = out.state.slice(0, row);
+    out.flags = out.flags.slice(0, row);
   }
   return out;
 }
 
-function distinctSorted(values: number[]): number[] {
+/** The distinct values of several lists of times, sorted. */
+export function distinctTimes(lists: readonly ArrayLike<number>[]): number[] {
   // A typed array sorts numerically without a comparator call per pair: several times faster.
-  const sorted = Float64Array.from(values).sort();
+  const sorted = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lists) {
+    sorted.set(l, at);
+    at += l.length;
+  }
+  sorted.sort();
   const out: number[] = [];
   for (const v of sorted) if (out.length === 0 || v > out[out.length - 1]!) out.push(v);
   return out;
@@ -197,14 +287,36 @@ function distinctSorted(values: number[]): number[] {
 
 /** A target's replayed state at t (changes at exactly t count), or undefined before its first change. */
 export function snapshotAt(index: TraceIndex, i: number, t: number): TargetSnapshot | undefined {
-  const list = index.snapshotsByTarget[i]!;
-  const k = upperBound(list, t, (s) => s.t);
-  return k > 0 ? list[k - 1] : undefined;
+  const s = index.snapshots;
+  const from = s.offsets[i]!;
+  let lo = from;
+  let hi = s.offsets[i + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s.t[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > from ? snapshotRow(s, lo - 1) : undefined;
+}
+
+function snapshotRow(s: SnapshotColumns, r: number): TargetSnapshot {
+  const flags = s.flags[r]!;
+  return {
+    t: s.t[r]!,
+    version: s.versions[s.version[r]!]!,
+    state: TARGET_STATES[s.state[r]!] as TargetState,
+    healthy: (flags & HEALTHY) !== 0,
+    registered: flags & REGISTERED_KNOWN ? (flags & REGISTERED) !== 0 : undefined,
+    everHealthy: (flags & EVER_HEALTHY) !== 0,
+  };
 }
 
 /** When the trace's changes say the target was terminated (Infinity if never). */
 export function terminatedAt(index: TraceIndex, i: number): number {
-  return index.snapshotsByTarget[i]!.find((s) => s.state === 'Terminated')?.t ?? Infinity;
+  const s = index.snapshots;
+  const terminated = TARGET_STATES.indexOf('Terminated');
+  for (let r = s.offsets[i]!; r < s.offsets[i + 1]!; r++) if (s.state[r] === terminated) return s.t[r]!;
+  return Infinity;
 }
 
 /** The step a target is running at t: the latest-started span that has not ended. */

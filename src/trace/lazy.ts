@@ -76,6 +76,10 @@ export function lazyLists(trace: Trace, sources: { [K in ListKey]: LazyList<Trac
  * columns); otherwise the list itself.
  */
 export function rowsOf<K extends ListKey>(trace: Pick<Trace, K>, key: K): Rows<TraceLists[K]> {
-  const pending = (trace as { [TRACE_COLUMNS]?: Sources })[TRACE_COLUMNS];
-  return (pending?.[key] as Rows<TraceLists[K]> | undefined) ?? (trace[key] as unknown as Rows<TraceLists[K]>);
+  return pendingList(trace, key) ?? (trace[key] as unknown as Rows<TraceLists[K]>);
+}
+
+/** The source of `trace[key]` while that list is still unbuilt, else undefined. */
+export function pendingList<K extends ListKey>(trace: Pick<Trace, K>, key: K): LazyList<TraceLists[K]> | undefined {
+  return (trace as { [TRACE_COLUMNS]?: Sources })[TRACE_COLUMNS]?.[key] as LazyList<TraceLists[K]> | undefined;
 }
