@@ -2,11 +2,12 @@ import { defineConfig } from 'vite';
 import { scenarioFiles } from './scripts/vite-scenario-files.ts';
 import { scenarioSummaries } from './scripts/vite-scenario-summary.ts';
 import { preloadApp } from './scripts/vite-preload-app.ts';
+import { earlyWorker } from './scripts/vite-early-worker.ts';
 
 export default defineConfig({
   server: { port: 5173, strictPort: false, open: false },
   preview: { port: 4173 },
-  plugins: [scenarioFiles(), scenarioSummaries(), preloadApp()],
+  plugins: [scenarioFiles(), scenarioSummaries(), preloadApp(), earlyWorker()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -42,7 +42,16 @@ import { exportMenu, modeStyles as compareModeStyles, modeTabs, modeView, type A
 
 interface Problem { path: string; message: string }
 interface AppError { title: string; problems?: Problem[]; detail?: string }
-interface LoadOptions { id?: string; text?: string; t?: number; userFaults?: Set<number>; modified?: boolean; index?: TraceIndex }
+interface LoadOptions {
+  id?: string;
+  text?: string;
+  t?: number;
+  userFaults?: Set<number>;
+  modified?: boolean;
+  index?: TraceIndex;
+  /** Draw the timeline first and the views beside and below it a task later (a worker's large index). */
+  staged?: boolean;
+}
 
 export class DeploysimApp extends LitElement {
   static override styles = [base, shellStyles, modeStyles, compareModeStyles, css``];
@@ -68,9 +77,17 @@ export class DeploysimApp extends LitElement {
     spoken: { state: true },
     mode: { state: true },
     library: { state: true },
+    staging: { state: true },
   };
 
   declare index: TraceIndex | undefined;
+  /**
+   * While true, only the header, timeline and charts have the index: the first draw
+   * of a large index is split over two tasks (issue 10: no main-thread task over
+   * 200 ms at 5,000 targets), the other views following in the next one.
+   */
+  declare staging: boolean;
+  private stagingDone: Promise<void> = Promise.resolve();
   declare t: number;
   declare playing: boolean;
   declare speed: number;
@@ -119,6 +136,7 @@ export class DeploysimApp extends LitElement {
     super();
     this.t = 0;
     this.playing = false;
+    this.staging = false;
     this.speed = 5;
     this.skipWaits = true;
     this.selectedId = '';
@@ -178,7 +196,7 @@ export class DeploysimApp extends LitElement {
           loaded = true;
           void indexOffThread(obj, state.scenarioText).then((reply) => {
             if (this.index) return; // the user loaded another scenario meanwhile
-            if (reply.ok) this.load(obj, { ...options, index: reply.index });
+            if (reply.ok) this.load(obj, { ...options, index: reply.index, staged: true });
             else this.load(obj, options); // says what is wrong, as a synchronous load would
           });
         } else {
@@ -268,6 +286,7 @@ export class DeploysimApp extends LitElement {
     }
     this.raw = obj as Record<string, unknown>;
     this.index = this.quiz.view(index);
+    this.staging = options.staged === true;
     this.text = options.text ?? JSON.stringify(obj, null, 2);
     if (options.id !== undefined) this.selectedId = options.id;
     this.modified = options.modified ?? options.id === undefined;
@@ -416,6 +435,8 @@ export class DeploysimApp extends LitElement {
 
   override render() {
     const index = this.index;
+    // The views that wait one task while the first draw of a large index is staged.
+    const later = this.staging ? undefined : index;
     const frame = this.frame;
     const faults = Array.isArray(this.raw?.faults) ? (this.raw!.faults as Fault[]) : [];
     const selected = heldFor(this.selection, index?.trace);
@@ -477,20 +498,20 @@ export class DeploysimApp extends LitElement {
           <capacity-charts .index=${index} .t=${this.t}></capacity-charts>
         </section>
         <section class="card statechart" aria-label="Statechart">
-          <statechart-panel .index=${index} .t=${this.t} .target=${this.lifecycleTarget}></statechart-panel>
+          <statechart-panel .index=${later} .t=${this.t} .target=${this.lifecycleTarget}></statechart-panel>
         </section>
         <section class="card fleet" aria-label="Fleet">
           <h2>Fleet at ${formatTime(this.t)}</h2>
-          <fleet-view .index=${index} .frame=${frame}></fleet-view>
+          <fleet-view .index=${later} .frame=${later && frame}></fleet-view>
         </section>
-        <section class="card lifecycle" aria-label="Lifecycle events"><lifecycle-table .index=${index} .t=${this.t} .target=${this.lifecycleTarget}></lifecycle-table></section>
+        <section class="card lifecycle" aria-label="Lifecycle events"><lifecycle-table .index=${later} .t=${this.t} .target=${this.lifecycleTarget}></lifecycle-table></section>
       </main>
       ${modeView(this.mode, this.openedModes, this.raw, index, this.comparePicks)}
       <aside class="right" ?hidden=${this.mode !== 'simulate'}>
-        <section class="card faults"><fault-panel .index=${index} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}
+        <section class="card faults"><fault-panel .index=${later} .t=${this.t} .faults=${faults} .userFaults=${this.userFaults}
           .report=${heldFor(this.injection, index?.trace)}></fault-panel></section>
         <section class="card why" aria-label="Why"><why-panel .event=${selected === undefined ? undefined : index?.trace.events[selected]}></why-panel></section>
-        <section class="card log"><event-log .index=${index} .count=${frame?.eventCount ?? 0} .selected=${selected}></event-log></section>
+        <section class="card log"><event-log .index=${later} .count=${frame?.eventCount ?? 0} .selected=${selected}></event-log></section>
       </aside>
       ${shortcutsOverlay(this)}
     `;
@@ -525,7 +546,14 @@ export class DeploysimApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`)?.focus());
   };
 
-  override updated(): void {
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('staging') && this.staging) {
+      // The rest of a staged first draw, in a task of its own.
+      this.stagingDone = new Promise((resolve) => setTimeout(() => {
+        this.staging = false;
+        resolve();
+      }, 0));
+    }
     // After the first draw of a scenario, not of the empty shell: a link's file or
     // a worker's index may still be on its way, and these chunks must not delay it.
     if (this.index && !this.deferredScheduled) {
@@ -535,6 +563,16 @@ export class DeploysimApp extends LitElement {
   }
 
   private deferredScheduled = false;
+
+  /** Complete once a staged first draw has reached every view, too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.staging) {
+      await this.stagingDone;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
 
   override firstUpdated(): void {
     listenModes(this);

@@ -1,18 +1,20 @@
 // Loaded by index.html before the app: when the page opens a share link with a
-// large fleet, the simulation worker starts at once, while the app's own code
-// is still arriving, instead of after it (issue 10: a 5,000-instance link draws
-// its first timeline within 1 s). The app adopts the running result when it
-// asks for the same scenario (src/app/off-thread.ts); it validates the text
-// itself first, so a link it refuses never uses it.
-import { decodeShare, oversizedFleet } from '../layout/share.ts';
-import { startEarly, wantsOffThread } from './worker-run.ts';
+// large fleet, its simulation starts at once, while the app's own code is still
+// arriving, instead of after it (issue 10: a 5,000-instance link draws its first
+// timeline within 1 s). In the built app index.html's first script has already
+// started the worker, before any module was even requested
+// (scripts/vite-early-worker.ts): it is adopted here, or stopped when the link
+// is not one to simulate early. The app adopts the running result when it asks
+// for the same scenario (src/app/off-thread.ts); it validates the text itself
+// first, so a link it refuses never uses it.
+import { adoptInline, startEarly } from './worker-run.ts';
+import { earlyRequest } from './early-request.ts';
 
-const text = decodeShare(location.hash).scenarioText;
-if (text !== undefined && oversizedFleet(text) === undefined) {
-  try {
-    const raw: unknown = JSON.parse(text);
-    if (wantsOffThread(raw)) startEarly(text);
-  } catch {
-    // Unreadable: the app says so when it reads the link.
-  }
+const text = typeof Worker === 'undefined' ? undefined : earlyRequest(location.hash);
+const inline = window.deploysimEarlyWorker;
+window.deploysimEarlyWorker = undefined;
+if (inline && text !== undefined && inline.hash === location.hash) adoptInline(inline, text);
+else {
+  inline?.worker.terminate();
+  if (text !== undefined) startEarly(text);
 }

@@ -7,7 +7,11 @@
 // message: Chromium hands a worker the messages posted before it has loaded only
 // when the page's thread is free, and while a large link loads the page's thread
 // is busy with the app's own start, which held the simulation back by up to
-// 350 ms. The name is there when the script runs.
+// 350 ms. The name is there when the script runs. When index.html's first script
+// started the worker, before the app's code was even requested
+// (scripts/vite-early-worker.ts), the name is the share link itself (starting
+// with '#'): the worker reads it and simulates only a link the page will want
+// early too (the same rule, src/app/early-request.ts).
 //
 // The worker does not validate: the page validates the scenario text and only
 // asks for (or adopts, src/app/off-thread.ts) the simulation of a scenario it
@@ -18,6 +22,7 @@ import { began } from './worker-began.ts';
 import { simulate } from '../engine/simulate.ts';
 import { withDefaults } from '../scenario/defaults.ts';
 import type { OffThreadReply } from './worker-run.ts';
+import { earlyRequest } from './early-request.ts';
 import { packetBuffers, packTrace } from './index-packet.ts';
 
 /** Wall-clock times (ms since the epoch) of the worker's steps, for bench/render.ts's breakdown. */
@@ -38,5 +43,7 @@ function answer(request: string): [OffThreadReply, ArrayBuffer[]] {
   }
 }
 
-const [reply, transfer] = answer(self.name);
+const request = self.name.startsWith('#') ? earlyRequest(self.name) : self.name;
+const [reply, transfer]: [OffThreadReply, ArrayBuffer[]] =
+  request === undefined ? [{ ok: false, detail: 'not a share link to simulate early' }, []] : answer(request);
 self.postMessage(reply, { transfer });

@@ -4,18 +4,32 @@
 // link's simulation with nothing else loaded (issue 10: a 5,000-instance link
 // draws its first timeline within 1 s).
 import type { IndexPacket } from './index-packet.ts';
-
-/** From this many instances on, a shared scenario is simulated off the main thread. */
-export const OFF_THREAD_FROM = 1_000;
+import { largeFleet } from './early-request.ts';
 
 /** What the worker posts: the index packed (src/app/index-packet.ts) with when its steps ended, or why it could not simulate. */
 export type OffThreadReply = { ok: true; packet: IndexPacket; steps: [string, number][] } | { ok: false; detail: string };
 
 /** Whether a (parsed, not yet validated) scenario is large enough to simulate in the worker. */
 export function wantsOffThread(raw: unknown): boolean {
-  const r = raw as { elasticBeanstalk?: { instances?: unknown }; codeDeploy?: { instances?: unknown } } | null;
-  const instances = Number(r?.elasticBeanstalk?.instances ?? r?.codeDeploy?.instances ?? 0);
-  return typeof Worker !== 'undefined' && instances >= OFF_THREAD_FROM;
+  return typeof Worker !== 'undefined' && largeFleet(raw);
+}
+
+/**
+ * The worker index.html's first script starts for a share link, before any of the
+ * app's code is requested (scripts/vite-early-worker.ts): named after the link, it
+ * decides itself whether the link is one to simulate early. Until the entry adopts
+ * it, its messages (and errors) wait in `events`.
+ */
+export interface InlineStart {
+  hash: string;
+  worker: Worker;
+  events: Event[];
+}
+
+declare global {
+  interface Window {
+    deploysimEarlyWorker?: InlineStart;
+  }
 }
 
 interface Simulation {
@@ -30,6 +44,11 @@ let early: (Simulation & { text: string }) | undefined;
 /** Starts simulating a share link's scenario (its JSON text) before the app has loaded. */
 export function startEarly(text: string): void {
   early = { text, ...runWorker(text) };
+}
+
+/** Takes over the worker index.html started for the link whose scenario is `text`. */
+export function adoptInline(inline: InlineStart, text: string): void {
+  early = { text, ...listen(inline.worker, inline.events) };
 }
 
 /** The app will not ask for the early simulation (its link was refused): stop it and let it go. */
@@ -56,17 +75,22 @@ function runWorker(request: string): Simulation {
   // Marks for bench/render.ts, which prints where the first draw's time goes.
   performance.mark('deploysim:worker-started');
   // The scenario travels as the worker's name: see simulate.worker.ts for why not as a message.
-  const worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module', name: request });
+  return listen(new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module', name: request }));
+}
+
+/** The first answer of `worker` (replaying any that arrived before anyone listened), after which it ends. */
+function listen(worker: Worker, arrived: Event[] = []): Simulation {
   const reply = new Promise<OffThreadReply>((resolve) => {
-    worker.onmessage = (e: MessageEvent<OffThreadReply>) => {
-      performance.mark('deploysim:worker-answered');
+    const answer = (e: Event) => {
+      worker.onmessage = worker.onerror = null;
       worker.terminate();
-      resolve(e.data);
+      if (e instanceof MessageEvent) {
+        performance.mark('deploysim:worker-answered');
+        resolve(e.data as OffThreadReply);
+      } else resolve({ ok: false, detail: (e as ErrorEvent).message || 'the simulation worker failed' });
     };
-    worker.onerror = (e) => {
-      worker.terminate();
-      resolve({ ok: false, detail: e.message || 'the simulation worker failed' });
-    };
+    if (arrived.length > 0) answer(arrived[0]!);
+    else worker.onmessage = worker.onerror = answer;
   });
   return { reply, cancel: () => worker.terminate() };
 }

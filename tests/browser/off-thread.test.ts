@@ -3,7 +3,7 @@
 // app adopts it when it asks for the same scenario text, once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discardEarly, indexOffThread } from '../../src/app/off-thread.ts';
-import { startEarly } from '../../src/app/worker-run.ts';
+import { adoptInline, startEarly, type InlineStart } from '../../src/app/worker-run.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { buildIndex } from '../../src/layout/frame.ts';
@@ -80,6 +80,33 @@ describe('simulating off the main thread', () => {
     const result = await indexOffThread(raw, text);
     expect(workers).toBe(2); // simulated afresh
     expect(result.ok && result.index.targets.length).toBe(1050);
+  });
+
+  it("adopts the worker the page's first script started with the link, even after it has answered", async () => {
+    const { encodeShare } = await import('../../src/layout/share.ts');
+    const raw = fleet(1100);
+    const text = JSON.stringify(raw);
+    const hash = encodeShare({ scenarioText: text, t: 0 });
+    // What index.html's first script does (scripts/vite-early-worker.ts).
+    const worker = new Worker(new URL('../../src/app/simulate.worker.ts', import.meta.url), { type: 'module', name: hash });
+    const inline: InlineStart = { hash, worker, events: [] };
+    const queue = (e: Event) => void inline.events.push(e);
+    worker.onmessage = worker.onerror = queue;
+    await expect.poll(() => inline.events.length, { timeout: 20_000 }).toBe(1); // it answered before anyone listened
+    adoptInline(inline, text);
+    const result = await indexOffThread(raw, text);
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.index.targets).toHaveLength(1100); // it read the link itself
+    expect(workers).toBe(1);
+    expect(ended).toBe(1);
+  });
+
+  it("does not simulate a link too small to simulate early, when the page's first script started the worker", async () => {
+    const { encodeShare } = await import('../../src/layout/share.ts');
+    const worker = new Worker(new URL('../../src/app/simulate.worker.ts', import.meta.url), { type: 'module', name: encodeShare({ scenarioText: JSON.stringify(fleet(40)), t: 0 }) });
+    const reply = await new Promise<MessageEvent>((resolve) => (worker.onmessage = resolve));
+    worker.terminate();
+    expect(reply.data).toEqual({ ok: false, detail: 'not a share link to simulate early' });
   });
 
   it('says why when the worker cannot simulate', async () => {

@@ -11,7 +11,7 @@ import { LOG_WINDOW } from '../../src/views/event-log/event-log.ts';
 import type { DeploysimApp } from '../../src/app/app-shell.ts';
 import { indexOf, mount, settle } from './fixtures.ts';
 import { eventRunStarts } from '../../src/layout/event-groups.ts';
-import { closeApp, openSettledApp, viewsSettled } from './app-ready.ts';
+import { appReady, closeApp, openSettledApp, viewsSettled } from './app-ready.ts';
 import { revealedPx } from '../../src/views/shared/reveal.ts';
 
 afterEach(closeApp);
@@ -225,11 +225,23 @@ describe('a large share link', () => {
     const { encodeShare } = await import('../../src/layout/share.ts');
     const raw = { name: 'Big', description: 'big', platform: 'ElasticBeanstalk', versions: { from: 'v1', to: 'v2' },
       elasticBeanstalk: { instances: 1500, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 50, MaxSize: 1500 } };
-    const app = await mountApp(encodeShare({ scenarioText: JSON.stringify(raw), t: 30 }));
-    // The worker answers later: until then no scenario (and not the library's default) is shown.
-    expect(app.index).toBeUndefined();
+    history.replaceState(null, '', `${location.pathname}${location.search}${encodeShare({ scenarioText: JSON.stringify(raw), t: 30 })}`);
+    const app = document.createElement('deploysim-app');
+    // What the app showed at each of its updates: the scenario, and whether the timeline and the statechart had it.
+    const shown: string[] = [];
+    const updated = app.updated.bind(app);
+    app.updated = (changed) => {
+      const has = (name: string) => ((app.shadowRoot?.querySelector(name) as { index?: unknown } | null)?.index ? name : '');
+      shown.push(`${app.index?.trace.scenario.name ?? ''}|${has('timeline-view')}|${has('statechart-panel')}`);
+      updated(changed);
+    };
+    document.body.append(app);
+    await appReady(app);
     await expect.poll(() => app.index?.targets.length, { timeout: 30_000 }).toBe(1500);
     await settled(app);
+    // Until the worker answers no scenario (and not the library's default) is shown; then the
+    // first draw is staged: the timeline in a task of its own, the other views in the next.
+    expect(shown.filter((s) => s !== '||')).toEqual(['Big|timeline-view|', 'Big|timeline-view|statechart-panel']);
     expect(app.t).toBe(30);
     expect(app.error).toBeUndefined();
     expect(view(app, 'timeline-view').querySelectorAll('g.lane').length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { appReady, SETTLED } from './browser.ts';
 import { builtApp } from './built-app.ts';
+import { encodeShare } from '../../src/layout/share.ts';
 
 const SHOTS = 'test-results/e2e';
 const built = builtApp(SHOTS);
@@ -145,6 +146,37 @@ describe('deploysim, built', () => {
     expect(listing).toBeDefined(); // the drawer's names and descriptions did arrive (appReady waits for them)
     expect(listing!).toBeGreaterThan(drawn!); // but only once the simulator was drawn
     await page.close();
+  });
+
+  it("starts a large share link's simulation from the page's first script, before any module runs, and adopts it", async () => {
+    const fleet = (instances: number) => ({ name: `Fleet of ${instances}`, description: 'e2e', platform: 'ElasticBeanstalk', versions: { from: 'v1', to: 'v2' },
+      elasticBeanstalk: { instances, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 50, MaxSize: instances } });
+    const load = async (instances: number) => {
+      const page = await built.browser.newPage({ viewport: { width: 1440, height: 900 } });
+      // Every worker the page makes, and whether it was stopped.
+      await page.addInitScript(`window.__workers = []; const W = window.Worker; window.Worker = class extends W {
+        constructor(url, options) { super(url, options); this.entry = { name: String(options?.name ?? '').slice(0, 1), ended: false }; window.__workers.push(this.entry); }
+        terminate() { this.entry.ended = true; super.terminate(); } };`);
+      await page.goto(built.url + encodeShare({ scenarioText: JSON.stringify(fleet(instances)), t: 0 }));
+      await appReady(page);
+      await expect.poll(() => page.evaluate(() => window.deploysim?.index?.targets.length), SETTLED).toBe(instances);
+      const seen = await page.evaluate(() => ({
+        started: performance.getEntriesByName('deploysim:worker-started')[0]?.startTime,
+        // Module scripts run once the document is parsed, the first script while it is.
+        parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
+        workers: (window as unknown as { __workers: { name: string; ended: boolean }[] }).__workers,
+      }));
+      await page.close();
+      return seen;
+    };
+    const large = await load(1200);
+    expect(large.started).toBeDefined();
+    expect(large.started!).toBeLessThan(large.parsed); // while the page was parsed, before the entry module ran
+    expect(large.workers).toEqual([{ name: '#', ended: true }]); // named after the link; adopted, so no second one
+
+    // A small fleet is simulated on the page: the early worker is stopped, and no other starts.
+    const small = await load(4);
+    expect(small.workers).toEqual([{ name: '#', ended: true }]);
   });
 
   it('turns animation off for prefers-reduced-motion', async () => {
