@@ -89,19 +89,30 @@ export function groupSummaries(files: Record<string, ScenarioSummary>): LibraryG
     const id = scenarioId(path);
     entries.push({ ...summary, id, name: summary.name || id, platform: isQuizId(id) ? QUIZ_GROUP : summary.platform });
   }
-  const platforms = [...new Set(entries.map((e) => e.platform))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const platforms = [...new Set(entries.map((e) => e.platform))].sort((a, b) => rank(a) - rank(b) || byText(a, b));
   return platforms.map((platform) => {
     const mine = entries.filter((e) => e.platform === platform);
-    const strategies = [...new Set(mine.map((e) => e.strategy))].sort((a, b) => strategyRank(a) - strategyRank(b) || a.localeCompare(b));
+    const strategies = [...new Set(mine.map((e) => e.strategy))].sort((a, b) => strategyRank(a) - strategyRank(b) || byText(a, b));
     return {
       platform,
       label: PLATFORM_LABEL[platform] ?? platform,
       strategies: strategies.map((strategy) => ({
         strategy,
-        entries: mine.filter((e) => e.strategy === strategy).sort((a, b) => a.name.length - b.name.length || a.name.localeCompare(b.name)),
+        entries: mine.filter((e) => e.strategy === strategy).sort((a, b) => a.name.length - b.name.length || byText(a.name, b.name)),
       })),
     };
   });
+}
+
+/**
+ * Case-insensitive, then by code unit: not `localeCompare`, whose first call in a
+ * page builds the locale's collator, tens of ms on the main thread while the app
+ * starts (issue 10); for the library's names both give the same order.
+ */
+function byText(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
 function rank(platform: string): number {

@@ -40,4 +40,17 @@ describe('scenario summaries (scripts/vite-scenario-summary.ts)', () => {
     expect(fromSummaries).toEqual(groupLibrary(files));
     expect(fromSummaries.flatMap((g) => g.strategies.flatMap((s) => s.entries))).toHaveLength(Object.keys(files).length);
   });
+
+  it("orders each strategy's scenarios by name length, then by name as the locale would", () => {
+    const files: Record<string, unknown> = {};
+    for (const f of readdirSync('scenarios', { recursive: true, encoding: 'utf8' })) {
+      if (f.endsWith('.json') && !f.endsWith('schema.json')) files[`/scenarios/${f}`] = JSON.parse(readFileSync(join('scenarios', f), 'utf8'));
+    }
+    const strategies = groupLibrary(files).flatMap((g) => g.strategies);
+    expect(strategies.some((s) => new Set(s.entries.map((e) => e.name.length)).size < s.entries.length)).toBe(true); // ties to break
+    for (const s of strategies) {
+      const names = s.entries.map((e) => e.name);
+      expect(names).toEqual([...names].sort((a, b) => a.length - b.length || a.localeCompare(b)));
+    }
+  });
 });
