@@ -69,10 +69,7 @@ function spanRows(spans: SpanColumns, targetIndex: ReadonlyMap<string, number>, 
 /** The buffers of a packet, to transfer rather than copy. */
 export function packetBuffers(p: IndexPacket): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const group of [p.spans, p.events, p.changes]) out.push(...dataBuffers(group));
-  for (const group of [p.spansByTarget, p.snapshots]) {
-    for (const column of Object.values(group)) if (ArrayBuffer.isView(column)) out.push(column.buffer as ArrayBuffer);
-  }
+  for (const group of [p.spans, p.events, p.changes, p.spansByTarget, p.snapshots]) out.push(...dataBuffers(group));
   out.push(p.eventTimes.buffer as ArrayBuffer, p.moments.buffer as ArrayBuffer);
   // A buffer listed twice cannot be moved: each once.
   return [...new Set(out)];

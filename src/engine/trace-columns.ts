@@ -85,8 +85,8 @@ export function revive<C extends object>(data: ColumnsData, prototype: C): C {
   return Object.assign(Object.create(prototype) as C, data, { targets: { idAt: (i: number) => ids[i]! } satisfies TargetIds });
 }
 
-/** The buffers of columns data, to move rather than copy. */
-export function dataBuffers(data: ColumnsData): ArrayBuffer[] {
+/** The buffers of the typed arrays among an object's own fields (columns data, say), to move rather than copy. */
+export function dataBuffers(data: object): ArrayBuffer[] {
   return Object.values(data).flatMap((v) => (ArrayBuffer.isView(v) ? [v.buffer as ArrayBuffer] : []));
 }
 
