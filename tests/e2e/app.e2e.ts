@@ -159,12 +159,13 @@ describe('deploysim, built', () => {
         terminate() { this.entry.ended = true; super.terminate(); } };`);
       await page.goto(built.url + encodeShare({ scenarioText: JSON.stringify(fleet(instances)), t: 0 }));
       await appReady(page);
-      await expect.poll(() => page.evaluate(() => window.deploysim?.index?.targets.length), SETTLED).toBe(instances);
+      if (instances <= 5000) await expect.poll(() => page.evaluate(() => window.deploysim?.index?.targets.length), SETTLED).toBe(instances);
       const seen = await page.evaluate(() => ({
         started: performance.getEntriesByName('deploysim:worker-started')[0]?.startTime,
         // Module scripts run once the document is parsed, the first script while it is.
         parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
         workers: (window as unknown as { __workers: { name: string; ended: boolean }[] }).__workers,
+        error: window.deploysim?.error?.title,
       }));
       await page.close();
       return seen;
@@ -174,9 +175,12 @@ describe('deploysim, built', () => {
     expect(large.started!).toBeLessThan(large.parsed); // while the page was parsed, before the entry module ran
     expect(large.workers).toEqual([{ name: '#', ended: true }]); // named after the link; adopted, so no second one
 
-    // A small fleet is simulated on the page: the early worker is stopped, and no other starts.
-    const small = await load(4);
-    expect(small.workers).toEqual([{ name: '#', ended: true }]);
+    // A small fleet is simulated on the page: no worker starts at all.
+    expect((await load(4)).workers).toEqual([]);
+    // A fleet too large for the app: the early worker is stopped, and the app says why (it opens no scenario).
+    const oversized = await load(6000);
+    expect(oversized.workers).toEqual([{ name: '#', ended: true }]);
+    expect(oversized.error).toMatch(/6,000 instances/);
   });
 
   it('turns animation off for prefers-reduced-motion', async () => {
