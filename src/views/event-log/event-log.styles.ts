@@ -2,12 +2,18 @@ import { css } from 'lit';
 
 export const styles = css`
   :host { display: flex; flex-direction: column; min-height: 0; }
-  .head { display: flex; justify-content: space-between; align-items: baseline; }
-  .count { font-size: 11px; color: #6b7587; font-variant-numeric: tabular-nums; }
+  /* The count changes at every seek: it sits in a box of its own size (out of the flow, size
+     contained), so its new text is laid out alone, never the page around it. */
+  .head { display: flex; align-items: baseline; position: relative; }
+  .count { position: absolute; right: 0; bottom: 5px; left: 45%; height: 15px; line-height: 15px; contain: strict; text-align: right; white-space: nowrap; font-size: 11px; color: #6b7587; font-variant-numeric: tabular-nums; }
   /* Reversed flow: the scroll position starts at the bottom and stays there as entries arrive, with no script measuring anything. */
-  /* Where the log's height is set from outside (the app's card: --log-contain: strict), what
-     changes inside is laid out without laying out the page around it. */
-  .scroller { display: flex; flex-direction: column-reverse; overflow-y: auto; flex: 1; min-height: 120px; max-height: var(--log-max-height, 420px); scroll-behavior: auto; contain: var(--log-contain, content); }
+  /* Where the log's height is set from outside (the app's card: --log-contain: strict), the
+     scroller is a layout boundary: what changes inside is laid out without the page around it.
+     Chromium lays out a flex or grid item only with its container, whatever its containment, so
+     the scroller is a block inside the flex item .frame, as tall as it (height: 100%). Where the
+     log is as tall as its content (--log-contain: content), 100% of that auto height is auto. */
+  .frame { flex: 1; min-height: 0; }
+  .scroller { display: flex; flex-direction: column-reverse; overflow-y: auto; height: 100%; min-height: 120px; max-height: var(--log-max-height, 420px); scroll-behavior: auto; contain: var(--log-contain, content); }
   /* The auto margin takes the free space at the bottom (main-start of column-reverse): a short log
      starts at the top of the card, a long one stays scrolled to its newest entry. */
   .log { list-style: none; margin: 0 0 auto; padding: 0; position: relative; }

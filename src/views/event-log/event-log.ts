@@ -169,12 +169,14 @@ export class EventLog extends LitElement {
       </li>`;
     return html`
       <div class="head"><h2>Event log</h2><span class="count">${this.count} of ${total}</span></div>
-      <div class="scroller" @scroll=${this.onScroll}>
-        <ol class="log" aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>
-          ${earlier > 0 ? html`<li class="more">${earlier} earlier events</li>` : ''}
-          ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
-          ${shown.map(entry)}
-        </ol>
+      <div class="frame">
+        <div class="scroller" @scroll=${this.onScroll}>
+          <ol class="log" aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>
+            ${earlier > 0 ? html`<li class="more">${earlier} earlier events</li>` : ''}
+            ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
+            ${shown.map(entry)}
+          </ol>
+        </div>
       </div>
     `;
   }

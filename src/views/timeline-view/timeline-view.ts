@@ -16,7 +16,7 @@ import { emit } from '../shared/events.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
 import { LABEL_WIDTH, RIGHT_MARGIN, base } from '../shared/tokens.ts';
 import { styles } from './timeline-view.styles.ts';
-import { reveal, revealStyles } from '../shared/reveal.ts';
+import { reveal, slideX, revealStyles } from '../shared/reveal.ts';
 import { timeTicks } from '../../layout/ticks.ts';
 import { axisEnd } from '../../layout/series.ts';
 
@@ -399,7 +399,7 @@ export class TimelineView extends LitElement {
     // The playhead over the lanes is moved by a transform alone (its own compositing layer: no layout, no paint).
     const playhead = root.querySelector<HTMLElement>('div.playhead')!;
     if (rowsChanged) Object.assign(playhead.style, { top: `${top}px`, height: `${laneHeight}px` });
-    playhead.style.transform = `translateX(${px}px)`;
+    slideX(playhead, px);
   }
 
   private rowsKey = '';
