@@ -22,7 +22,7 @@ export const styles = css`
   li.more, li.empty { font-size: 11.5px; color: #6b7587; padding: 4px 6px; }
   /* One block of text per entry, its time and mark set beside it out of the flow (no grid to
      lay out again when a seek rewrites the entry); each entry is laid out on its own. */
-  li.ev { contain: layout style; }
+
   button.entry {
     display: block; position: relative;
     width: 100%; text-align: left; border: 0; border-radius: 6px; background: transparent; padding: 4px 6px 4px 72px;
@@ -44,5 +44,8 @@ export const styles = css`
   /* Tags are atomic inlines (a line may break before them); hidden when they do not apply. */
   .why-tag { display: inline-block; margin-left: 0.3em; font-size: 10px; line-height: 1.3; color: #005a8e; border: 1px solid #b9d3e6; border-radius: 4px; padding: 0 3px; white-space: nowrap; }
   abbr.undoc { display: inline-block; margin-left: 0.3em; font-size: 10px; color: #4f5869; text-decoration: underline dotted; }
-  .why-tag[hidden], abbr.undoc[hidden] { display: none; }
+  /* A tag that does not apply is there, empty of size and hidden (also from assistive technology):
+     a seek that turns it on or off restyles it, never adds or removes a box, which would make
+     Chromium work out the page's compositing layers again. */
+  .why-tag.off, abbr.undoc.off { visibility: hidden; font-size: 0; margin: 0; padding: 0; border-width: 0; }
 `;

@@ -25,6 +25,11 @@ export class FaultPanel extends LitElement {
       select { max-width: 100%; }
       button.inject { background: #b44f00; color: #fff; border-color: #b44f00; font-weight: 650; }
       button.inject:hover:not(:disabled) { background: #8f3f00; }
+      /* Disabled as the shared look (opacity 0.45 on the white card) but by colour: these buttons
+         turn on and off as the playhead moves, and an opacity that comes and goes makes Chromium
+         work out the page's compositing layers again at each frame. */
+      button:disabled { opacity: 1; color: color-mix(in srgb, #1d2330 45%, #fff); border-color: color-mix(in srgb, #c9d0dc 45%, #fff); }
+      button.inject:disabled { color: #fff; background: color-mix(in srgb, #b44f00 45%, #fff); border-color: color-mix(in srgb, #b44f00 45%, #fff); }
       .actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
       ul { list-style: none; padding: 0; margin: 6px 0 0; }
       li { display: flex; justify-content: space-between; align-items: center; gap: 6px; font-size: 12px; padding: 3px 6px; border-radius: 6px; background: #f6f7fa; margin-bottom: 3px; }
