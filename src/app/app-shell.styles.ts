@@ -33,6 +33,8 @@ export const shellStyles = css`
      included, at each frame. Nothing overflows a column (each clips its own content), so no
      stacking order changes: the export menu (z-index 20) still opens over main. */
   aside.left, main, aside.right { isolation: isolate; }
+  /* Presenter mode fits a projector's screen: the now line takes the lines its sentence needs. */
+  :host([presenter]) now-line { --now-min-height: 0; }
   .card { background: #fff; border: 1px solid #dde2ea; border-radius: 10px; padding: 10px 12px; box-shadow: 0 1px 2px rgba(20, 30, 50, 0.04); }
   /* Cards below the fold skip their style, layout and paint until they come near the screen, so a
      scrubbed frame pays for what can be seen (issue 10); each keeps its last drawn size. Hovered or

@@ -16,7 +16,7 @@ export const styles = css`
   .scroller { display: flex; flex-direction: column-reverse; overflow-y: auto; height: 100%; min-height: 120px; max-height: var(--log-max-height, 420px); scroll-behavior: auto; contain: var(--log-contain, content); }
   /* The auto margin takes the free space at the bottom (main-start of column-reverse): a short log
      starts at the top of the card, a long one stays scrolled to its newest entry. */
-  .log { list-style: none; margin: 0 0 auto; padding: 0; position: relative; }
+  .log { list-style: none; margin: 0 0 auto; padding: 0; position: relative; display: flex; flex-direction: column; justify-content: flex-end; }
   .also { color: #5b6577; }
   li { margin: 0; }
   li.more, li.empty { font-size: 11.5px; color: #6b7587; padding: 4px 6px; }
