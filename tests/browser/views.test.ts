@@ -228,6 +228,25 @@ describe('scenario-library', () => {
 });
 
 describe('now-line', () => {
+  it('keeps its height and its elements when a seek brings a longer sentence (nothing below it moves)', async () => {
+    const index = buildIndex(rollingFixture());
+    const el = mount<HTMLElement & { t: number }>('now-line', { index, t: 30 }, 520);
+    await settle(el);
+    const root = shadow(el);
+    const short = root.querySelector('.text')!.textContent!;
+    const height = el.getBoundingClientRect().height;
+    const [phase, countdown] = [root.querySelector('.phase'), root.querySelector('.countdown')];
+    el.t = 498;
+    await settle(el);
+    const text = root.querySelector<HTMLElement>('.text')!;
+    expect(text.textContent!.length).toBeGreaterThan(short.length + 20);
+    // The sentence takes two lines at this width, in the same box as the one-line sentence did.
+    expect(text.getBoundingClientRect().height).toBeGreaterThan(30);
+    expect(el.getBoundingClientRect().height).toBe(height);
+    expect(root.querySelector('.phase')).toBe(phase);
+    expect(root.querySelector('.countdown')).toBe(countdown);
+  });
+
   it('says the phase at the playhead, what it waits for and the countdown, and follows t', async () => {
     const index = buildIndex(rollingFixture());
     const el = mount<HTMLElement & { t: number }>('now-line', { index, t: 498 });
