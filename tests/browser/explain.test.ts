@@ -223,7 +223,7 @@ describe('fault-panel forks', () => {
     // No refusal: the same box says what Inject does, so the panel keeps its height.
     const box = root.querySelector<HTMLElement>('.refusal.target')!;
     expect(box.classList.contains('ok')).toBe(true);
-    expect(text(box)).toBe('Inject adds this failure at 2:30, on the target picked above.');
+    expect(text(box)).toBe('Inject adds this failure at the playhead, on the target picked above.');
     const height = box.offsetHeight;
     await choose(root.querySelector('target-picker.target')!, 'i-1');
     await settle(el);

@@ -45,7 +45,8 @@ export class FaultPanel extends LitElement {
       .refusal { font-size: 11.5px; color: #5b4636; border-left: 3px solid #E69F00; padding: 1px 6px; margin: 0 0 6px; }
       /* Why the target's failure cannot be injected, or (when it can) what Inject does: one box of
          three lines either way, so the panel keeps its height as the playhead crosses the step's
-         end (a panel that grew and shrank resized the event log below it at that frame). */
+         end (a panel that grew and shrank resized the event log below it at that frame). The
+         hint names no time: the box is a live region, and a clock in it would be read out. */
       .refusal.target { line-height: 1.4; min-height: calc(4.2em + 2px); }
       .refusal.target.ok { border-left-color: transparent; color: #6b7587; }
       .fork { border: 1px solid #c9d0dc; border-left: 4px solid #0072B2; border-radius: 6px; padding: 6px 8px; margin: 0 0 8px; font-size: 12.5px; background: #f6f9fd; }
@@ -159,7 +160,7 @@ export class FaultPanel extends LitElement {
           : ''}
         <button class="inject" @click=${this.inject} ?disabled=${!this.target || !targetCheck.ok} aria-describedby="refusal">Inject at <span class="at" style="min-width:${this.timeChars}ch">${now}</span></button>
       </div>
-      <p class="refusal target ${targetCheck.ok ? 'ok' : ''}" id="refusal" role="status">${targetCheck.ok ? `Inject adds this failure at ${now}, on the target picked above.` : targetCheck.reason}</p>
+      <p class="refusal target ${targetCheck.ok ? 'ok' : ''}" id="refusal" role="status">${targetCheck.ok ? 'Inject adds this failure at the playhead, on the target picked above.' : targetCheck.reason}</p>
       <div class="actions">
         ${o.actions.map(
           (a, k) => html`<button class="action" data-action=${a.action} title=${a.help} ?disabled=${!actionChecks[k]!.ok}
