@@ -25,13 +25,9 @@ export class FaultPanel extends LitElement {
       select { max-width: 100%; }
       button.inject { background: #b44f00; color: #fff; border-color: #b44f00; font-weight: 650; }
       button.inject:hover:not(:disabled) { background: #8f3f00; }
-      /* The time on the button is as wide as the longest it can show (the trace's duration, in
-         tabular digits): a button that grew and shrank with the playhead made Chromium work out the
-         page's compositing layers again. */
+      /* As wide as the longest time (a button that changes size re-layerizes the page). */
       button.inject .at { display: inline-block; text-align: left; font-variant-numeric: tabular-nums; }
-      /* Disabled as the shared look (opacity 0.45 on the white card) but by colour: these buttons
-         turn on and off as the playhead moves, and an opacity that comes and goes makes Chromium
-         work out the page's compositing layers again at each frame. */
+      /* The shared disabled look, by colour: an opacity that comes and goes re-layerizes the page. */
       button:disabled { opacity: 1; color: color-mix(in srgb, #1d2330 45%, #fff); border-color: color-mix(in srgb, #c9d0dc 45%, #fff); }
       button.inject:disabled { color: #fff; background: color-mix(in srgb, #b44f00 45%, #fff); border-color: color-mix(in srgb, #b44f00 45%, #fff); }
       .actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
@@ -43,10 +39,7 @@ export class FaultPanel extends LitElement {
       .none { font-size: 12px; color: #6b7587; }
       .note { font-size: 11.5px; color: #6b7587; margin: 2px 0 6px; }
       .refusal { font-size: 11.5px; color: #5b4636; border-left: 3px solid #E69F00; padding: 1px 6px; margin: 0 0 6px; }
-      /* Why the target's failure cannot be injected, or (when it can) what Inject does: one box of
-         three lines either way, so the panel keeps its height as the playhead crosses the step's
-         end (a panel that grew and shrank resized the event log below it at that frame). The
-         hint names no time: the box is a live region, and a clock in it would be read out. */
+      /* Always there, three lines: the panel keeps its height (no time in the hint: a live region). */
       .refusal.target { line-height: 1.4; min-height: calc(4.2em + 2px); }
       .refusal.target.ok { border-left-color: transparent; color: #6b7587; }
       .fork { border: 1px solid #c9d0dc; border-left: 4px solid #0072B2; border-radius: 6px; padding: 6px 8px; margin: 0 0 8px; font-size: 12.5px; background: #f6f9fd; }

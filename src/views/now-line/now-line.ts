@@ -12,11 +12,7 @@ export class NowLineView extends LitElement {
     css`
       :host { display: block; background: #fff; border: 1px solid #dde2ea; border-left: 5px solid #0072B2; border-radius: 10px; padding: 8px 12px; }
       :host([rollback]) { border-left-color: #CC79A7; background: #fcf5f9; }
-      /* Two lines tall whether the sentence takes one or two (the tag beside it, the pair centred):
-         a phase's sentence is often longer than the last one's, and a line that grew and shrank
-         moved the timeline and charts below it up and down while playing or scrubbing (and made
-         the browser lay out, repaint and re-layer the whole column). Where the screen is too
-         short to spare the line (presenter mode), --now-min-height: 0. */
+      /* Two lines tall whatever the sentence, so nothing below moves (presenter mode: --now-min-height: 0). */
       p { margin: 0; font-size: 13.5px; line-height: 1.4; display: flex; gap: 8px; align-items: center; min-height: var(--now-min-height, 2.8em); }
       .tag { font-size: 10.5px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; color: #5b6577; flex: none; }
       .text { flex: 1 1 0; min-width: 0; }
