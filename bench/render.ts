@@ -10,7 +10,10 @@
 // To isolate one view's cost: `npx tsx bench/render.ts --without fleet-view`
 // hides those elements before scrubbing (the difference is that view's share);
 // `--sizes 1000,5000` measures only those fleets, `--frames 40` fewer frames;
-// `--view fleet-view` also times that element's own updates (script only).
+// `--view fleet-view` also times that element's own updates (script only);
+// `--phases` then scrubs 40 more frames under a Chromium trace and prints the main
+// thread's CPU time per rendering phase (median per frame: script, style, layout,
+// pre-paint, paint, layerize), which a loaded machine inflates far less than wall time.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
@@ -28,6 +31,9 @@ const WITHOUT = arg('--without');
 /** An element whose own updates (willUpdate, render, updated) are timed while scrubbing. */
 const VIEW = arg('--view');
 const FRAMES = Number(arg('--frames') ?? 120);
+/** Diagnostic: main-thread CPU per rendering phase from a trace, after (never during) the timed frames. */
+const PHASES = process.argv.includes('--phases');
+const PHASE_NAMES = ['FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize'] as const;
 /** p95 frame targets in ms (issue 10: 16 ms at 1,000 targets, 33 ms at 5,000). */
 const FRAME_TARGET: Record<number, number> = { 1000: 16, 5000: 33 };
 /** First draw of a 5,000-instance link (issue 10). */
@@ -79,6 +85,39 @@ const MEASURE = `async (frames) => {
   }
   return out;
 }`;
+
+/** 40 more seeks under a Chromium trace: per frame, the main thread's CPU time (thread duration) in each phase; medians. */
+async function phases(page: import('playwright').Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number };
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  await page.evaluate(`(${MEASURE})(40)`);
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  // The page's main thread runs the animation frame callbacks; a frame is from one callback to the next.
+  const counts = new Map<number, number>();
+  for (const e of events) if (e.name === 'FireAnimationFrame') counts.set(e.tid, (counts.get(e.tid) ?? 0) + 1);
+  const tid = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const main = events.filter((e) => e.tid === tid && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts);
+  const starts = main.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts);
+  const perFrame = starts.slice(5).map((from, k) => {
+    const to = starts[k + 6] ?? Infinity;
+    return PHASE_NAMES.map((name) => {
+      let end = 0;
+      let ms = 0;
+      for (const e of main) if (e.name === name && e.ts >= from && e.ts < to && e.ts >= end) (end = e.ts + e.dur!), (ms += (e.tdur ?? e.dur!) / 1000);
+      return ms;
+    });
+  });
+  const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+  const labels = ['script', 'style', 'layout', 'pre-paint', 'paint', 'layerize'];
+  const sums = perFrame.map((r) => r.reduce((a, b) => a + b, 0)).sort((a, b) => a - b);
+  return `${labels.map((l, i) => `${l} ${median(perFrame.map((r) => r[i]!)).toFixed(1)}`).join(', ')}; all ${quantile(sums, 0.5).toFixed(1)} (p95 ${quantile(sums, 0.95).toFixed(1)}) over ${perFrame.length} frames`;
+}
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -145,6 +184,7 @@ try {
       const ms = ((await page.evaluate('window.__viewMs')) as number[]).sort((a, b) => a - b);
       console.log(`          ${VIEW} alone (its own updates, script only): median ${quantile(ms, 0.5).toFixed(2)} ms, p95 ${quantile(ms, 0.95).toFixed(2)} ms, max ${ms[ms.length - 1]!.toFixed(2)} ms over ${ms.length} updates`);
     }
+    if (PHASES) console.log(`          CPU per frame by phase (median ms, traced): ${await phases(page)}`);
     // Where a large link's first draw spends its time (marks set by src/app/off-thread.ts).
     const marks = (await page.evaluate(`performance.getEntriesByType('mark').map((m) => [m.name.replace('deploysim:', ''), Math.round(m.startTime)])`)) as [string, number][];
     if (marks.some(([name]) => name === 'worker-started')) console.log(`          first draw, ms after navigation: ${marks.map(([name, ms]) => `${name} ${ms}`).join(', ')}`);

@@ -220,7 +220,16 @@ describe('fault-panel forks', () => {
     await choose(root.querySelector('target-picker.target')!, 'i-4'); // batch 2: its postdeploy is still ahead
     await settle(el);
     expect(root.querySelector<HTMLButtonElement>('button.inject')!.disabled).toBe(false);
-    expect(root.querySelector('.refusal')).toBeNull();
+    // No refusal: the same box says what Inject does, so the panel keeps its height.
+    const box = root.querySelector<HTMLElement>('.refusal.target')!;
+    expect(box.classList.contains('ok')).toBe(true);
+    expect(text(box)).toBe('Inject adds this failure at the playhead, on the target picked above.');
+    const height = box.offsetHeight;
+    await choose(root.querySelector('target-picker.target')!, 'i-1');
+    await settle(el);
+    expect(root.querySelector('.refusal.target')).toBe(box);
+    expect(box.classList.contains('ok')).toBe(false);
+    expect(box.offsetHeight).toBe(height);
 
     Object.assign(el, { t: index.duration });
     await settle(el);

@@ -16,7 +16,7 @@ import { lambdaRollbackFixture, rollingFixture } from '../layout/fixtures.ts';
 import { groupLibrary } from '../../src/layout/library.ts';
 import { cleanup, indexOf, mount, rolling, settle } from './fixtures.ts';
 import { choose } from './picker.ts';
-import { revealedPx } from '../../src/views/shared/reveal.ts';
+import { revealedPx, slidPx } from '../../src/views/shared/reveal.ts';
 
 afterEach(cleanup);
 
@@ -46,7 +46,8 @@ describe('timeline-view', () => {
     expect(root.querySelector('.fail-mark')!.textContent).toBe('✕');
     // The playhead is moved by a transform alone: at the end it stands near the right of the 1,000 px axis.
     const playhead = root.querySelector<HTMLElement>('div.playhead')!;
-    expect(Number(/translateX\(([\d.]+)px\)/.exec(playhead.style.transform)?.[1])).toBeGreaterThan(900);
+    expect(slidPx(playhead)).toBeGreaterThan(900);
+    expect(getComputedStyle(playhead).transform).toMatch(/^matrix\(1, 0, 0, 1, 9\d\d(\.\d+)?, 0\)$/);
   });
 
   it('virtualises 2,000 lanes: only the rows in view are in the DOM', async () => {
@@ -227,6 +228,25 @@ describe('scenario-library', () => {
 });
 
 describe('now-line', () => {
+  it('keeps its height and its elements when a seek brings a longer sentence (nothing below it moves)', async () => {
+    const index = buildIndex(rollingFixture());
+    const el = mount<HTMLElement & { t: number }>('now-line', { index, t: 30 }, 520);
+    await settle(el);
+    const root = shadow(el);
+    const short = root.querySelector('.text')!.textContent!;
+    const height = el.getBoundingClientRect().height;
+    const [phase, countdown] = [root.querySelector('.phase'), root.querySelector('.countdown')];
+    el.t = 498;
+    await settle(el);
+    const text = root.querySelector<HTMLElement>('.text')!;
+    expect(text.textContent!.length).toBeGreaterThan(short.length + 20);
+    // The sentence takes two lines at this width, in the same box as the one-line sentence did.
+    expect(text.getBoundingClientRect().height).toBeGreaterThan(30);
+    expect(el.getBoundingClientRect().height).toBe(height);
+    expect(root.querySelector('.phase')).toBe(phase);
+    expect(root.querySelector('.countdown')).toBe(countdown);
+  });
+
   it('says the phase at the playhead, what it waits for and the countdown, and follows t', async () => {
     const index = buildIndex(rollingFixture());
     const el = mount<HTMLElement & { t: number }>('now-line', { index, t: 498 });
@@ -372,7 +392,7 @@ describe('capacity-charts final state', () => {
     await settle(el);
     const root = shadow(el);
     const reveal = revealedOf(root.querySelector<HTMLElement>('figure.traffic .plot-area')!);
-    const playhead = Number(/translateX\(([\d.]+)px\)/.exec(root.querySelector<HTMLElement>('figure.traffic div.playhead')!.style.transform)?.[1]);
+    const playhead = slidPx(root.querySelector<HTMLElement>('figure.traffic div.playhead')!);
     expect(reveal).toBeGreaterThan(playhead + 5);
     expect(root.querySelector('figure.traffic figcaption')!.textContent!.replace(/\s+/g, ' ')).toMatch(/v1 100%/);
     expect(root.querySelector('figure.traffic figcaption')!.textContent).not.toMatch(/v2/);

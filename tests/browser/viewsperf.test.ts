@@ -118,8 +118,11 @@ describe('event log while scrubbing', () => {
     // The "AWS rule" tag shows exactly on the entries whose event names a rule.
     for (const b of root.querySelectorAll<HTMLButtonElement>('button.entry')) {
       const e = index.trace.events[Number(b.dataset.index)]!;
-      expect(b.querySelector<HTMLElement>('.why-tag')!.hidden).toBe(!e.rule);
-      expect(b.querySelector<HTMLElement>('.why-tag')!.offsetWidth > 0).toBe(!!e.rule);
+      // A tag that does not apply stays in the tree, of no size and hidden from assistive technology.
+      const tag = b.querySelector<HTMLElement>('.why-tag')!;
+      expect(tag.classList.contains('off')).toBe(!e.rule);
+      expect(getComputedStyle(tag).visibility).toBe(e.rule ? 'visible' : 'hidden');
+      expect(tag.offsetWidth > 0).toBe(!!e.rule);
     }
   });
 
@@ -132,13 +135,19 @@ describe('event log while scrubbing', () => {
     const root = el.shadowRoot!;
     const scroller = root.querySelector<HTMLElement>('.scroller')!;
     const built = () => root.querySelectorAll('button.entry').length;
+    const extents = new Set<number>();
     for (const k of [LOG_WINDOW, 2 * LOG_WINDOW + 3, 3 * LOG_WINDOW - 1]) {
       el.count = starts[k]!;
       await settle(el);
       // Fewer than one-line entries would need, and still enough to fill the log to its top.
       await expect.poll(built).toBeLessThan(el.fill);
       expect(root.querySelector<HTMLElement>('ol.log')!.offsetHeight).toBeGreaterThanOrEqual(scroller.clientHeight);
+      // The newest entry at the bottom of the log, and the scroller's extent the same from seek to seek.
+      const entries = root.querySelectorAll<HTMLElement>('li.ev');
+      expect(Math.abs(entries[entries.length - 1]!.getBoundingClientRect().bottom - scroller.getBoundingClientRect().bottom)).toBeLessThan(2);
+      extents.add(scroller.scrollHeight);
     }
+    expect(extents.size).toBe(1);
     // ↑ on the first entry built goes on to the one before it (the whole window is built).
     const first = root.querySelector<HTMLButtonElement>('button.entry')!;
     const before = starts[starts.indexOf(Number(first.dataset.index)) - 1];

@@ -2,21 +2,23 @@ import { css } from 'lit';
 
 export const styles = css`
   :host { display: flex; flex-direction: column; min-height: 0; }
-  .head { display: flex; justify-content: space-between; align-items: baseline; }
-  .count { font-size: 11px; color: #6b7587; font-variant-numeric: tabular-nums; }
+  /* The count: out of the flow and size contained, laid out alone at each seek. */
+  .head { display: flex; align-items: baseline; position: relative; }
+  .count { position: absolute; right: 0; bottom: 5px; left: 45%; height: 15px; line-height: 15px; contain: strict; text-align: right; white-space: nowrap; font-size: 11px; color: #6b7587; font-variant-numeric: tabular-nums; }
   /* Reversed flow: the scroll position starts at the bottom and stays there as entries arrive, with no script measuring anything. */
-  /* Where the log's height is set from outside (the app's card: --log-contain: strict), what
-     changes inside is laid out without laying out the page around it. */
-  .scroller { display: flex; flex-direction: column-reverse; overflow-y: auto; flex: 1; min-height: 120px; max-height: var(--log-max-height, 420px); scroll-behavior: auto; contain: var(--log-contain, content); }
+  /* Set from outside (--log-contain: strict), the scroller is a layout boundary: a block inside the flex item .frame (Chromium never lays out a flex item alone). */
+  .frame { flex: 1; min-height: 0; }
+  .scroller { display: flex; flex-direction: column-reverse; overflow-y: auto; height: 100%; min-height: 120px; max-height: var(--log-max-height, 420px); scroll-behavior: auto; contain: var(--log-contain, content); }
   /* The auto margin takes the free space at the bottom (main-start of column-reverse): a short log
      starts at the top of the card, a long one stays scrolled to its newest entry. */
-  .log { list-style: none; margin: 0 0 auto; padding: 0; position: relative; }
+  .log { list-style: none; margin: 0 0 auto; padding: 0; position: relative; display: flex; flex-direction: column; justify-content: flex-end; }
   .also { color: #5b6577; }
   li { margin: 0; }
   li.more, li.empty { font-size: 11.5px; color: #6b7587; padding: 4px 6px; }
   /* One block of text per entry, its time and mark set beside it out of the flow (no grid to
-     lay out again when a seek rewrites the entry); each entry is laid out on its own. */
-  li.ev { contain: layout style; }
+     lay out again when a seek rewrites the entry; no containment: text changed in a contained
+     entry re-layerizes the page). */
+
   button.entry {
     display: block; position: relative;
     width: 100%; text-align: left; border: 0; border-radius: 6px; background: transparent; padding: 4px 6px 4px 72px;
@@ -38,5 +40,6 @@ export const styles = css`
   /* Tags are atomic inlines (a line may break before them); hidden when they do not apply. */
   .why-tag { display: inline-block; margin-left: 0.3em; font-size: 10px; line-height: 1.3; color: #005a8e; border: 1px solid #b9d3e6; border-radius: 4px; padding: 0 3px; white-space: nowrap; }
   abbr.undoc { display: inline-block; margin-left: 0.3em; font-size: 10px; color: #4f5869; text-decoration: underline dotted; }
-  .why-tag[hidden], abbr.undoc[hidden] { display: none; }
+  /* A tag that does not apply: kept, of no size and hidden (a box added or removed re-layerizes the page). */
+  .why-tag.off, abbr.undoc.off { visibility: hidden; font-size: 0; margin: 0; padding: 0; border-width: 0; }
 `;

@@ -25,6 +25,11 @@ export class FaultPanel extends LitElement {
       select { max-width: 100%; }
       button.inject { background: #b44f00; color: #fff; border-color: #b44f00; font-weight: 650; }
       button.inject:hover:not(:disabled) { background: #8f3f00; }
+      /* As wide as the longest time (a button that changes size re-layerizes the page). */
+      button.inject .at { display: inline-block; text-align: left; font-variant-numeric: tabular-nums; }
+      /* The shared disabled look, by colour: an opacity that comes and goes re-layerizes the page. */
+      button:disabled { opacity: 1; color: color-mix(in srgb, #1d2330 45%, #fff); border-color: color-mix(in srgb, #c9d0dc 45%, #fff); }
+      button.inject:disabled { color: #fff; background: color-mix(in srgb, #b44f00 45%, #fff); border-color: color-mix(in srgb, #b44f00 45%, #fff); }
       .actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
       ul { list-style: none; padding: 0; margin: 6px 0 0; }
       li { display: flex; justify-content: space-between; align-items: center; gap: 6px; font-size: 12px; padding: 3px 6px; border-radius: 6px; background: #f6f7fa; margin-bottom: 3px; }
@@ -34,6 +39,9 @@ export class FaultPanel extends LitElement {
       .none { font-size: 12px; color: #6b7587; }
       .note { font-size: 11.5px; color: #6b7587; margin: 2px 0 6px; }
       .refusal { font-size: 11.5px; color: #5b4636; border-left: 3px solid #E69F00; padding: 1px 6px; margin: 0 0 6px; }
+      /* Always there, three lines: the panel keeps its height (no time in the hint: a live region). */
+      .refusal.target { line-height: 1.4; min-height: calc(4.2em + 2px); }
+      .refusal.target.ok { border-left-color: transparent; color: #6b7587; }
       .fork { border: 1px solid #c9d0dc; border-left: 4px solid #0072B2; border-radius: 6px; padding: 6px 8px; margin: 0 0 8px; font-size: 12.5px; background: #f6f9fd; }
       .fork.refused { border-left-color: #D55E00; background: #fdf0e8; }
       .fork.no-effect { border-left-color: #E69F00; background: #fff8e8; }
@@ -104,6 +112,11 @@ export class FaultPanel extends LitElement {
     emit(this, 'fault-inject', { fault: this.targetFault() });
   }
 
+  /** Characters of the longest time the playhead can show (the trace's duration). */
+  private get timeChars(): number {
+    return formatTime(this.index?.duration ?? 0).length;
+  }
+
   private check(fault: Fault): FaultCheck {
     return this.index ? checkFault(this.index, fault) : { ok: true };
   }
@@ -138,9 +151,9 @@ export class FaultPanel extends LitElement {
                     </select></label>`
                 : ''}`
           : ''}
-        <button class="inject" @click=${this.inject} ?disabled=${!this.target || !targetCheck.ok} aria-describedby="refusal">Inject at ${now}</button>
+        <button class="inject" @click=${this.inject} ?disabled=${!this.target || !targetCheck.ok} aria-describedby="refusal">Inject at <span class="at" style="min-width:${this.timeChars}ch">${now}</span></button>
       </div>
-      ${!targetCheck.ok ? html`<p class="refusal" id="refusal" role="status">${targetCheck.reason}</p>` : ''}
+      <p class="refusal target ${targetCheck.ok ? 'ok' : ''}" id="refusal" role="status">${targetCheck.ok ? 'Inject adds this failure at the playhead, on the target picked above.' : targetCheck.reason}</p>
       <div class="actions">
         ${o.actions.map(
           (a, k) => html`<button class="action" data-action=${a.action} title=${a.help} ?disabled=${!actionChecks[k]!.ok}

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host { display: block; position: relative; }
   /* Over the axis: the phase bands (revealed up to the playhead, each with its tooltip), then the deployment markers. */
+  /* SVGs that change while scrubbing do not clip (a clipping SVG re-layerizes the page at each relayout); their boxes clip them. */
+  svg.phases-layer, svg.marks, svg.lanes { overflow: visible; }
   svg.phases-layer { pointer-events: auto; cursor: col-resize; }
   svg.markers-layer { position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible; }
   .axis { display: block; overflow: visible; cursor: col-resize; }
