@@ -21,11 +21,17 @@ export interface Entry {
   cancelled?: boolean;
 }
 
-/** The entries due at one time, in scheduling order; `head` is the next to run. */
+/**
+ * The entries due at one time, in scheduling order: `items[head…size)`; `head` is the
+ * next to run. `size`, not the array's length, says where they end, so a recycled
+ * bucket keeps its array as it is (setting an array's length is a runtime call, and
+ * a one at a time rollout recycles a bucket at every step).
+ */
 interface Bucket {
   t: number;
   items: (Entry | undefined)[];
   head: number;
+  size: number;
 }
 
 export class Agenda {
@@ -64,7 +70,7 @@ export class Agenda {
     if (bucket === undefined || bucket.t !== time) {
       bucket = this.findBucket(time);
       if (bucket === undefined) {
-        bucket = this.spare.pop() ?? { t: 0, items: [], head: 0 };
+        bucket = this.spare.pop() ?? { t: 0, items: [], head: 0, size: 0 };
         bucket.t = time;
         pushBucket(this.heap, bucket);
         if (this.buckets !== undefined) this.buckets.set(time, bucket);
@@ -72,7 +78,11 @@ export class Agenda {
       }
       this.last = bucket;
     }
-    bucket.items.push(entry);
+    if (bucket.size < bucket.items.length) bucket.items[bucket.size++] = entry;
+    else {
+      bucket.items.push(entry);
+      bucket.size++;
+    }
   }
 
   /** Cancels a scheduled entry; it is dropped when it reaches the front. */
@@ -111,7 +121,7 @@ export class Agenda {
     const entry = bucket.items[bucket.head]!;
     // Freed as it runs: a drained slot must not keep a finished run's closure alive.
     bucket.items[bucket.head++] = undefined;
-    if (bucket.head === bucket.items.length) this.drop(bucket);
+    if (bucket.head === bucket.size) this.drop(bucket);
     this.now = entry.t;
     entry.run();
     return true;
@@ -123,8 +133,8 @@ export class Agenda {
       const bucket = this.heap[0];
       if (bucket === undefined) return undefined;
       const items = bucket.items;
-      while (bucket.head < items.length && items[bucket.head]!.cancelled) items[bucket.head++] = undefined;
-      if (bucket.head < items.length) return bucket;
+      while (bucket.head < bucket.size && items[bucket.head]!.cancelled) items[bucket.head++] = undefined;
+      if (bucket.head < bucket.size) return bucket;
       this.drop(bucket);
     }
   }
@@ -138,8 +148,11 @@ export class Agenda {
       if (this.heap.length < MAP_BELOW) this.buckets = undefined;
     }
     if (this.spare.length < SPARE_BUCKETS) {
-      bucket.items.length = 0;
+      // Every slot is empty by now (cleared as it ran or was dropped); a large array
+      // (a whole fleet at one time) is let go rather than kept for a spare.
+      if (bucket.items.length > SPARE_ITEMS) bucket.items = [];
       bucket.head = 0;
+      bucket.size = 0;
       this.spare.push(bucket);
     }
   }
@@ -150,6 +163,8 @@ const MAP_ABOVE = 16;
 const MAP_BELOW = 8;
 /** How many drained buckets are kept for reuse. */
 const SPARE_BUCKETS = 64;
+/** The largest item array a spare bucket keeps. */
+const SPARE_ITEMS = 1024;
 
 function pushBucket(heap: Bucket[], bucket: Bucket): void {
   let i = heap.length;

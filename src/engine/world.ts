@@ -105,9 +105,31 @@ function indexFaults(faults: readonly Fault[]): FaultIndex {
   return index;
 }
 
+/** The world's targets by id, read-only (what strategies and faults ask of them). */
+export interface TargetLookup {
+  get(id: string): TargetRuntime | undefined;
+  has(id: string): boolean;
+  /** The targets in launch order. */
+  values(): IterableIterator<TargetRuntime>;
+  /** Their ids in launch order. */
+  keys(): IterableIterator<string>;
+}
+
 export class World implements TargetIds {
   readonly agenda = new Agenda();
-  readonly targets = new Map<string, TargetRuntime>();
+  /**
+   * Not a Map of every target: inserting 200,000 fresh id strings into one (hashing
+   * each, rehashing as it grows) was a tenth of a blue/green run. Instances (i-N) are
+   * found by their number; only the few other targets (task sets, aliases) are hashed.
+   */
+  readonly targets: TargetLookup = {
+    get: (id) => this.lookup(id),
+    has: (id) => this.lookup(id) !== undefined,
+    values: () => this.runtimes.values(),
+    keys: () => this.runtimes.map((r) => r.id).values(),
+  };
+  /** Targets whose id is not an instance's (i-N), by id. */
+  private readonly others = new Map<string, TargetRuntime>();
   readonly targetList: TraceTarget[] = [];
   /** Spans and changes, kept as columns until the trace is built (see trace-columns.ts). */
   readonly spanColumns = new SpanColumns(this);
@@ -184,10 +206,10 @@ export class World implements TargetIds {
       lastSuccessfulRevision: t.version,
       index: this.runtimes.length,
     };
-    this.targets.set(t.id, runtime);
     this.runtimes.push(runtime);
     const n = instanceNumber(t.id);
     if (n >= 0) this.instances[n] = runtime;
+    else this.others.set(t.id, runtime);
     this.last = runtime;
     const now = this.now;
     this.targetList.push(
@@ -218,7 +240,7 @@ export class World implements TargetIds {
     this.eventColumns.useIds(byIndex);
     this.runtimes.length = 0;
     this.instances.length = 0;
-    this.targets.clear();
+    this.others.clear();
     this.last = undefined;
   }
 
@@ -235,7 +257,7 @@ export class World implements TargetIds {
     if (last !== undefined && last.id === id) return last;
     const n = instanceNumber(id);
     const r = n >= 0 ? this.instances[n] : undefined;
-    return r !== undefined && r.id === id ? r : this.targets.get(id);
+    return r !== undefined && r.id === id ? r : n >= 0 ? undefined : this.others.get(id);
   }
 
   // The in-service counts depend on state, version and pool: each setter below takes
@@ -434,6 +456,21 @@ export class World implements TargetIds {
     this.sample();
   }
 
+  /** How many versions `sample` has summed so far into sampleKeys / sampleCounts. */
+  private sampled = 0;
+  private readonly sumCount = (c: number, v: string): void => {
+    const keys = this.sampleKeys;
+    const n = this.sampled;
+    let k = 0;
+    while (k < n && keys[k] !== v) k++;
+    if (k === n) {
+      keys[n] = v;
+      this.sampleCounts[n] = c;
+      this.sampled = n + 1;
+    } else this.sampleCounts[k]! += c;
+  };
+  private readonly sumPool = (pool: Map<string, number>): void => pool.forEach(this.sumCount);
+
   private sample(): void {
     if (!this.dirty) return;
     this.dirty = false;
@@ -441,17 +478,10 @@ export class World implements TargetIds {
     // record's key order), into reused arrays: versions are a handful.
     const keys = this.sampleKeys;
     const counts = this.sampleCounts;
-    let n = 0;
-    for (const pool of this.inService.values()) {
-      for (const [v, c] of pool) {
-        let k = 0;
-        while (k < n && keys[k] !== v) k++;
-        if (k === n) {
-          keys[n] = v;
-          counts[n++] = c;
-        } else counts[k]! += c;
-      }
-    }
+    this.sampled = 0;
+    // forEach with one callback made once: no iterator or [key, value] pair per entry.
+    this.inService.forEach(this.sumPool);
+    const n = this.sampled;
     const unserved = this.unserved?.(this.inService) ?? 0;
     // The default model's weights are these very counts (evenSpread sums them the
     // same way): no record is made for them.
