@@ -5,6 +5,7 @@
 import type { SpanStatus } from '../trace/types.ts';
 import type { Entry } from './agenda.ts';
 import type { World } from './world.ts';
+import type { TargetText } from './trace-columns.ts';
 
 // Callbacks receive the target's id last, so one list of steps can serve a whole
 // batch of targets (fewer allocations: a 10,000-instance run is GC-bound otherwise).
@@ -130,7 +131,7 @@ class StepRunner implements StepRun, Entry {
     this.finish({ ok: false, failedStep: current?.name, reason, cancelled: true });
   }
 
-  private record(s: Step, from: number, to: number, status: SpanStatus, reason?: string): void {
+  private record(s: Step, from: number, to: number, status: SpanStatus, reason?: string | TargetText): void {
     // Straight into the world's span columns: no object per span.
     const o = this.o;
     o.world.spanColumns.add(this.ref, s.name, from, to, status, o.deploymentId, s.revision, reason);
@@ -169,7 +170,8 @@ class StepRunner implements StepRun, Entry {
     while (this.index < steps.length && steps[this.index]!.skip !== undefined) {
       const skipped = steps[this.index++]!;
       const skip = skipped.skip!;
-      this.record(skipped, world.now, world.now, 'Skipped', typeof skip === 'string' ? skip : skip(target));
+      // A function of the target is kept as it is: the span's reason is written when read.
+      this.record(skipped, world.now, world.now, 'Skipped', skip);
     }
     if (this.index >= steps.length) return this.finish(SUCCEEDED);
     const step = steps[this.index++]!;

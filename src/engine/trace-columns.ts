@@ -18,14 +18,14 @@ export interface TargetIds {
   idAt(index: number): string;
 }
 
-/** Strings kept once, by index; the last string looked up is remembered (runs repeat it). */
-export class StringTable {
-  readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
-  private last = '';
+/** Values (strings, functions) kept once, by index; the last one looked up is remembered (runs repeat it). */
+export class Table<T> {
+  readonly list: T[] = [];
+  private readonly index = new Map<T, number>();
+  private last: T | undefined = undefined;
   private lastIndex = -1;
 
-  of(s: string): number {
+  of(s: T): number {
     if (s === this.last && this.lastIndex >= 0) return this.lastIndex;
     let i = this.index.get(s);
     if (i === undefined) {
@@ -38,6 +38,18 @@ export class StringTable {
     return i;
   }
 }
+
+/** Strings kept once, by index. */
+export class StringTable extends Table<string> {}
+
+/**
+ * A text about one target (an event's message, a span's reason) written only when
+ * the trace is read: a function of the target's id alone, made once per wording
+ * (World.idThen), never per call. A 100,000-instance run records hundreds of
+ * thousands of such texts; kept as strings they are copied by every young-generation
+ * GC and marked by every major one for the whole run, and most are never read.
+ */
+export type TargetText = (target: string) => string;
 
 const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
 const STATE_CODE: Readonly<Record<TargetState, number>> = { InService: 0, OutOfService: 1, Terminated: 2 };
@@ -74,7 +86,7 @@ export class SpanColumns implements LazyList<TraceSpan> {
   private target = new Int32Array(FIRST_CAPACITY);
   /** What the span is besides its target, times and reason: an index in `kinds`. */
   private kind = new Int32Array(FIRST_CAPACITY);
-  /** An index in `reasons`, or -1 when the span has no reason. */
+  /** An index in `reasons`, -1 when the span has no reason, or -2 - an index in `reasonTexts` (a TargetText of the span's target). */
   private reason = new Int32Array(FIRST_CAPACITY);
   /** The distinct (name, status, deployment, revision) of the spans: a run has a few dozen. */
   private readonly kinds: { name: string; status: SpanStatus; deploymentId: string; revision: string }[] = [];
@@ -92,6 +104,8 @@ export class SpanColumns implements LazyList<TraceSpan> {
    * revision on i-7: …"), so not looked up in a table (that would hash each one).
    */
   private readonly reasons: string[] = [];
+  /** Reasons written when read (TargetText), by index. */
+  private readonly reasonTexts = new Table<TargetText>();
   /** The latest end recorded (the trace's duration needs it). */
   maxEnd = 0;
 
@@ -105,8 +119,8 @@ export class SpanColumns implements LazyList<TraceSpan> {
     this.targets = targets;
   }
 
-  /** Records a span of `target` (a target's index, or `named(id)`); `reason` undefined for none. */
-  add(target: number, name: string, start: number, end: number, status: SpanStatus, deploymentId: string, revision: string, reason: string | undefined): void {
+  /** Records a span of `target` (a target's index, or `named(id)`); `reason` undefined for none, or a TargetText of the span's target. */
+  add(target: number, name: string, start: number, end: number, status: SpanStatus, deploymentId: string, revision: string, reason: string | TargetText | undefined): void {
     const i = this.length;
     if (i === this.capacity) this.enlarge();
     this.target[i] = target;
@@ -114,6 +128,7 @@ export class SpanColumns implements LazyList<TraceSpan> {
     this.start[i] = start;
     this.end[i] = end;
     if (reason === undefined) this.reason[i] = -1;
+    else if (typeof reason === 'function') this.reason[i] = -2 - this.reasonTexts.of(reason);
     else {
       this.reason[i] = this.reasons.length;
       this.reasons.push(reason);
@@ -252,9 +267,9 @@ export class SpanColumns implements LazyList<TraceSpan> {
     const start = time(this.start[i]!);
     const end = time(this.end[i]!);
     const r = this.reason[i]!;
-    return r < 0
-      ? { target, name, start, end, status, deploymentId, revision }
-      : { target, name, start, end, status, deploymentId, revision, reason: this.reasons[r]! };
+    if (r === -1) return { target, name, start, end, status, deploymentId, revision };
+    const reason = r >= 0 ? this.reasons[r]! : this.reasonTexts.list[-2 - r]!(target);
+    return { target, name, start, end, status, deploymentId, revision, reason };
   }
 }
 

@@ -26,7 +26,7 @@ import type {
 import { percentages, sharesInto, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
-import { ChangeColumns, SpanColumns, type TargetIds } from './trace-columns.ts';
+import { ChangeColumns, SpanColumns, type TargetIds, type TargetText } from './trace-columns.ts';
 import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
 
@@ -156,6 +156,7 @@ export class World implements TargetIds {
   private readonly inService = new Map<string, Map<string, number>>();
   private dirty = true;
   private readonly explained = new Set<UndocumentedId>();
+  private readonly idThenTexts = new Map<string, TargetText>();
   private nextInstance = 1;
   /** The runtimes in launch order, beside `targetList`, so the final state needs no lookups. */
   private readonly runtimes: TargetRuntime[] = [];
@@ -331,15 +332,32 @@ export class World implements TargetIds {
 
   // ── trace ────────────────────────────────────────────────────────────
 
-  event(type: TraceEventType, message: string, extra: EventExtra = NO_EXTRA): void {
+  /**
+   * Records an event. `message` is its text, or, for an event about one target, a
+   * TargetText that writes it from the target's id when the trace is read (see
+   * idThen): the same text, byte for byte, without keeping a string per event.
+   */
+  event(type: TraceEventType, message: string | TargetText, extra: EventExtra = NO_EXTRA): void {
     const t = this.now;
     const { target, deploymentId, rule, healthy, end, undocumented } = extra;
     // Every such event is flagged; the explanation is spelled out the first time only.
     if (undocumented !== undefined && !this.explained.has(undocumented)) {
       this.explained.add(undocumented);
-      message = `${message} (${UNDOCUMENTED[undocumented].says}.)`;
+      const text = typeof message === 'string' ? message : message(target!);
+      message = `${text} (${UNDOCUMENTED[undocumented].says}.)`;
     }
     this.eventColumns.add(t, type, message, target === undefined ? undefined : this.spanRef(target, this.eventColumns), deploymentId, rule, healthy, end, undocumented);
+  }
+
+  /**
+   * The TargetText "<target id><suffix>", one function per suffix for the whole run
+   * (the column keeps each function once, by identity: a fresh one per call would
+   * defeat that).
+   */
+  idThen(suffix: string): TargetText {
+    let text = this.idThenTexts.get(suffix);
+    if (text === undefined) this.idThenTexts.set(suffix, (text = (id) => id + suffix));
+    return text;
   }
 
   /** Records a span (of a target, or of anything named by `s.target`). */

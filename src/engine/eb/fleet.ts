@@ -10,6 +10,7 @@ import type { TracePhase } from '../../trace/types.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import { listIds } from '../narration.ts';
 import { failsHealthChecks, instanceSteps, type InstanceMode } from './instance-steps.ts';
+import type { TargetText } from '../trace-columns.ts';
 
 export interface GroupResult {
   ok: boolean;
@@ -59,12 +60,12 @@ export class Fleet {
   launch(count: number, to: { group: TargetGroup; pool: string; label: string; rule: RuleId }, onDone: (r: GroupResult) => void): string[] {
     const { group, pool, label, rule } = to;
     const ids: string[] = [];
-    // Made once: each message is then the id plus this (one string piece, not several).
-    const launched = ` is launched into the ${groupName(group)}`;
+    // Made once: each message is the id plus this, written when the trace is read.
+    const launched = this.world.idThen(` is launched into the ${groupName(group)}`);
     for (let i = 0; i < count; i++) {
       const id = this.world.nextInstanceId();
       this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false, registered: this.behindLoadBalancer(false) });
-      this.world.event('instance-launched', id + launched, { target: id, deploymentId: this.deploymentId, rule });
+      this.world.event('instance-launched', launched, { target: id, deploymentId: this.deploymentId, rule });
       ids.push(id);
     }
     // A single-instance environment has no load balancer: a new instance waits on standby
@@ -161,11 +162,12 @@ export class Fleet {
       this.world.agenda.at(this.world.now, onDone);
       return;
     }
+    const terminated = this.world.idThen(` is terminated: ${why}`);
     const program: StepProgram = {
       world: this.world,
       deploymentId: this.deploymentId,
       onEnd: (_result, id) => {
-        this.markTerminated(id, `${id} is terminated: ${why}`, { rule });
+        this.markTerminated(id, terminated, { rule });
         if (--left === 0) onDone();
       },
     };
@@ -184,7 +186,7 @@ export class Fleet {
     const { timings } = this.world.scenario;
     const list: Step[] = [];
     if (deregister) {
-      const detached = ` is detached from the load balancer before it is terminated; its connections drain for ${timings.deregistration} s`;
+      const detached = this.world.idThen(` is detached from the load balancer before it is terminated; its connections drain for ${timings.deregistration} s`);
       list.push({
         name: EB_LIFECYCLE_STEPS.deregister,
         seconds: timings.deregistration,
@@ -192,7 +194,7 @@ export class Fleet {
         onStart: (id) => {
           this.world.setState(id, 'OutOfService');
           this.world.setRegistered(id, false);
-          this.world.event('deregistered', id + detached, {
+          this.world.event('deregistered', detached, {
             target: id,
             deploymentId: this.deploymentId,
             rule: 'eb.health-checks',
@@ -205,7 +207,7 @@ export class Fleet {
     return steps;
   }
 
-  markTerminated(id: string, message: string, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {
+  markTerminated(id: string, message: string | TargetText, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {
     this.world.setState(id, 'Terminated');
     this.world.setHealthy(id, false);
     this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...why });
