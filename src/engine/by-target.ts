@@ -41,3 +41,62 @@ export class ByTarget<T> {
     return true;
   }
 }
+
+/**
+ * A ByTarget that also gives its values in the order they were set (a Map's order):
+ * what cuts runs short (an abort) must do it in the order they started, for the
+ * trace to stay as it was. Only that rare moment pays for the order (a sort).
+ */
+export class OrderedByTarget<T> {
+  private readonly values: (T | undefined)[] = [];
+  /** When each slot was last set (a counter), for `inOrder`. */
+  private readonly setAt: number[] = [];
+  private sets = 0;
+  size = 0;
+
+  constructor(private readonly world: World) {}
+
+  private slot(id: string): number {
+    const i = this.world.target(id).index;
+    while (this.values.length <= i) {
+      this.values.push(undefined);
+      this.setAt.push(0);
+    }
+    return i;
+  }
+
+  get(id: string): T | undefined {
+    return this.values[this.slot(id)];
+  }
+
+  /** Sets a value (never undefined); a new one goes last in `inOrder`, a replaced one keeps its place (as in a Map). */
+  set(id: string, value: T): void {
+    const i = this.slot(id);
+    if (this.values[i] === undefined) {
+      this.size++;
+      this.setAt[i] = this.sets++;
+    }
+    this.values[i] = value;
+  }
+
+  delete(id: string): boolean {
+    const i = this.slot(id);
+    if (this.values[i] === undefined) return false;
+    this.values[i] = undefined;
+    this.size--;
+    return true;
+  }
+
+  /** The values in the order they were first set (since their last delete). */
+  inOrder(): T[] {
+    const slots: number[] = [];
+    for (let i = 0; i < this.values.length; i++) if (this.values[i] !== undefined) slots.push(i);
+    slots.sort((a, b) => this.setAt[a]! - this.setAt[b]!);
+    return slots.map((i) => this.values[i]!);
+  }
+
+  clear(): void {
+    this.values.fill(undefined);
+    this.size = 0;
+  }
+}

@@ -20,17 +20,17 @@ export function simulate(scenario: Scenario): Trace {
   durationSeconds = Math.max(durationSeconds, world.changeColumns.lastTime() ?? 0);
   durationSeconds = Math.max(durationSeconds, world.eventColumns.lastTime() ?? 0);
   durationSeconds = Math.max(durationSeconds, world.sampleColumns.lastTime() ?? 0);
-  // Spans (sorted stably by start, then end: equal times keep causal order), events
-  // (stably by time), samples and changes stay columns until first read: see
+  // Targets, spans (sorted stably by start, then end: equal times keep causal order),
+  // events (stably by time), samples and changes stay columns until first read: see
   // src/trace/lazy.ts.
-  const { spanColumns, eventColumns, sampleColumns, changeColumns } = world;
+  const { targetColumns, spanColumns, eventColumns, sampleColumns, changeColumns } = world;
   const trace: Trace = {
     schemaVersion: TRACE_SCHEMA_VERSION,
     scenario,
     outcome,
     durationSeconds,
     deployments: world.deployments,
-    targets: world.targetList,
+    targets: [],
     spans: [],
     events: [],
     samples: [],
@@ -39,5 +39,5 @@ export function simulate(scenario: Scenario): Trace {
     machines: world.machines,
     final,
   };
-  return lazyLists(trace, { spans: spanColumns, events: eventColumns, samples: sampleColumns, changes: changeColumns });
+  return lazyLists(trace, { targets: targetColumns, spans: spanColumns, events: eventColumns, samples: sampleColumns, changes: changeColumns });
 }

@@ -21,7 +21,6 @@ import type {
   TraceEventType,
   TraceSample,
   TraceSpan,
-  TraceTarget,
 } from '../trace/types.ts';
 import { percentages, sharesInto, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
@@ -29,6 +28,7 @@ import { Agenda } from './agenda.ts';
 import { ChangeColumns, SpanColumns, type TargetIds, type TargetText } from './trace-columns.ts';
 import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
+import { TargetColumns } from './target-columns.ts';
 
 export interface TargetRuntime {
   id: string;
@@ -130,7 +130,8 @@ export class World implements TargetIds {
   };
   /** Targets whose id is not an instance's (i-N), by id. */
   private readonly others = new Map<string, TargetRuntime>();
-  readonly targetList: TraceTarget[] = [];
+  /** The trace's targets, kept as columns until the trace is built (see target-columns.ts). */
+  readonly targetColumns = new TargetColumns(this);
   /** Spans and changes, kept as columns until the trace is built (see trace-columns.ts). */
   readonly spanColumns = new SpanColumns(this);
   readonly changeColumns = new ChangeColumns(this);
@@ -158,7 +159,7 @@ export class World implements TargetIds {
   private readonly explained = new Set<UndocumentedId>();
   private readonly idThenTexts = new Map<string, TargetText>();
   private nextInstance = 1;
-  /** The runtimes in launch order, beside `targetList`, so the final state needs no lookups. */
+  /** The runtimes in launch order (their index), so the final state needs no lookups. */
   private readonly runtimes: TargetRuntime[] = [];
   /** Instances by the number in their id (i-N): found without hashing the id. */
   private readonly instances: TargetRuntime[] = [];
@@ -213,9 +214,7 @@ export class World implements TargetIds {
     else this.others.set(t.id, runtime);
     this.last = runtime;
     const now = this.now;
-    this.targetList.push(
-      t.label ? { id: t.id, kind: t.kind, group: t.group, launchedAt: now, label: t.label } : { id: t.id, kind: t.kind, group: t.group, launchedAt: now },
-    );
+    this.targetColumns.add(now, t.kind, t.group, t.label);
     if (t.state === 'InService') this.count(runtime, +1);
     this.changeColumns.added(now, runtime.index, t.version, t.state, t.healthy, t.registered);
     return runtime;
@@ -239,6 +238,7 @@ export class World implements TargetIds {
     this.spanColumns.useIds(byIndex);
     this.changeColumns.useIds(byIndex);
     this.eventColumns.useIds(byIndex);
+    this.targetColumns.useIds(byIndex);
     this.runtimes.length = 0;
     this.instances.length = 0;
     this.others.clear();

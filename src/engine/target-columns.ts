@@ -1,0 +1,68 @@
+// The trace's targets (one per instance, task set or alias ever launched) kept as
+// columns while the simulation runs, like its spans and changes (trace-columns.ts
+// says why): 200,000 objects alive through a blue/green run of 100,000 instances
+// are marked by every major GC. The objects are built when the trace's `targets`
+// are first read (src/trace/lazy.ts).
+import type { TargetGroup, TargetKind, TraceTarget } from '../trace/types.ts';
+import type { LazyList } from '../trace/lazy.ts';
+import { FIRST_CAPACITY, grow, larger, Table, time, type TargetIds } from './trace-columns.ts';
+
+/** Targets in launch order, which is their index in the world (and trace order). */
+export class TargetColumns implements LazyList<TraceTarget> {
+  length = 0;
+  private capacity = FIRST_CAPACITY;
+  private launchedAt = new Float64Array(FIRST_CAPACITY);
+  /** Indices in `kinds` and `groups` (a handful each). */
+  private kind = new Uint8Array(FIRST_CAPACITY);
+  private group = new Uint8Array(FIRST_CAPACITY);
+  private readonly kinds = new Table<TargetKind>();
+  private readonly groups = new Table<TargetGroup>();
+  /** Labels of the few targets that have one, by index. */
+  private readonly labels = new Map<number, string>();
+
+  constructor(private targets: TargetIds) {}
+
+  /** Where target ids come from from now on (see SpanColumns.useIds). */
+  useIds(targets: TargetIds): void {
+    this.targets = targets;
+  }
+
+  /** Records the next target (its index is the number recorded before it). */
+  add(launchedAt: number, kind: TargetKind, group: TargetGroup, label: string | undefined): void {
+    const i = this.length;
+    if (i === this.capacity) {
+      const n = larger(this.capacity);
+      this.launchedAt = grow(this.launchedAt, n);
+      this.kind = grow(this.kind, n);
+      this.group = grow(this.group, n);
+      this.capacity = n;
+    }
+    this.launchedAt[i] = launchedAt;
+    this.kind[i] = this.kinds.of(kind);
+    this.group[i] = this.groups.of(group);
+    if (label) this.labels.set(i, label);
+    this.length = i + 1;
+  }
+
+  /** The targets as objects (LazyList). */
+  list(): TraceTarget[] {
+    const out = new Array<TraceTarget>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.object(i);
+    return out;
+  }
+
+  /** Target `i` as a fresh object (LazyList). */
+  at(i: number): TraceTarget | undefined {
+    return i >= 0 && i < this.length ? this.object(i) : undefined;
+  }
+
+  /** One target; fields in the contract's order (id, kind, group, launchedAt, label). */
+  private object(i: number): TraceTarget {
+    const id = this.targets.idAt(i);
+    const kind = this.kinds.list[this.kind[i]!]!;
+    const group = this.groups.list[this.group[i]!]!;
+    const launchedAt = time(this.launchedAt[i]!);
+    const label = this.labels.get(i);
+    return label === undefined ? { id, kind, group, launchedAt } : { id, kind, group, launchedAt, label };
+  }
+}
