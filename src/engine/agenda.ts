@@ -8,7 +8,7 @@
 // instance of a batch ends a step at the same second). Entries are kept in one FIFO
 // bucket per distinct time, and only the buckets sit in a binary heap by time: adding
 // or running an entry is O(1) plus O(log distinct times), with no comparisons between
-// entries. Scheduling order is the bucket's order because `seq` only grows.
+// entries: scheduling order is the bucket's order (FIFO).
 // Finding the bucket of a time: a scan of the heap while it holds few buckets (one at
 // a time rollouts: every step ends at its own time, and a Map that grows and shrinks
 // by one entry per step reallocates its table each time), a Map once it holds many.
@@ -16,7 +16,6 @@
 
 export interface Entry {
   t: number;
-  seq: number;
   run: () => void;
   cancelled?: boolean;
 }
@@ -43,12 +42,11 @@ export class Agenda {
   private readonly spare: Bucket[] = [];
   /** The bucket entries were last added to: lockstep fleets add many at one time in a row. */
   private last: Bucket | undefined;
-  private seq = 0;
   now = 0;
 
   /** Schedules `run` at absolute simulated time `t` (never in the past). */
   at(t: number, run: () => void): Entry {
-    const entry: Entry = { t: 0, seq: 0, run, cancelled: false };
+    const entry: Entry = { t: 0, run, cancelled: false };
     this.schedule(entry, t);
     return entry;
   }
@@ -65,7 +63,6 @@ export class Agenda {
   schedule(entry: Entry, t: number): void {
     const time = t < this.now ? this.now : t;
     entry.t = time;
-    entry.seq = this.seq++;
     let bucket = this.last;
     if (bucket === undefined || bucket.t !== time) {
       bucket = this.findBucket(time);

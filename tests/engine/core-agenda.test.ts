@@ -129,7 +129,6 @@ describe('owned entries (schedule)', () => {
     let runs = 0;
     const own: Entry = {
       t: 0,
-      seq: 0,
       cancelled: false,
       run: () => {
         seen.push(`own@${agenda.now}`);

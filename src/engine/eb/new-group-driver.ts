@@ -18,7 +18,6 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   const { from, to } = world.scenario.versions;
   const id = DEPLOYMENT_ID;
   const newIds: string[] = [];
-  const isNew = new Set<string>();
   const share = { value: 0 };
   if (splitting) world.traffic = weightedPools('original', 'temporary', share);
   const rules: Record<'start' | 'promote' | 'failure', RuleId> = splitting
@@ -47,7 +46,6 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   };
   const launch = (count: number, name: string, label: string) => {
     const ids = fleet.launch(count, { group: 'temporary', pool: 'temporary', label, rule: rules.start }, groupDone);
-    for (const x of ids) isNew.add(x);
     newIds.push(...ids);
     if (ids.length > 0) batch = world.openPhase({ deploymentId: id, kind: 'batch', name, targets: ids });
   };
@@ -146,7 +144,8 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   return {
     actor,
     unhealthy: (x) => {
-      if (isNew.has(x)) actor.send({ type: 'INSTANCE_UNHEALTHY' });
+      // The new instances are the temporary group's (no set of 100,000 ids to ask).
+      if (world.targets.get(x)?.group === 'temporary') actor.send({ type: 'INSTANCE_UNHEALTHY' });
     },
   };
 }
