@@ -5,12 +5,13 @@ import { TRACE_SCHEMA_VERSION, type Outcome, type Trace } from '../trace/types.t
 import { simulateElasticBeanstalk } from './eb/simulate-eb.ts';
 import { simulateCodeDeploy } from './codedeploy/simulate-codedeploy.ts';
 import { World } from './world.ts';
-import { lazyLists } from '../trace/lazy.ts';
+import { lazyFinalTargets, lazyLists } from '../trace/lazy.ts';
 
 export function simulate(scenario: Scenario): Trace {
   const world = new World(scenario);
   const outcome: Outcome = scenario.platform === 'ElasticBeanstalk' ? simulateElasticBeanstalk(world) : simulateCodeDeploy(world);
-  const final = { targets: world.finalTargets(), traffic: world.finalTraffic() };
+  // The final state too is kept as columns until read.
+  const final = lazyFinalTargets({ targets: [], traffic: world.finalTraffic() }, world.finalTargets());
   world.release();
   // The last thing that happened, not the clock: timers of runs cut short (an
   // evaluation window after a rollback, say) fire as no-ops and must not stretch it.

@@ -2,10 +2,10 @@
 // columns while the simulation runs, like its spans and changes (trace-columns.ts
 // says why): 200,000 objects alive through a blue/green run of 100,000 instances
 // are marked by every major GC. The objects are built when the trace's `targets`
-// are first read (src/trace/lazy.ts).
-import type { TargetGroup, TargetKind, TraceTarget } from '../trace/types.ts';
+// (and `final.targets`) are first read (src/trace/lazy.ts).
+import type { FinalTarget, TargetGroup, TargetKind, TargetState, TraceTarget } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
-import { FIRST_CAPACITY, grow, larger, Table, time, type TargetIds } from './trace-columns.ts';
+import { FIRST_CAPACITY, grow, larger, StringTable, Table, time, type TargetIds } from './trace-columns.ts';
 
 /** Targets in launch order, which is their index in the world (and trace order). */
 export class TargetColumns implements LazyList<TraceTarget> {
@@ -64,5 +64,54 @@ export class TargetColumns implements LazyList<TraceTarget> {
     const launchedAt = time(this.launchedAt[i]!);
     const label = this.labels.get(i);
     return label === undefined ? { id, kind, group, launchedAt } : { id, kind, group, launchedAt, label };
+  }
+}
+
+/** The targets' final state (version, state, health), written once when the run ends; objects when first read. */
+export class FinalTargetColumns implements LazyList<FinalTarget> {
+  length = 0;
+  private readonly version: Int32Array;
+  private readonly state: Uint8Array;
+  private readonly healthy: Uint8Array;
+  private readonly versions = new StringTable();
+  private readonly states = new Table<TargetState>();
+
+  constructor(
+    private targets: TargetIds,
+    capacity: number,
+  ) {
+    this.version = new Int32Array(capacity);
+    this.state = new Uint8Array(capacity);
+    this.healthy = new Uint8Array(capacity);
+  }
+
+  /** Where target ids come from from now on (see SpanColumns.useIds). */
+  useIds(targets: TargetIds): void {
+    this.targets = targets;
+  }
+
+  /** Records the next target's final state (in launch order). */
+  add(version: string, state: TargetState, healthy: boolean): void {
+    const i = this.length++;
+    this.version[i] = this.versions.of(version);
+    this.state[i] = this.states.of(state);
+    this.healthy[i] = healthy ? 1 : 0;
+  }
+
+  /** The final targets as objects (LazyList). */
+  list(): FinalTarget[] {
+    const out = new Array<FinalTarget>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.object(i);
+    return out;
+  }
+
+  /** Final target `i` as a fresh object (LazyList). */
+  at(i: number): FinalTarget | undefined {
+    return i >= 0 && i < this.length ? this.object(i) : undefined;
+  }
+
+  /** Fields in the contract's order (id, version, state, healthy). */
+  private object(i: number): FinalTarget {
+    return { id: this.targets.idAt(i), version: this.versions.list[this.version[i]!]!, state: this.states.list[this.state[i]!]!, healthy: this.healthy[i] === 1 };
   }
 }

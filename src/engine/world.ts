@@ -9,7 +9,6 @@ import type { RuleId } from '../aws/rules.ts';
 import type {
   Creator,
   DeploymentStatus,
-  FinalTarget,
   TargetGroup,
   TargetKind,
   TargetState,
@@ -28,7 +27,7 @@ import { Agenda } from './agenda.ts';
 import { ChangeColumns, SpanColumns, type TargetIds, type TargetText } from './trace-columns.ts';
 import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
-import { TargetColumns } from './target-columns.ts';
+import { FinalTargetColumns, TargetColumns } from './target-columns.ts';
 
 export interface TargetRuntime {
   id: string;
@@ -168,6 +167,8 @@ export class World implements TargetIds {
   /** The last target looked up: callbacks touch one target several times in a row. */
   private last: TargetRuntime | undefined;
   private readonly faultIndex: FaultIndex;
+  /** The final state once taken (finalTargets), re-pointed at the ids by release. */
+  private finalColumns: FinalTargetColumns | undefined;
 
   constructor(readonly scenario: Scenario) {
     this.faultIndex = indexFaults(scenario.faults);
@@ -239,6 +240,7 @@ export class World implements TargetIds {
     this.changeColumns.useIds(byIndex);
     this.eventColumns.useIds(byIndex);
     this.targetColumns.useIds(byIndex);
+    this.finalColumns?.useIds(byIndex);
     this.runtimes.length = 0;
     this.instances.length = 0;
     this.others.clear();
@@ -516,8 +518,11 @@ export class World implements TargetIds {
     this.sampleColumns.add(this.now, keys, counts, n, this.trafficKeys, this.trafficShares, m, this.testTraffic, unserved);
   }
 
-  finalTargets(): FinalTarget[] {
-    return this.runtimes.map((t) => ({ id: t.id, version: t.version, state: t.state, healthy: t.healthy }));
+  /** The targets' final state, as columns the trace builds objects from when first read (see release). */
+  finalTargets(): FinalTargetColumns {
+    const final = (this.finalColumns = new FinalTargetColumns(this, this.runtimes.length));
+    for (const t of this.runtimes) final.add(t.version, t.state, t.healthy);
+    return final;
   }
 
   finalTraffic(): Record<string, number> {

@@ -12,7 +12,7 @@
 //
 // Readers that can work row by row use `rowsOf`: while a list is still unbuilt it
 // reads the columns (one short-lived object per row, never the whole list).
-import type { Trace, TraceChange, TraceEvent, TraceSample, TraceSpan, TraceTarget } from './types.ts';
+import type { FinalTarget, Trace, TraceChange, TraceEvent, TraceSample, TraceSpan, TraceTarget } from './types.ts';
 
 /** Rows by position: an array is one; so are the engine's recorded columns. */
 export interface Rows<T> {
@@ -50,26 +50,37 @@ export function lazyLists(trace: Trace, sources: { [K in ListKey]: LazyList<Trac
   const pending: Sources = { ...sources };
   Object.defineProperty(trace, TRACE_COLUMNS, { value: pending, enumerable: false, writable: false, configurable: true });
   for (const key of ['targets', 'spans', 'events', 'samples', 'changes'] as const) {
-    let built: unknown[] | undefined;
-    const settle = (value: unknown[]) => {
-      built = value;
-      pending[key] = undefined;
-      // Redefining an existing key keeps its place in the key order (JSON output unchanged).
-      Reflect.defineProperty(trace, key, { value, writable: true, enumerable: true, configurable: true });
-    };
-    Object.defineProperty(trace, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        if (built === undefined) settle(pending[key]!.list());
-        return built;
-      },
-      set(value: unknown[]) {
-        settle(value);
-      },
-    });
+    lazyKey(trace, key, () => pending[key]!.list(), () => (pending[key] = undefined));
   }
   return trace;
+}
+
+/** Makes `final.targets` build from `source` when first read (as lazyLists does for the trace's lists); returns `final`. */
+export function lazyFinalTargets(final: Trace['final'], source: LazyList<FinalTarget>): Trace['final'] {
+  lazyKey(final, 'targets', () => source.list(), () => undefined);
+  return final;
+}
+
+/** Turns `obj[key]` into an accessor that builds the list on first read, then a plain data property (`settled` is told). */
+function lazyKey(obj: object, key: string, build: () => unknown[], settled: () => void): void {
+  let built: unknown[] | undefined;
+  const settle = (value: unknown[]) => {
+    built = value;
+    settled();
+    // Redefining an existing key keeps its place in the key order (JSON output unchanged).
+    Reflect.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (built === undefined) settle(build());
+      return built;
+    },
+    set(value: unknown[]) {
+      settle(value);
+    },
+  });
 }
 
 /**

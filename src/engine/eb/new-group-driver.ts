@@ -11,6 +11,7 @@ import { weightedPools } from '../traffic.ts';
 import type { GroupResult } from './fleet.ts';
 import { newGroupMachine, type RollbackCause } from './new-group-machine.ts';
 import { alive, countVersion, DEPLOYMENT_ID, runVersion, type Driver, type DriverContext } from './driver.ts';
+import { ByTarget } from '../by-target.ts';
 
 export function newGroupDriver({ world, fleet, eb, originals, end }: DriverContext): Driver {
   const policy = eb.DeploymentPolicy;
@@ -18,6 +19,8 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   const { from, to } = world.scenario.versions;
   const id = DEPLOYMENT_ID;
   const newIds: string[] = [];
+  // The instances this driver launched, by target index (not a Set of 100,000 ids).
+  const isNew = new ByTarget<true>(world);
   const share = { value: 0 };
   if (splitting) world.traffic = weightedPools('original', 'temporary', share);
   const rules: Record<'start' | 'promote' | 'failure', RuleId> = splitting
@@ -46,6 +49,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   };
   const launch = (count: number, name: string, label: string) => {
     const ids = fleet.launch(count, { group: 'temporary', pool: 'temporary', label, rule: rules.start }, groupDone);
+    for (const x of ids) isNew.set(x, true);
     newIds.push(...ids);
     if (ids.length > 0) batch = world.openPhase({ deploymentId: id, kind: 'batch', name, targets: ids });
   };
@@ -144,8 +148,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   return {
     actor,
     unhealthy: (x) => {
-      // The new instances are the temporary group's (no set of 100,000 ids to ask).
-      if (world.targets.get(x)?.group === 'temporary') actor.send({ type: 'INSTANCE_UNHEALTHY' });
+      if (isNew.has(x)) actor.send({ type: 'INSTANCE_UNHEALTHY' });
     },
   };
 }
