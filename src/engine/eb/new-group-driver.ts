@@ -49,8 +49,11 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   };
   const launch = (count: number, name: string, label: string) => {
     const ids = fleet.launch(count, { group: 'temporary', pool: 'temporary', label, rule: rules.start }, groupDone);
-    for (const x of ids) isNew.set(x, true);
-    newIds.push(...ids);
+    // One by one: push(...ids) passes 100,000 arguments on the stack.
+    for (const x of ids) {
+      isNew.set(x, true);
+      newIds.push(x);
+    }
     if (ids.length > 0) batch = world.openPhase({ deploymentId: id, kind: 'batch', name, targets: ids });
   };
   const why: Record<RollbackCause, string> = {
