@@ -5,12 +5,12 @@
 import type { World } from './world.ts';
 
 export class ByTarget<T> {
-  private readonly values: (T | undefined)[] = [];
+  protected readonly values: (T | undefined)[] = [];
   size = 0;
 
   constructor(private readonly world: World) {}
 
-  private slot(id: string): number {
+  protected slot(id: string): number {
     const i = this.world.target(id).index;
     // Grown one slot at a time so the array stays packed (a large sparse one would be a dictionary).
     while (this.values.length <= i) this.values.push(undefined);
@@ -47,44 +47,19 @@ export class ByTarget<T> {
  * what cuts runs short (an abort) must do it in the order they started, for the
  * trace to stay as it was. Only that rare moment pays for the order (a sort).
  */
-export class OrderedByTarget<T> {
-  private readonly values: (T | undefined)[] = [];
-  /** When each slot was last set (a counter), for `inOrder`. */
+export class OrderedByTarget<T> extends ByTarget<T> {
+  /** When each slot was last set while empty (a counter), for `inOrder`. */
   private readonly setAt: number[] = [];
   private sets = 0;
-  size = 0;
-
-  constructor(private readonly world: World) {}
-
-  private slot(id: string): number {
-    const i = this.world.target(id).index;
-    while (this.values.length <= i) {
-      this.values.push(undefined);
-      this.setAt.push(0);
-    }
-    return i;
-  }
-
-  get(id: string): T | undefined {
-    return this.values[this.slot(id)];
-  }
 
   /** Sets a value (never undefined); a new one goes last in `inOrder`, a replaced one keeps its place (as in a Map). */
-  set(id: string, value: T): void {
+  override set(id: string, value: T): void {
     const i = this.slot(id);
     if (this.values[i] === undefined) {
-      this.size++;
+      while (this.setAt.length <= i) this.setAt.push(0);
       this.setAt[i] = this.sets++;
     }
-    this.values[i] = value;
-  }
-
-  delete(id: string): boolean {
-    const i = this.slot(id);
-    if (this.values[i] === undefined) return false;
-    this.values[i] = undefined;
-    this.size--;
-    return true;
+    super.set(id, value);
   }
 
   /** The values in the order they were first set (since their last delete). */
