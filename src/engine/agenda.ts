@@ -40,6 +40,8 @@ export class Agenda {
   private buckets: Map<number, Bucket> | undefined;
   /** Drained buckets, ready for reuse. */
   private readonly spare: Bucket[] = [];
+  /** How many spare buckets keep an item array longer than SPARE_ITEMS. */
+  private largeSpares = 0;
   /** The bucket entries were last added to: lockstep fleets add many at one time in a row. */
   private last: Bucket | undefined;
   now = 0;
@@ -68,6 +70,7 @@ export class Agenda {
       bucket = this.findBucket(time);
       if (bucket === undefined) {
         bucket = this.spare.pop() ?? { t: 0, items: [], head: 0, size: 0 };
+        if (bucket.items.length > SPARE_ITEMS) this.largeSpares--;
         bucket.t = time;
         pushBucket(this.heap, bucket);
         if (this.buckets !== undefined) this.buckets.set(time, bucket);
@@ -145,9 +148,14 @@ export class Agenda {
       if (this.heap.length < MAP_BELOW) this.buckets = undefined;
     }
     if (this.spare.length < SPARE_BUCKETS) {
-      // Every slot is empty by now (cleared as it ran or was dropped); a large array
-      // (a whole fleet at one time) is let go rather than kept for a spare.
-      if (bucket.items.length > SPARE_ITEMS) bucket.items = [];
+      // Every slot is empty by now (cleared as it ran or was dropped). A large array (a
+      // whole fleet at one time) is kept for the fleet's next step, which has as many
+      // entries: filling a kept array is a quarter of the cost of growing a new one
+      // (copies, and new old-space arrays). A few of them at most.
+      if (bucket.items.length > SPARE_ITEMS) {
+        if (this.largeSpares < LARGE_SPARES) this.largeSpares++;
+        else bucket.items = [];
+      }
       bucket.head = 0;
       bucket.size = 0;
       this.spare.push(bucket);
@@ -160,8 +168,9 @@ const MAP_ABOVE = 16;
 const MAP_BELOW = 8;
 /** How many drained buckets are kept for reuse. */
 const SPARE_BUCKETS = 64;
-/** The largest item array a spare bucket keeps. */
+/** The longest item array a spare bucket keeps, except for LARGE_SPARES of them. */
 const SPARE_ITEMS = 1024;
+const LARGE_SPARES = 4;
 
 function pushBucket(heap: Bucket[], bucket: Bucket): void {
   let i = heap.length;
