@@ -1,11 +1,10 @@
 // A screenshot of the app-hardening changes at 1440×900 for review (not a test):
 // `npm run build && npx tsx tests/e2e/app-harden-shot.ts`. Writes test-results/app-harden/.
-import { mkdirSync } from 'node:fs';
 import { encodeShare } from '../../src/layout/share.ts';
-import { launchChromium, serveBuilt, appReady } from './browser.ts';
+import { appReady } from './browser.ts';
+import { shots } from './shots.ts';
 
 const OUT = 'test-results/app-harden';
-mkdirSync(OUT, { recursive: true });
 const scenario = {
   name: `שלום \u202Eunterminated override in a very long scenario name that has to be cut with an ellipsis in the header`,
   description: 'A shared link: an in-place Server deployment with a fault the sharer injected.',
@@ -14,12 +13,7 @@ const scenario = {
   codeDeploy: { computePlatform: 'Server', instances: 6, loadBalancer: true },
   faults: [{ type: 'HookFailure', target: 'i-2', event: 'ValidateService', at: 5 }],
 };
-const server = await serveBuilt();
-const browser = await launchChromium();
-try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+await shots(OUT, async ({ server, page }) => {
   await page.goto(`${server.url}${encodeShare({ scenarioText: JSON.stringify(scenario, null, 2), t: 12, injected: [0] })}`);
   await appReady(page);
   await page.locator('deploysim-app status-header').waitFor();
@@ -33,8 +27,4 @@ try {
   await page.screenshot({ path: `${OUT}/app.png` });
   await page.locator('fleet-view').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}/app-fleet.png` });
-  if (errors.length) console.error(errors.join('\n'));
-} finally {
-  await browser.close();
-  await server.close();
-}
+});

@@ -1,18 +1,11 @@
 // Screenshots of the compare view (3 strategies) and the choose view at 1440×900
 // for review (not a test): `npm run build && npx tsx tests/e2e/compare-shots.ts`.
 // Writes test-results/compare/.
-import { mkdirSync } from 'node:fs';
-import { launchChromium, serveBuilt, appReady } from './browser.ts';
+import { appReady } from './browser.ts';
+import { shots } from './shots.ts';
 
 const OUT = 'test-results/compare';
-mkdirSync(OUT, { recursive: true });
-const server = await serveBuilt();
-const browser = await launchChromium();
-try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+await shots(OUT, async ({ server, page }) => {
   await page.goto(`${server.url}#scenario=elastic-beanstalk/rolling&t=0`);
   await appReady(page);
   await page.locator('deploysim-app status-header').waitFor();
@@ -47,8 +40,4 @@ try {
   });
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${OUT}/compare-lambda.png` });
-  if (errors.length) console.error(errors.join('\n'));
-} finally {
-  await browser.close();
-  await server.close();
-}
+});

@@ -1,17 +1,10 @@
 // Screenshots of the "explain" views at 1440×900 for review (not a test):
 // `npm run build && npx tsx tests/e2e/explain-shots.ts`. Writes test-results/explain/.
-import { mkdirSync } from 'node:fs';
-import { launchChromium, serveBuilt, appReady } from './browser.ts';
+import { appReady } from './browser.ts';
+import { shots } from './shots.ts';
 
 const OUT = 'test-results/explain';
-mkdirSync(OUT, { recursive: true });
-const server = await serveBuilt();
-const browser = await launchChromium();
-try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
+await shots(OUT, async ({ server, browser, page }) => {
   /** A 2× close-up of one element, to check the drawing itself. */
   const zoom = async (selector: string, name: string) => {
     const box = await page.locator(selector).boundingBox();
@@ -75,8 +68,4 @@ try {
   await page.evaluate(() => window.deploysim!.seek(window.deploysim!.index!.duration));
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${OUT}/fork-over.png` });
-  console.log(errors.length ? `console errors:\n${errors.join('\n')}` : 'no console errors');
-} finally {
-  await browser.close();
-  await server.close();
-}
+});

@@ -1,12 +1,10 @@
 // A screenshot of the 5,000-target fleet grid (canvas) at 1440×900 for review,
 // with a square focused (ring and tooltip) — not a test:
 // `npm run build && npx tsx tests/e2e/fleetperf-shot.ts`. Writes test-results/fleetperf/.
-import { mkdirSync } from 'node:fs';
 import { encodeShare } from '../../src/layout/share.ts';
-import { launchChromium, serveBuilt } from './browser.ts';
+import { shots } from './shots.ts';
 
 const OUT = 'test-results/fleetperf';
-mkdirSync(OUT, { recursive: true });
 const scenario = {
   name: 'Rolling deployment to 5,000 instances',
   description: 'Rolling, batches of 10%; every instance deploys.',
@@ -14,12 +12,7 @@ const scenario = {
   versions: { from: 'v1', to: 'v2' },
   elasticBeanstalk: { instances: 5000, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 10, MaxSize: 5000 },
 };
-const server = await serveBuilt();
-const browser = await launchChromium();
-try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+await shots(OUT, async ({ server, page }) => {
   await page.goto(`${server.url}${encodeShare({ scenarioText: JSON.stringify(scenario), t: 0 })}`);
   // Simulated in a worker: wait for the first drawn timeline (as bench:render does).
   await page.waitForFunction(() => performance.getEntriesByName('deploysim:timeline-drawn').length > 0, undefined, { timeout: 60_000 });
@@ -33,8 +26,4 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${OUT}/fleet-5000.png` });
   await grid.screenshot({ path: `${OUT}/fleet-5000-grid.png` });
-  if (errors.length) console.error(errors.join('\n'));
-} finally {
-  await browser.close();
-  await server.close();
-}
+});

@@ -1,18 +1,13 @@
 // Screenshots at 1440×900 for review (not a test): the Lambda capacity chart (traffic
 // weights), the searchable target picker with 5,000 targets, and the import notes
 // in the editor. `npm run build && npx tsx tests/e2e/polish-shots.ts`; writes test-results/polish/.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { encodeShare } from '../../src/layout/share.ts';
-import { launchChromium, serveBuilt, appReady } from './browser.ts';
+import { appReady } from './browser.ts';
+import { shots } from './shots.ts';
 
 const OUT = 'test-results/polish';
-mkdirSync(OUT, { recursive: true });
-const server = await serveBuilt();
-const browser = await launchChromium();
-try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+await shots(OUT, async ({ server, page }) => {
 
   // 1. Lambda: traffic weights, not "1 in service".
   await page.goto(`${server.url}#scenario=codedeploy/lambda-linear-10-percent-every-1-minute&t=250`);
@@ -45,8 +40,4 @@ try {
   await page.locator('scenario-editor import-panel button.import-paste').click();
   await page.locator('scenario-editor import-panel .report.failed').waitFor();
   await page.screenshot({ path: `${OUT}/import-problems.png` });
-  if (errors.length) console.error(errors.join('\n'));
-} finally {
-  await browser.close();
-  await server.close();
-}
+});

@@ -2,19 +2,12 @@
 // (opened from a share link, simulated in the worker), the folded event log, and
 // the status header's Ready during a Ready wait.
 // `npm run build && npx tsx tests/e2e/viewsperf-shots.ts`. Writes test-results/viewsperf/.
-import { mkdirSync } from 'node:fs';
-import { launchChromium, serveBuilt, appReady } from './browser.ts';
+import { appReady } from './browser.ts';
+import { shots } from './shots.ts';
 import { encodeShare } from '../../src/layout/share.ts';
 
 const OUT = 'test-results/viewsperf';
-mkdirSync(OUT, { recursive: true });
-const server = await serveBuilt();
-const browser = await launchChromium();
-try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
+await shots(OUT, async ({ server, page }) => {
   const n = 5000;
   const big = {
     name: `Rolling deployment to ${n.toLocaleString('en')} instances`, description: 'Every instance deploys.', platform: 'ElasticBeanstalk', versions: { from: 'v1', to: 'v2' },
@@ -37,8 +30,4 @@ try {
   await page.locator('deploysim-app status-header').waitFor();
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${OUT}/status-ready-wait.png` });
-  console.log(errors.length ? `console errors:\n${errors.join('\n')}` : 'no console errors');
-} finally {
-  await browser.close();
-  await server.close();
-}
+});
