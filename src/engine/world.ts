@@ -160,8 +160,12 @@ export class World implements TargetIds {
   private nextInstance = 1;
   /** The runtimes in launch order (their index), so the final state needs no lookups. */
   private readonly runtimes: TargetRuntime[] = [];
-  /** Instances by the number in their id (i-N): found without hashing the id. */
-  private readonly instances: TargetRuntime[] = [];
+  /**
+   * Instances by the number in their id (i-N, N below INSTANCE_NUMBERS): their index
+   * in `runtimes` plus one (0 for none). Found without hashing the id, and a typed
+   * array: no second array of 100,000 pointers for the GC to follow.
+   */
+  private instanceIndex = new Int32Array(1024);
   /** The targets' ids in launch order, once `release` has dropped the runtimes. */
   private ids: string[] | undefined;
   /** The last target looked up: callbacks touch one target several times in a row. */
@@ -211,8 +215,14 @@ export class World implements TargetIds {
     };
     this.runtimes.push(runtime);
     const n = instanceNumber(t.id);
-    if (n >= 0) this.instances[n] = runtime;
-    else this.others.set(t.id, runtime);
+    if (n >= 0 && n < INSTANCE_NUMBERS) {
+      if (n >= this.instanceIndex.length) {
+        const larger = new Int32Array(Math.max(n + 1, this.instanceIndex.length * 2));
+        larger.set(this.instanceIndex);
+        this.instanceIndex = larger;
+      }
+      this.instanceIndex[n] = runtime.index + 1;
+    } else this.others.set(t.id, runtime);
     this.last = runtime;
     const now = this.now;
     this.targetColumns.add(now, t.kind, t.group, t.label);
@@ -242,7 +252,7 @@ export class World implements TargetIds {
     this.targetColumns.useIds(byIndex);
     this.finalColumns?.useIds(byIndex);
     this.runtimes.length = 0;
-    this.instances.length = 0;
+    this.instanceIndex = new Int32Array(0);
     this.others.clear();
     this.last = undefined;
   }
@@ -259,8 +269,9 @@ export class World implements TargetIds {
     const last = this.last;
     if (last !== undefined && last.id === id) return last;
     const n = instanceNumber(id);
-    const r = n >= 0 ? this.instances[n] : undefined;
-    return r !== undefined && r.id === id ? r : n >= 0 ? undefined : this.others.get(id);
+    if (n < 0 || n >= INSTANCE_NUMBERS) return this.others.get(id);
+    const k = n < this.instanceIndex.length ? this.instanceIndex[n]! : 0;
+    return k > 0 ? this.runtimes[k - 1] : undefined;
   }
 
   // The in-service counts depend on state, version and pool: each setter below takes
@@ -529,6 +540,9 @@ export class World implements TargetIds {
     return percentages(this.traffic(this.inService));
   }
 }
+
+/** Instance numbers at or above this are looked up by id (the index array would be too large). */
+const INSTANCE_NUMBERS = 1 << 24;
 
 /** N for an id "i-N" (N decimal digits, no leading zero), else -1. */
 function instanceNumber(id: string): number {
