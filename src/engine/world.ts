@@ -145,7 +145,12 @@ export class World implements TargetIds {
   readonly deployments: TraceDeployment[] = [];
   readonly phases: TracePhase[] = [];
   readonly machines: TraceMachineState[] = [];
-  private readonly openPhases = new Set<TracePhase>();
+  /**
+   * The phases open now, in opening order: a handful at a time (a list, not a Set: a
+   * one at a time rollout opens and closes a phase per instance, and a Set that grows
+   * and shrinks by one rebuilds its table every few changes).
+   */
+  private readonly openPhases: TracePhase[] = [];
   /** An error thrown where the agenda cannot see it (inside a machine's action): it ends the run. */
   private error: unknown;
   private failed = false;
@@ -416,7 +421,7 @@ export class World implements TargetIds {
     d.status = status;
     d.end = this.now;
     // A deployment's phases cannot outlive it.
-    for (const p of this.openPhases) if (p.deploymentId === id) this.closePhase(p);
+    for (const p of this.openPhases.slice()) if (p.deploymentId === id) this.closePhase(p);
   }
 
   // ── phases and machine states ────────────────────────────────────────
@@ -427,12 +432,15 @@ export class World implements TargetIds {
     if (p.targets !== undefined) phase.targets = p.targets;
     if (p.deadline !== undefined) phase.deadline = p.deadline;
     this.phases.push(phase);
-    this.openPhases.add(phase);
+    this.openPhases.push(phase);
     return phase;
   }
 
   closePhase(p: TracePhase | undefined): void {
-    if (!p || !this.openPhases.delete(p)) return;
+    if (!p) return;
+    const k = this.openPhases.lastIndexOf(p);
+    if (k < 0) return;
+    this.openPhases.splice(k, 1);
     p.end = this.now;
   }
 
