@@ -145,7 +145,12 @@ export class World implements TargetIds {
   readonly deployments: TraceDeployment[] = [];
   readonly phases: TracePhase[] = [];
   readonly machines: TraceMachineState[] = [];
-  private readonly openPhases = new Set<TracePhase>();
+  /**
+   * The phases open now, in opening order: a handful at a time (a list, not a Set: a
+   * one at a time rollout opens and closes a phase per instance, and a Set that grows
+   * and shrinks by one rebuilds its table every few changes).
+   */
+  private readonly openPhases: TracePhase[] = [];
   /** An error thrown where the agenda cannot see it (inside a machine's action): it ends the run. */
   private error: unknown;
   private failed = false;
@@ -160,8 +165,12 @@ export class World implements TargetIds {
   private nextInstance = 1;
   /** The runtimes in launch order (their index), so the final state needs no lookups. */
   private readonly runtimes: TargetRuntime[] = [];
-  /** Instances by the number in their id (i-N): found without hashing the id. */
-  private readonly instances: TargetRuntime[] = [];
+  /**
+   * Instances by the number in their id (i-N, N below INSTANCE_NUMBERS): their index
+   * in `runtimes` plus one (0 for none). Found without hashing the id, and a typed
+   * array: no second array of 100,000 pointers for the GC to follow.
+   */
+  private instanceIndex = new Int32Array(1024);
   /** The targets' ids in launch order, once `release` has dropped the runtimes. */
   private ids: string[] | undefined;
   /** The last target looked up: callbacks touch one target several times in a row. */
@@ -211,8 +220,14 @@ export class World implements TargetIds {
     };
     this.runtimes.push(runtime);
     const n = instanceNumber(t.id);
-    if (n >= 0) this.instances[n] = runtime;
-    else this.others.set(t.id, runtime);
+    if (n >= 0 && n < INSTANCE_NUMBERS) {
+      if (n >= this.instanceIndex.length) {
+        const larger = new Int32Array(Math.max(n + 1, this.instanceIndex.length * 2));
+        larger.set(this.instanceIndex);
+        this.instanceIndex = larger;
+      }
+      this.instanceIndex[n] = runtime.index + 1;
+    } else this.others.set(t.id, runtime);
     this.last = runtime;
     const now = this.now;
     this.targetColumns.add(now, t.kind, t.group, t.label);
@@ -242,7 +257,7 @@ export class World implements TargetIds {
     this.targetColumns.useIds(byIndex);
     this.finalColumns?.useIds(byIndex);
     this.runtimes.length = 0;
-    this.instances.length = 0;
+    this.instanceIndex = new Int32Array(0);
     this.others.clear();
     this.last = undefined;
   }
@@ -259,8 +274,9 @@ export class World implements TargetIds {
     const last = this.last;
     if (last !== undefined && last.id === id) return last;
     const n = instanceNumber(id);
-    const r = n >= 0 ? this.instances[n] : undefined;
-    return r !== undefined && r.id === id ? r : n >= 0 ? undefined : this.others.get(id);
+    if (n < 0 || n >= INSTANCE_NUMBERS) return this.others.get(id);
+    const k = n < this.instanceIndex.length ? this.instanceIndex[n]! : 0;
+    return k > 0 ? this.runtimes[k - 1] : undefined;
   }
 
   // The in-service counts depend on state, version and pool: each setter below takes
@@ -405,7 +421,7 @@ export class World implements TargetIds {
     d.status = status;
     d.end = this.now;
     // A deployment's phases cannot outlive it.
-    for (const p of this.openPhases) if (p.deploymentId === id) this.closePhase(p);
+    for (const p of this.openPhases.slice()) if (p.deploymentId === id) this.closePhase(p);
   }
 
   // ── phases and machine states ────────────────────────────────────────
@@ -416,12 +432,15 @@ export class World implements TargetIds {
     if (p.targets !== undefined) phase.targets = p.targets;
     if (p.deadline !== undefined) phase.deadline = p.deadline;
     this.phases.push(phase);
-    this.openPhases.add(phase);
+    this.openPhases.push(phase);
     return phase;
   }
 
   closePhase(p: TracePhase | undefined): void {
-    if (!p || !this.openPhases.delete(p)) return;
+    if (!p) return;
+    const k = this.openPhases.lastIndexOf(p);
+    if (k < 0) return;
+    this.openPhases.splice(k, 1);
     p.end = this.now;
   }
 
@@ -521,7 +540,13 @@ export class World implements TargetIds {
   /** The targets' final state, as columns the trace builds objects from when first read (see release). */
   finalTargets(): FinalTargetColumns {
     const final = (this.finalColumns = new FinalTargetColumns(this, this.runtimes.length));
-    for (const t of this.runtimes) final.add(t.version, t.state, t.healthy);
+    // An index loop: this runs once per run, mostly before it is optimized, where for…of
+    // allocates an iterator result per target.
+    const runtimes = this.runtimes;
+    for (let i = 0; i < runtimes.length; i++) {
+      const t = runtimes[i]!;
+      final.add(t.version, t.state, t.healthy);
+    }
     return final;
   }
 
@@ -529,6 +554,9 @@ export class World implements TargetIds {
     return percentages(this.traffic(this.inService));
   }
 }
+
+/** Instance numbers at or above this are looked up by id (the index array would be too large). */
+const INSTANCE_NUMBERS = 1 << 24;
 
 /** N for an id "i-N" (N decimal digits, no leading zero), else -1. */
 function instanceNumber(id: string): number {

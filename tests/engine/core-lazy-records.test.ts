@@ -82,6 +82,17 @@ describe('targets without a Map of every id', () => {
     expect([...w.targets.values()].map((t) => t.index)).toEqual([0, 1, 2, 3]);
   });
 
+  it('finds an instance whose number is too large for the index array by its id', () => {
+    const w = world();
+    w.addTarget({ id: 'i-99999999', kind: 'instance', group: 'replacement', pool: 'original', version: '', state: 'OutOfService', healthy: false });
+    w.addTarget({ id: 'i-1000', kind: 'instance', group: 'replacement', pool: 'original', version: '', state: 'OutOfService', healthy: false });
+    expect(w.targets.get('i-99999999')?.index).toBe(4);
+    expect(w.targets.get('i-1000')?.index).toBe(5);
+    expect(w.targets.get('i-2')?.index).toBe(1);
+    expect(w.targets.has('i-99999998')).toBe(false);
+    expect(w.targets.has('i-999')).toBe(false);
+  });
+
   it('keeps the trace targets as columns, with the label only where there is one', () => {
     const w = world();
     w.release();
