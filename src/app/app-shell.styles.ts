@@ -27,6 +27,14 @@ export const shellStyles = css`
   aside.left { grid-area: left; overflow-y: auto; padding: 10px 10px 20px 12px; background: #fbfcfe; border-right: 1px solid #dde2ea; }
   main { grid-area: main; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 12px; min-width: 0; }
   aside.right { grid-area: right; overflow: hidden; padding: 12px 12px 12px 0; display: flex; flex-direction: column; gap: 12px; min-height: 0; }
+  /* Each column paints as a unit of its own (a stacking context): a text that changes at the
+     playhead repaints its column, and the others' paint is reused whole, where the page painted
+     as one walked every element of every column, the ten thousand pixels of the library
+     included, at each frame. Nothing overflows a column (each clips its own content), so no
+     stacking order changes: the export menu (z-index 20) still opens over main. */
+  aside.left, main, aside.right { isolation: isolate; }
+  /* Presenter mode fits a projector's screen: the now line takes the lines its sentence needs. */
+  :host([presenter]) now-line { --now-min-height: 0; }
   .card { background: #fff; border: 1px solid #dde2ea; border-radius: 10px; padding: 10px 12px; box-shadow: 0 1px 2px rgba(20, 30, 50, 0.04); }
   /* Cards below the fold skip their style, layout and paint until they come near the screen, so a
      scrubbed frame pays for what can be seen (issue 10); each keeps its last drawn size. Hovered or

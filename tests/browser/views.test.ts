@@ -16,7 +16,7 @@ import { lambdaRollbackFixture, rollingFixture } from '../layout/fixtures.ts';
 import { groupLibrary } from '../../src/layout/library.ts';
 import { cleanup, indexOf, mount, rolling, settle } from './fixtures.ts';
 import { choose } from './picker.ts';
-import { revealedPx } from '../../src/views/shared/reveal.ts';
+import { revealedPx, slidPx } from '../../src/views/shared/reveal.ts';
 
 afterEach(cleanup);
 
@@ -46,7 +46,8 @@ describe('timeline-view', () => {
     expect(root.querySelector('.fail-mark')!.textContent).toBe('✕');
     // The playhead is moved by a transform alone: at the end it stands near the right of the 1,000 px axis.
     const playhead = root.querySelector<HTMLElement>('div.playhead')!;
-    expect(Number(/translateX\(([\d.]+)px\)/.exec(playhead.style.transform)?.[1])).toBeGreaterThan(900);
+    expect(slidPx(playhead)).toBeGreaterThan(900);
+    expect(getComputedStyle(playhead).transform).toMatch(/^matrix\(1, 0, 0, 1, 9\d\d(\.\d+)?, 0\)$/);
   });
 
   it('virtualises 2,000 lanes: only the rows in view are in the DOM', async () => {
@@ -372,7 +373,7 @@ describe('capacity-charts final state', () => {
     await settle(el);
     const root = shadow(el);
     const reveal = revealedOf(root.querySelector<HTMLElement>('figure.traffic .plot-area')!);
-    const playhead = Number(/translateX\(([\d.]+)px\)/.exec(root.querySelector<HTMLElement>('figure.traffic div.playhead')!.style.transform)?.[1]);
+    const playhead = slidPx(root.querySelector<HTMLElement>('figure.traffic div.playhead')!);
     expect(reveal).toBeGreaterThan(playhead + 5);
     expect(root.querySelector('figure.traffic figcaption')!.textContent!.replace(/\s+/g, ' ')).toMatch(/v1 100%/);
     expect(root.querySelector('figure.traffic figcaption')!.textContent).not.toMatch(/v2/);

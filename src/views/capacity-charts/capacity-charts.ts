@@ -13,7 +13,7 @@ import { formatTime } from '../../layout/time.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
 import { LABEL_WIDTH, RIGHT_MARGIN, base } from '../shared/tokens.ts';
 import { styles } from './capacity-charts.styles.ts';
-import { reveal, revealStyles } from '../shared/reveal.ts';
+import { reveal, slideX, revealStyles } from '../shared/reveal.ts';
 
 const CHART_HEIGHT = 78;
 
@@ -201,7 +201,7 @@ export class CapacityCharts extends LitElement {
       const revealed = this.t >= index.duration ? x(end) + 1 : px;
       reveal(area.querySelector<HTMLElement>('.reveal')!, area.querySelector('.reveal-inner')!, w, revealed);
       // The playhead is moved by a transform alone (its own compositing layer).
-      area.querySelector<HTMLElement>('.playhead')!.style.transform = `translateX(${px}px)`;
+      slideX(area.querySelector<HTMLElement>('.playhead')!, px);
       area.setAttribute('aria-description', `at ${formatTime(this.t)}`);
     }
     this.drawnFor = { index, width: w };

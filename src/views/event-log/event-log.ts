@@ -36,6 +36,8 @@ const ENTRY_PAD_PX = 8;
 const LINE_PX = 16.8;
 /** Left of a message: the time and mark (72 px), and the padding on its right. */
 const ENTRY_INDENT_PX = 78;
+/** How much taller than the log its list is kept while following the playhead (more than the newest entries overshoot it by). */
+const EXTENT_SLACK_PX = 240;
 /** Narrower than any character of the log's 12 px text on average, so a line is never thought to hold fewer than it does. */
 const NARROWEST_CHAR_PX = 4.5;
 
@@ -122,6 +124,11 @@ export class EventLog extends LitElement {
     return changed.has('index') || changed.has('count') || changed.has('selected') || changed.has('fill') || changed.has('scrolledBack');
   }
 
+  /** Following the playhead in a log whose height is set from outside: only the entries that fill it are built. */
+  private measured(): boolean {
+    return !this.scrolledBack && this.box.sized && this.box.lineChars > 0;
+  }
+
   /** The folded runs that have begun by the playhead, the last LOG_WINDOW of them (or those that fill the log); a run still unfolding is cut at the playhead. */
   private entries(): { shown: Entry[]; earlier: number } {
     const trace = this.index?.trace;
@@ -138,7 +145,7 @@ export class EventLog extends LitElement {
     // Newest first, until the entries' least heights fill the log (and one more, partly shown at its top).
     const newestFirst: Entry[] = [];
     let height = 0;
-    const measured = !this.scrolledBack && this.box.sized && this.box.lineChars > 0;
+    const measured = this.measured();
     for (let k = begun - 1; k >= least; k--) {
       const x = entryOf(k);
       newestFirst.push(x);
@@ -153,6 +160,13 @@ export class EventLog extends LitElement {
   override render() {
     const total = this.index?.trace.events.length ?? 0;
     const { shown, earlier } = this.entries();
+    // Following the playhead in a full log of set height, the list is a bit taller than the log,
+    // whatever the entries built: the scroller's extent stays the same from seek to seek (a
+    // changed extent makes Chromium work out the page's compositing layers again). The entries
+    // sit at its bottom and fill the log; what is above them is out of view until the reader
+    // scrolls back, and then the whole window is built without it. A log not full yet (every
+    // event shown) keeps its entries at the top.
+    const floor = this.measured() && earlier > 0 ? `min-height:${Math.ceil(this.box.height + EXTENT_SLACK_PX)}px` : '';
     const latestT = shown.length ? shown[shown.length - 1]!.e.t : -1;
     const last = shown.length ? shown[shown.length - 1]!.i : -1;
     const selected = this.selected;
@@ -164,17 +178,19 @@ export class EventLog extends LitElement {
         <button class="entry" data-index=${x.i} aria-pressed=${holds(x) ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
           <time>${formatTime(x.e.t)}</time>
           <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-          <span class="msg">${isolatedText(x.e.message, this.index?.trace)}<span class="also">${x.also ? ` ${x.also}` : ''}</span><span class="why-tag" ?hidden=${!x.e.rule}>AWS rule</span><abbr class="undoc" ?hidden=${!x.e.undocumented} title=${x.e.undocumented ? `AWS does not document this step: deploysim's choice ${x.e.undocumented}` : ''}>undocumented</abbr></span>
+          <span class="msg">${isolatedText(x.e.message, this.index?.trace)}<span class="also">${x.also ? ` ${x.also}` : ''}</span><span class="why-tag ${x.e.rule ? '' : 'off'}">AWS rule</span><abbr class="undoc ${x.e.undocumented ? '' : 'off'}" title=${x.e.undocumented ? `AWS does not document this step: deploysim's choice ${x.e.undocumented}` : ''}>undocumented</abbr></span>
         </button>
       </li>`;
     return html`
       <div class="head"><h2>Event log</h2><span class="count">${this.count} of ${total}</span></div>
-      <div class="scroller" @scroll=${this.onScroll}>
-        <ol class="log" aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>
-          ${earlier > 0 ? html`<li class="more">${earlier} earlier events</li>` : ''}
-          ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
-          ${shown.map(entry)}
-        </ol>
+      <div class="frame">
+        <div class="scroller" @scroll=${this.onScroll}>
+          <ol class="log" style=${floor} aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>
+            ${earlier > 0 ? html`<li class="more">${earlier} earlier events</li>` : ''}
+            ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
+            ${shown.map(entry)}
+          </ol>
+        </div>
       </div>
     `;
   }

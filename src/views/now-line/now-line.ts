@@ -12,8 +12,14 @@ export class NowLineView extends LitElement {
     css`
       :host { display: block; background: #fff; border: 1px solid #dde2ea; border-left: 5px solid #0072B2; border-radius: 10px; padding: 8px 12px; }
       :host([rollback]) { border-left-color: #CC79A7; background: #fcf5f9; }
-      p { margin: 0; font-size: 13.5px; line-height: 1.4; display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; }
+      /* Two lines tall whether the sentence takes one or two (the tag beside it, the pair centred):
+         a phase's sentence is often longer than the last one's, and a line that grew and shrank
+         moved the timeline and charts below it up and down while playing or scrubbing (and made
+         the browser lay out, repaint and re-layer the whole column). Where the screen is too
+         short to spare the line (presenter mode), --now-min-height: 0. */
+      p { margin: 0; font-size: 13.5px; line-height: 1.4; display: flex; gap: 8px; align-items: center; min-height: var(--now-min-height, 2.8em); }
       .tag { font-size: 10.5px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; color: #5b6577; flex: none; }
+      .text { flex: 1 1 0; min-width: 0; }
       .phase { font-weight: 700; }
       .countdown { font-variant-numeric: tabular-nums; font-weight: 650; color: #004f7c; }
       .rollback .phase { color: #7a2f5c; }
@@ -51,9 +57,12 @@ export class NowLineView extends LitElement {
     const at = line.countdown ? rest.lastIndexOf(line.countdown) : -1;
     const [before, cd, after] = at < 0 ? [rest, '', ''] : [rest.slice(0, at), line.countdown, rest.slice(at + line.countdown.length)];
     // Plain text a screen reader reads as it is (no live region: it changes every frame while playing).
+    // The phase and countdown spans are always there (empty when the sentence has none): a seek
+    // changes texts, never adds or removes an element, which would make Chromium work out the
+    // page's compositing layers again.
     return html`<p class=${line.rollback ? 'rollback' : ''}>
       <span class="tag">${line.rollback ? 'Now · rollback' : 'Now'}<span class="visually-hidden">:</span></span>
-      <span class="text">${rest !== line.text ? html`<span class="phase">${line.phase}</span>` : ''}${before}${cd ? html`<span class="countdown">${cd}</span>` : ''}${after}</span>
+      <span class="text"><span class="phase">${rest !== line.text ? line.phase : ''}</span>${before}<span class="countdown">${cd}</span>${after}</span>
     </p>`;
   }
 }

@@ -3,6 +3,11 @@ import { css } from 'lit';
 export const styles = css`
   :host { display: block; position: relative; }
   /* Over the axis: the phase bands (revealed up to the playhead, each with its tooltip), then the deployment markers. */
+  /* overflow: visible on every SVG whose marks change while scrubbing (a phase label, a span):
+     an SVG that clips its overflow (the default) gets a clip node that Chromium updates at each
+     relayout of its content, and then works out the page's compositing layers again (~2 ms a
+     frame at 1,000 targets). Their boxes clip them where needed (.reveal, .scroll). */
+  svg.phases-layer, svg.marks, svg.lanes { overflow: visible; }
   svg.phases-layer { pointer-events: auto; cursor: col-resize; }
   svg.markers-layer { position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible; }
   .axis { display: block; overflow: visible; cursor: col-resize; }

@@ -16,7 +16,7 @@ import { emit } from '../shared/events.ts';
 import { ResizeController } from '../shared/resize-controller.ts';
 import { LABEL_WIDTH, RIGHT_MARGIN, base } from '../shared/tokens.ts';
 import { styles } from './timeline-view.styles.ts';
-import { reveal, revealStyles } from '../shared/reveal.ts';
+import { reveal, slideX, revealStyles } from '../shared/reveal.ts';
 import { timeTicks } from '../../layout/ticks.ts';
 import { axisEnd } from '../../layout/series.ts';
 
@@ -399,7 +399,7 @@ export class TimelineView extends LitElement {
     // The playhead over the lanes is moved by a transform alone (its own compositing layer: no layout, no paint).
     const playhead = root.querySelector<HTMLElement>('div.playhead')!;
     if (rowsChanged) Object.assign(playhead.style, { top: `${top}px`, height: `${laneHeight}px` });
-    playhead.style.transform = `translateX(${px}px)`;
+    slideX(playhead, px);
   }
 
   private rowsKey = '';
@@ -535,15 +535,17 @@ export class TimelineView extends LitElement {
         g.append('title');
         return g;
       });
-    sel
-      .attr('class', (b) => `phase ${b.phase.kind} ${b.rollback ? 'rollback' : ''}`)
-      .attr('transform', (b) => `translate(0,${AXIS_TOP + b.row * PHASE_ROW})`);
+    // Rows are placed by y, not by a transform on the group: Chromium re-derives an SVG group's
+    // transform when its content is laid out again (a label that grows with the playhead), and
+    // then works out the page's compositing layers again, ~2 ms a frame.
+    const top = (b: PhaseBand) => AXIS_TOP + b.row * PHASE_ROW;
+    sel.attr('class', (b) => `phase ${b.phase.kind} ${b.rollback ? 'rollback' : ''}`);
     const w = (b: PhaseBand) => Math.max(2, x(b.phase.end) - x(b.phase.start));
-    sel.select('rect').attr('x', (b) => x(b.phase.start)).attr('width', w);
+    sel.select('rect').attr('x', (b) => x(b.phase.start)).attr('y', top).attr('width', w);
     sel
       .select('text')
       .attr('x', (b) => x(b.phase.start) + 4)
-      .attr('y', PHASE_ROW - 6);
+      .attr('y', (b) => top(b) + PHASE_ROW - 6);
     this.phaseLabelT = NaN;
     sel
       .select('title')
