@@ -153,8 +153,9 @@ for (const c of CASES) {
 console.log('');
 console.log('Times are wall-clock medians; "cpu 10k" is the CPU time of the same runs (GC threads included), steadier on a shared machine.');
 console.log(
-  'simulate() returns the trace with its spans, events, samples and changes unbuilt: they become objects when first read (src/trace/lazy.ts; `run --json` never builds them). ' +
-    'The times above are simulate() alone; "read 100k" (informational, no target) is the time to then read every span, event, sample and change at 100,000 instances, ' +
+  'simulate() returns the trace with its targets, spans, events, samples and changes unbuilt: they become objects when first read (src/trace/lazy.ts; `run --json` builds only the targets), ' +
+    'and per-target event messages and skipped-step reasons are written then too. ' +
+    'The times above are simulate() alone; "read 100k" (informational, no target) is the time to then read every target, span, event, sample and change at 100,000 instances, ' +
     '"heap read" the heap with them built (the heap target is checked on the larger of it and "heap 100k", the heap with the trace as simulate() returns it).',
 );
 console.log('');

@@ -32,8 +32,8 @@ const times = [];
 // machine it shows the work done, where the wall time also shows the waiting.
 const cpuTimes = [];
 let heapAfter = 0;
-// simulate() leaves the trace's spans and changes unbuilt until first read (src/trace/
-// lazy.ts), and so are its events and samples: the time and heap to read them all are measured apart, after each run.
+// simulate() leaves the trace's targets, spans, events, samples and changes unbuilt until
+// first read (src/trace/lazy.ts): the time and heap to read them all are measured apart, after each run.
 const readTimes = [];
 const readCpuTimes = [];
 let heapRead = 0;
@@ -53,7 +53,7 @@ try {
     const readStart = performance.now();
     // `?.`: the baseline's traces (before trace version 2) have no `changes`.
     let rows = 0;
-    for (const key of ['spans', 'events', 'samples', 'changes']) rows += trace[key]?.length ?? 0;
+    for (const key of ['targets', 'spans', 'events', 'samples', 'changes']) rows += trace[key]?.length ?? 0;
     if (rows < 0) throw new Error('unreachable');
     readTimes.push(performance.now() - readStart);
     const readUsed = process.cpuUsage(readCpu);

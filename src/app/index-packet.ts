@@ -195,7 +195,7 @@ function* unpackSteps(p: IndexPacket): Generator<void, TraceIndex> {
     final: r.final,
   };
   // The changes are built when something reads them (metrics, exports): the index has their snapshots.
-  lazyLists(trace, { spans: built(spans), events: built(events), samples: built(r.samples), changes: ChangeColumns.revive(p.changes) });
+  lazyLists(trace, { targets: built(r.targets), spans: built(spans), events: built(events), samples: built(r.samples), changes: ChangeColumns.revive(p.changes) });
   const targetIndex = new Map<string, number>();
   trace.targets.forEach((t, i) => targetIndex.set(t.id, i));
   const spansByTarget = unpackLists(p.spansByTarget, spans);

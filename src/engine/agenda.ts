@@ -8,7 +8,7 @@
 // instance of a batch ends a step at the same second). Entries are kept in one FIFO
 // bucket per distinct time, and only the buckets sit in a binary heap by time: adding
 // or running an entry is O(1) plus O(log distinct times), with no comparisons between
-// entries. Scheduling order is the bucket's order because `seq` only grows.
+// entries: scheduling order is the bucket's order (FIFO).
 // Finding the bucket of a time: a scan of the heap while it holds few buckets (one at
 // a time rollouts: every step ends at its own time, and a Map that grows and shrinks
 // by one entry per step reallocates its table each time), a Map once it holds many.
@@ -16,16 +16,21 @@
 
 export interface Entry {
   t: number;
-  seq: number;
   run: () => void;
   cancelled?: boolean;
 }
 
-/** The entries due at one time, in scheduling order; `head` is the next to run. */
+/**
+ * The entries due at one time, in scheduling order: `items[head…size)`; `head` is the
+ * next to run. `size`, not the array's length, says where they end, so a recycled
+ * bucket keeps its array as it is (setting an array's length is a runtime call, and
+ * a one at a time rollout recycles a bucket at every step).
+ */
 interface Bucket {
   t: number;
   items: (Entry | undefined)[];
   head: number;
+  size: number;
 }
 
 export class Agenda {
@@ -35,14 +40,15 @@ export class Agenda {
   private buckets: Map<number, Bucket> | undefined;
   /** Drained buckets, ready for reuse. */
   private readonly spare: Bucket[] = [];
+  /** How many spare buckets keep an item array longer than SPARE_ITEMS. */
+  private largeSpares = 0;
   /** The bucket entries were last added to: lockstep fleets add many at one time in a row. */
   private last: Bucket | undefined;
-  private seq = 0;
   now = 0;
 
   /** Schedules `run` at absolute simulated time `t` (never in the past). */
   at(t: number, run: () => void): Entry {
-    const entry: Entry = { t: 0, seq: 0, run, cancelled: false };
+    const entry: Entry = { t: 0, run, cancelled: false };
     this.schedule(entry, t);
     return entry;
   }
@@ -59,12 +65,12 @@ export class Agenda {
   schedule(entry: Entry, t: number): void {
     const time = t < this.now ? this.now : t;
     entry.t = time;
-    entry.seq = this.seq++;
     let bucket = this.last;
     if (bucket === undefined || bucket.t !== time) {
       bucket = this.findBucket(time);
       if (bucket === undefined) {
-        bucket = this.spare.pop() ?? { t: 0, items: [], head: 0 };
+        bucket = this.spare.pop() ?? { t: 0, items: [], head: 0, size: 0 };
+        if (bucket.items.length > SPARE_ITEMS) this.largeSpares--;
         bucket.t = time;
         pushBucket(this.heap, bucket);
         if (this.buckets !== undefined) this.buckets.set(time, bucket);
@@ -72,7 +78,11 @@ export class Agenda {
       }
       this.last = bucket;
     }
-    bucket.items.push(entry);
+    if (bucket.size < bucket.items.length) bucket.items[bucket.size++] = entry;
+    else {
+      bucket.items.push(entry);
+      bucket.size++;
+    }
   }
 
   /** Cancels a scheduled entry; it is dropped when it reaches the front. */
@@ -111,7 +121,7 @@ export class Agenda {
     const entry = bucket.items[bucket.head]!;
     // Freed as it runs: a drained slot must not keep a finished run's closure alive.
     bucket.items[bucket.head++] = undefined;
-    if (bucket.head === bucket.items.length) this.drop(bucket);
+    if (bucket.head === bucket.size) this.drop(bucket);
     this.now = entry.t;
     entry.run();
     return true;
@@ -123,8 +133,8 @@ export class Agenda {
       const bucket = this.heap[0];
       if (bucket === undefined) return undefined;
       const items = bucket.items;
-      while (bucket.head < items.length && items[bucket.head]!.cancelled) items[bucket.head++] = undefined;
-      if (bucket.head < items.length) return bucket;
+      while (bucket.head < bucket.size && items[bucket.head]!.cancelled) items[bucket.head++] = undefined;
+      if (bucket.head < bucket.size) return bucket;
       this.drop(bucket);
     }
   }
@@ -138,8 +148,16 @@ export class Agenda {
       if (this.heap.length < MAP_BELOW) this.buckets = undefined;
     }
     if (this.spare.length < SPARE_BUCKETS) {
-      bucket.items.length = 0;
+      // Every slot is empty by now (cleared as it ran or was dropped). A large array (a
+      // whole fleet at one time) is kept for the fleet's next step, which has as many
+      // entries: filling a kept array is a quarter of the cost of growing a new one
+      // (copies, and new old-space arrays). A few of them at most.
+      if (bucket.items.length > SPARE_ITEMS) {
+        if (this.largeSpares < LARGE_SPARES) this.largeSpares++;
+        else bucket.items = [];
+      }
       bucket.head = 0;
+      bucket.size = 0;
       this.spare.push(bucket);
     }
   }
@@ -150,6 +168,9 @@ const MAP_ABOVE = 16;
 const MAP_BELOW = 8;
 /** How many drained buckets are kept for reuse. */
 const SPARE_BUCKETS = 64;
+/** The longest item array a spare bucket keeps, except for LARGE_SPARES of them. */
+const SPARE_ITEMS = 1024;
+const LARGE_SPARES = 4;
 
 function pushBucket(heap: Bucket[], bucket: Bucket): void {
   let i = heap.length;

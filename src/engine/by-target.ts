@@ -5,12 +5,12 @@
 import type { World } from './world.ts';
 
 export class ByTarget<T> {
-  private readonly values: (T | undefined)[] = [];
+  protected readonly values: (T | undefined)[] = [];
   size = 0;
 
   constructor(private readonly world: World) {}
 
-  private slot(id: string): number {
+  protected slot(id: string): number {
     const i = this.world.target(id).index;
     // Grown one slot at a time so the array stays packed (a large sparse one would be a dictionary).
     while (this.values.length <= i) this.values.push(undefined);
@@ -39,5 +39,39 @@ export class ByTarget<T> {
     this.values[i] = undefined;
     this.size--;
     return true;
+  }
+}
+
+/**
+ * A ByTarget that also gives its values in the order they were set (a Map's order):
+ * what cuts runs short (an abort) must do it in the order they started, for the
+ * trace to stay as it was. Only that rare moment pays for the order (a sort).
+ */
+export class OrderedByTarget<T> extends ByTarget<T> {
+  /** When each slot was last set while empty (a counter), for `inOrder`. */
+  private readonly setAt: number[] = [];
+  private sets = 0;
+
+  /** Sets a value (never undefined); a new one goes last in `inOrder`, a replaced one keeps its place (as in a Map). */
+  override set(id: string, value: T): void {
+    const i = this.slot(id);
+    if (this.values[i] === undefined) {
+      while (this.setAt.length <= i) this.setAt.push(0);
+      this.setAt[i] = this.sets++;
+    }
+    super.set(id, value);
+  }
+
+  /** The values in the order they were first set (since their last delete). */
+  inOrder(): T[] {
+    const slots: number[] = [];
+    for (let i = 0; i < this.values.length; i++) if (this.values[i] !== undefined) slots.push(i);
+    slots.sort((a, b) => this.setAt[a]! - this.setAt[b]!);
+    return slots.map((i) => this.values[i]!);
+  }
+
+  clear(): void {
+    this.values.fill(undefined);
+    this.size = 0;
   }
 }

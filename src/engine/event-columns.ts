@@ -3,12 +3,14 @@
 // objects alive through the whole run are copied by every young-generation GC and
 // marked again by every major one; typed arrays are not. The trace builds the
 // objects when its `events` are first read (src/trace/lazy.ts). Messages are kept as
-// the strings the engine wrote (they are the contract's text, byte for byte).
+// the strings the engine wrote (they are the contract's text, byte for byte), or,
+// for the per-target ones, as the TargetText that writes them from the target's id
+// when the events are read (trace-columns.ts says why).
 import type { RuleId } from '../aws/rules.ts';
 import type { UndocumentedId } from '../aws/undocumented.ts';
 import type { TraceEvent, TraceEventType } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
-import { dataOf, FIRST_CAPACITY, grow, larger, revive, StringTable, time, type ColumnsData, type TargetIds } from './trace-columns.ts';
+import { dataOf, FIRST_CAPACITY, grow, larger, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
 
 /** Which optional fields an event has (bits), and its `healthy` value. */
 const TARGET = 1;
@@ -32,7 +34,10 @@ export class EventColumns implements LazyList<TraceEvent> {
   private rule = new Int32Array(FIRST_CAPACITY);
   private undocumented = new Int32Array(FIRST_CAPACITY);
   private fields = new Uint8Array(FIRST_CAPACITY);
+  /** An index in `messages`, or -1 - an index in `messageTexts` (a TargetText of the event's target). */
+  private message = new Int32Array(FIRST_CAPACITY);
   private readonly messages: string[] = [];
+  private readonly messageTexts = new Table<TargetText>();
   private readonly strings = new StringTable();
   /** Names of event targets that are not world targets. */
   private readonly texts = new StringTable();
@@ -51,11 +56,14 @@ export class EventColumns implements LazyList<TraceEvent> {
     return -1 - this.texts.of(id);
   }
 
-  /** Records an event; `target` is a target's index or `named(id)`, each optional field undefined when absent. */
+  /**
+   * Records an event; `target` is a target's index or `named(id)`, each optional field
+   * undefined when absent. A TargetText message needs a target.
+   */
   add(
     t: number,
     type: TraceEventType,
-    message: string,
+    message: string | TargetText,
     target: number | undefined,
     deploymentId: string | undefined,
     rule: RuleId | undefined,
@@ -67,7 +75,13 @@ export class EventColumns implements LazyList<TraceEvent> {
     if (i === this.capacity) this.enlarge();
     this.t[i] = t;
     this.type[i] = this.strings.of(type);
-    this.messages.push(message);
+    if (typeof message === 'function') {
+      if (target === undefined) throw new Error(`a ${type} event written from its target's id needs a target`);
+      this.message[i] = -1 - this.messageTexts.of(message);
+    } else {
+      this.message[i] = this.messages.length;
+      this.messages.push(message);
+    }
     let bits = 0;
     if (target !== undefined) {
       bits |= TARGET;
@@ -105,13 +119,23 @@ export class EventColumns implements LazyList<TraceEvent> {
     this.rule = grow(this.rule, n);
     this.undocumented = grow(this.undocumented, n);
     this.fields = grow(this.fields, n);
+    this.message = grow(this.message, n);
     this.capacity = n;
   }
 
   /** These columns as plain data for another thread (see ColumnsData in trace-columns.ts). */
   data(): ColumnsData {
     this.timeOrder(); // sorted once, here, and sent along
-    return dataOf(this, this.targets, this.target, this.length, this.fields, TARGET);
+    // Messages written when read are functions, which do not clone: written here.
+    const message = this.message.slice(0, this.length);
+    const messages = [...this.messages];
+    for (let i = 0; i < this.length; i++) {
+      const m = message[i]!;
+      if (m >= 0) continue;
+      message[i] = messages.length;
+      messages.push(this.messageTexts.list[-1 - m]!(this.targetOf(i)!));
+    }
+    return dataOf({ ...this, message, messages, messageTexts: undefined }, this.targets, this.target, this.length, this.fields, TARGET);
   }
 
   static revive(data: ColumnsData): EventColumns {
@@ -170,13 +194,19 @@ export class EventColumns implements LazyList<TraceEvent> {
   }
 
   /** One event; fields in the contract's order (t, type, message, target, deploymentId, rule, healthy, end, undocumented). */
+  /** The id of event `i`'s target (or the name of its thing), undefined when it has none. */
+  private targetOf(i: number): string | undefined {
+    const ref = this.target[i]!;
+    return (this.fields[i]! & TARGET) === 0 ? undefined : ref >= 0 ? this.targets.idAt(ref) : this.texts.list[-1 - ref]!;
+  }
+
   private object(i: number): TraceEvent {
     const t = time(this.t[i]!);
     const type = this.strings.list[this.type[i]!] as TraceEventType;
-    const message = this.messages[i]!;
     const bits = this.fields[i]!;
-    const ref = this.target[i]!;
-    const target = (bits & TARGET) === 0 ? undefined : ref >= 0 ? this.targets.idAt(ref) : this.texts.list[-1 - ref]!;
+    const target = this.targetOf(i);
+    const m = this.message[i]!;
+    const message = m >= 0 ? this.messages[m]! : this.messageTexts.list[-1 - m]!(target!);
     const deploymentId = (bits & DEPLOYMENT) === 0 ? undefined : this.strings.list[this.deployment[i]!]!;
     const rule = (bits & RULE) === 0 ? undefined : (this.strings.list[this.rule[i]!] as RuleId);
     const healthy = (bits & HEALTHY) === 0 ? undefined : (bits & HEALTHY_TRUE) !== 0;

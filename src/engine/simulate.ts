@@ -5,32 +5,36 @@ import { TRACE_SCHEMA_VERSION, type Outcome, type Trace } from '../trace/types.t
 import { simulateElasticBeanstalk } from './eb/simulate-eb.ts';
 import { simulateCodeDeploy } from './codedeploy/simulate-codedeploy.ts';
 import { World } from './world.ts';
-import { lazyLists } from '../trace/lazy.ts';
+import { lazyFinalTargets, lazyLists } from '../trace/lazy.ts';
 
 export function simulate(scenario: Scenario): Trace {
   const world = new World(scenario);
   const outcome: Outcome = scenario.platform === 'ElasticBeanstalk' ? simulateElasticBeanstalk(world) : simulateCodeDeploy(world);
-  const final = { targets: world.finalTargets(), traffic: world.finalTraffic() };
+  // The final state too is kept as columns until read.
+  const final = lazyFinalTargets({ targets: [], traffic: world.finalTraffic() }, world.finalTargets());
   world.release();
   // The last thing that happened, not the clock: timers of runs cut short (an
   // evaluation window after a rollback, say) fire as no-ops and must not stretch it.
   let durationSeconds = world.spanColumns.maxEnd;
   for (const d of world.deployments) durationSeconds = Math.max(durationSeconds, d.end);
-  for (const p of world.phases) durationSeconds = Math.max(durationSeconds, p.end);
+  // Index loops: they run once per run (100,000 phases one at a time), mostly before
+  // they are optimized, where for…of allocates an iterator result per element.
+  const { phases } = world;
+  for (let i = 0; i < phases.length; i++) durationSeconds = Math.max(durationSeconds, phases[i]!.end);
   durationSeconds = Math.max(durationSeconds, world.changeColumns.lastTime() ?? 0);
   durationSeconds = Math.max(durationSeconds, world.eventColumns.lastTime() ?? 0);
   durationSeconds = Math.max(durationSeconds, world.sampleColumns.lastTime() ?? 0);
-  // Spans (sorted stably by start, then end: equal times keep causal order), events
-  // (stably by time), samples and changes stay columns until first read: see
+  // Targets, spans (sorted stably by start, then end: equal times keep causal order),
+  // events (stably by time), samples and changes stay columns until first read: see
   // src/trace/lazy.ts.
-  const { spanColumns, eventColumns, sampleColumns, changeColumns } = world;
+  const { targetColumns, spanColumns, eventColumns, sampleColumns, changeColumns } = world;
   const trace: Trace = {
     schemaVersion: TRACE_SCHEMA_VERSION,
     scenario,
     outcome,
     durationSeconds,
     deployments: world.deployments,
-    targets: world.targetList,
+    targets: [],
     spans: [],
     events: [],
     samples: [],
@@ -39,5 +43,5 @@ export function simulate(scenario: Scenario): Trace {
     machines: world.machines,
     final,
   };
-  return lazyLists(trace, { spans: spanColumns, events: eventColumns, samples: sampleColumns, changes: changeColumns });
+  return lazyLists(trace, { targets: targetColumns, spans: spanColumns, events: eventColumns, samples: sampleColumns, changes: changeColumns });
 }

@@ -5,6 +5,7 @@
 import type { SpanStatus } from '../trace/types.ts';
 import type { Entry } from './agenda.ts';
 import type { World } from './world.ts';
+import type { TargetText } from './trace-columns.ts';
 
 // Callbacks receive the target's id last, so one list of steps can serve a whole
 // batch of targets (fewer allocations: a 10,000-instance run is GC-bound otherwise).
@@ -94,16 +95,14 @@ export function runProgram(program: StepProgram, target: string, steps: readonly
  * run costs one object however many steps it has: no closures, no entry per step.
  */
 class StepRunner implements StepRun, Entry {
-  // The agenda entry: when this run is next due.
+  // The agenda entry: when this run is next due; while a step is pending, when it ends.
   t = 0;
-  seq = 0;
   cancelled = false;
   finished = false;
   private index = 0;
   /** The step in progress, pending on the agenda; undefined before the first and between steps. */
   private step: Step | undefined = undefined;
   private start = 0;
-  private end = 0;
   private failure: StepFailure | undefined = undefined;
   private timedOut = false;
   /** How the spans refer to the target (World.spanRef), found once per run. */
@@ -130,7 +129,7 @@ class StepRunner implements StepRun, Entry {
     this.finish({ ok: false, failedStep: current?.name, reason, cancelled: true });
   }
 
-  private record(s: Step, from: number, to: number, status: SpanStatus, reason?: string): void {
+  private record(s: Step, from: number, to: number, status: SpanStatus, reason?: string | TargetText): void {
     // Straight into the world's span columns: no object per span.
     const o = this.o;
     o.world.spanColumns.add(this.ref, s.name, from, to, status, o.deploymentId, s.revision, reason);
@@ -149,14 +148,14 @@ class StepRunner implements StepRun, Entry {
     const failure = this.failure;
     if (this.timedOut) {
       const reason = this.o.deadlineReason?.(done.name, this.target) ?? 'timed out';
-      this.record(done, this.start, this.end, 'Failed', reason);
+      this.record(done, this.start, this.t, 'Failed', reason);
       return this.finish({ ok: false, failedStep: done.name, reason, timedOut: true });
     }
     if (failure && !failure.ignored) {
-      this.record(done, this.start, this.end, 'Failed', failure.reason);
+      this.record(done, this.start, this.t, 'Failed', failure.reason);
       return this.finish({ ok: false, failedStep: done.name, reason: failure.reason });
     }
-    this.record(done, this.start, this.end, failure?.ignored ? 'Failed' : 'Succeeded', failure?.reason);
+    this.record(done, this.start, this.t, failure?.ignored ? 'Failed' : 'Succeeded', failure?.reason);
     if (failure?.ignored) done.onIgnoredFailure?.(this.target);
     done.onSuccess?.(this.target);
     this.next();
@@ -169,7 +168,8 @@ class StepRunner implements StepRun, Entry {
     while (this.index < steps.length && steps[this.index]!.skip !== undefined) {
       const skipped = steps[this.index++]!;
       const skip = skipped.skip!;
-      this.record(skipped, world.now, world.now, 'Skipped', typeof skip === 'string' ? skip : skip(target));
+      // A function of the target is kept as it is: the span's reason is written when read.
+      this.record(skipped, world.now, world.now, 'Skipped', skip);
     }
     if (this.index >= steps.length) return this.finish(SUCCEEDED);
     const step = steps[this.index++]!;
@@ -183,7 +183,7 @@ class StepRunner implements StepRun, Entry {
     if (failure && failure.seconds !== undefined) end = start + failure.seconds;
     this.timedOut = deadline !== undefined && end > deadline;
     if (this.timedOut) end = Math.max(start, deadline!);
-    this.end = end;
+    // `t` becomes `end` (never before now): the step's end, for its span.
     world.agenda.schedule(this, end);
   }
 }

@@ -18,14 +18,14 @@ export interface TargetIds {
   idAt(index: number): string;
 }
 
-/** Strings kept once, by index; the last string looked up is remembered (runs repeat it). */
-export class StringTable {
-  readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
-  private last = '';
+/** Values (strings, functions) kept once, by index; the last one looked up is remembered (runs repeat it). */
+export class Table<T> {
+  readonly list: T[] = [];
+  private readonly index = new Map<T, number>();
+  private last: T | undefined = undefined;
   private lastIndex = -1;
 
-  of(s: string): number {
+  of(s: T): number {
     if (s === this.last && this.lastIndex >= 0) return this.lastIndex;
     let i = this.index.get(s);
     if (i === undefined) {
@@ -38,6 +38,18 @@ export class StringTable {
     return i;
   }
 }
+
+/** Strings kept once, by index. */
+export class StringTable extends Table<string> {}
+
+/**
+ * A text about one target (an event's message, a span's reason) written only when
+ * the trace is read: a function of the target's id alone, made once per wording
+ * (World.idThen), never per call. A 100,000-instance run records hundreds of
+ * thousands of such texts; kept as strings they are copied by every young-generation
+ * GC and marked by every major one for the whole run, and most are never read.
+ */
+export type TargetText = (target: string) => string;
 
 const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
 const STATE_CODE: Readonly<Record<TargetState, number>> = { InService: 0, OutOfService: 1, Terminated: 2 };
@@ -100,7 +112,7 @@ export class SpanColumns implements LazyList<TraceSpan> {
   private target = new Int32Array(FIRST_CAPACITY);
   /** What the span is besides its target, times and reason: an index in `kinds`. */
   private kind = new Int32Array(FIRST_CAPACITY);
-  /** An index in `reasons`, or -1 when the span has no reason. */
+  /** An index in `reasons`, -1 when the span has no reason, or -2 - an index in `reasonTexts` (a TargetText of the span's target). */
   private reason = new Int32Array(FIRST_CAPACITY);
   /** The distinct (name, status, deployment, revision) of the spans: a run has a few dozen. */
   private readonly kinds: { name: string; status: SpanStatus; deploymentId: string; revision: string }[] = [];
@@ -118,6 +130,8 @@ export class SpanColumns implements LazyList<TraceSpan> {
    * revision on i-7: …"), so not looked up in a table (that would hash each one).
    */
   private readonly reasons: string[] = [];
+  /** Reasons written when read (TargetText), by index. */
+  private readonly reasonTexts = new Table<TargetText>();
   /** The latest end recorded (the trace's duration needs it). */
   maxEnd = 0;
 
@@ -131,8 +145,8 @@ export class SpanColumns implements LazyList<TraceSpan> {
     this.targets = targets;
   }
 
-  /** Records a span of `target` (a target's index, or `named(id)`); `reason` undefined for none. */
-  add(target: number, name: string, start: number, end: number, status: SpanStatus, deploymentId: string, revision: string, reason: string | undefined): void {
+  /** Records a span of `target` (a target's index, or `named(id)`); `reason` undefined for none, or a TargetText of the span's target. */
+  add(target: number, name: string, start: number, end: number, status: SpanStatus, deploymentId: string, revision: string, reason: string | TargetText | undefined): void {
     const i = this.length;
     if (i === this.capacity) this.enlarge();
     this.target[i] = target;
@@ -140,6 +154,7 @@ export class SpanColumns implements LazyList<TraceSpan> {
     this.start[i] = start;
     this.end[i] = end;
     if (reason === undefined) this.reason[i] = -1;
+    else if (typeof reason === 'function') this.reason[i] = -2 - this.reasonTexts.of(reason);
     else {
       this.reason[i] = this.reasons.length;
       this.reasons.push(reason);
@@ -189,7 +204,16 @@ export class SpanColumns implements LazyList<TraceSpan> {
   /** These columns as plain data for another thread (see ColumnsData). */
   data(): ColumnsData {
     this.traceOrder(); // sorted once, here, and sent along
-    return dataOf(this, this.targets, this.target, this.length);
+    // Reasons written when read are functions, which do not clone: written here.
+    const reason = this.reason.slice(0, this.length);
+    const reasons = [...this.reasons];
+    for (let i = 0; i < this.length; i++) {
+      const r = reason[i]!;
+      if (r > -2) continue;
+      reason[i] = reasons.length;
+      reasons.push(this.reasonTexts.list[-2 - r]!(this.idOf(i)));
+    }
+    return dataOf({ ...this, reason, reasons, reasonTexts: undefined }, this.targets, this.target, this.length);
   }
 
   static revive(data: ColumnsData): SpanColumns {
@@ -198,7 +222,12 @@ export class SpanColumns implements LazyList<TraceSpan> {
 
   /** The id of the target (or the name of the thing) of the span at position `k` in trace order, without building the span. */
   targetIdAt(k: number): string {
-    const t = this.target[this.row(k)]!;
+    return this.idOf(this.row(k));
+  }
+
+  /** The id of span `i`'s target (recording order), or the name of its thing. */
+  private idOf(i: number): string {
+    const t = this.target[i]!;
     return t >= 0 ? this.targets.idAt(t) : this.texts.list[-1 - t]!;
   }
 
@@ -302,15 +331,14 @@ export class SpanColumns implements LazyList<TraceSpan> {
 
   /** One span object; two literal shapes (with and without a reason), fields always in the same order. */
   private object(i: number): TraceSpan {
-    const t = this.target[i]!;
-    const target = t >= 0 ? this.targets.idAt(t) : this.texts.list[-1 - t]!;
+    const target = this.idOf(i);
     const { name, status, deploymentId, revision } = this.kinds[this.kind[i]!]!;
     const start = time(this.start[i]!);
     const end = time(this.end[i]!);
     const r = this.reason[i]!;
-    return r < 0
-      ? { target, name, start, end, status, deploymentId, revision }
-      : { target, name, start, end, status, deploymentId, revision, reason: this.reasons[r]! };
+    if (r === -1) return { target, name, start, end, status, deploymentId, revision };
+    const reason = r >= 0 ? this.reasons[r]! : this.reasonTexts.list[-2 - r]!(target);
+    return { target, name, start, end, status, deploymentId, revision, reason };
   }
 }
 

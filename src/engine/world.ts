@@ -9,7 +9,6 @@ import type { RuleId } from '../aws/rules.ts';
 import type {
   Creator,
   DeploymentStatus,
-  FinalTarget,
   TargetGroup,
   TargetKind,
   TargetState,
@@ -21,14 +20,14 @@ import type {
   TraceEventType,
   TraceSample,
   TraceSpan,
-  TraceTarget,
 } from '../trace/types.ts';
 import { percentages, sharesInto, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
-import { ChangeColumns, SpanColumns, type TargetIds } from './trace-columns.ts';
+import { ChangeColumns, SpanColumns, type TargetIds, type TargetText } from './trace-columns.ts';
 import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
+import { FinalTargetColumns, TargetColumns } from './target-columns.ts';
 
 export interface TargetRuntime {
   id: string;
@@ -105,10 +104,33 @@ function indexFaults(faults: readonly Fault[]): FaultIndex {
   return index;
 }
 
+/** The world's targets by id, read-only (what strategies and faults ask of them). */
+export interface TargetLookup {
+  get(id: string): TargetRuntime | undefined;
+  has(id: string): boolean;
+  /** The targets in launch order. */
+  values(): IterableIterator<TargetRuntime>;
+  /** Their ids in launch order. */
+  keys(): IterableIterator<string>;
+}
+
 export class World implements TargetIds {
   readonly agenda = new Agenda();
-  readonly targets = new Map<string, TargetRuntime>();
-  readonly targetList: TraceTarget[] = [];
+  /**
+   * Not a Map of every target: inserting 200,000 fresh id strings into one (hashing
+   * each, rehashing as it grows) was a tenth of a blue/green run. Instances (i-N) are
+   * found by their number; only the few other targets (task sets, aliases) are hashed.
+   */
+  readonly targets: TargetLookup = {
+    get: (id) => this.lookup(id),
+    has: (id) => this.lookup(id) !== undefined,
+    values: () => this.runtimes.values(),
+    keys: () => this.runtimes.map((r) => r.id).values(),
+  };
+  /** Targets whose id is not an instance's (i-N), by id. */
+  private readonly others = new Map<string, TargetRuntime>();
+  /** The trace's targets, kept as columns until the trace is built (see target-columns.ts). */
+  readonly targetColumns = new TargetColumns(this);
   /** Spans and changes, kept as columns until the trace is built (see trace-columns.ts). */
   readonly spanColumns = new SpanColumns(this);
   readonly changeColumns = new ChangeColumns(this);
@@ -123,7 +145,12 @@ export class World implements TargetIds {
   readonly deployments: TraceDeployment[] = [];
   readonly phases: TracePhase[] = [];
   readonly machines: TraceMachineState[] = [];
-  private readonly openPhases = new Set<TracePhase>();
+  /**
+   * The phases open now, in opening order: a handful at a time (a list, not a Set: a
+   * one at a time rollout opens and closes a phase per instance, and a Set that grows
+   * and shrinks by one rebuilds its table every few changes).
+   */
+  private readonly openPhases: TracePhase[] = [];
   /** An error thrown where the agenda cannot see it (inside a machine's action): it ends the run. */
   private error: unknown;
   private failed = false;
@@ -134,16 +161,23 @@ export class World implements TargetIds {
   private readonly inService = new Map<string, Map<string, number>>();
   private dirty = true;
   private readonly explained = new Set<UndocumentedId>();
+  private readonly idThenTexts = new Map<string, TargetText>();
   private nextInstance = 1;
-  /** The runtimes in launch order, beside `targetList`, so the final state needs no lookups. */
+  /** The runtimes in launch order (their index), so the final state needs no lookups. */
   private readonly runtimes: TargetRuntime[] = [];
-  /** Instances by the number in their id (i-N): found without hashing the id. */
-  private readonly instances: TargetRuntime[] = [];
+  /**
+   * Instances by the number in their id (i-N, N below INSTANCE_NUMBERS): their index
+   * in `runtimes` plus one (0 for none). Found without hashing the id, and a typed
+   * array: no second array of 100,000 pointers for the GC to follow.
+   */
+  private instanceIndex = new Int32Array(1024);
   /** The targets' ids in launch order, once `release` has dropped the runtimes. */
   private ids: string[] | undefined;
   /** The last target looked up: callbacks touch one target several times in a row. */
   private last: TargetRuntime | undefined;
   private readonly faultIndex: FaultIndex;
+  /** The final state once taken (finalTargets), re-pointed at the ids by release. */
+  private finalColumns: FinalTargetColumns | undefined;
 
   constructor(readonly scenario: Scenario) {
     this.faultIndex = indexFaults(scenario.faults);
@@ -184,15 +218,19 @@ export class World implements TargetIds {
       lastSuccessfulRevision: t.version,
       index: this.runtimes.length,
     };
-    this.targets.set(t.id, runtime);
     this.runtimes.push(runtime);
     const n = instanceNumber(t.id);
-    if (n >= 0) this.instances[n] = runtime;
+    if (n >= 0 && n < INSTANCE_NUMBERS) {
+      if (n >= this.instanceIndex.length) {
+        const larger = new Int32Array(Math.max(n + 1, this.instanceIndex.length * 2));
+        larger.set(this.instanceIndex);
+        this.instanceIndex = larger;
+      }
+      this.instanceIndex[n] = runtime.index + 1;
+    } else this.others.set(t.id, runtime);
     this.last = runtime;
     const now = this.now;
-    this.targetList.push(
-      t.label ? { id: t.id, kind: t.kind, group: t.group, launchedAt: now, label: t.label } : { id: t.id, kind: t.kind, group: t.group, launchedAt: now },
-    );
+    this.targetColumns.add(now, t.kind, t.group, t.label);
     if (t.state === 'InService') this.count(runtime, +1);
     this.changeColumns.added(now, runtime.index, t.version, t.state, t.healthy, t.registered);
     return runtime;
@@ -216,9 +254,11 @@ export class World implements TargetIds {
     this.spanColumns.useIds(byIndex);
     this.changeColumns.useIds(byIndex);
     this.eventColumns.useIds(byIndex);
+    this.targetColumns.useIds(byIndex);
+    this.finalColumns?.useIds(byIndex);
     this.runtimes.length = 0;
-    this.instances.length = 0;
-    this.targets.clear();
+    this.instanceIndex = new Int32Array(0);
+    this.others.clear();
     this.last = undefined;
   }
 
@@ -234,8 +274,9 @@ export class World implements TargetIds {
     const last = this.last;
     if (last !== undefined && last.id === id) return last;
     const n = instanceNumber(id);
-    const r = n >= 0 ? this.instances[n] : undefined;
-    return r !== undefined && r.id === id ? r : this.targets.get(id);
+    if (n < 0 || n >= INSTANCE_NUMBERS) return this.others.get(id);
+    const k = n < this.instanceIndex.length ? this.instanceIndex[n]! : 0;
+    return k > 0 ? this.runtimes[k - 1] : undefined;
   }
 
   // The in-service counts depend on state, version and pool: each setter below takes
@@ -309,15 +350,32 @@ export class World implements TargetIds {
 
   // ── trace ────────────────────────────────────────────────────────────
 
-  event(type: TraceEventType, message: string, extra: EventExtra = NO_EXTRA): void {
+  /**
+   * Records an event. `message` is its text, or, for an event about one target, a
+   * TargetText that writes it from the target's id when the trace is read (see
+   * idThen): the same text, byte for byte, without keeping a string per event.
+   */
+  event(type: TraceEventType, message: string | TargetText, extra: EventExtra = NO_EXTRA): void {
     const t = this.now;
     const { target, deploymentId, rule, healthy, end, undocumented } = extra;
     // Every such event is flagged; the explanation is spelled out the first time only.
     if (undocumented !== undefined && !this.explained.has(undocumented)) {
       this.explained.add(undocumented);
-      message = `${message} (${UNDOCUMENTED[undocumented].says}.)`;
+      const text = typeof message === 'string' ? message : message(target!);
+      message = `${text} (${UNDOCUMENTED[undocumented].says}.)`;
     }
     this.eventColumns.add(t, type, message, target === undefined ? undefined : this.spanRef(target, this.eventColumns), deploymentId, rule, healthy, end, undocumented);
+  }
+
+  /**
+   * The TargetText "<target id><suffix>", one function per suffix for the whole run
+   * (the column keeps each function once, by identity: a fresh one per call would
+   * defeat that).
+   */
+  idThen(suffix: string): TargetText {
+    let text = this.idThenTexts.get(suffix);
+    if (text === undefined) this.idThenTexts.set(suffix, (text = (id) => id + suffix));
+    return text;
   }
 
   /** Records a span (of a target, or of anything named by `s.target`). */
@@ -363,7 +421,7 @@ export class World implements TargetIds {
     d.status = status;
     d.end = this.now;
     // A deployment's phases cannot outlive it.
-    for (const p of this.openPhases) if (p.deploymentId === id) this.closePhase(p);
+    for (const p of this.openPhases.slice()) if (p.deploymentId === id) this.closePhase(p);
   }
 
   // ── phases and machine states ────────────────────────────────────────
@@ -374,12 +432,15 @@ export class World implements TargetIds {
     if (p.targets !== undefined) phase.targets = p.targets;
     if (p.deadline !== undefined) phase.deadline = p.deadline;
     this.phases.push(phase);
-    this.openPhases.add(phase);
+    this.openPhases.push(phase);
     return phase;
   }
 
   closePhase(p: TracePhase | undefined): void {
-    if (!p || !this.openPhases.delete(p)) return;
+    if (!p) return;
+    const k = this.openPhases.lastIndexOf(p);
+    if (k < 0) return;
+    this.openPhases.splice(k, 1);
     p.end = this.now;
   }
 
@@ -434,6 +495,21 @@ export class World implements TargetIds {
     this.sample();
   }
 
+  /** How many versions `sample` has summed so far into sampleKeys / sampleCounts. */
+  private sampled = 0;
+  private readonly sumCount = (c: number, v: string): void => {
+    const keys = this.sampleKeys;
+    const n = this.sampled;
+    let k = 0;
+    while (k < n && keys[k] !== v) k++;
+    if (k === n) {
+      keys[n] = v;
+      this.sampleCounts[n] = c;
+      this.sampled = n + 1;
+    } else this.sampleCounts[k]! += c;
+  };
+  private readonly sumPool = (pool: Map<string, number>): void => pool.forEach(this.sumCount);
+
   private sample(): void {
     if (!this.dirty) return;
     this.dirty = false;
@@ -441,17 +517,10 @@ export class World implements TargetIds {
     // record's key order), into reused arrays: versions are a handful.
     const keys = this.sampleKeys;
     const counts = this.sampleCounts;
-    let n = 0;
-    for (const pool of this.inService.values()) {
-      for (const [v, c] of pool) {
-        let k = 0;
-        while (k < n && keys[k] !== v) k++;
-        if (k === n) {
-          keys[n] = v;
-          counts[n++] = c;
-        } else counts[k]! += c;
-      }
-    }
+    this.sampled = 0;
+    // forEach with one callback made once: no iterator or [key, value] pair per entry.
+    this.inService.forEach(this.sumPool);
+    const n = this.sampled;
     const unserved = this.unserved?.(this.inService) ?? 0;
     // The default model's weights are these very counts (evenSpread sums them the
     // same way): no record is made for them.
@@ -468,14 +537,26 @@ export class World implements TargetIds {
     this.sampleColumns.add(this.now, keys, counts, n, this.trafficKeys, this.trafficShares, m, this.testTraffic, unserved);
   }
 
-  finalTargets(): FinalTarget[] {
-    return this.runtimes.map((t) => ({ id: t.id, version: t.version, state: t.state, healthy: t.healthy }));
+  /** The targets' final state, as columns the trace builds objects from when first read (see release). */
+  finalTargets(): FinalTargetColumns {
+    const final = (this.finalColumns = new FinalTargetColumns(this, this.runtimes.length));
+    // An index loop: this runs once per run, mostly before it is optimized, where for…of
+    // allocates an iterator result per target.
+    const runtimes = this.runtimes;
+    for (let i = 0; i < runtimes.length; i++) {
+      const t = runtimes[i]!;
+      final.add(t.version, t.state, t.healthy);
+    }
+    return final;
   }
 
   finalTraffic(): Record<string, number> {
     return percentages(this.traffic(this.inService));
   }
 }
+
+/** Instance numbers at or above this are looked up by id (the index array would be too large). */
+const INSTANCE_NUMBERS = 1 << 24;
 
 /** N for an id "i-N" (N decimal digits, no leading zero), else -1. */
 function instanceNumber(id: string): number {

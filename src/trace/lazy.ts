@@ -1,9 +1,9 @@
-// A trace's long lists (spans, events, samples and changes: 2–3 million objects at
-// 100,000 instances) made when first read rather than when the run ends. The
+// A trace's long lists (targets, spans, events, samples and changes: 2–3 million
+// objects at 100,000 instances) made when first read rather than when the run ends. The
 // engine records them as columns; building the objects costs as much as a third of
 // a large run and keeps hundreds of megabytes alive, and the compact JSON encoder,
 // the trace check and the browser's packer need none of them. So `simulate`
-// returns a trace whose `spans`, `events`, `samples` and `changes` are accessors that build the list on
+// returns a trace whose `targets`, `spans`, `events`, `samples` and `changes` are accessors that build the list on
 // first read, cache it in the property (a plain data property from then on) and let
 // go of the columns. Everything that reads properties sees a plain data object:
 // JSON.stringify, structuredClone, postMessage, spread, Object.keys/entries and
@@ -12,7 +12,7 @@
 //
 // Readers that can work row by row use `rowsOf`: while a list is still unbuilt it
 // reads the columns (one short-lived object per row, never the whole list).
-import type { Trace, TraceChange, TraceEvent, TraceSample, TraceSpan } from './types.ts';
+import type { FinalTarget, Trace, TraceChange, TraceEvent, TraceSample, TraceSpan, TraceTarget } from './types.ts';
 
 /** Rows by position: an array is one; so are the engine's recorded columns. */
 export interface Rows<T> {
@@ -28,6 +28,7 @@ export interface LazyList<T> extends Rows<T> {
 
 /** The lists a trace may hold unbuilt. */
 export interface TraceLists {
+  targets: TraceTarget;
   spans: TraceSpan;
   events: TraceEvent;
   samples: TraceSample;
@@ -44,31 +45,42 @@ export const TRACE_COLUMNS: unique symbol = Symbol.for('deploysim.trace.columns'
 
 type Sources = { [K in ListKey]?: LazyList<TraceLists[K]> | undefined };
 
-/** Makes `trace.spans`, `trace.events`, `trace.samples` and `trace.changes` build from `sources` when first read; returns `trace`. */
+/** Makes `trace.targets`, `trace.spans`, `trace.events`, `trace.samples` and `trace.changes` build from `sources` when first read; returns `trace`. */
 export function lazyLists(trace: Trace, sources: { [K in ListKey]: LazyList<TraceLists[K]> }): Trace {
   const pending: Sources = { ...sources };
   Object.defineProperty(trace, TRACE_COLUMNS, { value: pending, enumerable: false, writable: false, configurable: true });
-  for (const key of ['spans', 'events', 'samples', 'changes'] as const) {
-    let built: unknown[] | undefined;
-    const settle = (value: unknown[]) => {
-      built = value;
-      pending[key] = undefined;
-      // Redefining an existing key keeps its place in the key order (JSON output unchanged).
-      Reflect.defineProperty(trace, key, { value, writable: true, enumerable: true, configurable: true });
-    };
-    Object.defineProperty(trace, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        if (built === undefined) settle(pending[key]!.list());
-        return built;
-      },
-      set(value: unknown[]) {
-        settle(value);
-      },
-    });
+  for (const key of ['targets', 'spans', 'events', 'samples', 'changes'] as const) {
+    lazyKey(trace, key, () => pending[key]!.list(), () => (pending[key] = undefined));
   }
   return trace;
+}
+
+/** Makes `final.targets` build from `source` when first read (as lazyLists does for the trace's lists); returns `final`. */
+export function lazyFinalTargets(final: Trace['final'], source: LazyList<FinalTarget>): Trace['final'] {
+  lazyKey(final, 'targets', () => source.list(), () => undefined);
+  return final;
+}
+
+/** Turns `obj[key]` into an accessor that builds the list on first read, then a plain data property (`settled` is told). */
+function lazyKey(obj: object, key: string, build: () => unknown[], settled: () => void): void {
+  let built: unknown[] | undefined;
+  const settle = (value: unknown[]) => {
+    built = value;
+    settled();
+    // Redefining an existing key keeps its place in the key order (JSON output unchanged).
+    Reflect.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (built === undefined) settle(build());
+      return built;
+    },
+    set(value: unknown[]) {
+      settle(value);
+    },
+  });
 }
 
 /**

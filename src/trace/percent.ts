@@ -34,20 +34,22 @@ export function percentages(weights: Record<string, number>, total = 100): Recor
  * calls it for every sample (twice per instance in a one at a time rollout).
  */
 export function sharesInto(keys: readonly string[], values: readonly number[], n: number, total: number, outKeys: string[], outValues: number[]): number {
-  const positive: number[] = [];
+  // Scratch arrays shared by every call (never reentrant): no four fresh arrays per sample.
+  const positive = POSITIVE;
+  const exact = EXACT;
+  const floors = FLOORS;
+  const order = ORDER;
+  let m = 0;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const w = values[i]!;
     if (w > 0) {
-      positive.push(i);
+      positive[m++] = i;
       sum += w;
     }
   }
   const tenths = Math.round(total * 10);
   if (sum <= 0 || tenths <= 0) return 0;
-  const m = positive.length;
-  const exact: number[] = new Array<number>(m);
-  const floors: number[] = new Array<number>(m);
   let left = tenths;
   for (let i = 0; i < m; i++) {
     exact[i] = (values[positive[i]!]! / sum) * tenths;
@@ -56,7 +58,6 @@ export function sharesInto(keys: readonly string[], values: readonly number[], n
   }
   // Largest remainder first, ties by key order: an insertion sort of the indices (m is
   // the number of versions, one to a few), a total order, so any sort gives this result.
-  const order: number[] = new Array<number>(m);
   for (let i = 0; i < m; i++) {
     let j = i;
     while (j > 0 && before(i, order[j - 1]!, exact, floors)) {
@@ -78,6 +79,11 @@ export function sharesInto(keys: readonly string[], values: readonly number[], n
   }
   return count;
 }
+
+const POSITIVE: number[] = [];
+const EXACT: number[] = [];
+const FLOORS: number[] = [];
+const ORDER: number[] = [];
 
 /** Whether index a goes before b: larger remainder, then lower index. */
 function before(a: number, b: number, exact: readonly number[], floors: readonly number[]): boolean {

@@ -92,6 +92,33 @@ describe('agenda order', () => {
   });
 });
 
+describe('recycled buckets', () => {
+  it('a fleet in lockstep keeps its order step after step while large buckets are recycled, with cancelled entries among them', () => {
+    // 3,000 entries at each time (buckets far larger than a small spare keeps), each
+    // scheduling its next step; every seventh cancels its successor at one step.
+    const agenda = new Agenda();
+    const seen: string[] = [];
+    const fleet = 3000;
+    const steps = 6;
+    const schedule = (id: number, step: number) => {
+      const entry = agenda.at(step * 10, () => {
+        seen.push(`${step}:${id}`);
+        if (step + 1 < steps) {
+          const nextEntry = schedule(id, step + 1);
+          if (step === 2 && id % 7 === 0) agenda.cancel(nextEntry);
+        }
+      });
+      return entry;
+    };
+    for (let id = 0; id < fleet; id++) schedule(id, 0);
+    while (agenda.step());
+    const expected: string[] = [];
+    for (let step = 0; step < steps; step++) for (let id = 0; id < fleet; id++) if (!(step > 2 && id % 7 === 0)) expected.push(`${step}:${id}`);
+    expect(seen).toEqual(expected);
+    expect(agenda.now).toBe((steps - 1) * 10);
+  });
+});
+
 describe('cancelling', () => {
   it('cancelled entries at the front are dropped without advancing the clock', () => {
     const agenda = new Agenda();
@@ -129,7 +156,6 @@ describe('owned entries (schedule)', () => {
     let runs = 0;
     const own: Entry = {
       t: 0,
-      seq: 0,
       cancelled: false,
       run: () => {
         seen.push(`own@${agenda.now}`);

@@ -88,12 +88,16 @@ describe('targets and counts', () => {
     expect(() => w.target('i-9')).toThrow('unknown target i-9');
   });
 
-  it('gives the final state in launch order', () => {
+  it('gives the final state in launch order, as columns that outlive the released world', () => {
     const w = world([]);
     addInstances(w, 3);
     w.setHealthy('i-2', false);
     w.setState('i-3', 'Terminated');
-    expect(w.finalTargets()).toEqual([
+    const final = w.finalTargets();
+    w.release();
+    expect(final.at(1)).toEqual({ id: 'i-2', version: 'v1', state: 'InService', healthy: false });
+    expect(final.at(3)).toBeUndefined();
+    expect(final.list()).toEqual([
       { id: 'i-1', version: 'v1', state: 'InService', healthy: true },
       { id: 'i-2', version: 'v1', state: 'InService', healthy: false },
       { id: 'i-3', version: 'v1', state: 'Terminated', healthy: true },

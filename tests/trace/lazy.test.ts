@@ -1,4 +1,4 @@
-// The engine's trace leaves spans, events, samples and changes unbuilt until first read (src/trace/
+// The engine's trace leaves targets, spans, events, samples and changes unbuilt until first read (src/trace/
 // lazy.ts). Whoever reads it must see a plain data object: the same JSON text in the
 // same key order, the same clone, spread and deep equality; the compact encoder and
 // the check read the columns without building the lists.
@@ -14,13 +14,14 @@ const scenario = readScenario('codedeploy/server-one-at-a-time-hook-failure-roll
 const fresh = (): Trace => run(scenario as Record<string, unknown>);
 const unbuilt = (t: Trace) => (t as unknown as Record<symbol, Record<string, unknown>>)[TRACE_COLUMNS]!;
 
-describe('lazy spans, events, samples and changes', () => {
+describe('lazy targets, spans, events, samples and changes', () => {
   it('reads as a plain data object: JSON text and key order, spread, clone and deep equality', () => {
     const built = fresh();
     const json = JSON.stringify(built);
     // Plain data properties only (the records' null prototypes kept, unlike JSON.parse).
     const eager: Trace = Object.fromEntries(Object.entries(built)) as unknown as Trace;
     expect(Object.values(Object.getOwnPropertyDescriptors(eager)).every((d) => 'value' in d)).toBe(true);
+    expect(eager.targets.length).toBeGreaterThan(3);
     expect(eager.spans.length).toBeGreaterThan(10);
     expect(eager.changes.length).toBeGreaterThan(10);
     expect(JSON.stringify(fresh())).toBe(json);
@@ -55,6 +56,17 @@ describe('lazy spans, events, samples and changes', () => {
     const rows = Array.from({ length: spans.length }, (_, i) => spans.at(i));
     expect(rows).toStrictEqual(fresh().spans);
     expect(spans.at(spans.length)).toBeUndefined();
+    const targets = rowsOf(t, 'targets');
+    expect(Array.from({ length: targets.length }, (_, i) => targets.at(i))).toStrictEqual(fresh().targets);
+  });
+
+  it('keeps the targets unbuilt until read, with their ids, groups, launch times and labels', () => {
+    const t = fresh();
+    expect(unbuilt(t).targets).toBeDefined();
+    const targets = t.targets;
+    expect(unbuilt(t).targets).toBeUndefined();
+    expect(targets.map((x) => x.id)).toEqual(t.final.targets.map((x) => x.id));
+    expect(targets[0]).toStrictEqual({ id: 'i-1', kind: 'instance', group: 'original', launchedAt: 0 });
   });
 
   it('encodes and checks without building the lists, with the same result as from the lists', () => {

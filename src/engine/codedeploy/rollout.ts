@@ -205,7 +205,8 @@ export class Rollout {
     const started: string[] = [];
     while (this.next < ids.length && !(this.o.failFast === true && this.failed.length > 0)) {
       const id = ids[this.next]!;
-      if (this.dropped.has(id)) {
+      // Usually nothing was dropped: no hashing of each id to find that out.
+      if (this.dropped.size > 0 && this.dropped.has(id)) {
         this.next++;
         continue;
       }

@@ -159,8 +159,9 @@ export function simulateServerBlueGreen(world: World): Outcome {
         replacements = addInstances(ctx, originals.length, 'replacement', '');
         if (copy) {
           provisioning = world.openPhase({ deploymentId: USER_DEPLOYMENT, kind: 'batch', name: 'Provisioning replacement instances', targets: replacements });
+          const launched = world.idThen(' is launched into the replacement environment (a copy of the Auto Scaling group)');
           for (const x of replacements) {
-            world.event('instance-launched', `${x} is launched into the replacement environment (a copy of the Auto Scaling group)`, { target: x, deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
+            world.event('instance-launched', launched, { target: x, deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
           }
         } else {
           world.event('note', `CodeDeploy uses the existing instances ${listIds(replacements)} as the replacement environment (DISCOVER_EXISTING)`, { deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
@@ -283,12 +284,12 @@ export function simulateServerBlueGreen(world: World): Outcome {
         world.openPhase({ deploymentId: USER_DEPLOYMENT, kind: 'batch', name: 'Terminating original instances', targets: live(originals) });
       },
       terminateOriginals: () => {
-        // The id plus a suffix made once: one string piece per message, not several.
-        const terminated = ` (an original instance, ${from}) is terminated`;
+        // The id plus a suffix, written when the trace is read.
+        const terminated = world.idThen(` (an original instance, ${from}) is terminated`);
         for (const x of live(originals)) {
           world.setState(x, 'Terminated');
           world.setHealthy(x, false);
-          world.event('instance-terminated', x + terminated, { target: x, deploymentId: USER_DEPLOYMENT, rule: 'cd.termination-wait' });
+          world.event('instance-terminated', terminated, { target: x, deploymentId: USER_DEPLOYMENT, rule: 'cd.termination-wait' });
         }
       },
       keepOriginals: () =>

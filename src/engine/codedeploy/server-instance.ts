@@ -9,6 +9,7 @@ import type { RuleId } from '../../aws/rules.ts';
 import type { TargetGroup } from '../../trace/types.ts';
 import type { CdContext } from './context.ts';
 import { LifecycleSteps, type Effects, type Plan } from './lifecycle.ts';
+import type { TargetText } from '../trace-columns.ts';
 
 /** Adds `count` instances running `version` (the originals) or nothing yet (replacements). */
 export function addInstances(ctx: CdContext, count: number, group: TargetGroup, version: string): string[] {
@@ -34,17 +35,18 @@ export function addInstances(ctx: CdContext, count: number, group: TargetGroup, 
 /** What the events do to an instance, for every instance of one deployment (callbacks get the instance). */
 function effects(ctx: CdContext, plan: Plan): Effects {
   const { world, cd } = ctx;
-  // The end of the AllowTraffic message, made once per version: each message is then
-  // the id plus this (one string piece, not several; a large trace keeps them all).
+  // The AllowTraffic message, made once per version: the id plus this, written when
+  // the trace is read.
   let servesVersion: string | undefined;
-  let serves = '';
+  let serves: TargetText = (id) => id;
   const servesText = (version: string) => {
     if (version !== servesVersion) {
       servesVersion = version;
-      serves = ` is registered with the load balancer and passes its health checks (AllowTraffic): it serves ${version}`;
+      serves = world.idThen(` is registered with the load balancer and passes its health checks (AllowTraffic): it serves ${version}`);
     }
     return serves;
   };
+  const deregistered = world.idThen(' is deregistered from the load balancer (BlockTraffic): it stops receiving traffic while connections drain');
   const unhealthy = (end: number, id: string) => plan.revision === ctx.to && world.faultBy('UnhealthyInstance', end, id) !== undefined;
   const e: Effects = {
     Install: { onStart: (id) => world.setVersion(id, plan.revision) },
@@ -55,7 +57,7 @@ function effects(ctx: CdContext, plan: Plan): Effects {
         if (world.target(id).registered !== true) return;
         world.setState(id, 'OutOfService');
         world.setRegistered(id, false);
-        world.event('deregistered', `${id} is deregistered from the load balancer (BlockTraffic): it stops receiving traffic while connections drain`, { target: id, deploymentId: plan.deploymentId });
+        world.event('deregistered', deregistered, { target: id, deploymentId: plan.deploymentId });
       },
     },
     AllowTraffic: {
@@ -65,7 +67,7 @@ function effects(ctx: CdContext, plan: Plan): Effects {
         if (world.target(id).registered === true) return;
         world.setState(id, 'InService');
         world.setRegistered(id, true);
-        world.event('registered', id + servesText(world.target(id).version), { target: id, deploymentId: plan.deploymentId });
+        world.event('registered', servesText(world.target(id).version), { target: id, deploymentId: plan.deploymentId });
       },
       // The load balancer waits up to an hour for the instance to become healthy (reference §2.4).
       // No UnhealthyInstance fault, no check: nothing to ask per instance.

@@ -45,7 +45,9 @@ export function schedulingOrder(world: World, ids: readonly string[], revision: 
     const k = !t.healthy ? 0 : t.version === '' ? 1 : t.version !== revision ? 2 : 3;
     classes[k]!.push(id);
   }
-  return classes.flat();
+  // concat, not flat(): flat is a generic, element-by-element walk (a tenth of a 10,000-instance one at a time run's setup).
+  const [a, b, c, d] = classes as [string[], string[], string[], string[]];
+  return a.concat(b, c, d);
 }
 
 /** The configuration's schedule and success rule in words (reference §2.3). */

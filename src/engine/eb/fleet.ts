@@ -10,6 +10,8 @@ import type { TracePhase } from '../../trace/types.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import { listIds } from '../narration.ts';
 import { failsHealthChecks, instanceSteps, type InstanceMode } from './instance-steps.ts';
+import type { TargetText } from '../trace-columns.ts';
+import { OrderedByTarget } from '../by-target.ts';
 
 export interface GroupResult {
   ok: boolean;
@@ -21,8 +23,12 @@ export interface GroupResult {
 }
 
 export class Fleet {
-  /** Instance runs in progress, by instance id, so aborts and terminations can cut them short. */
-  readonly active = new Map<string, StepRun>();
+  /**
+   * Instance runs in progress, by instance id, so aborts and terminations can cut them
+   * short; by the instance's index, not hashed (a Map of 100,000 fresh ids was a
+   * twentieth of an Immutable run).
+   */
+  readonly active: OrderedByTarget<StepRun>;
   /** Termination step lists by version, without and with leaving the load balancer first (see terminationSteps). */
   private readonly termination = [new Map<string, readonly Step[]>(), new Map<string, readonly Step[]>()];
 
@@ -30,7 +36,9 @@ export class Fleet {
     readonly world: World,
     readonly eb: ElasticBeanstalkSettings,
     readonly deploymentId: string,
-  ) {}
+  ) {
+    this.active = new OrderedByTarget(world);
+  }
 
   get effectiveTimeout(): number {
     return this.eb.Timeout + EB_TIMEOUT_EXTRA_SECONDS;
@@ -59,12 +67,12 @@ export class Fleet {
   launch(count: number, to: { group: TargetGroup; pool: string; label: string; rule: RuleId }, onDone: (r: GroupResult) => void): string[] {
     const { group, pool, label, rule } = to;
     const ids: string[] = [];
-    // Made once: each message is then the id plus this (one string piece, not several).
-    const launched = ` is launched into the ${groupName(group)}`;
+    // Made once: each message is the id plus this, written when the trace is read.
+    const launched = this.world.idThen(` is launched into the ${groupName(group)}`);
     for (let i = 0; i < count; i++) {
       const id = this.world.nextInstanceId();
       this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false, registered: this.behindLoadBalancer(false) });
-      this.world.event('instance-launched', id + launched, { target: id, deploymentId: this.deploymentId, rule });
+      this.world.event('instance-launched', launched, { target: id, deploymentId: this.deploymentId, rule });
       ids.push(id);
     }
     // A single-instance environment has no load balancer: a new instance waits on standby
@@ -161,11 +169,12 @@ export class Fleet {
       this.world.agenda.at(this.world.now, onDone);
       return;
     }
+    const terminated = this.world.idThen(` is terminated: ${why}`);
     const program: StepProgram = {
       world: this.world,
       deploymentId: this.deploymentId,
       onEnd: (_result, id) => {
-        this.markTerminated(id, `${id} is terminated: ${why}`, { rule });
+        this.markTerminated(id, terminated, { rule });
         if (--left === 0) onDone();
       },
     };
@@ -184,7 +193,7 @@ export class Fleet {
     const { timings } = this.world.scenario;
     const list: Step[] = [];
     if (deregister) {
-      const detached = ` is detached from the load balancer before it is terminated; its connections drain for ${timings.deregistration} s`;
+      const detached = this.world.idThen(` is detached from the load balancer before it is terminated; its connections drain for ${timings.deregistration} s`);
       list.push({
         name: EB_LIFECYCLE_STEPS.deregister,
         seconds: timings.deregistration,
@@ -192,7 +201,7 @@ export class Fleet {
         onStart: (id) => {
           this.world.setState(id, 'OutOfService');
           this.world.setRegistered(id, false);
-          this.world.event('deregistered', id + detached, {
+          this.world.event('deregistered', detached, {
             target: id,
             deploymentId: this.deploymentId,
             rule: 'eb.health-checks',
@@ -205,7 +214,7 @@ export class Fleet {
     return steps;
   }
 
-  markTerminated(id: string, message: string, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {
+  markTerminated(id: string, message: string | TargetText, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {
     this.world.setState(id, 'Terminated');
     this.world.setHealthy(id, false);
     this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...why });
@@ -213,7 +222,7 @@ export class Fleet {
 
   /** Cuts every instance run short now; returns the instances that were mid-deployment. */
   cancelInFlight(reason: string): string[] {
-    const runs = [...this.active.values()];
+    const runs = this.active.inOrder();
     this.active.clear();
     for (const run of runs) run.cancel(reason);
     return runs.map((r) => r.target);

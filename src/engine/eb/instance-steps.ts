@@ -6,6 +6,7 @@ import { EB_INSTANCE_WORKFLOW, EB_LIFECYCLE_STEPS, EB_RESTART_STEP, type Workflo
 import { lifecycleOrder, type LifecycleId } from '../lifecycles/catalog.ts';
 import type { Step } from '../steps.ts';
 import type { World } from '../world.ts';
+import type { TargetText } from '../trace-columns.ts';
 
 export interface InstanceMode {
   /** A new instance: launched first, attached after the workflow. */
@@ -48,7 +49,7 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
         return { name, seconds: timings.launch, revision: to };
       case EB_LIFECYCLE_STEPS.deregister: {
         // An existing instance still runs the version it had before this deployment.
-        const detached = ` is detached from the load balancer; its open connections drain for ${timings.deregistration} s`;
+        const detached = world.idThen(` is detached from the load balancer; its open connections drain for ${timings.deregistration} s`);
         return {
           name,
           seconds: timings.deregistration,
@@ -56,20 +57,22 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
           onStart: (id) => {
             world.setState(id, 'OutOfService');
             world.setRegistered(id, false);
-            world.event('deregistered', id + detached, { target: id, deploymentId, rule: 'eb.rolling-batch' });
+            world.event('deregistered', detached, { target: id, deploymentId, rule: 'eb.rolling-batch' });
           },
         };
       }
-      case EB_LIFECYCLE_STEPS.register:
+      case EB_LIFECYCLE_STEPS.register: {
+        const attached = world.idThen(' is attached to the load balancer, which sends it traffic once it passes health checks');
         return {
           name,
           seconds: timings.registration,
           revision: to,
           onSuccess: (id) => {
             world.setRegistered(id, true);
-            world.event('registered', `${id} is attached to the load balancer, which sends it traffic once it passes health checks`, { target: id, deploymentId, rule: 'eb.health-checks' });
+            world.event('registered', attached, { target: id, deploymentId, rule: 'eb.health-checks' });
           },
         };
+      }
       case EB_LIFECYCLE_STEPS.healthCheck:
         return healthCheckStep(world, mode, deploymentId, onHealthWait);
       default:
@@ -81,7 +84,7 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
 function workflowStep(world: World, mode: InstanceMode, deploymentId: string, fact: WorkflowStepFact): Step {
   const to = world.scenario.versions.to;
   const restart = fact.name === EB_RESTART_STEP;
-  const restarts = ` restarts its application on ${to} and stops serving until it is healthy again`;
+  const restarts = world.idThen(` restarts its application on ${to} and stops serving until it is healthy again`);
   return {
     name: fact.name,
     seconds: world.scenario.timings.steps[fact.name] ?? fact.seconds,
@@ -92,7 +95,7 @@ function workflowStep(world: World, mode: InstanceMode, deploymentId: string, fa
           if (!mode.launch && !mode.detach) {
             world.setState(id, 'OutOfService');
             world.setHealthy(id, false);
-            world.event('health-changed', id + restarts, {
+            world.event('health-changed', restarts, {
               target: id,
               deploymentId,
               healthy: false,
@@ -125,6 +128,11 @@ function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string,
   const standby = `; it runs ${to} and waits for the environment to switch to it`;
   const inService = ` and is InService on ${to}`;
   const passedChecks = ` passed ${timings.healthyThreshold} health checks ${timings.healthCheckInterval} s apart`;
+  // The messages, written from the instance's id when the trace is read.
+  const passed = (then: string): TargetText =>
+    single ? (id) => `Elastic Beanstalk's health reporting finds ${id} healthy${then}` : world.idThen(passedChecks + then);
+  const passedStandby = passed(standby);
+  const passedInService = passed(inService);
   return {
     name: EB_LIFECYCLE_STEPS.healthCheck,
     seconds: timings.healthCheckInterval * timings.healthyThreshold,
@@ -140,16 +148,13 @@ function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string,
     onSuccess: (id) => {
       world.setHealthy(id, true);
       world.target(id).lastSuccessfulRevision = to;
-      // Per-instance text as the id plus a suffix made once: one string piece per
-      // message instead of several (a 100,000-instance trace keeps every message).
-      const passed = single ? `Elastic Beanstalk's health reporting finds ${id} healthy` : id + passedChecks;
       const rule = single ? ('eb.single-instance' as const) : ('eb.health-checks' as const);
       if (mode.standby) {
-        world.event('health-changed', passed + standby, { target: id, deploymentId, healthy: true, rule });
+        world.event('health-changed', passedStandby, { target: id, deploymentId, healthy: true, rule });
         return;
       }
       world.setState(id, 'InService');
-      world.event('health-changed', passed + inService, { target: id, deploymentId, healthy: true, rule });
+      world.event('health-changed', passedInService, { target: id, deploymentId, healthy: true, rule });
     },
   };
 }

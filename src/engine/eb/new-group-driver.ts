@@ -11,6 +11,7 @@ import { weightedPools } from '../traffic.ts';
 import type { GroupResult } from './fleet.ts';
 import { newGroupMachine, type RollbackCause } from './new-group-machine.ts';
 import { alive, countVersion, DEPLOYMENT_ID, runVersion, type Driver, type DriverContext } from './driver.ts';
+import { ByTarget } from '../by-target.ts';
 
 export function newGroupDriver({ world, fleet, eb, originals, end }: DriverContext): Driver {
   const policy = eb.DeploymentPolicy;
@@ -18,7 +19,8 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   const { from, to } = world.scenario.versions;
   const id = DEPLOYMENT_ID;
   const newIds: string[] = [];
-  const isNew = new Set<string>();
+  // The instances this driver launched, by target index (not a Set of 100,000 ids).
+  const isNew = new ByTarget<true>(world);
   const share = { value: 0 };
   if (splitting) world.traffic = weightedPools('original', 'temporary', share);
   const rules: Record<'start' | 'promote' | 'failure', RuleId> = splitting
@@ -47,8 +49,11 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   };
   const launch = (count: number, name: string, label: string) => {
     const ids = fleet.launch(count, { group: 'temporary', pool: 'temporary', label, rule: rules.start }, groupDone);
-    for (const x of ids) isNew.add(x);
-    newIds.push(...ids);
+    // One by one: push(...ids) passes 100,000 arguments on the stack.
+    for (const x of ids) {
+      isNew.set(x, true);
+      newIds.push(x);
+    }
     if (ids.length > 0) batch = world.openPhase({ deploymentId: id, kind: 'batch', name, targets: ids });
   };
   const why: Record<RollbackCause, string> = {
