@@ -12,14 +12,15 @@
 // `buildIndex(trace)` exactly, shared lists included (tests/app/index-packet.test.ts
 // checks it on every shipped scenario).
 import { distinctTimes, durationOf, failedSpans, momentsOf, phasesInOrder, runningSpans, snapshotColumns, versionsOf, type SnapshotColumns, type TraceIndex } from '../layout/frame.ts';
-import { lazyLists, pendingList, type LazyList } from '../trace/lazy.ts';
+import { lazyFinalTargets, lazyLists, pendingFinalTargets, pendingList, type LazyList } from '../trace/lazy.ts';
 import type { Trace } from '../trace/types.ts';
 import { ChangeColumns, dataBuffers, SpanColumns, type ColumnsData } from '../engine/trace-columns.ts';
 import { EventColumns } from '../engine/event-columns.ts';
+import { FinalTargetColumns, TargetColumns } from '../engine/target-columns.ts';
 
-/** Everything but the big lists travels as it is (scenario, targets, samples, phases, …). */
-type TraceRest = Omit<Trace, 'spans' | 'events' | 'changes'>;
-const COLUMNS: ReadonlySet<string> = new Set(['spans', 'events', 'changes']);
+/** Everything but the big lists travels as it is (scenario, samples, phases, the final traffic, …). */
+type TraceRest = Omit<Trace, 'targets' | 'spans' | 'events' | 'changes' | 'final'> & { final: Omit<Trace['final'], 'targets'> };
+const COLUMNS: ReadonlySet<string> = new Set(['targets', 'spans', 'events', 'changes']);
 
 /** Per-target lists as offsets into one flat list of row numbers (row k of target i: rows[offsets[i] + k]). */
 interface Lists {
@@ -29,7 +30,9 @@ interface Lists {
 
 export interface IndexPacket {
   rest: TraceRest;
-  /** The engine's columns of the trace's spans, events and changes (ColumnsData). */
+  /** The engine's columns of the trace's targets, spans, events, changes and final targets (ColumnsData). */
+  targets: ColumnsData;
+  finalTargets: ColumnsData;
   spans: ColumnsData;
   events: ColumnsData;
   changes: ColumnsData;
@@ -69,7 +72,7 @@ function spanRows(spans: SpanColumns, targetIndex: ReadonlyMap<string, number>, 
 /** The buffers of a packet, to transfer rather than copy. */
 export function packetBuffers(p: IndexPacket): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const group of [p.spans, p.events, p.changes, p.spansByTarget, p.snapshots]) out.push(...dataBuffers(group));
+  for (const group of [p.targets, p.finalTargets, p.spans, p.events, p.changes, p.spansByTarget, p.snapshots]) out.push(...dataBuffers(group));
   out.push(p.eventTimes.buffer as ArrayBuffer, p.moments.buffer as ArrayBuffer);
   // A buffer listed twice cannot be moved: each once.
   return [...new Set(out)];
@@ -82,11 +85,15 @@ export function packetBuffers(p: IndexPacket): ArrayBuffer[] {
  * the snapshots are folded.
  */
 export function packTrace(trace: Trace): IndexPacket {
+  const targets = pendingList(trace, 'targets');
   const spans = pendingList(trace, 'spans');
   const events = pendingList(trace, 'events');
   const changes = pendingList(trace, 'changes');
-  if (!(spans instanceof SpanColumns && events instanceof EventColumns && changes instanceof ChangeColumns)) {
-    throw new Error('packTrace packs a trace fresh from simulate(), whose spans, events and changes are not built yet');
+  const finalTargets = pendingFinalTargets(trace.final);
+  if (
+    !(targets instanceof TargetColumns && spans instanceof SpanColumns && events instanceof EventColumns && changes instanceof ChangeColumns && finalTargets instanceof FinalTargetColumns)
+  ) {
+    throw new Error('packTrace packs a trace fresh from simulate(), whose targets, spans, events and changes are not built yet');
   }
   const rest = restOf(trace);
   const targetIndex = new Map<string, number>();
@@ -105,8 +112,10 @@ export function packTrace(trace: Trace): IndexPacket {
     eventTimes: Float64Array.from(eventTimes),
     moments: Float64Array.from(momentsOf(eventTimes, starts, ends, rest)),
     duration: durationOf(trace),
-    versions: versionsOf(rest),
+    versions: versionsOf({ ...rest, final: { ...rest.final, targets: finalTargets } }),
     // Last: the columns' buffers are moved with the packet.
+    targets: targets.data(),
+    finalTargets: finalTargets.data(),
     spans: spans.data(),
     events: events.data(),
     changes: changes.data(),
@@ -117,6 +126,9 @@ export function packTrace(trace: Trace): IndexPacket {
 function restOf(trace: Trace): TraceRest {
   const rest: Record<string, unknown> = {};
   for (const key of Object.keys(trace)) if (!COLUMNS.has(key)) rest[key] = trace[key as keyof Trace];
+  const final: Record<string, unknown> = {};
+  for (const key of Object.keys(trace.final)) if (key !== 'targets') final[key] = trace.final[key as keyof Trace['final']];
+  rest.final = final;
   return rest as TraceRest;
 }
 
@@ -177,7 +189,9 @@ function* unpackSteps(p: IndexPacket): Generator<void, TraceIndex> {
     sample.traffic = bare(sample.traffic);
     if (sample.testTraffic) sample.testTraffic = bare(sample.testTraffic);
   }
-  r.final.traffic = bare(r.final.traffic);
+  // The engine's key order (src/engine/simulate.ts); the final targets are built when read.
+  const final = lazyFinalTargets({ targets: [], traffic: bare(r.final.traffic) }, FinalTargetColumns.revive(p.finalTargets));
+  const targets = TargetColumns.revive(p.targets).list();
   // The engine's key order (src/engine/simulate.ts), so the trace reads and exports the same.
   const trace: Trace = {
     schemaVersion: r.schemaVersion,
@@ -185,17 +199,17 @@ function* unpackSteps(p: IndexPacket): Generator<void, TraceIndex> {
     outcome: r.outcome,
     durationSeconds: r.durationSeconds,
     deployments: r.deployments,
-    targets: r.targets,
+    targets,
     spans,
     events,
     samples: r.samples,
     phases: r.phases,
     changes: [],
     machines: r.machines,
-    final: r.final,
+    final,
   };
   // The changes are built when something reads them (metrics, exports): the index has their snapshots.
-  lazyLists(trace, { targets: built(r.targets), spans: built(spans), events: built(events), samples: built(r.samples), changes: ChangeColumns.revive(p.changes) });
+  lazyLists(trace, { targets: built(targets), spans: built(spans), events: built(events), samples: built(r.samples), changes: ChangeColumns.revive(p.changes) });
   const targetIndex = new Map<string, number>();
   trace.targets.forEach((t, i) => targetIndex.set(t.id, i));
   const spansByTarget = unpackLists(p.spansByTarget, spans);

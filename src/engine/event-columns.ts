@@ -10,7 +10,7 @@ import type { RuleId } from '../aws/rules.ts';
 import type { UndocumentedId } from '../aws/undocumented.ts';
 import type { TraceEvent, TraceEventType } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
-import { dataOf, FIRST_CAPACITY, grow, larger, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
+import { dataOf, targetCount, FIRST_CAPACITY, grow, larger, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
 
 /** Which optional fields an event has (bits), and its `healthy` value. */
 const TARGET = 1;
@@ -135,7 +135,7 @@ export class EventColumns implements LazyList<TraceEvent> {
       message[i] = messages.length;
       messages.push(this.messageTexts.list[-1 - m]!(this.targetOf(i)!));
     }
-    return dataOf({ ...this, message, messages, messageTexts: undefined }, this.targets, this.target, this.length, this.fields, TARGET);
+    return dataOf({ ...this, message, messages, messageTexts: undefined }, this.targets, targetCount(this.target, this.length, this.fields, TARGET));
   }
 
   static revive(data: ColumnsData): EventColumns {

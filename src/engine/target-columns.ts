@@ -5,7 +5,7 @@
 // (and `final.targets`) are first read (src/trace/lazy.ts).
 import type { FinalTarget, TargetGroup, TargetKind, TargetState, TraceTarget } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
-import { FIRST_CAPACITY, grow, larger, StringTable, Table, time, type TargetIds } from './trace-columns.ts';
+import { dataOf, FIRST_CAPACITY, grow, larger, revive, StringTable, Table, time, type ColumnsData, type TargetIds } from './trace-columns.ts';
 
 /** Targets in launch order, which is their index in the world (and trace order). */
 export class TargetColumns implements LazyList<TraceTarget> {
@@ -42,6 +42,15 @@ export class TargetColumns implements LazyList<TraceTarget> {
     this.group[i] = this.groups.of(group);
     if (label) this.labels.set(i, label);
     this.length = i + 1;
+  }
+
+  /** These columns as plain data for another thread (see ColumnsData in trace-columns.ts). */
+  data(): ColumnsData {
+    return dataOf(this, this.targets, this.length);
+  }
+
+  static revive(data: ColumnsData): TargetColumns {
+    return revive(data, TargetColumns.prototype);
   }
 
   /** The targets as objects (LazyList). */
@@ -96,6 +105,15 @@ export class FinalTargetColumns implements LazyList<FinalTarget> {
     this.version[i] = this.versions.of(version);
     this.state[i] = this.states.of(state);
     this.healthy[i] = healthy ? 1 : 0;
+  }
+
+  /** These columns as plain data for another thread (see ColumnsData in trace-columns.ts). */
+  data(): ColumnsData {
+    return dataOf(this, this.targets, this.length);
+  }
+
+  static revive(data: ColumnsData): FinalTargetColumns {
+    return revive(data, FinalTargetColumns.prototype);
   }
 
   /** The final targets as objects (LazyList). */

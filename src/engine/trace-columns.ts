@@ -84,12 +84,17 @@ export function larger(capacity: number): number {
  */
 export type ColumnsData = Readonly<Record<string, unknown>> & { readonly ids: readonly string[] };
 
-/** `columns` as data; `target` holds their target indices (rows whose `fields` lack `hasTarget`, when given, have none). */
-export function dataOf(columns: object, targets: TargetIds, target: Int32Array, length: number, fields?: Uint8Array, hasTarget = 0): ColumnsData {
-  let count = 0;
-  for (let i = 0; i < length; i++) if (target[i]! >= count && (fields === undefined || (fields[i]! & hasTarget) !== 0)) count = target[i]! + 1;
+/** `columns` as data, with the ids of their first `count` targets. */
+export function dataOf(columns: object, targets: TargetIds, count: number): ColumnsData {
   const ids = Array.from({ length: count }, (_, i) => targets.idAt(i));
   return { ...columns, targets: undefined, ids };
+}
+
+/** How many targets a `target` column refers to (rows whose `fields` lack `hasTarget`, when given, have none). */
+export function targetCount(target: Int32Array, length: number, fields?: Uint8Array, hasTarget = 0): number {
+  let count = 0;
+  for (let i = 0; i < length; i++) if (target[i]! >= count && (fields === undefined || (fields[i]! & hasTarget) !== 0)) count = target[i]! + 1;
+  return count;
 }
 
 export function revive<C extends object>(data: ColumnsData, prototype: C): C {
@@ -213,7 +218,7 @@ export class SpanColumns implements LazyList<TraceSpan> {
       reason[i] = reasons.length;
       reasons.push(this.reasonTexts.list[-2 - r]!(this.idOf(i)));
     }
-    return dataOf({ ...this, reason, reasons, reasonTexts: undefined }, this.targets, this.target, this.length);
+    return dataOf({ ...this, reason, reasons, reasonTexts: undefined }, this.targets, targetCount(this.target, this.length));
   }
 
   static revive(data: ColumnsData): SpanColumns {
@@ -381,7 +386,7 @@ export class ChangeColumns implements LazyList<TraceChange> {
 
   /** These columns as plain data for another thread (see ColumnsData). */
   data(): ColumnsData {
-    return dataOf(this, this.targets, this.target, this.length);
+    return dataOf(this, this.targets, targetCount(this.target, this.length));
   }
 
   static revive(data: ColumnsData): ChangeColumns {

@@ -161,7 +161,7 @@ export function durationOf(trace: Pick<Trace, 'durationSeconds'>): number {
 }
 
 /** Versions in order of appearance: from, to, then any other the trace names. */
-export function versionsOf(trace: Pick<Trace, 'scenario' | 'deployments' | 'samples' | 'final'>): string[] {
+export function versionsOf(trace: Pick<Trace, 'scenario' | 'deployments' | 'samples'> & { final: { targets: Rows<{ version: string }> } }): string[] {
   const sc = trace.scenario;
   const versions: string[] = [];
   const addVersion = (v: string | undefined) => {
@@ -174,7 +174,8 @@ export function versionsOf(trace: Pick<Trace, 'scenario' | 'deployments' | 'samp
     for (const v of Object.keys(s.inService)) addVersion(v);
     for (const v of Object.keys(s.traffic)) addVersion(v);
   }
-  for (const f of trace.final.targets) addVersion(f.version);
+  const finals = trace.final.targets;
+  for (let i = 0; i < finals.length; i++) addVersion(finals.at(i)!.version);
   return versions;
 }
 
@@ -216,8 +217,11 @@ export function snapshotColumns(changes: Rows<TraceChange>, targetIndex: Readonl
   // Each target's changes in order (a counting sort), so its snapshots lie together.
   const targetOf = new Int32Array(n);
   const starts = new Int32Array(targetCount + 1);
+  // Each change read once (columns make a fresh object per read).
+  const rows = new Array<TraceChange>(n);
   for (let k = 0; k < n; k++) {
-    const i = targetIndex.get(changes.at(k)!.target) ?? -1;
+    rows[k] = changes.at(k)!;
+    const i = targetIndex.get(rows[k]!.target) ?? -1;
     targetOf[k] = i;
     if (i >= 0) starts[i + 1]!++;
   }
@@ -243,7 +247,7 @@ export function snapshotColumns(changes: Rows<TraceChange>, targetIndex: Readonl
     let flags = 0;
     let last = NaN;
     for (let m = starts[i]!; m < starts[i + 1]!; m++) {
-      const c = changes.at(byTarget[m]!)!;
+      const c = rows[byTarget[m]!]!;
       if (c.version !== undefined) {
         let id = versionIds.get(c.version);
         if (id === undefined) versionIds.set(c.version, (id = out.versions.push(c.version) - 1));

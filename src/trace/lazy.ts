@@ -57,8 +57,15 @@ export function lazyLists(trace: Trace, sources: { [K in ListKey]: LazyList<Trac
 
 /** Makes `final.targets` build from `source` when first read (as lazyLists does for the trace's lists); returns `final`. */
 export function lazyFinalTargets(final: Trace['final'], source: LazyList<FinalTarget>): Trace['final'] {
-  lazyKey(final, 'targets', () => source.list(), () => undefined);
+  const pending: { targets?: LazyList<FinalTarget> | undefined } = { targets: source };
+  Object.defineProperty(final, TRACE_COLUMNS, { value: pending, enumerable: false, writable: false, configurable: true });
+  lazyKey(final, 'targets', () => source.list(), () => (pending.targets = undefined));
   return final;
+}
+
+/** The source of `final.targets` while that list is still unbuilt, else undefined. */
+export function pendingFinalTargets(final: Trace['final']): LazyList<FinalTarget> | undefined {
+  return (final as { [TRACE_COLUMNS]?: { targets?: LazyList<FinalTarget> } })[TRACE_COLUMNS]?.targets;
 }
 
 /** Turns `obj[key]` into an accessor that builds the list on first read, then a plain data property (`settled` is told). */

@@ -45,9 +45,10 @@ describe('index packet', () => {
     expect(() => packTrace(trace)).toThrow(/fresh from simulate\(\)/);
   });
 
-  it('builds the changes on the page only when they are read', () => {
+  it('builds the changes and the final targets on the page only when they are read', () => {
     const back = roundTrip(eb({ instances: 4, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 2 }));
     expect(Object.getOwnPropertyDescriptor(back.trace, 'changes')?.get).toBeDefined();
+    expect(Object.getOwnPropertyDescriptor(back.trace.final, 'targets')?.get).toBeDefined();
     expect(back.trace.changes).toStrictEqual(eb({ instances: 4, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 2 }).changes);
   });
 
