@@ -47,24 +47,19 @@ export interface IndexPacket {
 }
 
 /**
- * Each target's spans as rows of `trace.spans`, in the index's order (by start,
- * then end): the trace lists spans in that order, so each target's rows, taken in
- * trace order, are in it too.
+ * Each target's spans as rows of `trace.spans` (`targetOf`: each row's target, -1
+ * for none), in the index's order (by start, then end): the trace lists spans in
+ * that order, so each target's rows, taken in trace order, are in it too.
  */
-function spanRows(spans: SpanColumns, targetIndex: ReadonlyMap<string, number>, targetCount: number): Lists {
-  const targetOf = new Int32Array(spans.length);
+function spanRows(targetOf: Int32Array, targetCount: number): Lists {
   const offsets = new Int32Array(targetCount + 1);
-  for (let j = 0; j < spans.length; j++) {
-    const i = targetIndex.get(spans.targetIdAt(j)) ?? -1;
-    targetOf[j] = i;
-    if (i >= 0) offsets[i + 1]!++;
-  }
+  for (let j = 0; j < targetOf.length; j++) if (targetOf[j]! >= 0 && targetOf[j]! < targetCount) offsets[targetOf[j]! + 1]!++;
   for (let i = 0; i < targetCount; i++) offsets[i + 1]! += offsets[i]!;
   const rows = new Int32Array(offsets[targetCount]!);
   const fill = offsets.slice(0, targetCount);
-  for (let j = 0; j < spans.length; j++) {
+  for (let j = 0; j < targetOf.length; j++) {
     const i = targetOf[j]!;
-    if (i >= 0) rows[fill[i]!++] = j;
+    if (i >= 0 && i < targetCount) rows[fill[i]!++] = j;
   }
   return { offsets, rows };
 }
@@ -97,20 +92,15 @@ export function packTrace(trace: Trace): IndexPacket {
   }
   const rest = restOf(trace);
   const targetIndex = new Map<string, number>();
-  trace.targets.forEach((t, i) => targetIndex.set(t.id, i));
-  const starts = new Float64Array(spans.length);
-  const ends = new Float64Array(spans.length);
-  for (let k = 0; k < spans.length; k++) {
-    starts[k] = spans.startAt(k);
-    ends[k] = spans.endAt(k);
-  }
+  targets.ids().forEach((id, i) => targetIndex.set(id, i));
+  const { start, end } = spans.times();
   const eventTimes = distinctTimes([events.times()]);
   return {
     rest,
-    spansByTarget: spanRows(spans, targetIndex, trace.targets.length),
-    snapshots: snapshotColumns(changes, targetIndex, trace.targets.length),
+    spansByTarget: spanRows(spans.targetsInOrder(), targets.length),
+    snapshots: snapshotColumns(changes, targetIndex, targets.length),
     eventTimes: Float64Array.from(eventTimes),
-    moments: Float64Array.from(momentsOf(eventTimes, starts, ends, rest)),
+    moments: Float64Array.from(momentsOf(eventTimes, start, end, rest)),
     duration: durationOf(trace),
     versions: versionsOf({ ...rest, final: { ...rest.final, targets: finalTargets } }),
     // Last: the columns' buffers are moved with the packet.

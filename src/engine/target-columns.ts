@@ -53,6 +53,11 @@ export class TargetColumns implements LazyList<TraceTarget> {
     return revive(data, TargetColumns.prototype);
   }
 
+  /** Every target's id, in order (without building the targets). */
+  ids(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.targets.idAt(i));
+  }
+
   /** The targets as objects (LazyList). */
   list(): TraceTarget[] {
     const out = new Array<TraceTarget>(this.length);

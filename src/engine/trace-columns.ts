@@ -225,9 +225,24 @@ export class SpanColumns implements LazyList<TraceSpan> {
     return revive(data, SpanColumns.prototype);
   }
 
-  /** The id of the target (or the name of the thing) of the span at position `k` in trace order, without building the span. */
-  targetIdAt(k: number): string {
-    return this.idOf(this.row(k));
+  /**
+   * Each span's target in trace order, as its index among the trace's targets (which
+   * are in the world's order), or -1 for a span on something that is not a target:
+   * what a reader grouping spans by target needs, without building them.
+   */
+  targetsInOrder(): Int32Array {
+    const order = this.traceOrder();
+    const out = new Int32Array(this.length);
+    for (let k = 0; k < this.length; k++) {
+      const t = this.target[order === null ? k : order[k]!]!;
+      out[k] = t >= 0 ? t : -1;
+    }
+    return out;
+  }
+
+  /** Every span's start and end, in recording order. */
+  times(): { start: Float64Array; end: Float64Array } {
+    return { start: this.start.subarray(0, this.length), end: this.end.subarray(0, this.length) };
   }
 
   /** The id of span `i`'s target (recording order), or the name of its thing. */
@@ -236,20 +251,6 @@ export class SpanColumns implements LazyList<TraceSpan> {
     return t >= 0 ? this.targets.idAt(t) : this.texts.list[-1 - t]!;
   }
 
-  /** The start of the span at position `k` in trace order. */
-  startAt(k: number): number {
-    return this.start[this.row(k)]!;
-  }
-
-  /** The end of the span at position `k` in trace order. */
-  endAt(k: number): number {
-    return this.end[this.row(k)]!;
-  }
-
-  private row(k: number): number {
-    const order = this.traceOrder();
-    return order === null ? k : order[k]!;
-  }
 
   /** The spans as objects, in recording order. */
   recorded(): TraceSpan[] {
