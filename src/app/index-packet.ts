@@ -11,7 +11,7 @@
 // main-thread task over 200 ms). `unpackIndex(packTrace(trace))` equals
 // `buildIndex(trace)` exactly, shared lists included (tests/app/index-packet.test.ts
 // checks it on every shipped scenario).
-import { distinctTimes, durationOf, failedSpans, momentsOf, phasesInOrder, runningSpans, snapshotColumns, versionsOf, type SnapshotColumns, type TraceIndex } from '../layout/frame.ts';
+import { distinctTimes, durationOf, rowsByTarget, failedSpans, momentsOf, phasesInOrder, runningSpans, snapshotColumns, versionsOf, type SnapshotColumns, type TraceIndex } from '../layout/frame.ts';
 import { lazyFinalTargets, lazyLists, pendingFinalTargets, pendingList, type LazyList } from '../trace/lazy.ts';
 import type { Trace } from '../trace/types.ts';
 import { ChangeColumns, dataBuffers, SpanColumns, type ColumnsData } from '../engine/trace-columns.ts';
@@ -46,24 +46,6 @@ export interface IndexPacket {
   versions: string[];
 }
 
-/**
- * Each target's spans as rows of `trace.spans` (`targetOf`: each row's target, -1
- * for none), in the index's order (by start, then end): the trace lists spans in
- * that order, so each target's rows, taken in trace order, are in it too.
- */
-function spanRows(targetOf: Int32Array, targetCount: number): Lists {
-  const offsets = new Int32Array(targetCount + 1);
-  for (let j = 0; j < targetOf.length; j++) if (targetOf[j]! >= 0 && targetOf[j]! < targetCount) offsets[targetOf[j]! + 1]!++;
-  for (let i = 0; i < targetCount; i++) offsets[i + 1]! += offsets[i]!;
-  const rows = new Int32Array(offsets[targetCount]!);
-  const fill = offsets.slice(0, targetCount);
-  for (let j = 0; j < targetOf.length; j++) {
-    const i = targetOf[j]!;
-    if (i >= 0 && i < targetCount) rows[fill[i]!++] = j;
-  }
-  return { offsets, rows };
-}
-
 /** The buffers of a packet, to transfer rather than copy. */
 export function packetBuffers(p: IndexPacket): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
@@ -74,10 +56,10 @@ export function packetBuffers(p: IndexPacket): ArrayBuffer[] {
 }
 
 /**
- * Packs the index of a trace fresh from `simulate`, whose spans, events and
- * changes are still the engine's columns (src/trace/lazy.ts), without building
- * those lists: in the worker no object is made per row, except a change's while
- * the snapshots are folded.
+ * Packs the index of a trace fresh from `simulate`, whose targets, spans, events,
+ * changes and final targets are still the engine's columns (src/trace/lazy.ts),
+ * without building those lists: in the worker no object is made per row, except a
+ * change's while the snapshots are folded.
  */
 export function packTrace(trace: Trace): IndexPacket {
   const targets = pendingList(trace, 'targets');
@@ -97,7 +79,8 @@ export function packTrace(trace: Trace): IndexPacket {
   const eventTimes = distinctTimes([events.times()]);
   return {
     rest,
-    spansByTarget: spanRows(spans.targetsInOrder(), targets.length),
+    // The trace lists spans by start, then end: so is each target's group, as the index wants them.
+    spansByTarget: rowsByTarget(spans.targetsInOrder(), targets.length),
     snapshots: snapshotColumns(changes, targetIndex, targets.length),
     eventTimes: Float64Array.from(eventTimes),
     moments: Float64Array.from(momentsOf(eventTimes, start, end, rest)),
@@ -112,7 +95,7 @@ export function packTrace(trace: Trace): IndexPacket {
   };
 }
 
-/** Everything but the three lists the packet carries as columns, without reading (building) those. */
+/** Everything but the lists the packet carries as columns (and the final targets), without reading (building) those. */
 function restOf(trace: Trace): TraceRest {
   const rest: Record<string, unknown> = {};
   for (const key of Object.keys(trace)) if (!COLUMNS.has(key)) rest[key] = trace[key as keyof Trace];

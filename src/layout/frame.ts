@@ -214,21 +214,15 @@ export function phasesInOrder(phases: readonly TracePhase[]): TracePhase[] {
  */
 export function snapshotColumns(changes: Rows<TraceChange>, targetIndex: ReadonlyMap<string, number>, targetCount: number): SnapshotColumns {
   const n = changes.length;
-  // Each target's changes in order (a counting sort), so its snapshots lie together.
-  const targetOf = new Int32Array(n);
-  const starts = new Int32Array(targetCount + 1);
   // Each change read once (columns make a fresh object per read).
   const rows = new Array<TraceChange>(n);
+  const targetOf = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     rows[k] = changes.at(k)!;
-    const i = targetIndex.get(rows[k]!.target) ?? -1;
-    targetOf[k] = i;
-    if (i >= 0) starts[i + 1]!++;
+    targetOf[k] = targetIndex.get(rows[k]!.target) ?? -1;
   }
-  for (let i = 0; i < targetCount; i++) starts[i + 1]! += starts[i]!;
-  const byTarget = new Int32Array(starts[targetCount]!);
-  const fill = starts.slice(0, targetCount);
-  for (let k = 0; k < n; k++) if (targetOf[k]! >= 0) byTarget[fill[targetOf[k]!]!++] = k;
+  // Each target's changes together, so its snapshots lie together.
+  const { offsets: starts, rows: byTarget } = rowsByTarget(targetOf, targetCount);
 
   const out: SnapshotColumns = {
     offsets: new Int32Array(targetCount + 1),
@@ -272,6 +266,24 @@ export function snapshotColumns(changes: Rows<TraceChange>, targetIndex: Readonl
     out.flags = out.flags.slice(0, row);
   }
   return out;
+}
+
+/**
+ * Row numbers grouped by target, each group in row order (a counting sort): rows
+ * offsets[i] to offsets[i + 1] - 1 of `rows` are target i's. `targetOf[k]` is row
+ * k's target; -1 (or any number outside the targets) for none.
+ */
+export function rowsByTarget(targetOf: Int32Array, targetCount: number): { offsets: Int32Array; rows: Int32Array } {
+  const offsets = new Int32Array(targetCount + 1);
+  for (let k = 0; k < targetOf.length; k++) if (targetOf[k]! >= 0 && targetOf[k]! < targetCount) offsets[targetOf[k]! + 1]!++;
+  for (let i = 0; i < targetCount; i++) offsets[i + 1]! += offsets[i]!;
+  const rows = new Int32Array(offsets[targetCount]!);
+  const fill = offsets.slice(0, targetCount);
+  for (let k = 0; k < targetOf.length; k++) {
+    const i = targetOf[k]!;
+    if (i >= 0 && i < targetCount) rows[fill[i]!++] = k;
+  }
+  return { offsets, rows };
 }
 
 /** The distinct values of several lists of times, sorted. */
