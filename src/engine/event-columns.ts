@@ -10,7 +10,7 @@ import type { RuleId } from '../aws/rules.ts';
 import type { UndocumentedId } from '../aws/undocumented.ts';
 import type { TraceEvent, TraceEventType } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
-import { dataOf, targetCount, FIRST_CAPACITY, grow, larger, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
+import { dataOf, targetCount, writtenTexts, FIRST_CAPACITY, grow, larger, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
 
 /** Which optional fields an event has (bits), and its `healthy` value. */
 const TARGET = 1;
@@ -126,15 +126,7 @@ export class EventColumns implements LazyList<TraceEvent> {
   /** These columns as plain data for another thread (see ColumnsData in trace-columns.ts). */
   data(): ColumnsData {
     this.timeOrder(); // sorted once, here, and sent along
-    // Messages written when read are functions, which do not clone: written here.
-    const message = this.message.slice(0, this.length);
-    const messages = [...this.messages];
-    for (let i = 0; i < this.length; i++) {
-      const m = message[i]!;
-      if (m >= 0) continue;
-      message[i] = messages.length;
-      messages.push(this.messageTexts.list[-1 - m]!(this.targetOf(i)!));
-    }
+    const { cells: message, strings: messages } = writtenTexts(this.message, this.length, this.messages, this.messageTexts.list, -1, (i) => this.targetOf(i)!);
     return dataOf({ ...this, message, messages, messageTexts: undefined }, this.targets, targetCount(this.target, this.length, this.fields, TARGET));
   }
 

@@ -84,10 +84,38 @@ export function larger(capacity: number): number {
  */
 export type ColumnsData = Readonly<Record<string, unknown>> & { readonly ids: readonly string[] };
 
+/** The ids of the first `count` targets. */
+export function idsOf(targets: TargetIds, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => targets.idAt(i));
+}
+
 /** `columns` as data, with the ids of their first `count` targets. */
 export function dataOf(columns: object, targets: TargetIds, count: number): ColumnsData {
-  const ids = Array.from({ length: count }, (_, i) => targets.idAt(i));
-  return { ...columns, targets: undefined, ids };
+  return { ...columns, targets: undefined, ids: idsOf(targets, count) };
+}
+
+/**
+ * Texts written when read are functions, which do not clone: a column of cells
+ * (`cells[i] <= base` names text `base - cells[i]`, any other cell a string of
+ * `strings`) rewritten so that every cell names a string, the texts written out
+ * (for row i's target, `idOf(i)`) after the strings.
+ */
+export function writtenTexts(
+  cells: Int32Array,
+  length: number,
+  strings: readonly string[],
+  texts: readonly TargetText[],
+  base: number,
+  idOf: (row: number) => string,
+): { cells: Int32Array; strings: string[] } {
+  const out = { cells: cells.slice(0, length), strings: [...strings] };
+  for (let i = 0; i < length; i++) {
+    const c = out.cells[i]!;
+    if (c > base) continue;
+    out.cells[i] = out.strings.length;
+    out.strings.push(texts[base - c]!(idOf(i)));
+  }
+  return out;
 }
 
 /** How many targets a `target` column refers to (rows whose `fields` lack `hasTarget`, when given, have none). */
@@ -209,15 +237,7 @@ export class SpanColumns implements LazyList<TraceSpan> {
   /** These columns as plain data for another thread (see ColumnsData). */
   data(): ColumnsData {
     this.traceOrder(); // sorted once, here, and sent along
-    // Reasons written when read are functions, which do not clone: written here.
-    const reason = this.reason.slice(0, this.length);
-    const reasons = [...this.reasons];
-    for (let i = 0; i < this.length; i++) {
-      const r = reason[i]!;
-      if (r > -2) continue;
-      reason[i] = reasons.length;
-      reasons.push(this.reasonTexts.list[-2 - r]!(this.idOf(i)));
-    }
+    const { cells: reason, strings: reasons } = writtenTexts(this.reason, this.length, this.reasons, this.reasonTexts.list, -2, (i) => this.idOf(i));
     return dataOf({ ...this, reason, reasons, reasonTexts: undefined }, this.targets, targetCount(this.target, this.length));
   }
 
@@ -250,7 +270,6 @@ export class SpanColumns implements LazyList<TraceSpan> {
     const t = this.target[i]!;
     return t >= 0 ? this.targets.idAt(t) : this.texts.list[-1 - t]!;
   }
-
 
   /** The spans as objects, in recording order. */
   recorded(): TraceSpan[] {
