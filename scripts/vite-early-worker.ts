@@ -25,7 +25,11 @@ function starter(workerUrl: string): string {
     return;
   }
   performance.mark('deploysim:worker-started');
-  var early = { hash: location.hash, worker: new Worker(${JSON.stringify(workerUrl)}, { type: 'module', name: location.hash }), events: [] };
+  // A module worker from a one-line blob that imports the script: the worker's
+  // thread starts at once and fetches the script itself, where from its URL
+  // Chromium fetched the script first, behind the page's own modules.
+  var src = URL.createObjectURL(new Blob(['import ' + JSON.stringify(location.origin + ${JSON.stringify(workerUrl)}) + ';'], { type: 'text/javascript' }));
+  var early = { hash: location.hash, worker: new Worker(src, { type: 'module', name: location.hash }), events: [] };
   early.worker.onmessage = early.worker.onerror = function (e) { early.events.push(e); };
   window.deploysimEarlyWorker = early;
 })();`;

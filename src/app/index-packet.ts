@@ -8,7 +8,9 @@
 // are, all moved without copying. The worker builds no list and no object per row;
 // the page builds the spans and events with the engine's own code, and the
 // changes only when something reads them (issue 10: a 5,000-instance link with no
-// main-thread task over 200 ms). `unpackIndex(packTrace(trace))` equals
+// main-thread task over 200 ms). The packet comes in two parts: the spans and
+// events first, which the page turns into objects while the worker packs the rest
+// (the two overlap instead of following each other). `unpackIndex(packTrace(trace))` equals
 // `buildIndex(trace)` exactly, shared lists included (tests/app/index-packet.test.ts
 // checks it on every shipped scenario).
 import { distinctTimes, durationOf, rowsByTarget, failedSpans, momentsOf, phasesInOrder, runningSpans, snapshotColumns, versionsOf, type SnapshotColumns, type TraceIndex } from '../layout/frame.ts';
@@ -28,40 +30,59 @@ interface Lists {
   rows: Int32Array;
 }
 
-export interface IndexPacket {
-  rest: TraceRest;
-  /** The engine's columns of the trace's targets, spans, events, changes and final targets (ColumnsData). */
-  targets: ColumnsData;
-  finalTargets: ColumnsData;
+/**
+ * The packet's first part: the spans and events, the bulk of the page's rebuilding,
+ * with what the worker had to read from their columns before moving them. The
+ * worker sends it as soon as it has simulated and packs the rest meanwhile, so
+ * the page builds these lists while the worker packs (issue 10).
+ */
+export interface ListsPart {
   spans: ColumnsData;
   events: ColumnsData;
-  changes: ColumnsData;
   /** Each target's spans; the running and failed lists and the phase order are derived again on the page (frame.ts). */
   spansByTarget: Lists;
-  /** The index's own columns, as they are. */
-  snapshots: SnapshotColumns;
   eventTimes: Float64Array;
   moments: Float64Array;
+}
+
+/** The second part: everything else. */
+export interface RestPart {
+  rest: TraceRest;
+  /** The engine's columns of the trace's targets, final targets and changes (ColumnsData). */
+  targets: ColumnsData;
+  finalTargets: ColumnsData;
+  changes: ColumnsData;
+  /** The index's own columns, as they are. */
+  snapshots: SnapshotColumns;
   duration: number;
   versions: string[];
 }
 
-/** The buffers of a packet, to transfer rather than copy. */
-export function packetBuffers(p: IndexPacket): ArrayBuffer[] {
+export type IndexPacket = ListsPart & RestPart;
+
+/** The buffers of a part (or a whole packet), to transfer rather than copy. */
+export function packetBuffers(p: Partial<IndexPacket>): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const group of [p.targets, p.finalTargets, p.spans, p.events, p.changes, p.spansByTarget, p.snapshots]) out.push(...dataBuffers(group));
-  out.push(p.eventTimes.buffer as ArrayBuffer, p.moments.buffer as ArrayBuffer);
+  for (const group of [p.targets, p.finalTargets, p.spans, p.events, p.changes, p.spansByTarget, p.snapshots]) if (group) out.push(...dataBuffers(group));
+  for (const times of [p.eventTimes, p.moments]) if (times) out.push(times.buffer as ArrayBuffer);
   // A buffer listed twice cannot be moved: each once.
   return [...new Set(out)];
+}
+
+/** The whole packet at once (tests; the worker sends it in its two parts, `packParts`). */
+export function packTrace(trace: Trace): IndexPacket {
+  const parts = packParts(trace);
+  return { ...parts.lists, ...parts.rest() };
 }
 
 /**
  * Packs the index of a trace fresh from `simulate`, whose targets, spans, events,
  * changes and final targets are still the engine's columns (src/trace/lazy.ts),
  * without building those lists: in the worker no object is made per row, except a
- * change's while the snapshots are folded.
+ * change's while the snapshots are folded. `rest` reads no span or event column,
+ * so the first part's buffers may be moved before it is called.
  */
-export function packTrace(trace: Trace): IndexPacket {
+export function packParts(trace: Trace): { lists: ListsPart; rest: () => RestPart } {
   const targets = pendingList(trace, 'targets');
   const spans = pendingList(trace, 'spans');
   const events = pendingList(trace, 'events');
@@ -73,25 +94,33 @@ export function packTrace(trace: Trace): IndexPacket {
     throw new Error('packTrace packs a trace fresh from simulate(), whose targets, spans, events and changes are not built yet');
   }
   const rest = restOf(trace);
-  const targetIndex = new Map<string, number>();
-  targets.ids().forEach((id, i) => targetIndex.set(id, i));
   const { start, end } = spans.times();
   const eventTimes = distinctTimes([events.times()]);
-  return {
-    rest,
+  const lists: ListsPart = {
     // The trace lists spans by start, then end: so is each target's group, as the index wants them.
     spansByTarget: rowsByTarget(spans.targetsInOrder(), targets.length),
-    snapshots: snapshotColumns(changes, targetIndex, targets.length),
     eventTimes: Float64Array.from(eventTimes),
     moments: Float64Array.from(momentsOf(eventTimes, start, end, rest)),
-    duration: durationOf(trace),
-    versions: versionsOf({ ...rest, final: { ...rest.final, targets: finalTargets } }),
-    // Last: the columns' buffers are moved with the packet.
-    targets: targets.data(),
-    finalTargets: finalTargets.data(),
+    // Last: the columns' buffers are moved with the part.
     spans: spans.data(),
     events: events.data(),
-    changes: changes.data(),
+  };
+  return {
+    lists,
+    rest: () => {
+      const targetIndex = new Map<string, number>();
+      targets.ids().forEach((id, i) => targetIndex.set(id, i));
+      return {
+        rest,
+        snapshots: snapshotColumns(changes, targetIndex, targets.length),
+        duration: durationOf(trace),
+        versions: versionsOf({ ...rest, final: { ...rest.final, targets: finalTargets } }),
+        // Last: the columns' buffers are moved with the part.
+        targets: targets.data(),
+        finalTargets: finalTargets.data(),
+        changes: changes.data(),
+      };
+    },
   };
 }
 
@@ -127,77 +156,89 @@ function bare(record: Record<string, number>): Record<string, number> {
 }
 
 export function unpackIndex(p: IndexPacket): TraceIndex {
-  const steps = unpackSteps(p);
+  const steps = listSteps(p);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return step.value(p);
   }
 }
 
 /**
  * The same, a table per task: on the page each table's objects take tens of ms
  * to build at 5,000 targets, and together they made the longest task of the
- * first load (issue 10: no main-thread task over 200 ms).
+ * first load (issue 10: no main-thread task over 200 ms). The lists are built
+ * while the second part may still be on its way from the worker; without it
+ * (the worker failed) there is no index.
  */
-export async function unpackIndexInTasks(p: IndexPacket): Promise<TraceIndex> {
-  const steps = unpackSteps(p);
+export async function unpackIndexInTasks(lists: ListsPart, rest: RestPart | Promise<RestPart | undefined>): Promise<TraceIndex | undefined> {
+  const steps = listSteps(lists);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) {
+      // For bench/render.ts's breakdown of a first draw: the lists are built, the rest may still be coming.
+      performance.mark('deploysim:lists-unpacked');
+      const r = await rest;
+      return r && step.value(r);
+    }
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
 
-/** Rebuilds the index table by table, pausing (`yield`) between tables. */
-function* unpackSteps(p: IndexPacket): Generator<void, TraceIndex> {
+/** Rebuilds the first part's lists table by table, pausing (`yield`) after each; then the rest finishes the index. */
+function* listSteps(p: ListsPart): Generator<void, (rest: RestPart) => TraceIndex> {
   const spans = SpanColumns.revive(p.spans).list();
   yield;
   const events = EventColumns.revive(p.events).list();
   yield;
-  const r = p.rest;
-  // Per-version records have no prototype (version names are user text: "constructor"
-  // must not find Object's); structured cloning gives them one, so they are rebuilt.
-  for (const sample of r.samples) {
-    sample.inService = bare(sample.inService);
-    sample.traffic = bare(sample.traffic);
-    if (sample.testTraffic) sample.testTraffic = bare(sample.testTraffic);
-  }
-  // The engine's key order (src/engine/simulate.ts); the final targets are built when read.
-  const final = lazyFinalTargets({ targets: [], traffic: bare(r.final.traffic) }, FinalTargetColumns.revive(p.finalTargets));
-  const targets = TargetColumns.revive(p.targets).list();
-  // The engine's key order (src/engine/simulate.ts), so the trace reads and exports the same.
-  const trace: Trace = {
-    schemaVersion: r.schemaVersion,
-    scenario: r.scenario,
-    outcome: r.outcome,
-    durationSeconds: r.durationSeconds,
-    deployments: r.deployments,
-    targets,
-    spans,
-    events,
-    samples: r.samples,
-    phases: r.phases,
-    changes: [],
-    machines: r.machines,
-    final,
-  };
-  // The changes are built when something reads them (metrics, exports): the index has their snapshots.
-  lazyLists(trace, { targets: built(targets), spans: built(spans), events: built(events), samples: built(r.samples), changes: ChangeColumns.revive(p.changes) });
-  const targetIndex = new Map<string, number>();
-  trace.targets.forEach((t, i) => targetIndex.set(t.id, i));
   const spansByTarget = unpackLists(p.spansByTarget, spans);
-  return {
-    trace,
-    duration: p.duration,
-    versions: p.versions,
-    targets: trace.targets,
-    targetIndex,
-    spansByTarget,
-    runningByTarget: spansByTarget.map(runningSpans),
-    failedByTarget: spansByTarget.map(failedSpans),
-    snapshots: p.snapshots,
-    phases: phasesInOrder(trace.phases),
-    eventTimes: Array.from(p.eventTimes),
-    moments: Array.from(p.moments),
+  const runningByTarget = spansByTarget.map(runningSpans);
+  const failedByTarget = spansByTarget.map(failedSpans);
+  yield;
+  return (q) => {
+    const r = q.rest;
+    // Per-version records have no prototype (version names are user text: "constructor"
+    // must not find Object's); structured cloning gives them one, so they are rebuilt.
+    for (const sample of r.samples) {
+      sample.inService = bare(sample.inService);
+      sample.traffic = bare(sample.traffic);
+      if (sample.testTraffic) sample.testTraffic = bare(sample.testTraffic);
+    }
+    // The engine's key order (src/engine/simulate.ts); the final targets are built when read.
+    const final = lazyFinalTargets({ targets: [], traffic: bare(r.final.traffic) }, FinalTargetColumns.revive(q.finalTargets));
+    const targets = TargetColumns.revive(q.targets).list();
+    // The engine's key order (src/engine/simulate.ts), so the trace reads and exports the same.
+    const trace: Trace = {
+      schemaVersion: r.schemaVersion,
+      scenario: r.scenario,
+      outcome: r.outcome,
+      durationSeconds: r.durationSeconds,
+      deployments: r.deployments,
+      targets,
+      spans,
+      events,
+      samples: r.samples,
+      phases: r.phases,
+      changes: [],
+      machines: r.machines,
+      final,
+    };
+    // The changes are built when something reads them (metrics, exports): the index has their snapshots.
+    lazyLists(trace, { targets: built(targets), spans: built(spans), events: built(events), samples: built(r.samples), changes: ChangeColumns.revive(q.changes) });
+    const targetIndex = new Map<string, number>();
+    trace.targets.forEach((t, i) => targetIndex.set(t.id, i));
+    return {
+      trace,
+      duration: q.duration,
+      versions: q.versions,
+      targets: trace.targets,
+      targetIndex,
+      spansByTarget,
+      runningByTarget,
+      failedByTarget,
+      snapshots: q.snapshots,
+      phases: phasesInOrder(trace.phases),
+      eventTimes: Array.from(p.eventTimes),
+      moments: Array.from(p.moments),
+    };
   };
 }

@@ -18,11 +18,18 @@ export type OffThreadResult = { ok: true; index: TraceIndex } | { ok: false; det
 export async function indexOffThread(raw: unknown, text?: string): Promise<OffThreadResult> {
   const reply = await simulationOf(raw, text);
   if (!reply.ok) return reply;
-  // The worker's own steps, moved onto this page's timeline (bench/render.ts prints them).
-  for (const [name, at] of reply.steps) performance.mark(`deploysim:${name}`, { startTime: at - performance.timeOrigin });
-  // Rebuilt a table per task, then drawn in a task of its own: together they
-  // would make one long task at thousands of lanes.
-  const index = await unpackIndexInTasks(reply.packet);
+  let failed: string | undefined;
+  const rest = reply.rest.then((r) => {
+    if (!r.ok) return void (failed = r.detail);
+    // The worker's own steps, moved onto this page's timeline (bench/render.ts prints them).
+    for (const [name, at] of r.steps) performance.mark(`deploysim:${name}`, { startTime: at - performance.timeOrigin });
+    return r.rest;
+  });
+  // Rebuilt a table per task (the spans and events while the worker packs the
+  // rest), then drawn in a task of its own: together they would make one long
+  // task at thousands of lanes.
+  const index = await unpackIndexInTasks(reply.lists, rest);
+  if (!index) return { ok: false, detail: failed ?? 'the simulation worker failed' };
   performance.mark('deploysim:index-unpacked');
   await new Promise((resolve) => setTimeout(resolve, 0));
   return { ok: true, index };

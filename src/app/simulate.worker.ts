@@ -1,7 +1,8 @@
 // Simulates a scenario and builds its frame index off the main thread, so that a
 // large share link never blocks the page for the length of a simulation (issue
 // 10: no main-thread task over 200 ms). The index travels packed into typed
-// columns (src/app/index-packet.ts), moved rather than copied.
+// columns (src/app/index-packet.ts), moved rather than copied, in two messages:
+// the spans and events as soon as they are simulated, then the rest.
 //
 // The scenario arrives as the worker's name (src/app/worker-run.ts), not as a
 // message: Chromium hands a worker the messages posted before it has loaded only
@@ -21,29 +22,36 @@
 import { began } from './worker-began.ts';
 import { simulate } from '../engine/simulate.ts';
 import { withDefaults } from '../scenario/defaults.ts';
-import type { OffThreadReply } from './worker-run.ts';
+import type { WorkerMessage } from './worker-run.ts';
 import { earlyRequest } from './early-request.ts';
-import { packetBuffers, packTrace } from './index-packet.ts';
+import { packetBuffers, packParts } from './index-packet.ts';
 
 /** Wall-clock times (ms since the epoch) of the worker's steps, for bench/render.ts's breakdown. */
 const now = () => performance.timeOrigin + performance.now();
 
-function answer(request: string): [OffThreadReply, ArrayBuffer[]] {
+/** Simulates and posts the packet in its two parts (src/app/index-packet.ts), or why it could not. */
+function answer(request: string): void {
   // Created: the worker's own time origin, before its script was fetched.
   const steps: [string, number][] = [['worker-created', performance.timeOrigin], ['worker-began', began], ['worker-loaded', now()]];
   try {
     const trace = simulate(withDefaults(JSON.parse(request) as Record<string, any>));
     steps.push(['worker-simulated', now()]);
     // Packed from the engine's columns: the trace's lists and the index are built on the page only.
-    const packet = packTrace(trace);
+    const parts = packParts(trace);
+    post({ ok: true, lists: parts.lists }, packetBuffers(parts.lists));
+    steps.push(['worker-sent-lists', now()]);
+    const rest = parts.rest();
     steps.push(['worker-packed', now()]);
-    return [{ ok: true, packet, steps }, packetBuffers(packet)];
+    post({ ok: true, rest, steps }, packetBuffers(rest));
   } catch (err) {
-    return [{ ok: false, detail: err instanceof Error ? err.message : String(err) }, []];
+    post({ ok: false, detail: err instanceof Error ? err.message : String(err) }, []);
   }
 }
 
+function post(message: WorkerMessage, transfer: ArrayBuffer[]): void {
+  self.postMessage(message, { transfer });
+}
+
 const request = self.name.startsWith('#') ? earlyRequest(self.name) : self.name;
-const [reply, transfer]: [OffThreadReply, ArrayBuffer[]] =
-  request === undefined ? [{ ok: false, detail: 'not a share link to simulate early' }, []] : answer(request);
-self.postMessage(reply, { transfer });
+if (request === undefined) post({ ok: false, detail: 'not a share link to simulate early' }, []);
+else answer(request);

@@ -3,11 +3,16 @@
 // page's small entry (src/app/main.ts → early-simulate.ts) can start a share
 // link's simulation with nothing else loaded (issue 10: a 5,000-instance link
 // draws its first timeline within 1 s).
-import type { IndexPacket } from './index-packet.ts';
+import type { ListsPart, RestPart } from './index-packet.ts';
 import { largeFleet } from './early-request.ts';
 
-/** What the worker posts: the index packed (src/app/index-packet.ts) with when its steps ended, or why it could not simulate. */
-export type OffThreadReply = { ok: true; packet: IndexPacket; steps: [string, number][] } | { ok: false; detail: string };
+type Failure = { ok: false; detail: string };
+/** The packet's second part, with when the worker's steps ended (bench/render.ts prints them), or why it could not finish. */
+export type RestReply = { ok: true; rest: RestPart; steps: [string, number][] } | Failure;
+/** What the worker posts: the index packed (src/app/index-packet.ts) in two messages, the lists then the rest; or why it could not simulate. */
+export type WorkerMessage = { ok: true; lists: ListsPart } | RestReply;
+/** The worker's reply as the page takes it: the first part, and the second when it comes. */
+export type OffThreadReply = { ok: true; lists: ListsPart; rest: Promise<RestReply> } | Failure;
 
 /** Whether a (parsed, not yet validated) scenario is large enough to simulate in the worker. */
 export function wantsOffThread(raw: unknown): boolean {
@@ -78,19 +83,39 @@ function runWorker(request: string): Simulation {
   return listen(new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module', name: request }));
 }
 
-/** The first answer of `worker` (replaying any that arrived before anyone listened), after which it ends. */
+/**
+ * The worker's two messages (replaying any that arrived before anyone listened),
+ * after which it ends: `reply` settles with the first, its `rest` with the second.
+ */
 function listen(worker: Worker, arrived: Event[] = []): Simulation {
-  const reply = new Promise<OffThreadReply>((resolve) => {
-    const answer = (e: Event) => {
-      worker.onmessage = worker.onerror = null;
-      worker.terminate();
-      if (e instanceof MessageEvent) {
-        performance.mark('deploysim:worker-answered');
-        resolve(e.data as OffThreadReply);
-      } else resolve({ ok: false, detail: (e as ErrorEvent).message || 'the simulation worker failed' });
-    };
-    if (arrived.length > 0) answer(arrived[0]!);
-    else worker.onmessage = worker.onerror = answer;
-  });
+  let first!: (r: OffThreadReply) => void;
+  let second!: (r: RestReply) => void;
+  const reply = new Promise<OffThreadReply>((resolve) => (first = resolve));
+  const rest = new Promise<RestReply>((resolve) => (second = resolve));
+  let got = 0;
+  const end = () => {
+    worker.onmessage = worker.onerror = null;
+    worker.terminate();
+  };
+  const take = (e: Event) => {
+    const m: WorkerMessage =
+      e instanceof MessageEvent ? (e.data as WorkerMessage) : { ok: false, detail: (e as ErrorEvent).message || 'the simulation worker failed' };
+    if (got++ === 0) {
+      if (m.ok && 'lists' in m) {
+        performance.mark('deploysim:lists-arrived');
+        first({ ok: true, lists: m.lists, rest });
+      }
+      else {
+        end();
+        first(m.ok ? { ok: false, detail: 'the simulation worker answered out of order' } : m);
+      }
+    } else {
+      end();
+      performance.mark('deploysim:worker-answered');
+      second(m.ok && !('rest' in m) ? { ok: false, detail: 'the simulation worker answered out of order' } : (m as RestReply));
+    }
+  };
+  for (const e of arrived) if (got < 2) take(e);
+  if (got < 2) worker.onmessage = worker.onerror = take;
   return { reply, cancel: () => worker.terminate() };
 }

@@ -2,18 +2,21 @@
 // page would have built itself: every field, absent optional fields absent, key
 // order kept, and the per-target lists sharing the trace's own span objects. The
 // worker packs a trace fresh from the engine, whose lists are still unbuilt columns.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { EventColumns } from '../../src/engine/event-columns.ts';
 import { buildIndex, type TraceIndex } from '../../src/layout/frame.ts';
 import type { Trace } from '../../src/trace/types.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
-import { packetBuffers, packTrace, unpackIndex, unpackIndexInTasks } from '../../src/app/index-packet.ts';
+import { packetBuffers, packParts, packTrace, unpackIndex, unpackIndexInTasks } from '../../src/app/index-packet.ts';
 import { eb, readScenario, shippedScenarios } from '../helpers.ts';
 
-/** Through a structured clone with the buffers transferred, as postMessage sends it. */
+/** Through structured clones with the buffers transferred, as the worker posts its two parts: the first moved before the second is packed. */
 function roundTrip(trace: Trace): TraceIndex {
-  const packet = packTrace(trace);
-  return unpackIndex(structuredClone(packet, { transfer: packetBuffers(packet) }));
+  const parts = packParts(trace);
+  const lists = structuredClone(parts.lists, { transfer: packetBuffers(parts.lists) });
+  const rest = parts.rest();
+  return unpackIndex({ ...lists, ...structuredClone(rest, { transfer: packetBuffers(rest) }) });
 }
 
 describe('index packet', () => {
@@ -57,10 +60,25 @@ describe('index packet', () => {
     const index = buildIndex(eb(settings));
     let tasks = 0;
     const counting = setInterval(() => tasks++, 0);
-    const back = await unpackIndexInTasks(packTrace(eb(settings)));
+    const packet = packTrace(eb(settings));
+    const back = await unpackIndexInTasks(packet, Promise.resolve(packet));
     clearInterval(counting);
     expect(back).toStrictEqual(index);
     expect(tasks).toBeGreaterThan(0); // the page got the thread back in between
+  });
+
+  it('builds the lists while the second part is still coming, and gives no index without it', async () => {
+    const settings = { instances: 6, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 2 };
+    const parts = packParts(eb(settings));
+    let arrive!: (r: ReturnType<typeof parts.rest> | undefined) => void;
+    const rest = new Promise<ReturnType<typeof parts.rest> | undefined>((resolve) => (arrive = resolve));
+    const eventsRevived = vi.spyOn(EventColumns, 'revive');
+    const back = unpackIndexInTasks(parts.lists, rest);
+    await vi.waitFor(() => expect(eventsRevived).toHaveBeenCalled());
+    arrive(parts.rest());
+    expect(await back).toStrictEqual(buildIndex(eb(settings)));
+    eventsRevived.mockRestore();
+    expect(await unpackIndexInTasks(packParts(eb(settings)).lists, Promise.resolve(undefined))).toBeUndefined();
   });
 
   it('moves its columns instead of copying them', () => {

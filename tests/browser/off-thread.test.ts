@@ -92,7 +92,7 @@ describe('simulating off the main thread', () => {
     const inline: InlineStart = { hash, worker, events: [] };
     const queue = (e: Event) => void inline.events.push(e);
     worker.onmessage = worker.onerror = queue;
-    await expect.poll(() => inline.events.length, { timeout: 20_000 }).toBe(1); // it answered before anyone listened
+    await expect.poll(() => inline.events.length, { timeout: 20_000 }).toBe(2); // both its messages came before anyone listened
     adoptInline(inline, text);
     const result = await indexOffThread(raw, text);
     if (!result.ok) throw new Error(result.detail);
