@@ -4,11 +4,43 @@
 // (so what assistive technology reads there is at most that old, and true again
 // once scrubbing rests), at once when the view comes near the viewport, and at
 // once when anyone awaits its `updateComplete`. Any other change (a new trace, a
-// picked target) updates at once, as before.
+// picked target) updates at once, as before. Views whose wait ends together are
+// brought up to date one per frame (a frame later each).
 import type { PropertyValues, ReactiveController, ReactiveElement } from 'lit';
 
 /** How long an off-screen view may show an earlier playhead while scrubbing or playing. */
 export const OFFSCREEN_STALE_MS = 250;
+
+/**
+ * Views whose wait is over, brought up to date one per frame: the statechart, fleet and
+ * lifecycle table start waiting at the same seek, and their redraws landing together made
+ * one frame in ten pay for all three (the slow frames of a scrub, issue 10). Each next one
+ * runs in a task after the frame that drew the last.
+ */
+const due: OffscreenUpdates[] = [];
+let serving = false;
+
+function serveNext(): void {
+  const next = due.shift();
+  if (!next) {
+    serving = false;
+    return;
+  }
+  next.flush();
+  requestAnimationFrame(() => setTimeout(serveNext));
+}
+
+function enqueue(view: OffscreenUpdates): void {
+  if (!due.includes(view)) due.push(view);
+  if (serving) return;
+  serving = true;
+  serveNext();
+}
+
+function dequeue(view: OffscreenUpdates): void {
+  const k = due.indexOf(view);
+  if (k >= 0) due.splice(k, 1);
+}
 
 export class OffscreenUpdates implements ReactiveController {
   /** Until the observer first answers, the view updates as if it were on screen. */
@@ -43,6 +75,7 @@ export class OffscreenUpdates implements ReactiveController {
     this.observer.disconnect();
     clearTimeout(this.timer);
     this.timer = undefined;
+    dequeue(this);
   }
 
   /** Whether the view is on screen (or near it), as last observed. */
@@ -65,11 +98,15 @@ export class OffscreenUpdates implements ReactiveController {
       this.waiting.clear();
       clearTimeout(this.timer);
       this.timer = undefined;
+      dequeue(this);
       return true;
     }
     // Keep the oldest value, so the update that runs at last sees each property as changed.
     for (const [k, v] of changed) if (!this.waiting.has(k)) this.waiting.set(k, v);
-    this.timer ??= setTimeout(() => this.flush(), this.staleMs);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      enqueue(this);
+    }, this.staleMs);
     return false;
   }
 
@@ -80,6 +117,7 @@ export class OffscreenUpdates implements ReactiveController {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    dequeue(this);
     if (!this.waiting.size) return;
     const waiting = [...this.waiting];
     this.waiting.clear();
