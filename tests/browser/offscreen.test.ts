@@ -88,4 +88,36 @@ describe('off-screen views while scrubbing', () => {
     expect(controllerOf(el).pending).toBe(false);
     expect(caption(el)).toContain('3:20');
   });
+
+  it('views whose wait ends together are brought up to date in different frames', async () => {
+    const index = rolling();
+    const table = await mountOffscreen('lifecycle-table', { index, t: 100 });
+    const chart = await mountOffscreen('statechart-panel', { index, t: 100 });
+    // Counts animation frames; each view notes the frame in which its wait ended.
+    let frame = 0;
+    let counting = true;
+    const tick = () => {
+      frame++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const ranAt = new Map<string, number>();
+    for (const el of [table, chart]) {
+      const c = controllerOf(el);
+      const flush = c.flush.bind(c);
+      c.flush = () => {
+        if (c.pending && !ranAt.has(el.localName)) ranAt.set(el.localName, frame);
+        flush();
+      };
+    }
+    // One seek reaches both (as the app's playhead does), and both start waiting at once.
+    Object.assign(table, { t: 300 });
+    Object.assign(chart, { t: 300 });
+    await Promise.all([table.updateComplete, chart.updateComplete]);
+    expect(controllerOf(table).pending && controllerOf(chart).pending).toBe(true);
+    await expect.poll(() => ranAt.size, { timeout: 5000 }).toBe(2);
+    counting = false;
+    expect(ranAt.get('lifecycle-table')).not.toBe(ranAt.get('statechart-panel'));
+    await expect.poll(() => caption(table)).toContain('5:00');
+  });
 });
