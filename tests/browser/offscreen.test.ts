@@ -7,6 +7,7 @@ import '../../src/views/lifecycle-table/index.ts';
 import '../../src/views/statechart-panel/index.ts';
 import '../../src/views/fleet-view/index.ts';
 import { frameAt } from '../../src/layout/frame.ts';
+import { formatTime } from '../../src/layout/time.ts';
 import type { OffscreenUpdates } from '../../src/views/shared/offscreen.ts';
 import { cleanup, mount, rolling, settle } from './fixtures.ts';
 
@@ -101,6 +102,12 @@ describe('off-screen views while scrubbing', () => {
       if (counting) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
+    // Scrubbing: after the first seek, every frame moves the playhead a second.
+    const scrub = () => {
+      if (!counting) return;
+      for (const el of [table, chart]) Object.assign(el, { t: (el as unknown as { t: number }).t + 1 });
+      requestAnimationFrame(scrub);
+    };
     const ranAt = new Map<string, number>();
     for (const el of [table, chart]) {
       const c = controllerOf(el);
@@ -115,9 +122,12 @@ describe('off-screen views while scrubbing', () => {
     Object.assign(chart, { t: 300 });
     await Promise.all([table.updateComplete, chart.updateComplete]);
     expect(controllerOf(table).pending && controllerOf(chart).pending).toBe(true);
+    requestAnimationFrame(scrub);
     await expect.poll(() => ranAt.size, { timeout: 5000 }).toBe(2);
     counting = false;
     expect(ranAt.get('lifecycle-table')).not.toBe(ranAt.get('statechart-panel'));
-    await expect.poll(() => caption(table)).toContain('5:00');
+    // Scrubbing rests: both come to the playhead.
+    await expect.poll(() => controllerOf(table).pending || controllerOf(chart).pending, { timeout: 5000 }).toBe(false);
+    expect(caption(table)).toContain(formatTime((table as unknown as { t: number }).t));
   });
 });

@@ -5,7 +5,7 @@
 // once scrubbing rests), at once when the view comes near the viewport, and at
 // once when anyone awaits its `updateComplete`. Any other change (a new trace, a
 // picked target) updates at once, as before. Views whose wait ends together are
-// brought up to date one per frame (a frame later each).
+// brought up to date one per frame.
 import type { PropertyValues, ReactiveController, ReactiveElement } from 'lit';
 
 /** How long an off-screen view may show an earlier playhead while scrubbing or playing. */
@@ -14,27 +14,35 @@ export const OFFSCREEN_STALE_MS = 250;
 /**
  * Views whose wait is over, brought up to date one per frame: the statechart, fleet and
  * lifecycle table start waiting at the same seek, and their redraws landing together made
- * one frame in ten pay for all three (the slow frames of a scrub, issue 10). Each next one
- * runs in a task after the frame that drew the last.
+ * one frame in ten pay for all three (the slow frames of a scrub, issue 10). One runs at
+ * once; the next runs in the task after the next frame that moves the playhead (so that
+ * frame draws the one before it), or `IDLE_SPACING_MS` later when nothing moves it. No
+ * animation-frame callback of its own: those would show in a trace as frames of their own.
  */
 const due: OffscreenUpdates[] = [];
-let serving = false;
+/** Set while a view brought up to date has not been drawn yet: the next one waits for it. */
+let cooldown: ReturnType<typeof setTimeout> | undefined;
+const IDLE_SPACING_MS = 50;
 
-function serveNext(): void {
+function serveOne(): void {
+  clearTimeout(cooldown);
+  cooldown = undefined;
   const next = due.shift();
-  if (!next) {
-    serving = false;
-    return;
-  }
+  if (!next) return;
   next.flush();
-  requestAnimationFrame(() => setTimeout(serveNext));
+  cooldown = setTimeout(serveOne, IDLE_SPACING_MS);
 }
 
 function enqueue(view: OffscreenUpdates): void {
   if (!due.includes(view)) due.push(view);
-  if (serving) return;
-  serving = true;
-  serveNext();
+  if (cooldown === undefined) serveOne();
+}
+
+/** A frame moves the playhead: the next waiting view runs once this frame is drawn. */
+function playheadMoved(): void {
+  if (!due.length || cooldown === undefined) return;
+  clearTimeout(cooldown);
+  cooldown = setTimeout(serveOne);
 }
 
 function dequeue(view: OffscreenUpdates): void {
@@ -92,6 +100,8 @@ export class OffscreenUpdates implements ReactiveController {
   allows(changed: PropertyValues): boolean {
     const flushed = this.flushed;
     this.flushed = false;
+    // A frame's seek (not the update a flush asked for, which runs in the flush's own task).
+    if (!flushed) playheadMoved();
     if (flushed || this.onScreen || ![...changed.keys()].every((k) => this.playhead.includes(k))) {
       // What waited is part of this update (Lit forgot it when the update was skipped).
       for (const [k, v] of this.waiting) if (!changed.has(k)) changed.set(k, v);
