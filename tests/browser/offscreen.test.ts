@@ -7,6 +7,7 @@ import '../../src/views/lifecycle-table/index.ts';
 import '../../src/views/statechart-panel/index.ts';
 import '../../src/views/fleet-view/index.ts';
 import { frameAt } from '../../src/layout/frame.ts';
+import { formatTime } from '../../src/layout/time.ts';
 import type { OffscreenUpdates } from '../../src/views/shared/offscreen.ts';
 import { cleanup, mount, rolling, settle } from './fixtures.ts';
 
@@ -87,5 +88,46 @@ describe('off-screen views while scrubbing', () => {
     await el.updateComplete;
     expect(controllerOf(el).pending).toBe(false);
     expect(caption(el)).toContain('3:20');
+  });
+
+  it('views whose wait ends together are brought up to date in different frames', async () => {
+    const index = rolling();
+    const table = await mountOffscreen('lifecycle-table', { index, t: 100 });
+    const chart = await mountOffscreen('statechart-panel', { index, t: 100 });
+    // Counts animation frames; each view notes the frame in which its wait ended.
+    let frame = 0;
+    let counting = true;
+    const tick = () => {
+      frame++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    // Scrubbing: after the first seek, every frame moves the playhead a second.
+    const scrub = () => {
+      if (!counting) return;
+      for (const el of [table, chart]) Object.assign(el, { t: (el as unknown as { t: number }).t + 1 });
+      requestAnimationFrame(scrub);
+    };
+    const ranAt = new Map<string, number>();
+    for (const el of [table, chart]) {
+      const c = controllerOf(el);
+      const flush = c.flush.bind(c);
+      c.flush = () => {
+        if (c.pending && !ranAt.has(el.localName)) ranAt.set(el.localName, frame);
+        flush();
+      };
+    }
+    // One seek reaches both (as the app's playhead does), and both start waiting at once.
+    Object.assign(table, { t: 300 });
+    Object.assign(chart, { t: 300 });
+    await Promise.all([table.updateComplete, chart.updateComplete]);
+    expect(controllerOf(table).pending && controllerOf(chart).pending).toBe(true);
+    requestAnimationFrame(scrub);
+    await expect.poll(() => ranAt.size, { timeout: 5000 }).toBe(2);
+    counting = false;
+    expect(ranAt.get('lifecycle-table')).not.toBe(ranAt.get('statechart-panel'));
+    // Scrubbing rests: both come to the playhead.
+    await expect.poll(() => controllerOf(table).pending || controllerOf(chart).pending, { timeout: 5000 }).toBe(false);
+    expect(caption(table)).toContain(formatTime((table as unknown as { t: number }).t));
   });
 });

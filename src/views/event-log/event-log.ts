@@ -13,6 +13,7 @@ import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './event-log.styles.ts';
 import { isolatedText } from '../shared/user-text.ts';
+import { textData } from '../shared/text-data.ts';
 import { alsoText, eventRunStarts } from '../../layout/event-groups.ts';
 import { upperBound } from '../../layout/time.ts';
 import type { Trace } from '../../trace/types.ts';
@@ -178,7 +179,7 @@ export class EventLog extends LitElement {
         <button class="entry" data-index=${x.i} aria-pressed=${holds(x) ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
           <time>${formatTime(x.e.t)}</time>
           <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-          <span class="msg">${isolatedText(x.e.message, this.index?.trace)}<span class="also">${x.also ? ` ${x.also}` : ''}</span><span class="why-tag ${x.e.rule ? '' : 'off'}">AWS rule</span><abbr class="undoc ${x.e.undocumented ? '' : 'off'}" title=${x.e.undocumented ? `AWS does not document this step: deploysim's choice ${x.e.undocumented}` : ''}>undocumented</abbr></span>
+          <span class="msg">${isolatedText(x.e.message, this.index?.trace)}<span class="also" ${textData(x.also ? ` ${x.also}` : '')}></span><span class="why-tag ${x.e.rule ? '' : 'off'}">AWS rule</span><abbr class="undoc ${x.e.undocumented ? '' : 'off'}" title=${x.e.undocumented ? `AWS does not document this step: deploysim's choice ${x.e.undocumented}` : ''}>undocumented</abbr></span>
         </button>
       </li>`;
     return html`

@@ -14,6 +14,7 @@ import { base } from '../shared/tokens.ts';
 import '../target-picker/index.ts';
 import type { PickerOption } from '../target-picker/target-filter.ts';
 import { OffscreenUpdates } from '../shared/offscreen.ts';
+import { textData } from '../shared/text-data.ts';
 
 export class LifecycleTable extends LitElement {
   static override styles = [
@@ -109,10 +110,10 @@ export class LifecycleTable extends LitElement {
                   (r) => html`<tr class=${r.status.replace(' ', '-')}>
                     <td>${r.event}</td>
                     <td><span class="status ${r.status.replace(' ', '-')}">${r.status}</span></td>
-                    <td>${r.start === undefined ? '' : formatTime(r.start)}</td>
-                    <td>${r.duration === undefined ? '' : formatDuration(r.duration)}</td>
-                    <td class="err">${r.errorCode ?? ''}</td>
-                    <td>${r.revision ?? ''}</td>
+                    <td ${textData(r.start === undefined ? '' : formatTime(r.start))}></td>
+                    <td ${textData(r.duration === undefined ? '' : formatDuration(r.duration))}></td>
+                    <td class="err" ${textData(r.errorCode ?? '')}></td>
+                    <td ${textData(r.revision ?? '')}></td>
                   </tr>`,
                 )}
               </tbody>`,

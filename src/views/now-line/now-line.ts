@@ -1,6 +1,7 @@
 // The now line, under the status header: the phase at the playhead in AWS's
 // words, what it waits for and how long is left. The sentence comes from
 // `nowLine` (src/layout/now.ts); this element only lays it out.
+import { textData } from '../shared/text-data.ts';
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { nowLine, type NowLine } from '../../layout/now.ts';
@@ -55,10 +56,10 @@ export class NowLineView extends LitElement {
     // Plain text a screen reader reads as it is (no live region: it changes every frame while playing).
     // The phase and countdown spans are always there (empty when the sentence has none): a seek
     // changes texts, never adds or removes an element, which would make Chromium work out the
-    // page's compositing layers again.
+    // page's compositing layers again; their one Text node is kept even when empty (textData).
     return html`<p class=${line.rollback ? 'rollback' : ''}>
       <span class="tag">${line.rollback ? 'Now · rollback' : 'Now'}<span class="visually-hidden">:</span></span>
-      <span class="text"><span class="phase">${rest !== line.text ? line.phase : ''}</span>${before}<span class="countdown">${cd}</span>${after}</span>
+      <span class="text"><span class="phase" ${textData(rest !== line.text ? line.phase : '')}></span>${before}<span class="countdown" ${textData(cd)}></span>${after}</span>
     </p>`;
   }
 }

@@ -4,11 +4,51 @@
 // (so what assistive technology reads there is at most that old, and true again
 // once scrubbing rests), at once when the view comes near the viewport, and at
 // once when anyone awaits its `updateComplete`. Any other change (a new trace, a
-// picked target) updates at once, as before.
+// picked target) updates at once, as before. Views whose wait ends together are
+// brought up to date one per frame.
 import type { PropertyValues, ReactiveController, ReactiveElement } from 'lit';
 
 /** How long an off-screen view may show an earlier playhead while scrubbing or playing. */
 export const OFFSCREEN_STALE_MS = 250;
+
+/**
+ * Views whose wait is over, brought up to date one per frame: the statechart, fleet and
+ * lifecycle table start waiting at the same seek, and their redraws landing together made
+ * one frame in ten pay for all three (the slow frames of a scrub, issue 10). One runs at
+ * once; the next runs in the task after the next frame that moves the playhead (so that
+ * frame draws the one before it), or `IDLE_SPACING_MS` later when nothing moves it. No
+ * animation-frame callback of its own: those would show in a trace as frames of their own.
+ */
+const due: OffscreenUpdates[] = [];
+/** Set while a view brought up to date has not been drawn yet: the next one waits for it. */
+let cooldown: ReturnType<typeof setTimeout> | undefined;
+const IDLE_SPACING_MS = 50;
+
+function serveOne(): void {
+  clearTimeout(cooldown);
+  cooldown = undefined;
+  const next = due.shift();
+  if (!next) return;
+  next.flush();
+  cooldown = setTimeout(serveOne, IDLE_SPACING_MS);
+}
+
+function enqueue(view: OffscreenUpdates): void {
+  if (!due.includes(view)) due.push(view);
+  if (cooldown === undefined) serveOne();
+}
+
+/** A frame moves the playhead: the next waiting view runs once this frame is drawn. */
+function playheadMoved(): void {
+  if (!due.length || cooldown === undefined) return;
+  clearTimeout(cooldown);
+  cooldown = setTimeout(serveOne);
+}
+
+function dequeue(view: OffscreenUpdates): void {
+  const k = due.indexOf(view);
+  if (k >= 0) due.splice(k, 1);
+}
 
 export class OffscreenUpdates implements ReactiveController {
   /** Until the observer first answers, the view updates as if it were on screen. */
@@ -43,6 +83,7 @@ export class OffscreenUpdates implements ReactiveController {
     this.observer.disconnect();
     clearTimeout(this.timer);
     this.timer = undefined;
+    dequeue(this);
   }
 
   /** Whether the view is on screen (or near it), as last observed. */
@@ -59,17 +100,23 @@ export class OffscreenUpdates implements ReactiveController {
   allows(changed: PropertyValues): boolean {
     const flushed = this.flushed;
     this.flushed = false;
+    // A frame's seek (not the update a flush asked for, which runs in the flush's own task).
+    if (!flushed) playheadMoved();
     if (flushed || this.onScreen || ![...changed.keys()].every((k) => this.playhead.includes(k))) {
       // What waited is part of this update (Lit forgot it when the update was skipped).
       for (const [k, v] of this.waiting) if (!changed.has(k)) changed.set(k, v);
       this.waiting.clear();
       clearTimeout(this.timer);
       this.timer = undefined;
+      dequeue(this);
       return true;
     }
     // Keep the oldest value, so the update that runs at last sees each property as changed.
     for (const [k, v] of changed) if (!this.waiting.has(k)) this.waiting.set(k, v);
-    this.timer ??= setTimeout(() => this.flush(), this.staleMs);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      enqueue(this);
+    }, this.staleMs);
     return false;
   }
 
@@ -80,6 +127,7 @@ export class OffscreenUpdates implements ReactiveController {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    dequeue(this);
     if (!this.waiting.size) return;
     const waiting = [...this.waiting];
     this.waiting.clear();

@@ -19,6 +19,7 @@ import { styles } from './timeline-view.styles.ts';
 import { reveal, slideX, revealStyles } from '../shared/reveal.ts';
 import { timeTicks } from '../../layout/ticks.ts';
 import { axisEnd } from '../../layout/series.ts';
+import { writeText } from '../shared/text-data.ts';
 
 export class TimelineView extends LitElement {
   static override styles = [base, revealStyles, styles];
@@ -515,7 +516,7 @@ export class TimelineView extends LitElement {
       .each(function (b) {
         const shown = Math.min(b.phase.end, t) - b.phase.start;
         const label = shown < 0 ? '' : fit(b.phase.name, Math.max(2, x(b.phase.start + shown) - x(b.phase.start)) - 6);
-        if (this.__label !== label) this.textContent = this.__label = label;
+        if (this.__label !== label) writeText(this, (this.__label = label));
       });
   }
 
