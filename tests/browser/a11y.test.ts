@@ -62,7 +62,10 @@ describe('accessibility (axe-core, serious and critical)', () => {
   it('the timeline as tables', async () => {
     const app = await mountApp('#scenario=codedeploy/server-one-at-a-time&t=60');
     root(app).querySelector<HTMLButtonElement>('button.as-table')!.click();
+    // The tables' code loads when first asked for: wait for it, not for a guessed time.
+    await customElements.whenDefined('timeline-table');
     await app.updateComplete;
+    await (root(app).querySelector('timeline-table') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     await paint();
     expect(root(app).querySelector('timeline-table')!.shadowRoot!.querySelectorAll('table')).toHaveLength(2);
     await expectNoSeriousViolations();
