@@ -44,6 +44,6 @@ export class BatchPhases {
   nameAll(): void {
     const total = this.phases.length;
     const { phases } = this;
-    for (let i = 0; i < phases.length; i++) phases[i]!.name = flat('Batch ', i + 1, ' of ', total);
+    for (let i = 0; i < phases.length; i++) phases[i]!.name = flat(`Batch ${i + 1} of ${total}`);
   }
 }

@@ -185,7 +185,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
           run: (id) => instances.run(id),
           onBatch: (started) => {
             const k = phases.start(started);
-            world.event('batch-started', flat('Batch ', k, ': CodeDeploy installs ', to, ' on ', listIds(started)), { deploymentId: USER_DEPLOYMENT, rule: configRule(cd) });
+            world.event('batch-started', flat(`Batch ${k}: CodeDeploy installs ${to} on ${listIds(started)}`), { deploymentId: USER_DEPLOYMENT, rule: configRule(cd) });
           },
           onFinished: (id) => phases.finished(id),
           onSkipped: skipped(USER_DEPLOYMENT),

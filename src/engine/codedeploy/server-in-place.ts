@@ -53,7 +53,7 @@ export function simulateServerInPlace(world: World): Outcome {
         touched = true;
         const k = phases.start(started);
         const keep = schedule.minimumHealthy > 0 ? ` (at least ${schedule.minimumHealthy} must stay healthy)` : '';
-        world.event('batch-started', flat('Batch ', k, ': CodeDeploy deploys ', revision, ' to ', listIds(started), keep), { deploymentId, rule: configRule(cd) });
+        world.event('batch-started', flat(`Batch ${k}: CodeDeploy deploys ${revision} to ${listIds(started)}${keep}`), { deploymentId, rule: configRule(cd) });
       },
       onFinished: (id) => phases.finished(id),
       onSkipped: (id) => world.event('note', `${id} was waiting for its turn; CodeDeploy drops it from the deployment`, { target: id, deploymentId, undocumented: 'terminatedPending' }),
