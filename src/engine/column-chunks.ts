@@ -24,13 +24,55 @@ function like<T extends Typed>(a: T, rows: number): T {
 /**
  * Fresh arrays like `full`'s (same fields and types) for the chunk after `capacity`
  * rows: the capacity grows fourfold while small (as many chunks as the old copies),
- * then by LARGEST_CHUNK rows at a time.
+ * then by LARGEST_CHUNK rows at a time; at least `needed` rows.
  */
-export function nextChunk<C extends ChunkArrays>(full: C, capacity: number): C {
-  const rows = Math.min(capacity * 3, LARGEST_CHUNK);
+export function nextChunk<C extends ChunkArrays>(full: C, capacity: number, needed = 0): C {
+  const rows = Math.max(Math.min(capacity * 3, LARGEST_CHUNK), needed);
   const out: ChunkArrays = {};
   for (const key of Object.keys(full)) out[key] = like(full[key]!, rows);
   return out as C;
+}
+
+/**
+ * Where a columns object is in its chunks: the filled ones (each full to its arrays'
+ * length), the first row of the current one, and the rows there is room for. Plain
+ * data, so columns sent to another thread (ColumnsData) keep it.
+ */
+export interface ChunkState<C extends ChunkArrays> {
+  filled: C[];
+  base: number;
+  capacity: number;
+}
+
+export function chunkState<C extends ChunkArrays>(): ChunkState<C> {
+  return { filled: [], base: 0, capacity: FIRST_CHUNK };
+}
+
+/**
+ * Keeps `full`, the current chunk, as it is (nothing is copied) and returns the
+ * arrays of the next, which starts at row `at` (default: the capacity; earlier when
+ * `full` is cut short) with room for at least `needed` rows.
+ */
+export function addChunk<C extends ChunkArrays>(s: ChunkState<C>, full: C, at = s.capacity, needed = 0): C {
+  s.filled.push(full);
+  const next = nextChunk(full, s.capacity, needed);
+  s.base = at;
+  s.capacity = at + next[Object.keys(next)[0]!]!.length;
+  return next;
+}
+
+/**
+ * The chunks and the current one (rows up to `length` in all) joined into
+ * exact-length arrays, or undefined when there is only the current one. Columns call
+ * it when first read: every reader comes through it.
+ */
+export function settleChunks<C extends ChunkArrays>(s: ChunkState<C>, current: C, length: number): C | undefined {
+  if (s.filled.length === 0) return undefined;
+  const joined = joinChunks(s.filled, current, length);
+  s.filled = [];
+  s.base = 0;
+  s.capacity = length;
+  return joined;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { RuleId } from '../aws/rules.ts';
 import type { UndocumentedId } from '../aws/undocumented.ts';
 import type { TraceEvent, TraceEventType } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
-import { joinChunks, nextChunk } from './column-chunks.ts';
+import { addChunk, chunkState, settleChunks } from './column-chunks.ts';
 import { dataOf, targetCount, writtenTexts, FIRST_CAPACITY, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
 
 /** Which optional fields an event has (bits), and its `healthy` value. */
@@ -38,7 +38,6 @@ interface EventArrays {
 /** Events in recording order; `at()` and `list()` give them by time (stable), as the trace has them. */
 export class EventColumns implements LazyList<TraceEvent> {
   length = 0;
-  private capacity = FIRST_CAPACITY;
   private t = new Float64Array(FIRST_CAPACITY);
   private end = new Float64Array(FIRST_CAPACITY);
   private target = new Int32Array(FIRST_CAPACITY);
@@ -60,9 +59,8 @@ export class EventColumns implements LazyList<TraceEvent> {
   /** The time of the latest event recorded, and whether any was recorded before an earlier one's time. */
   private lastT = 0;
   private unsorted = false;
-  /** Chunks filled before the current one (column-chunks.ts), joined when first read; `base` is the current one's first row. */
-  private filled: EventArrays[] = [];
-  private base = 0;
+  /** The columns grow by chunks (column-chunks.ts), joined when first read. */
+  private readonly chunks = chunkState<EventArrays>();
 
   constructor(private targets: TargetIds) {}
 
@@ -92,8 +90,8 @@ export class EventColumns implements LazyList<TraceEvent> {
     undocumented: UndocumentedId | undefined,
   ): void {
     const i = this.length;
-    if (i === this.capacity) this.enlarge();
-    const j = i - this.base;
+    if (i === this.chunks.capacity) this.use(addChunk(this.chunks, this.arrays()));
+    const j = i - this.chunks.base;
     this.t[j] = t;
     if (t < this.lastT) this.unsorted = true;
     this.lastT = t;
@@ -141,23 +139,10 @@ export class EventColumns implements LazyList<TraceEvent> {
     ({ t: this.t, end: this.end, target: this.target, type: this.type, deployment: this.deployment, rule: this.rule, undocumented: this.undocumented, fields: this.fields, message: this.message } = a);
   }
 
-  /** A new chunk: the full one is kept as it is, nothing is copied. */
-  private enlarge(): void {
-    const full = this.arrays();
-    this.filled.push(full);
-    const next = nextChunk(full, this.capacity);
-    this.base = this.capacity;
-    this.capacity += next.t.length;
-    this.use(next);
-  }
-
-  /** The chunks joined into exact-length arrays (once, when first read: every reader comes through here). */
+  /** The chunks joined, when first read (every reader comes through here). */
   private settle(): void {
-    if (this.filled.length === 0) return;
-    this.use(joinChunks(this.filled, this.arrays(), this.length));
-    this.filled = [];
-    this.base = 0;
-    this.capacity = this.length;
+    const joined = settleChunks(this.chunks, this.arrays(), this.length);
+    if (joined !== undefined) this.use(joined);
   }
 
   /** These columns as plain data for another thread (see ColumnsData in trace-columns.ts). */

@@ -8,7 +8,7 @@ import type { TraceSample } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
 import { sameCounts, versionRecord } from '../trace/percent.ts';
 import { FIRST_CAPACITY, StringTable, time } from './trace-columns.ts';
-import { joinChunks, nextChunk } from './column-chunks.ts';
+import { addChunk, chunkState, settleChunks } from './column-chunks.ts';
 
 interface RowArrays {
   [field: string]: Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
@@ -27,7 +27,6 @@ interface EntryArrays {
 /** Samples in recording order, which is time order. */
 export class SampleColumns implements LazyList<TraceSample> {
   length = 0;
-  private capacity = FIRST_CAPACITY;
   private t = new Float64Array(FIRST_CAPACITY);
   private unserved = new Float64Array(FIRST_CAPACITY);
   /** Where sample i's in-service entries start; its traffic entries start at `trafficAt[i]` and end where sample i + 1's start. */
@@ -35,22 +34,19 @@ export class SampleColumns implements LazyList<TraceSample> {
   private trafficAt = new Int32Array(FIRST_CAPACITY);
   /** Entries (version, number) of every sample, in the records' key order. */
   private entries = 0;
-  private entryCapacity = FIRST_CAPACITY;
   private version = new Int32Array(FIRST_CAPACITY);
   private value = new Float64Array(FIRST_CAPACITY);
   private readonly versions = new StringTable();
   /** Test-listener routing (ECS), a copy per sample that has it: rare. */
   private readonly testTraffic = new Map<number, Record<string, number>>();
   /**
-   * Rows and entries are recorded in chunks, joined when first read (column-chunks.ts);
-   * `base` and `entryBase` are the first row and entry of the current chunks. One
-   * sample's entries are never split between chunks (a new entry chunk starts with
-   * the sample), so the last sample, which `repeats` reads, is whole in the current ones.
+   * Rows and entries are recorded in chunks, joined when first read (column-chunks.ts).
+   * One sample's entries are never split between chunks (a new entry chunk starts
+   * with the sample), so the last sample, which `repeats` reads, is whole in the
+   * current ones.
    */
-  private filled: RowArrays[] = [];
-  private base = 0;
-  private filledEntries: EntryArrays[] = [];
-  private entryBase = 0;
+  private readonly chunks = chunkState<RowArrays>();
+  private readonly entryChunks = chunkState<EntryArrays>();
 
   /**
    * Records a sample at `t` unless it repeats the last one (same counts, traffic,
@@ -61,9 +57,9 @@ export class SampleColumns implements LazyList<TraceSample> {
     const last = this.length - 1;
     if (last >= 0 && this.repeats(last, keys, counts, n, versions, shares, m, testTraffic, unserved)) return;
     const i = this.length;
-    if (i === this.capacity) this.enlarge();
-    if (this.entries + n + m > this.entryCapacity) this.enlargeEntries(n + m);
-    const j = i - this.base;
+    if (i === this.chunks.capacity) this.useRows(addChunk(this.chunks, this.rows()));
+    if (this.entries + n + m > this.entryChunks.capacity) this.enlargeEntries(n + m);
+    const j = i - this.chunks.base;
     this.t[j] = t;
     this.unserved[j] = unserved;
     this.inServiceAt[j] = this.entries;
@@ -77,31 +73,21 @@ export class SampleColumns implements LazyList<TraceSample> {
   /** Writes one entry; add has made room for it in the current entry chunk. */
   private entry(version: string, value: number): void {
     const e = this.entries;
-    this.version[e - this.entryBase] = this.versions.of(version);
-    this.value[e - this.entryBase] = value;
+    const b = this.entryChunks.base;
+    this.version[e - b] = this.versions.of(version);
+    this.value[e - b] = value;
     this.entries = e + 1;
   }
 
-  /** A new row chunk: the full one is kept as it is, nothing is copied. */
-  private enlarge(): void {
-    const full: RowArrays = { t: this.t, unserved: this.unserved, inServiceAt: this.inServiceAt, trafficAt: this.trafficAt };
-    this.filled.push(full);
-    const next = nextChunk(full, this.capacity);
-    this.base = this.capacity;
-    this.capacity += next.t.length;
-    this.useRows(next);
+  private rows(): RowArrays {
+    return { t: this.t, unserved: this.unserved, inServiceAt: this.inServiceAt, trafficAt: this.trafficAt };
   }
 
   /** A new entry chunk starting at the next entry, for a sample of `needed` entries; the current one keeps the entries it holds. */
   private enlargeEntries(needed: number): void {
-    const used = this.entries - this.entryBase;
+    const used = this.entries - this.entryChunks.base;
     const full: EntryArrays = { version: this.version.subarray(0, used), value: this.value.subarray(0, used) };
-    this.filledEntries.push(full);
-    let next = nextChunk(full, this.entryCapacity);
-    if (next.version.length < needed) next = nextChunk(full, needed);
-    this.entryBase = this.entries;
-    this.entryCapacity = this.entries + next.version.length;
-    this.useEntries(next);
+    this.useEntries(addChunk(this.entryChunks, full, this.entries, needed));
   }
 
   private useRows(a: RowArrays): void {
@@ -114,25 +100,17 @@ export class SampleColumns implements LazyList<TraceSample> {
 
   /** The chunks joined into exact-length arrays, when first read. */
   private settle(): void {
-    if (this.filled.length > 0) {
-      this.useRows(joinChunks(this.filled, { t: this.t, unserved: this.unserved, inServiceAt: this.inServiceAt, trafficAt: this.trafficAt }, this.length));
-      this.filled = [];
-      this.base = 0;
-      this.capacity = this.length;
-    }
-    if (this.filledEntries.length > 0) {
-      this.useEntries(joinChunks(this.filledEntries, { version: this.version, value: this.value }, this.entries));
-      this.filledEntries = [];
-      this.entryBase = 0;
-      this.entryCapacity = this.entries;
-    }
+    const rows = settleChunks(this.chunks, this.rows(), this.length);
+    if (rows !== undefined) this.useRows(rows);
+    const entries = settleChunks(this.entryChunks, { version: this.version, value: this.value }, this.entries);
+    if (entries !== undefined) this.useEntries(entries);
   }
 
   /** Entries [from, to) hold exactly the first `n` of `keys` with these values (order aside). */
   private holds(from: number, to: number, keys: readonly string[], values: readonly number[], n: number): boolean {
     if (to - from !== n) return false;
     // The last sample's entries are in the current entry chunk.
-    const b = this.entryBase;
+    const b = this.entryChunks.base;
     for (let k = 0; k < n; k++) {
       const v = this.versions.of(keys[k]!);
       let e = from;
@@ -144,7 +122,7 @@ export class SampleColumns implements LazyList<TraceSample> {
 
   private repeats(i: number, keys: readonly string[], counts: readonly number[], n: number, versions: readonly string[], shares: readonly number[], m: number, testTraffic: Record<string, number> | undefined, unserved: number): boolean {
     // The last sample is in the current row chunk.
-    const j = i - this.base;
+    const j = i - this.chunks.base;
     return (
       this.unserved[j] === unserved &&
       sameCounts(this.testTraffic.get(i), testTraffic) &&
@@ -155,7 +133,7 @@ export class SampleColumns implements LazyList<TraceSample> {
 
   /** The time of the last sample, or undefined when there is none. */
   lastTime(): number | undefined {
-    return this.length > 0 ? this.t[this.length - 1 - this.base] : undefined;
+    return this.length > 0 ? this.t[this.length - 1 - this.chunks.base] : undefined;
   }
 
   /** The samples as objects (LazyList). */

@@ -12,7 +12,7 @@
 // check) read these columns through `at` without ever building the lists.
 import type { SpanStatus, TargetState, TraceChange, TraceSpan } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
-import { FIRST_CHUNK, joinChunks, nextChunk } from './column-chunks.ts';
+import { addChunk, chunkState, FIRST_CHUNK, settleChunks } from './column-chunks.ts';
 
 /** The id of a target by its index (the world's runtimes, in launch order). */
 export interface TargetIds {
@@ -148,7 +148,6 @@ interface SpanArrays {
 /** Spans in recording order; `list()` and `at()` give them by start, then end (stable). */
 export class SpanColumns implements LazyList<TraceSpan> {
   length = 0;
-  private capacity = FIRST_CAPACITY;
   private start = new Float64Array(FIRST_CAPACITY);
   private end = new Float64Array(FIRST_CAPACITY);
   /** A target index (≥ 0), or -1 - a string index for a span on something that is not a target. */
@@ -180,9 +179,8 @@ export class SpanColumns implements LazyList<TraceSpan> {
 
   /** Span indices in trace order (by start, then end), once asked for; null when that is recording order. */
   private order: Int32Array | null | undefined = undefined;
-  /** Chunks filled before the current one (column-chunks.ts), joined when first read; `base` is the current one's first row. */
-  private filled: SpanArrays[] = [];
-  private base = 0;
+  /** The columns grow by chunks (column-chunks.ts), joined when first read. */
+  private readonly chunks = chunkState<SpanArrays>();
 
   constructor(private targets: TargetIds) {}
 
@@ -194,8 +192,8 @@ export class SpanColumns implements LazyList<TraceSpan> {
   /** Records a span of `target` (a target's index, or `named(id)`); `reason` undefined for none, or a TargetText of the span's target. */
   add(target: number, name: string, start: number, end: number, status: SpanStatus, deploymentId: string, revision: string, reason: string | TargetText | undefined): void {
     const i = this.length;
-    if (i === this.capacity) this.enlarge();
-    const j = i - this.base;
+    if (i === this.chunks.capacity) this.use(addChunk(this.chunks, this.arrays()));
+    const j = i - this.chunks.base;
     this.target[j] = target;
     this.kind[j] = this.kindOf(name, status, deploymentId, revision);
     this.start[j] = start;
@@ -246,23 +244,10 @@ export class SpanColumns implements LazyList<TraceSpan> {
     ({ start: this.start, end: this.end, target: this.target, kind: this.kind, reason: this.reason } = a);
   }
 
-  /** A new chunk: the full one is kept as it is, nothing is copied. */
-  private enlarge(): void {
-    const full = this.arrays();
-    this.filled.push(full);
-    const next = nextChunk(full, this.capacity);
-    this.base = this.capacity;
-    this.capacity += next.start.length;
-    this.use(next);
-  }
-
-  /** The chunks joined into exact-length arrays (once, when first read: every reader comes through here). */
+  /** The chunks joined, when first read (every reader comes through here). */
   private settle(): void {
-    if (this.filled.length === 0) return;
-    this.use(joinChunks(this.filled, this.arrays(), this.length));
-    this.filled = [];
-    this.base = 0;
-    this.capacity = this.length;
+    const joined = settleChunks(this.chunks, this.arrays(), this.length);
+    if (joined !== undefined) this.use(joined);
   }
 
   /** These columns as plain data for another thread (see ColumnsData). */
@@ -419,7 +404,6 @@ interface ChangeArrays {
 /** Changes of the targets' observable state, in recording order (which is time order and trace order). */
 export class ChangeColumns implements LazyList<TraceChange> {
   length = 0;
-  private capacity = FIRST_CAPACITY;
   private t = new Float64Array(FIRST_CAPACITY);
   private target = new Int32Array(FIRST_CAPACITY);
   /** The ChangeKind in the low 3 bits; for Added, above them: state code | healthy << 2 | registered (0 none, 1 false, 2 true) << 3. */
@@ -427,9 +411,8 @@ export class ChangeColumns implements LazyList<TraceChange> {
   /** Version: a string index; state: its code; healthy and registered: 0 or 1. Added: the version's index. */
   private value = new Int32Array(FIRST_CAPACITY);
   private readonly versions = new StringTable();
-  /** Chunks filled before the current one, joined when first read (as SpanColumns does). */
-  private filled: ChangeArrays[] = [];
-  private base = 0;
+  /** The columns grow by chunks, joined when first read (as SpanColumns does). */
+  private readonly chunks = chunkState<ChangeArrays>();
 
   constructor(private targets: TargetIds) {}
 
@@ -441,16 +424,9 @@ export class ChangeColumns implements LazyList<TraceChange> {
   /** Takes the next row; returns its place in the current chunk. */
   private next(): number {
     const i = this.length;
-    if (i === this.capacity) {
-      const full = this.arrays();
-      this.filled.push(full);
-      const next = nextChunk(full, this.capacity);
-      this.base = this.capacity;
-      this.capacity += next.t.length;
-      this.use(next);
-    }
+    if (i === this.chunks.capacity) this.use(addChunk(this.chunks, this.arrays()));
     this.length = i + 1;
-    return i - this.base;
+    return i - this.chunks.base;
   }
 
   private arrays(): ChangeArrays {
@@ -461,13 +437,10 @@ export class ChangeColumns implements LazyList<TraceChange> {
     ({ t: this.t, target: this.target, kind: this.kind, value: this.value } = a);
   }
 
-  /** The chunks joined into exact-length arrays, when first read. */
+  /** The chunks joined, when first read. */
   private settle(): void {
-    if (this.filled.length === 0) return;
-    this.use(joinChunks(this.filled, this.arrays(), this.length));
-    this.filled = [];
-    this.base = 0;
-    this.capacity = this.length;
+    const joined = settleChunks(this.chunks, this.arrays(), this.length);
+    if (joined !== undefined) this.use(joined);
   }
 
   /** These columns as plain data for another thread (see ColumnsData). */
@@ -482,7 +455,7 @@ export class ChangeColumns implements LazyList<TraceChange> {
 
   /** The time of the last change, or undefined when there is none. */
   lastTime(): number | undefined {
-    return this.length > 0 ? this.t[this.length - 1 - this.base] : undefined;
+    return this.length > 0 ? this.t[this.length - 1 - this.chunks.base] : undefined;
   }
 
   added(t: number, target: number, version: string, state: TargetState, healthy: boolean, registered: boolean | undefined): void {
