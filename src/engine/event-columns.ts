@@ -10,7 +10,8 @@ import type { RuleId } from '../aws/rules.ts';
 import type { UndocumentedId } from '../aws/undocumented.ts';
 import type { TraceEvent, TraceEventType } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
-import { dataOf, targetCount, writtenTexts, FIRST_CAPACITY, grow, larger, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
+import { addChunk, chunkState, settleChunks } from './column-chunks.ts';
+import { dataOf, targetCount, writtenTexts, FIRST_CAPACITY, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
 
 /** Which optional fields an event has (bits), and its `healthy` value. */
 const TARGET = 1;
@@ -21,10 +22,22 @@ const END = 16;
 const UNDOCUMENTED = 32;
 const HEALTHY_TRUE = 64;
 
+interface EventArrays {
+  [field: string]: Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
+  t: Float64Array<ArrayBuffer>;
+  end: Float64Array<ArrayBuffer>;
+  target: Int32Array<ArrayBuffer>;
+  type: Int32Array<ArrayBuffer>;
+  deployment: Int32Array<ArrayBuffer>;
+  rule: Int32Array<ArrayBuffer>;
+  undocumented: Int32Array<ArrayBuffer>;
+  fields: Uint8Array<ArrayBuffer>;
+  message: Int32Array<ArrayBuffer>;
+}
+
 /** Events in recording order; `at()` and `list()` give them by time (stable), as the trace has them. */
 export class EventColumns implements LazyList<TraceEvent> {
   length = 0;
-  private capacity = FIRST_CAPACITY;
   private t = new Float64Array(FIRST_CAPACITY);
   private end = new Float64Array(FIRST_CAPACITY);
   private target = new Int32Array(FIRST_CAPACITY);
@@ -43,6 +56,11 @@ export class EventColumns implements LazyList<TraceEvent> {
   private readonly texts = new StringTable();
   /** Event indices by time, once asked for; null when that is recording order (the usual case). */
   private order: Int32Array | null | undefined = undefined;
+  /** The time of the latest event recorded, and whether any was recorded before an earlier one's time. */
+  private lastT = 0;
+  private unsorted = false;
+  /** The columns grow by chunks (column-chunks.ts), joined when first read. */
+  private readonly chunks = chunkState<EventArrays>();
 
   constructor(private targets: TargetIds) {}
 
@@ -72,59 +90,64 @@ export class EventColumns implements LazyList<TraceEvent> {
     undocumented: UndocumentedId | undefined,
   ): void {
     const i = this.length;
-    if (i === this.capacity) this.enlarge();
-    this.t[i] = t;
-    this.type[i] = this.strings.of(type);
+    if (i === this.chunks.capacity) this.use(addChunk(this.chunks, this.arrays()));
+    const j = i - this.chunks.base;
+    this.t[j] = t;
+    if (t < this.lastT) this.unsorted = true;
+    this.lastT = t;
+    this.type[j] = this.strings.of(type);
     if (typeof message === 'function') {
       if (target === undefined) throw new Error(`a ${type} event written from its target's id needs a target`);
-      this.message[i] = -1 - this.messageTexts.of(message);
+      this.message[j] = -1 - this.messageTexts.of(message);
     } else {
-      this.message[i] = this.messages.length;
+      this.message[j] = this.messages.length;
       this.messages.push(message);
     }
     let bits = 0;
     if (target !== undefined) {
       bits |= TARGET;
-      this.target[i] = target;
+      this.target[j] = target;
     }
     if (deploymentId !== undefined) {
       bits |= DEPLOYMENT;
-      this.deployment[i] = this.strings.of(deploymentId);
+      this.deployment[j] = this.strings.of(deploymentId);
     }
     if (rule !== undefined) {
       bits |= RULE;
-      this.rule[i] = this.strings.of(rule);
+      this.rule[j] = this.strings.of(rule);
     }
     if (healthy !== undefined) bits |= healthy ? HEALTHY | HEALTHY_TRUE : HEALTHY;
     if (end !== undefined) {
       bits |= END;
-      this.end[i] = end;
+      this.end[j] = end;
     }
     if (undocumented !== undefined) {
       bits |= UNDOCUMENTED;
-      this.undocumented[i] = this.strings.of(undocumented);
+      this.undocumented[j] = this.strings.of(undocumented);
     }
-    this.fields[i] = bits;
+    this.fields[j] = bits;
     this.length = i + 1;
     this.order = undefined;
   }
 
-  private enlarge(): void {
-    const n = larger(this.capacity);
-    this.t = grow(this.t, n);
-    this.end = grow(this.end, n);
-    this.target = grow(this.target, n);
-    this.type = grow(this.type, n);
-    this.deployment = grow(this.deployment, n);
-    this.rule = grow(this.rule, n);
-    this.undocumented = grow(this.undocumented, n);
-    this.fields = grow(this.fields, n);
-    this.message = grow(this.message, n);
-    this.capacity = n;
+  private arrays(): EventArrays {
+    const { t, end, target, type, deployment, rule, undocumented, fields, message } = this;
+    return { t, end, target, type, deployment, rule, undocumented, fields, message };
+  }
+
+  private use(a: EventArrays): void {
+    ({ t: this.t, end: this.end, target: this.target, type: this.type, deployment: this.deployment, rule: this.rule, undocumented: this.undocumented, fields: this.fields, message: this.message } = a);
+  }
+
+  /** The chunks joined, when first read (every reader comes through here). */
+  private settle(): void {
+    const joined = settleChunks(this.chunks, this.arrays(), this.length);
+    if (joined !== undefined) this.use(joined);
   }
 
   /** These columns as plain data for another thread (see ColumnsData in trace-columns.ts). */
   data(): ColumnsData {
+    this.settle();
     this.timeOrder(); // sorted once, here, and sent along
     const { cells: message, strings: messages } = writtenTexts(this.message, this.length, this.messages, this.messageTexts.list, -1, (i) => this.targetOf(i)!);
     return dataOf({ ...this, message, messages, messageTexts: undefined }, this.targets, targetCount(this.target, this.length, this.fields, TARGET));
@@ -136,18 +159,23 @@ export class EventColumns implements LazyList<TraceEvent> {
 
   /** Every event's time, in no particular order. */
   times(): Float64Array {
+    this.settle();
     return this.t.subarray(0, this.length);
   }
 
   /** The time of the last event in trace order, or undefined when there is none. */
   lastTime(): number | undefined {
     if (this.length === 0) return undefined;
+    // Recorded in time order (the usual case): the latest is the last, and nothing needs joining.
+    if (!this.unsorted) return this.lastT;
+    this.settle();
     const order = this.timeOrder();
     return this.t[order === null ? this.length - 1 : order[this.length - 1]!];
   }
 
   /** The events as objects, in recording order (what a test of the world reads). */
   recorded(): TraceEvent[] {
+    this.settle();
     const out = new Array<TraceEvent>(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.object(i);
     return out;
@@ -155,6 +183,7 @@ export class EventColumns implements LazyList<TraceEvent> {
 
   /** The events as objects by time (LazyList). */
   list(): TraceEvent[] {
+    this.settle();
     const order = this.timeOrder();
     if (order === null) return this.recorded();
     const out = new Array<TraceEvent>(this.length);
@@ -165,6 +194,7 @@ export class EventColumns implements LazyList<TraceEvent> {
   /** The event at position `k` by time, as a fresh object (LazyList). */
   at(k: number): TraceEvent | undefined {
     if (k < 0 || k >= this.length) return undefined;
+    this.settle();
     const order = this.timeOrder();
     return this.object(order === null ? k : order[k]!);
   }
@@ -176,10 +206,8 @@ export class EventColumns implements LazyList<TraceEvent> {
    */
   private timeOrder(): Int32Array | null {
     if (this.order !== undefined) return this.order;
+    if (!this.unsorted) return (this.order = null);
     const { t } = this;
-    let sorted = true;
-    for (let i = 1; i < this.length && sorted; i++) if (t[i]! < t[i - 1]!) sorted = false;
-    if (sorted) return (this.order = null);
     const list = Array.from({ length: this.length }, (_, i) => i);
     list.sort((a, b) => t[a]! - t[b]!);
     return (this.order = Int32Array.from(list));

@@ -7,12 +7,26 @@
 import type { TraceSample } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
 import { sameCounts, versionRecord } from '../trace/percent.ts';
-import { FIRST_CAPACITY, grow, larger, StringTable, time } from './trace-columns.ts';
+import { FIRST_CAPACITY, StringTable, time } from './trace-columns.ts';
+import { addChunk, chunkState, settleChunks } from './column-chunks.ts';
+
+interface RowArrays {
+  [field: string]: Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
+  t: Float64Array<ArrayBuffer>;
+  unserved: Float64Array<ArrayBuffer>;
+  inServiceAt: Int32Array<ArrayBuffer>;
+  trafficAt: Int32Array<ArrayBuffer>;
+}
+
+interface EntryArrays {
+  [field: string]: Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
+  version: Int32Array<ArrayBuffer>;
+  value: Float64Array<ArrayBuffer>;
+}
 
 /** Samples in recording order, which is time order. */
 export class SampleColumns implements LazyList<TraceSample> {
   length = 0;
-  private capacity = FIRST_CAPACITY;
   private t = new Float64Array(FIRST_CAPACITY);
   private unserved = new Float64Array(FIRST_CAPACITY);
   /** Where sample i's in-service entries start; its traffic entries start at `trafficAt[i]` and end where sample i + 1's start. */
@@ -20,12 +34,19 @@ export class SampleColumns implements LazyList<TraceSample> {
   private trafficAt = new Int32Array(FIRST_CAPACITY);
   /** Entries (version, number) of every sample, in the records' key order. */
   private entries = 0;
-  private entryCapacity = FIRST_CAPACITY;
   private version = new Int32Array(FIRST_CAPACITY);
   private value = new Float64Array(FIRST_CAPACITY);
   private readonly versions = new StringTable();
   /** Test-listener routing (ECS), a copy per sample that has it: rare. */
   private readonly testTraffic = new Map<number, Record<string, number>>();
+  /**
+   * Rows and entries are recorded in chunks, joined when first read (column-chunks.ts).
+   * One sample's entries are never split between chunks (a new entry chunk starts
+   * with the sample), so the last sample, which `repeats` reads, is whole in the
+   * current ones.
+   */
+  private readonly chunks = chunkState<RowArrays>();
+  private readonly entryChunks = chunkState<EntryArrays>();
 
   /**
    * Records a sample at `t` unless it repeats the last one (same counts, traffic,
@@ -36,66 +57,88 @@ export class SampleColumns implements LazyList<TraceSample> {
     const last = this.length - 1;
     if (last >= 0 && this.repeats(last, keys, counts, n, versions, shares, m, testTraffic, unserved)) return;
     const i = this.length;
-    if (i === this.capacity) this.enlarge();
-    this.t[i] = t;
-    this.unserved[i] = unserved;
-    this.inServiceAt[i] = this.entries;
+    if (i === this.chunks.capacity) this.useRows(addChunk(this.chunks, this.rows()));
+    if (this.entries + n + m > this.entryChunks.capacity) this.enlargeEntries(n + m);
+    const j = i - this.chunks.base;
+    this.t[j] = t;
+    this.unserved[j] = unserved;
+    this.inServiceAt[j] = this.entries;
     for (let k = 0; k < n; k++) this.entry(keys[k]!, counts[k]!);
-    this.trafficAt[i] = this.entries;
+    this.trafficAt[j] = this.entries;
     for (let k = 0; k < m; k++) this.entry(versions[k]!, shares[k]!);
     if (testTraffic) this.testTraffic.set(i, Object.assign(versionRecord(), testTraffic));
     this.length = i + 1;
   }
 
+  /** Writes one entry; add has made room for it in the current entry chunk. */
   private entry(version: string, value: number): void {
     const e = this.entries;
-    if (e === this.entryCapacity) {
-      this.entryCapacity = larger(e);
-      this.version = grow(this.version, this.entryCapacity);
-      this.value = grow(this.value, this.entryCapacity);
-    }
-    this.version[e] = this.versions.of(version);
-    this.value[e] = value;
+    const b = this.entryChunks.base;
+    this.version[e - b] = this.versions.of(version);
+    this.value[e - b] = value;
     this.entries = e + 1;
   }
 
-  private enlarge(): void {
-    const n = larger(this.capacity);
-    this.t = grow(this.t, n);
-    this.unserved = grow(this.unserved, n);
-    this.inServiceAt = grow(this.inServiceAt, n);
-    this.trafficAt = grow(this.trafficAt, n);
-    this.capacity = n;
+  private rows(): RowArrays {
+    return { t: this.t, unserved: this.unserved, inServiceAt: this.inServiceAt, trafficAt: this.trafficAt };
+  }
+
+  /** A new entry chunk starting at the next entry, for a sample of `needed` entries; the current one keeps the entries it holds. */
+  private enlargeEntries(needed: number): void {
+    const used = this.entries - this.entryChunks.base;
+    const full: EntryArrays = { version: this.version.subarray(0, used), value: this.value.subarray(0, used) };
+    this.useEntries(addChunk(this.entryChunks, full, this.entries, needed));
+  }
+
+  private useRows(a: RowArrays): void {
+    ({ t: this.t, unserved: this.unserved, inServiceAt: this.inServiceAt, trafficAt: this.trafficAt } = a);
+  }
+
+  private useEntries(a: EntryArrays): void {
+    ({ version: this.version, value: this.value } = a);
+  }
+
+  /** The chunks joined into exact-length arrays, when first read. */
+  private settle(): void {
+    const rows = settleChunks(this.chunks, this.rows(), this.length);
+    if (rows !== undefined) this.useRows(rows);
+    const entries = settleChunks(this.entryChunks, { version: this.version, value: this.value }, this.entries);
+    if (entries !== undefined) this.useEntries(entries);
   }
 
   /** Entries [from, to) hold exactly the first `n` of `keys` with these values (order aside). */
   private holds(from: number, to: number, keys: readonly string[], values: readonly number[], n: number): boolean {
     if (to - from !== n) return false;
+    // The last sample's entries are in the current entry chunk.
+    const b = this.entryChunks.base;
     for (let k = 0; k < n; k++) {
       const v = this.versions.of(keys[k]!);
       let e = from;
-      while (e < to && this.version[e] !== v) e++;
-      if (e === to || this.value[e] !== values[k]) return false;
+      while (e < to && this.version[e - b] !== v) e++;
+      if (e === to || this.value[e - b] !== values[k]) return false;
     }
     return true;
   }
 
   private repeats(i: number, keys: readonly string[], counts: readonly number[], n: number, versions: readonly string[], shares: readonly number[], m: number, testTraffic: Record<string, number> | undefined, unserved: number): boolean {
+    // The last sample is in the current row chunk.
+    const j = i - this.chunks.base;
     return (
-      this.unserved[i] === unserved &&
+      this.unserved[j] === unserved &&
       sameCounts(this.testTraffic.get(i), testTraffic) &&
-      this.holds(this.inServiceAt[i]!, this.trafficAt[i]!, keys, counts, n) &&
-      this.holds(this.trafficAt[i]!, this.entries, versions, shares, m)
+      this.holds(this.inServiceAt[j]!, this.trafficAt[j]!, keys, counts, n) &&
+      this.holds(this.trafficAt[j]!, this.entries, versions, shares, m)
     );
   }
 
   /** The time of the last sample, or undefined when there is none. */
   lastTime(): number | undefined {
-    return this.length > 0 ? this.t[this.length - 1] : undefined;
+    return this.length > 0 ? this.t[this.length - 1 - this.chunks.base] : undefined;
   }
 
   /** The samples as objects (LazyList). */
   list(): TraceSample[] {
+    this.settle();
     const out = new Array<TraceSample>(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.object(i);
     return out;
@@ -103,7 +146,9 @@ export class SampleColumns implements LazyList<TraceSample> {
 
   /** Sample `i` as a fresh object (LazyList). */
   at(i: number): TraceSample | undefined {
-    return i >= 0 && i < this.length ? this.object(i) : undefined;
+    if (i < 0 || i >= this.length) return undefined;
+    this.settle();
+    return this.object(i);
   }
 
   private record(from: number, to: number): Record<string, number> {

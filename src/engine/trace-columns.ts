@@ -12,6 +12,7 @@
 // check) read these columns through `at` without ever building the lists.
 import type { SpanStatus, TargetState, TraceChange, TraceSpan } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
+import { addChunk, chunkState, FIRST_CHUNK, settleChunks } from './column-chunks.ts';
 
 /** The id of a target by its index (the world's runtimes, in launch order). */
 export interface TargetIds {
@@ -69,7 +70,7 @@ export function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, siz
   return b;
 }
 
-export const FIRST_CAPACITY = 4096;
+export const FIRST_CAPACITY = FIRST_CHUNK;
 
 /** The next capacity: four times while small (fewer copies), then twice (less slack). */
 export function larger(capacity: number): number {
@@ -135,10 +136,18 @@ export function dataBuffers(data: object): ArrayBuffer[] {
   return Object.values(data).flatMap((v) => (ArrayBuffer.isView(v) ? [v.buffer as ArrayBuffer] : []));
 }
 
+interface SpanArrays {
+  [field: string]: Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
+  start: Float64Array<ArrayBuffer>;
+  end: Float64Array<ArrayBuffer>;
+  target: Int32Array<ArrayBuffer>;
+  kind: Int32Array<ArrayBuffer>;
+  reason: Int32Array<ArrayBuffer>;
+}
+
 /** Spans in recording order; `list()` and `at()` give them by start, then end (stable). */
 export class SpanColumns implements LazyList<TraceSpan> {
   length = 0;
-  private capacity = FIRST_CAPACITY;
   private start = new Float64Array(FIRST_CAPACITY);
   private end = new Float64Array(FIRST_CAPACITY);
   /** A target index (≥ 0), or -1 - a string index for a span on something that is not a target. */
@@ -170,6 +179,8 @@ export class SpanColumns implements LazyList<TraceSpan> {
 
   /** Span indices in trace order (by start, then end), once asked for; null when that is recording order. */
   private order: Int32Array | null | undefined = undefined;
+  /** The columns grow by chunks (column-chunks.ts), joined when first read. */
+  private readonly chunks = chunkState<SpanArrays>();
 
   constructor(private targets: TargetIds) {}
 
@@ -181,15 +192,16 @@ export class SpanColumns implements LazyList<TraceSpan> {
   /** Records a span of `target` (a target's index, or `named(id)`); `reason` undefined for none, or a TargetText of the span's target. */
   add(target: number, name: string, start: number, end: number, status: SpanStatus, deploymentId: string, revision: string, reason: string | TargetText | undefined): void {
     const i = this.length;
-    if (i === this.capacity) this.enlarge();
-    this.target[i] = target;
-    this.kind[i] = this.kindOf(name, status, deploymentId, revision);
-    this.start[i] = start;
-    this.end[i] = end;
-    if (reason === undefined) this.reason[i] = -1;
-    else if (typeof reason === 'function') this.reason[i] = -2 - this.reasonTexts.of(reason);
+    if (i === this.chunks.capacity) this.use(addChunk(this.chunks, this.arrays()));
+    const j = i - this.chunks.base;
+    this.target[j] = target;
+    this.kind[j] = this.kindOf(name, status, deploymentId, revision);
+    this.start[j] = start;
+    this.end[j] = end;
+    if (reason === undefined) this.reason[j] = -1;
+    else if (typeof reason === 'function') this.reason[j] = -2 - this.reasonTexts.of(reason);
     else {
-      this.reason[i] = this.reasons.length;
+      this.reason[j] = this.reasons.length;
       this.reasons.push(reason);
     }
     if (end > this.maxEnd) this.maxEnd = end;
@@ -224,18 +236,23 @@ export class SpanColumns implements LazyList<TraceSpan> {
     return -1 - this.texts.of(id);
   }
 
-  private enlarge(): void {
-    const n = larger(this.capacity);
-    this.start = grow(this.start, n);
-    this.end = grow(this.end, n);
-    this.target = grow(this.target, n);
-    this.kind = grow(this.kind, n);
-    this.reason = grow(this.reason, n);
-    this.capacity = n;
+  private arrays(): SpanArrays {
+    return { start: this.start, end: this.end, target: this.target, kind: this.kind, reason: this.reason };
+  }
+
+  private use(a: SpanArrays): void {
+    ({ start: this.start, end: this.end, target: this.target, kind: this.kind, reason: this.reason } = a);
+  }
+
+  /** The chunks joined, when first read (every reader comes through here). */
+  private settle(): void {
+    const joined = settleChunks(this.chunks, this.arrays(), this.length);
+    if (joined !== undefined) this.use(joined);
   }
 
   /** These columns as plain data for another thread (see ColumnsData). */
   data(): ColumnsData {
+    this.settle();
     this.traceOrder(); // sorted once, here, and sent along
     const { cells: reason, strings: reasons } = writtenTexts(this.reason, this.length, this.reasons, this.reasonTexts.list, -2, (i) => this.idOf(i));
     return dataOf({ ...this, reason, reasons, reasonTexts: undefined }, this.targets, targetCount(this.target, this.length));
@@ -251,6 +268,7 @@ export class SpanColumns implements LazyList<TraceSpan> {
    * what a reader grouping spans by target needs, without building them.
    */
   targetsInOrder(): Int32Array {
+    this.settle();
     const order = this.traceOrder();
     const out = new Int32Array(this.length);
     for (let k = 0; k < this.length; k++) {
@@ -262,6 +280,7 @@ export class SpanColumns implements LazyList<TraceSpan> {
 
   /** Every span's start and end, in recording order. */
   times(): { start: Float64Array; end: Float64Array } {
+    this.settle();
     return { start: this.start.subarray(0, this.length), end: this.end.subarray(0, this.length) };
   }
 
@@ -273,6 +292,7 @@ export class SpanColumns implements LazyList<TraceSpan> {
 
   /** The spans as objects, in recording order. */
   recorded(): TraceSpan[] {
+    this.settle();
     const out = new Array<TraceSpan>(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.object(i);
     return out;
@@ -281,12 +301,14 @@ export class SpanColumns implements LazyList<TraceSpan> {
   /** The span at position `k` in trace order, as a fresh object (LazyList). */
   at(k: number): TraceSpan | undefined {
     if (k < 0 || k >= this.length) return undefined;
+    this.settle();
     const order = this.traceOrder();
     return this.object(order === null ? k : order[k]!);
   }
 
   /** The spans as objects in trace order, by start, then end; equal ones keep recording order (causal order) (LazyList). */
   list(): TraceSpan[] {
+    this.settle();
     const n = this.length;
     const order = this.traceOrder();
     if (order === null) return this.recorded();
@@ -371,10 +393,17 @@ export class SpanColumns implements LazyList<TraceSpan> {
 const ChangeKind = { Added: 0, State: 1, Version: 2, Healthy: 3, Registered: 4 } as const;
 type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
 
+interface ChangeArrays {
+  [field: string]: Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
+  t: Float64Array<ArrayBuffer>;
+  target: Int32Array<ArrayBuffer>;
+  kind: Uint8Array<ArrayBuffer>;
+  value: Int32Array<ArrayBuffer>;
+}
+
 /** Changes of the targets' observable state, in recording order (which is time order and trace order). */
 export class ChangeColumns implements LazyList<TraceChange> {
   length = 0;
-  private capacity = FIRST_CAPACITY;
   private t = new Float64Array(FIRST_CAPACITY);
   private target = new Int32Array(FIRST_CAPACITY);
   /** The ChangeKind in the low 3 bits; for Added, above them: state code | healthy << 2 | registered (0 none, 1 false, 2 true) << 3. */
@@ -382,6 +411,8 @@ export class ChangeColumns implements LazyList<TraceChange> {
   /** Version: a string index; state: its code; healthy and registered: 0 or 1. Added: the version's index. */
   private value = new Int32Array(FIRST_CAPACITY);
   private readonly versions = new StringTable();
+  /** The columns grow by chunks, joined when first read (as SpanColumns does). */
+  private readonly chunks = chunkState<ChangeArrays>();
 
   constructor(private targets: TargetIds) {}
 
@@ -390,22 +421,31 @@ export class ChangeColumns implements LazyList<TraceChange> {
     this.targets = targets;
   }
 
+  /** Takes the next row; returns its place in the current chunk. */
   private next(): number {
     const i = this.length;
-    if (i === this.capacity) {
-      const n = larger(this.capacity);
-      this.t = grow(this.t, n);
-      this.target = grow(this.target, n);
-      this.kind = grow(this.kind, n);
-      this.value = grow(this.value, n);
-      this.capacity = n;
-    }
+    if (i === this.chunks.capacity) this.use(addChunk(this.chunks, this.arrays()));
     this.length = i + 1;
-    return i;
+    return i - this.chunks.base;
+  }
+
+  private arrays(): ChangeArrays {
+    return { t: this.t, target: this.target, kind: this.kind, value: this.value };
+  }
+
+  private use(a: ChangeArrays): void {
+    ({ t: this.t, target: this.target, kind: this.kind, value: this.value } = a);
+  }
+
+  /** The chunks joined, when first read. */
+  private settle(): void {
+    const joined = settleChunks(this.chunks, this.arrays(), this.length);
+    if (joined !== undefined) this.use(joined);
   }
 
   /** These columns as plain data for another thread (see ColumnsData). */
   data(): ColumnsData {
+    this.settle();
     return dataOf(this, this.targets, targetCount(this.target, this.length));
   }
 
@@ -415,7 +455,7 @@ export class ChangeColumns implements LazyList<TraceChange> {
 
   /** The time of the last change, or undefined when there is none. */
   lastTime(): number | undefined {
-    return this.length > 0 ? this.t[this.length - 1] : undefined;
+    return this.length > 0 ? this.t[this.length - 1 - this.chunks.base] : undefined;
   }
 
   added(t: number, target: number, version: string, state: TargetState, healthy: boolean, registered: boolean | undefined): void {
@@ -452,6 +492,7 @@ export class ChangeColumns implements LazyList<TraceChange> {
 
   /** The changes as objects (LazyList). */
   list(): TraceChange[] {
+    this.settle();
     const out = new Array<TraceChange>(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.object(i);
     return out;
@@ -459,7 +500,9 @@ export class ChangeColumns implements LazyList<TraceChange> {
 
   /** Change `i` as a fresh object (LazyList). */
   at(i: number): TraceChange | undefined {
-    return i >= 0 && i < this.length ? this.object(i) : undefined;
+    if (i < 0 || i >= this.length) return undefined;
+    this.settle();
+    return this.object(i);
   }
 
   /** One change: one literal shape per kind, fields in the contract's order. */

@@ -428,9 +428,19 @@ export class World implements TargetIds {
 
   /** Opens a phase now; close it with closePhase (or it closes when its deployment ends). */
   openPhase(p: Omit<TracePhase, 'start' | 'end'>): TracePhase {
-    const phase: TracePhase = { deploymentId: p.deploymentId, kind: p.kind, name: p.name, start: this.now, end: this.now };
-    if (p.targets !== undefined) phase.targets = p.targets;
-    if (p.deadline !== undefined) phase.deadline = p.deadline;
+    // Built whole, one literal per shape (the key order stays the contract's): a field
+    // added afterwards goes to a second array, per phase (one per instance one at a time).
+    const { deploymentId, kind, name, targets, deadline } = p;
+    const start = this.now;
+    const end = start;
+    const phase: TracePhase =
+      targets === undefined
+        ? deadline === undefined
+          ? { deploymentId, kind, name, start, end }
+          : { deploymentId, kind, name, start, end, deadline }
+        : deadline === undefined
+          ? { deploymentId, kind, name, start, end, targets }
+          : { deploymentId, kind, name, start, end, targets, deadline };
     this.phases.push(phase);
     this.openPhases.push(phase);
     return phase;

@@ -5,6 +5,7 @@
 import type { TracePhase } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { ByTarget } from '../by-target.ts';
+import { flat } from '../narration.ts';
 
 interface Open {
   phase: TracePhase;
@@ -42,6 +43,7 @@ export class BatchPhases {
   /** Names every batch "Batch k of K" once the rollout is over. */
   nameAll(): void {
     const total = this.phases.length;
-    this.phases.forEach((p, i) => (p.name = `Batch ${i + 1} of ${total}`));
+    const { phases } = this;
+    for (let i = 0; i < phases.length; i++) phases[i]!.name = flat(`Batch ${i + 1} of ${total}`);
   }
 }

@@ -10,7 +10,7 @@ import type { RuleId } from '../../aws/rules.ts';
 import type { DeploymentStatus, Outcome, PhaseKind, TracePhase } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { machineActor, withActions } from '../run-machine.ts';
-import { listIds, plural } from '../narration.ts';
+import { flat, listIds, plural } from '../narration.ts';
 import { contextOf, minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT } from './context.ts';
 import { reroutePlan, rerouteVerdict } from './reroute.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
@@ -174,6 +174,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
         const phases = new BatchPhases(world, USER_DEPLOYMENT);
         batches = phases;
         const instances = new ServerInstances(ctx, INSTALL_EVENTS, { deploymentId: USER_DEPLOYMENT, revision: to }, (id, ok) => r.finished(id, ok));
+        const batchExtra = { deploymentId: USER_DEPLOYMENT, rule: configRule(cd) };
         const r: Rollout = new Rollout({
           world,
           ids,
@@ -185,7 +186,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
           run: (id) => instances.run(id),
           onBatch: (started) => {
             const k = phases.start(started);
-            world.event('batch-started', `Batch ${k}: CodeDeploy installs ${to} on ${listIds(started)}`, { deploymentId: USER_DEPLOYMENT, rule: configRule(cd) });
+            world.event('batch-started', flat(`Batch ${k}: CodeDeploy installs ${to} on ${listIds(started)}`), batchExtra);
           },
           onFinished: (id) => phases.finished(id),
           onSkipped: skipped(USER_DEPLOYMENT),

@@ -8,7 +8,7 @@ import { lifecycleOrder } from '../lifecycles/catalog.ts';
 import type { DeploymentStatus, Outcome } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { machineActor, withActions } from '../run-machine.ts';
-import { listIds, plural } from '../narration.ts';
+import { flat, listIds, plural } from '../narration.ts';
 import { contextOf, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
 import { BatchPhases } from './server-batches.ts';
@@ -42,6 +42,9 @@ export function simulateServerInPlace(world: World): Outcome {
     }
     const phases = new BatchPhases(world, deploymentId);
     batches = phases;
+    // The same for every batch (one at a time rollouts have one per instance).
+    const keep = schedule.minimumHealthy > 0 ? ` (at least ${schedule.minimumHealthy} must stay healthy)` : '';
+    const batchExtra = { deploymentId, rule: configRule(cd) };
     const instances = new ServerInstances(ctx, events, { deploymentId, revision }, (id, ok) => r.finished(id, ok));
     const r: Rollout = new Rollout({
       world,
@@ -52,8 +55,7 @@ export function simulateServerInPlace(world: World): Outcome {
       onBatch: (started) => {
         touched = true;
         const k = phases.start(started);
-        const keep = schedule.minimumHealthy > 0 ? ` (at least ${schedule.minimumHealthy} must stay healthy)` : '';
-        world.event('batch-started', `Batch ${k}: CodeDeploy deploys ${revision} to ${listIds(started)}${keep}`, { deploymentId, rule: configRule(cd) });
+        world.event('batch-started', flat(`Batch ${k}: CodeDeploy deploys ${revision} to ${listIds(started)}${keep}`), batchExtra);
       },
       onFinished: (id) => phases.finished(id),
       onSkipped: (id) => world.event('note', `${id} was waiting for its turn; CodeDeploy drops it from the deployment`, { target: id, deploymentId, undocumented: 'terminatedPending' }),

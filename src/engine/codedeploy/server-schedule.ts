@@ -23,14 +23,15 @@ export function scheduleFor(cd: CodeDeploySettings, instances: number): ServerSc
 
 /** The rule that decides how the configuration schedules instances and when it succeeds (reference §2.3). */
 export function configRule(cd: CodeDeploySettings): RuleId {
-  const rules: Record<ServerConfigKind, RuleId> = {
-    OneAtATime: 'cd.one-at-a-time',
-    HalfAtATime: 'cd.half-at-a-time',
-    AllAtOnce: 'cd.all-at-once',
-    Custom: 'cd.minimum-healthy-hosts',
-  };
-  return rules[configKind(cd)];
+  return CONFIG_RULES[configKind(cd)];
 }
+
+const CONFIG_RULES: Readonly<Record<ServerConfigKind, RuleId>> = {
+  OneAtATime: 'cd.one-at-a-time',
+  HalfAtATime: 'cd.half-at-a-time',
+  AllAtOnce: 'cd.all-at-once',
+  Custom: 'cd.minimum-healthy-hosts',
+};
 
 /**
  * Scheduling order (reference §2.3): unhealthy instances first, then those with an
