@@ -183,3 +183,23 @@ describe('found by the properties (OneAtATime)', () => {
     expect(trace.final.traffic).toEqual({});
   });
 });
+
+describe('found by the properties (blocking the originals)', () => {
+  it('blue/green OneAtATime: an original terminated after it was blocked does not stop the others being blocked', () => {
+    const trace = run({
+      n: 6, blueGreen: true, config: { deploymentConfigName: 'CodeDeployDefault.OneAtATime' }, loadBalancer: false, rollback: [],
+      options: {
+        deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT' },
+        terminateBlueInstancesOnDeploymentSuccess: { action: 'KEEP_ALIVE' },
+        greenFleetProvisioningOption: { action: 'COPY_AUTO_SCALING_GROUP' },
+      },
+      // i-1 is terminated while i-3, the third original, is being blocked.
+      faults: [{ type: 'InstanceTerminated', target: 'i-1', at: 825 }],
+    } as unknown as Generated)!;
+    expect(checkTrace(trace)).toEqual([]);
+    expect(trace.outcome).toBe('Succeeded');
+    const blocked = trace.spans.filter((s) => s.name === 'BlockTraffic' && s.status === 'Succeeded').map((s) => s.target);
+    expect(blocked).toEqual(['i-1', 'i-2', 'i-3', 'i-4', 'i-5', 'i-6']);
+    expect(trace.final.traffic).toEqual({ v2: 100 });
+  });
+});

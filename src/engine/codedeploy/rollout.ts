@@ -132,10 +132,16 @@ export class Rollout {
       return 'cut short';
     }
     let outcome: 'dropped' | 'failed' | undefined;
-    if (this.succeededSet().has(id)) this.healthy--;
-    else if (!this.dropped.has(id) && this.waiting(id)) {
+    // As a plain parallelism limit (slotOnFailure) the count is of places, not of
+    // healthy hosts: an instance gone after its turn, or before it, frees none and
+    // takes none (an original terminated after it was blocked must not stop the
+    // others being blocked).
+    const counts = this.o.slotOnFailure !== true;
+    if (this.succeededSet().has(id)) {
+      if (counts) this.healthy--;
+    } else if (!this.dropped.has(id) && this.waiting(id)) {
       // It counted as healthy while it waited; gone, it does not any more.
-      if (!this.uncounted.has(id)) this.healthy--;
+      if (counts && !this.uncounted.has(id)) this.healthy--;
       outcome = this.skip(id);
     }
     this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
@@ -213,7 +219,7 @@ export class Rollout {
       // Terminated before the rollout could be told (e.g. while replacements launched).
       if (this.o.world.target(id).state === 'Terminated') {
         this.next++;
-        if (!this.uncounted.has(id)) this.healthy--;
+        if (this.o.slotOnFailure !== true && !this.uncounted.has(id)) this.healthy--;
         this.skip(id);
         continue;
       }
