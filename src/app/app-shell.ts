@@ -564,6 +564,17 @@ export class DeploysimApp extends LitElement {
 
   private deferredScheduled = false;
 
+  /**
+   * The first render waits for a task of its own. Evaluating the app's modules
+   * upgrades this element in that same task, and with the whole shell's first
+   * render added it was the longest task of a large link's first load (issue 10:
+   * no main-thread task over 200 ms), the worker then simulating on the other core.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve, 0));
+    await super.scheduleUpdate();
+  }
+
   /** Complete once a staged first draw has reached every view, too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
