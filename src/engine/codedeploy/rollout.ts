@@ -30,7 +30,11 @@ export interface RolloutOptions {
   isHealthy?: (id: string) => boolean;
   /** Stop starting instances after the first failure. */
   failFast?: boolean;
-  /** A failed run frees its place like a successful one: the minimum is only a parallelism limit. */
+  /**
+   * A plain parallelism limit, not a minimum of healthy hosts: a failed run frees its
+   * place like a successful one, and an instance terminated before or after its turn
+   * frees none and takes none.
+   */
   slotOnFailure?: boolean;
   /**
    * An instance terminated before its turn fails (a blue/green replacement that can
@@ -132,16 +136,12 @@ export class Rollout {
       return 'cut short';
     }
     let outcome: 'dropped' | 'failed' | undefined;
-    // As a plain parallelism limit (slotOnFailure) the count is of places, not of
-    // healthy hosts: an instance gone after its turn, or before it, frees none and
-    // takes none (an original terminated after it was blocked must not stop the
-    // others being blocked).
-    const counts = this.o.slotOnFailure !== true;
+    // An original terminated after it was blocked must not stop the others being blocked.
     if (this.succeededSet().has(id)) {
-      if (counts) this.healthy--;
+      if (this.countsHosts) this.healthy--;
     } else if (!this.dropped.has(id) && this.waiting(id)) {
       // It counted as healthy while it waited; gone, it does not any more.
-      if (counts && !this.uncounted.has(id)) this.healthy--;
+      if (this.countsHosts && !this.uncounted.has(id)) this.healthy--;
       outcome = this.skip(id);
     }
     this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
@@ -186,6 +186,11 @@ export class Rollout {
     return at !== undefined && at >= this.next;
   }
 
+  /** Whether the count is of healthy hosts, which a termination lowers (not a plain parallelism limit, slotOnFailure). */
+  private get countsHosts(): boolean {
+    return this.o.slotOnFailure !== true;
+  }
+
   private isHealthy(id: string): boolean {
     const t = this.o.world.target(id);
     if (t.state === 'Terminated') return false;
@@ -219,7 +224,7 @@ export class Rollout {
       // Terminated before the rollout could be told (e.g. while replacements launched).
       if (this.o.world.target(id).state === 'Terminated') {
         this.next++;
-        if (this.o.slotOnFailure !== true && !this.uncounted.has(id)) this.healthy--;
+        if (this.countsHosts && !this.uncounted.has(id)) this.healthy--;
         this.skip(id);
         continue;
       }
