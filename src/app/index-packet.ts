@@ -13,7 +13,7 @@
 // (the two overlap instead of following each other). `unpackIndex(packTrace(trace))` equals
 // `buildIndex(trace)` exactly, shared lists included (tests/app/index-packet.test.ts
 // checks it on every shipped scenario).
-import { distinctTimes, durationOf, rowsByTarget, failedSpans, momentsOf, phasesInOrder, runningSpans, snapshotColumns, versionsOf, type SnapshotColumns, type TraceIndex } from '../layout/frame.ts';
+import { distinctTimes, durationOf, rowsByTarget, failedSpans, momentsOf, phasesInOrder, runningSpans, snapshotColumns, versionsOf, type RowsByTarget, type SnapshotColumns, type TraceIndex } from '../layout/frame.ts';
 import { lazyFinalTargets, lazyLists, pendingFinalTargets, pendingList, type LazyList } from '../trace/lazy.ts';
 import type { Trace } from '../trace/types.ts';
 import { ChangeColumns, dataBuffers, SpanColumns, type ColumnsData } from '../engine/trace-columns.ts';
@@ -23,12 +23,6 @@ import { FinalTargetColumns, TargetColumns } from '../engine/target-columns.ts';
 /** Everything but the big lists travels as it is (scenario, samples, phases, the final traffic, …). */
 type TraceRest = Omit<Trace, 'targets' | 'spans' | 'events' | 'changes' | 'final'> & { final: Omit<Trace['final'], 'targets'> };
 const COLUMNS: ReadonlySet<string> = new Set(['targets', 'spans', 'events', 'changes']);
-
-/** Per-target lists as offsets into one flat list of row numbers (row k of target i: rows[offsets[i] + k]). */
-interface Lists {
-  offsets: Int32Array;
-  rows: Int32Array;
-}
 
 /**
  * The packet's first part: the spans and events, the bulk of the page's rebuilding,
@@ -40,7 +34,7 @@ export interface ListsPart {
   spans: ColumnsData;
   events: ColumnsData;
   /** Each target's spans; the running and failed lists and the phase order are derived again on the page (frame.ts). */
-  spansByTarget: Lists;
+  spansByTarget: RowsByTarget;
   eventTimes: Float64Array;
   moments: Float64Array;
 }
@@ -62,9 +56,9 @@ export type IndexPacket = ListsPart & RestPart;
 
 /** The buffers of a part (or a whole packet), to transfer rather than copy. */
 export function packetBuffers(p: Partial<IndexPacket>): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
+  // Its own typed arrays (the times), then those of its groups of columns.
+  const out = dataBuffers(p);
   for (const group of [p.targets, p.finalTargets, p.spans, p.events, p.changes, p.spansByTarget, p.snapshots]) if (group) out.push(...dataBuffers(group));
-  for (const times of [p.eventTimes, p.moments]) if (times) out.push(times.buffer as ArrayBuffer);
   // A buffer listed twice cannot be moved: each once.
   return [...new Set(out)];
 }
@@ -108,15 +102,16 @@ export function packParts(trace: Trace): { lists: ListsPart; rest: () => RestPar
   return {
     lists,
     rest: () => {
+      // The targets' data carries their ids: the snapshots' fold looks targets up by them.
+      const targetsData = targets.data();
       const targetIndex = new Map<string, number>();
-      targets.ids().forEach((id, i) => targetIndex.set(id, i));
+      targetsData.ids.forEach((id, i) => targetIndex.set(id, i));
       return {
         rest,
         snapshots: snapshotColumns(changes, targetIndex, targets.length),
         duration: durationOf(trace),
         versions: versionsOf({ ...rest, final: { ...rest.final, targets: finalTargets } }),
-        // Last: the columns' buffers are moved with the part.
-        targets: targets.data(),
+        targets: targetsData,
         finalTargets: finalTargets.data(),
         changes: changes.data(),
       };
@@ -134,7 +129,7 @@ function restOf(trace: Trace): TraceRest {
   return rest as TraceRest;
 }
 
-function unpackLists<T>(lists: Lists, items: readonly T[]): T[][] {
+function unpackLists<T>(lists: RowsByTarget, items: readonly T[]): T[][] {
   const out = new Array<T[]>(lists.offsets.length - 1);
   for (let i = 0; i < out.length; i++) {
     const from = lists.offsets[i]!;

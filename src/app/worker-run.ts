@@ -92,30 +92,29 @@ function listen(worker: Worker, arrived: Event[] = []): Simulation {
   let second!: (r: RestReply) => void;
   const reply = new Promise<OffThreadReply>((resolve) => (first = resolve));
   const rest = new Promise<RestReply>((resolve) => (second = resolve));
+  const outOfOrder: RestReply = { ok: false, detail: 'the simulation worker answered out of order' };
   let got = 0;
-  const end = () => {
-    worker.onmessage = worker.onerror = null;
-    worker.terminate();
-  };
+  let over = false;
   const take = (e: Event) => {
     const m: WorkerMessage =
       e instanceof MessageEvent ? (e.data as WorkerMessage) : { ok: false, detail: (e as ErrorEvent).message || 'the simulation worker failed' };
-    if (got++ === 0) {
-      if (m.ok && 'lists' in m) {
-        performance.mark('deploysim:lists-arrived');
-        first({ ok: true, lists: m.lists, rest });
-      }
-      else {
-        end();
-        first(m.ok ? { ok: false, detail: 'the simulation worker answered out of order' } : m);
-      }
-    } else {
-      end();
+    if (got++ === 0 && m.ok && 'lists' in m) {
+      performance.mark('deploysim:lists-arrived');
+      first({ ok: true, lists: m.lists, rest });
+      return;
+    }
+    // A failure, or the second message: the worker has said all it will.
+    over = true;
+    worker.onmessage = worker.onerror = null;
+    worker.terminate();
+    const settled = m.ok && !('rest' in m) ? outOfOrder : m;
+    if (got === 1) first(settled.ok ? outOfOrder : settled);
+    else {
       performance.mark('deploysim:worker-answered');
-      second(m.ok && !('rest' in m) ? { ok: false, detail: 'the simulation worker answered out of order' } : (m as RestReply));
+      second(settled);
     }
   };
-  for (const e of arrived) if (got < 2) take(e);
-  if (got < 2) worker.onmessage = worker.onerror = take;
+  for (const e of arrived) if (!over) take(e);
+  if (!over) worker.onmessage = worker.onerror = take;
   return { reply, cancel: () => worker.terminate() };
 }

@@ -5,7 +5,7 @@
 // (and `final.targets`) are first read (src/trace/lazy.ts).
 import type { FinalTarget, TargetGroup, TargetKind, TargetState, TraceTarget } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
-import { dataOf, FIRST_CAPACITY, idsOf, grow, larger, revive, StringTable, Table, time, type ColumnsData, type TargetIds } from './trace-columns.ts';
+import { dataOf, FIRST_CAPACITY, grow, larger, revive, StringTable, Table, time, type ColumnsData, type TargetIds } from './trace-columns.ts';
 
 /** Targets in launch order, which is their index in the world (and trace order). */
 export class TargetColumns implements LazyList<TraceTarget> {
@@ -51,11 +51,6 @@ export class TargetColumns implements LazyList<TraceTarget> {
 
   static revive(data: ColumnsData): TargetColumns {
     return revive(data, TargetColumns.prototype);
-  }
-
-  /** Every target's id, in order (without building the targets). */
-  ids(): string[] {
-    return idsOf(this.targets, this.length);
   }
 
   /** The targets as objects (LazyList). */

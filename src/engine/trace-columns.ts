@@ -86,7 +86,7 @@ export function larger(capacity: number): number {
 export type ColumnsData = Readonly<Record<string, unknown>> & { readonly ids: readonly string[] };
 
 /** The ids of the first `count` targets. */
-export function idsOf(targets: TargetIds, count: number): string[] {
+function idsOf(targets: TargetIds, count: number): string[] {
   return Array.from({ length: count }, (_, i) => targets.idAt(i));
 }
 

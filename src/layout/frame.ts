@@ -279,12 +279,18 @@ export function snapshotColumns(changes: Rows<TraceChange>, targetIndex: Readonl
   return out;
 }
 
+/** Row numbers grouped by target: rows offsets[i] to offsets[i + 1] - 1 of `rows` are target i's. */
+export interface RowsByTarget {
+  offsets: Int32Array;
+  rows: Int32Array;
+}
+
 /**
  * Row numbers grouped by target, each group in row order (a counting sort): rows
  * offsets[i] to offsets[i + 1] - 1 of `rows` are target i's. `targetOf[k]` is row
  * k's target; -1 (or any number outside the targets) for none.
  */
-export function rowsByTarget(targetOf: Int32Array, targetCount: number): { offsets: Int32Array; rows: Int32Array } {
+export function rowsByTarget(targetOf: Int32Array, targetCount: number): RowsByTarget {
   const offsets = new Int32Array(targetCount + 1);
   for (let k = 0; k < targetOf.length; k++) if (targetOf[k]! >= 0 && targetOf[k]! < targetCount) offsets[targetOf[k]! + 1]!++;
   for (let i = 0; i < targetCount; i++) offsets[i + 1]! += offsets[i]!;
