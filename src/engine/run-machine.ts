@@ -2,7 +2,7 @@
 // engine's agenda, every state it enters is recorded in the trace (`machines`)
 // for the live statechart, and an error thrown inside one of its actions (which
 // XState would otherwise swallow) stops the run instead of leaving a wrong trace.
-import { createActor, type Actor, type AnyStateMachine, type InputFrom, type StateValue } from 'xstate';
+import { createActor, type Actor, type AnyStateMachine, type InputFrom, type InspectionEvent, type StateValue } from 'xstate';
 import { agendaClock } from './clock.ts';
 import type { World } from './world.ts';
 
@@ -60,7 +60,15 @@ export function machineActor<M extends AnyStateMachine>(
   const machine = own ? (provided as Provided<M>).machine : (provided as M);
   // The guards' implementations ride on the input, which becomes the context.
   const given = own && Object.keys(own.guards).length > 0 ? { ...(input as object), [IMPLEMENTATIONS]: own } : input;
-  const actor = createActor(machine, { clock: agendaClock(world.agenda), ...(given === undefined ? {} : { input: given }) } as never) as Actor<M>;
+  // A transition that re-enters its own state (`reenter: true`) leaves the state value as it
+  // was: the inspection's microsteps say that it was entered again, so it is recorded too.
+  let self: unknown;
+  let reentered = false;
+  const inspect = (ev: InspectionEvent): void => {
+    if (ev.type === '@xstate.microstep' && ev.actorRef === self && ev._transitions.some((tr) => tr.reenter && tr.target !== undefined && tr.target.length > 0)) reentered = true;
+  };
+  const actor = createActor(machine, { clock: agendaClock(world.agenda), inspect, ...(given === undefined ? {} : { input: given }) } as never) as Actor<M>;
+  self = actor;
   if (own) implementationsOf.set(actor, own);
   // A machine whose context drops its input's fields would leave its guards nothing to call.
   if (given !== input && !(IMPLEMENTATIONS in (actor.getSnapshot() as { context: object }).context))
@@ -69,8 +77,9 @@ export function machineActor<M extends AnyStateMachine>(
   actor.subscribe({
     next: (snapshot) => {
       const state = statePath((snapshot as { value: StateValue }).value);
-      if (state === last) return;
+      if (state === last && !reentered) return;
       last = state;
+      reentered = false;
       world.machineState(machine.id, state);
     },
     error: (err) => world.fail(err),

@@ -83,6 +83,27 @@ describe('user text in the views', () => {
     expect(rect(next, next + 2).left).toBeGreaterThanOrEqual(version.right - 1);
   });
 
+  it('text copied from the event log leaves without the isolate marks', async () => {
+    const index = evil();
+    const el = mount('event-log', { index, count: index.trace.events.length }, 700);
+    await settle(el);
+    const msg = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.msg')].find((m) => /\u2068v2/.test(m.textContent!))!;
+    const range = document.createRange();
+    range.selectNodeContents(msg);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const copy = new ClipboardEvent('copy', { clipboardData: new DataTransfer(), bubbles: true, composed: true, cancelable: true });
+    msg.dispatchEvent(copy);
+    const copied = copy.clipboardData!.getData('text/plain');
+    // The user's version keeps its own characters (the U+202E it holds), only the marks go.
+    expect(copied).toContain(`v2${RLO}`);
+    expect(copied).not.toMatch(/[\u2068\u2069]/);
+    expect(copied).toMatch(/^Rolling deployment of v2\u202E to 4 instances in batches of 2 AWS rule\s*$/);
+    expect(copy.defaultPrevented).toBe(true);
+    selection.removeAllRanges();
+  });
+
   it('fleet tiles lay out ids and versions on their own', async () => {
     const index = evil();
     const el = mount('fleet-view', { index, frame: frameAt(index, index.duration) });

@@ -1,7 +1,7 @@
 // Machines run on the world: their states are recorded for the live statechart,
 // and an error thrown inside an action (which XState would swallow) ends the run.
 import { describe, expect, it } from 'vitest';
-import { createMachine } from 'xstate';
+import { assign, createMachine } from 'xstate';
 import { World } from '../../src/engine/world.ts';
 import { machineActor } from '../../src/engine/run-machine.ts';
 import { scenario } from '../helpers.ts';
@@ -18,6 +18,36 @@ describe('machineActor', () => {
       { t: 0, machine: 'wait', state: 'a' },
       { t: 5, machine: 'wait', state: 'b.x' },
       { t: 6, machine: 'wait', state: 'b.y' },
+    ]);
+  });
+
+  it('records a state entered again by a re-entering transition, not one kept by an internal transition', () => {
+    const w = world();
+    const m = createMachine({
+      id: 'steps',
+      initial: 'moving',
+      context: { step: 0 },
+      states: {
+        moving: {
+          on: { NOTE: { actions: () => undefined } },
+          after: {
+            2000: [
+              { guard: ({ context }) => context.step < 2, target: 'moving', reenter: true, actions: assign({ step: ({ context }) => context.step + 1 }) },
+              { target: 'done' },
+            ],
+          },
+        },
+        done: { type: 'final' },
+      },
+    });
+    const actor = machineActor(w, m).start();
+    w.agenda.at(1, () => actor.send({ type: 'NOTE' }));
+    w.run();
+    expect(w.machines).toEqual([
+      { t: 0, machine: 'steps', state: 'moving' },
+      { t: 2, machine: 'steps', state: 'moving' },
+      { t: 4, machine: 'steps', state: 'moving' },
+      { t: 6, machine: 'steps', state: 'done' },
     ]);
   });
 

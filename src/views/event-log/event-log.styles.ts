@@ -37,9 +37,10 @@ export const styles = css`
   .kind.traffic { background: #56B4E9; border-radius: 2px; }
   .ev.lifecycle-event-failed .msg, .ev.alarm .msg, .ev.rollback-started .msg { color: #a33f00; }
   .ev.deployment-ended .msg, .ev.deployment-started .msg { font-weight: 600; }
-  /* Tags are atomic inlines (a line may break before them); hidden when they do not apply. */
-  .why-tag { display: inline-block; margin-left: 0.3em; font-size: 10px; line-height: 1.3; color: #005a8e; border: 1px solid #b9d3e6; border-radius: 4px; padding: 0 3px; white-space: nowrap; }
-  abbr.undoc { display: inline-block; margin-left: 0.3em; font-size: 10px; color: #4f5869; text-decoration: underline dotted; }
+  /* Tags are atomic inlines (a line may break before them), after a space (so copied text reads
+     "… AWS rule"); hidden when they do not apply. */
+  .why-tag { display: inline-block; font-size: 10px; line-height: 1.3; color: #005a8e; border: 1px solid #b9d3e6; border-radius: 4px; padding: 0 3px; white-space: nowrap; }
+  abbr.undoc { display: inline-block; font-size: 10px; color: #4f5869; text-decoration: underline dotted; }
   /* A tag that does not apply: kept, of no size and hidden (a box added or removed re-layerizes the page). */
-  .why-tag.off, abbr.undoc.off { visibility: hidden; font-size: 0; margin: 0; padding: 0; border-width: 0; }
+  .why-tag.off, abbr.undoc.off { visibility: hidden; font-size: 0; padding: 0; border-width: 0; }
 `;

@@ -12,7 +12,7 @@ import type { TraceEvent } from '../../trace/types.ts';
 import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
 import { styles } from './event-log.styles.ts';
-import { isolatedText } from '../shared/user-text.ts';
+import { isolatedText, withoutIsolates } from '../shared/user-text.ts';
 import { textData } from '../shared/text-data.ts';
 import { alsoText, eventRunStarts } from '../../layout/event-groups.ts';
 import { upperBound } from '../../layout/time.ts';
@@ -103,7 +103,21 @@ export class EventLog extends LitElement {
 
   override firstUpdated(): void {
     this.resize.observe(this.renderRoot.querySelector('.scroller')!);
+    this.renderRoot.addEventListener('copy', this.onCopy as EventListener);
   }
+
+  /**
+   * Copied entries leave without the isolate marks their messages carry for display
+   * (isolatedText): pasted elsewhere they would be invisible characters inside the
+   * user's names. The selection is read where it lives, inside this shadow root.
+   */
+  private onCopy = (e: ClipboardEvent): void => {
+    const root = this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null };
+    const text = (root.getSelection?.() ?? document.getSelection())?.toString() ?? '';
+    if (!text || !e.clipboardData) return;
+    e.clipboardData.setData('text/plain', withoutIsolates(text));
+    e.preventDefault();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -179,7 +193,7 @@ export class EventLog extends LitElement {
         <button class="entry" data-index=${x.i} aria-pressed=${holds(x) ? 'true' : 'false'} @click=${() => this.select(x.i, x.e)}>
           <time>${formatTime(x.e.t)}</time>
           <span class="kind ${kindClass(x.e)}" aria-hidden="true"></span>
-          <span class="msg">${isolatedText(x.e.message, this.index?.trace)}<span class="also" ${textData(x.also ? ` ${x.also}` : '')}></span><span class="why-tag ${x.e.rule ? '' : 'off'}">AWS rule</span><abbr class="undoc ${x.e.undocumented ? '' : 'off'}" title=${x.e.undocumented ? `AWS does not document this step: deploysim's choice ${x.e.undocumented}` : ''}>undocumented</abbr></span>
+          <span class="msg">${isolatedText(x.e.message, this.index?.trace)}<span class="also" ${textData(x.also ? ` ${x.also}` : '')}></span> <span class="why-tag ${x.e.rule ? '' : 'off'}">AWS rule</span> <abbr class="undoc ${x.e.undocumented ? '' : 'off'}" title=${x.e.undocumented ? `AWS does not document this step: deploysim's choice ${x.e.undocumented}` : ''}>undocumented</abbr></span>
         </button>
       </li>`;
     return html`

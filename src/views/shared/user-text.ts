@@ -31,6 +31,12 @@ function patternOf(trace: Trace): RegExp | null {
 const FSI = '\u2068';
 const PDI = '\u2069';
 
+/** The isolate marks `isolatedText` adds, to take out of copied text (they would travel as invisible characters). */
+const MARKS = /[\u2068\u2069]/g;
+
+/** Text as it was before `isolatedText`: what a reader copies. */
+export const withoutIsolates = (text: string): string => text.replace(MARKS, '');
+
 /** A message as one string, every user string in it between isolate marks. */
 export function isolatedText(message: string, trace: Trace | undefined): string {
   const re = trace ? patternOf(trace) : null;
