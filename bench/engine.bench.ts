@@ -15,7 +15,7 @@ const BASELINE = 'bedce7f';
 const ROOT = new URL('../', import.meta.url).pathname;
 const OUT = join(ROOT, 'node_modules/.cache/deploysim-bench');
 const SIZES = [1_000, 10_000, 100_000];
-const RUNS: Record<number, number> = { 1_000: 21, 10_000: 5, 100_000: 1 };
+const RUNS: Record<number, number> = { 1_000: 15, 10_000: 3, 100_000: 1 };
 /**
  * Runs before timing starts, so the figures measure the engine rather than the JIT
  * compiling it (on background threads, which on a busy 2-core machine lag behind).
