@@ -15,17 +15,32 @@ const BASELINE = 'bedce7f';
 const ROOT = new URL('../', import.meta.url).pathname;
 const OUT = join(ROOT, 'node_modules/.cache/deploysim-bench');
 const SIZES = [1_000, 10_000, 100_000];
-const RUNS: Record<number, number> = { 1_000: 21, 10_000: 5, 100_000: 1 };
-/** Runs before timing starts, so the figures measure the engine rather than the JIT compiling it. */
-const WARMUPS: Record<number, number> = { 1_000: 5, 10_000: 2, 100_000: 1 };
+const RUNS: Record<number, number> = { 1_000: 15, 10_000: 3, 100_000: 1 };
+/**
+ * Runs before timing starts, so the figures measure the engine rather than the JIT
+ * compiling it (on background threads, which on a busy 2-core machine lag behind).
+ * Measured (README, "Performance"): run by run in one process, a 10,000-instance run
+ * settles after about six runs (the first is 5–10× a settled one, the third still 1.2–2×),
+ * a 1,000-instance run after about eight.
+ */
+const WARMUPS: Record<number, number> = { 1_000: 10, 10_000: 6, 100_000: 6 };
+/**
+ * The fleet size of the warm-up runs. At 100,000 the JIT is warmed on 10,000-instance
+ * runs (as many as the 10k figure has): warm-ups at 100,000 would cost a second each and
+ * leave their traces filling the 400 MB old space under the measured run.
+ */
+const WARMUP_SIZE: Record<number, number> = { 1_000: 1_000, 10_000: 10_000, 100_000: 10_000 };
 /**
  * At 1k and 10k, current and baseline are each measured in this many fresh processes,
  * alternating (current, baseline, current, …), and the median process counts: on a
  * shared machine a burst of load then hits both sides instead of one. A 1k run lasts
  * tens of milliseconds, so a young-generation GC or another user's burst moves it by
  * a third: 1k gets more processes (and more runs each) for the same steadiness.
+ * At 100k (current only) one run per process, in this many processes: a single
+ * 100,000-instance run moves by ±30 % with when the collector runs, and more runs in
+ * one process are worse, not steadier (the previous traces fill the old space).
  */
-const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 3 };
+const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 3, 100_000: 5 };
 const TARGET = { ms10k: 200, ms100k: 2000, ratio: 11, heapMB: 400, notSlower: 1.1 };
 
 async function bundle(srcRoot: string, file: string): Promise<string> {
@@ -91,6 +106,18 @@ function medianOf(results: Result[]): Result {
   return { ...mid, ms };
 }
 
+const args = (id: string, n: number, noRead = false) =>
+  [id, String(n), String(RUNS[n]), String(WARMUPS[n]), String(WARMUP_SIZE[n]), ...(noRead ? ['no-read'] : [])];
+
+/** The 100k figure: the median process's times, the largest heap of any, the read figures of the one that read. */
+function hundredK(results: Result[]): Result {
+  const mid = medianOf(results);
+  if (mid.error) return mid;
+  const heaps = results.map((x) => x.heapWithTraceMB ?? 0);
+  const reader = results.find((x) => x.heapReadMB !== undefined);
+  return { ...mid, heapWithTraceMB: Math.max(...heaps), readMs: reader?.readMs, heapReadMB: reader?.heapReadMB };
+}
+
 const fmt = (ms: number | undefined) => (ms === undefined ? '—' : ms < 10 ? `${ms.toFixed(2)} ms` : ms < 10_000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(1)} s`);
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
 const cell = (text: string, width = 12) => text.padStart(width);
@@ -100,38 +127,43 @@ const current = await bundle(ROOT, 'current.mjs');
 const baseDir = baselineSources();
 const baseline = baseDir ? await bundle(baseDir, 'baseline.mjs') : undefined;
 
+const method = (n: number) =>
+  `${n / 1000}k: ${WARMUPS[n]} warm-ups${WARMUP_SIZE[n] === n ? '' : ` at ${WARMUP_SIZE[n]! / 1000}k`}, ${RUNS[n] === 1 ? '1 run' : `median of ${RUNS[n]} runs`}, median of ${ROUNDS[n]} processes`;
 console.log(
-  `deploysim engine benchmark — node ${process.version}, compiled with esbuild, each case in a fresh process, median of runs after warm-ups; ` +
-    `at 1k and 10k the median of ${ROUNDS[1_000]} and ${ROUNDS[10_000]} processes, alternating with the baseline`,
+  `deploysim engine benchmark — node ${process.version}, compiled with esbuild, each case in fresh processes; ` +
+    `${SIZES.map(method).join('; ')}; at 1k and 10k alternating with the baseline (same settings)`,
 );
 const x = measure(current, ['xstate']);
 console.log(`Bare XState: ${Math.round(x.eventsPerSecond ?? 0).toLocaleString('en')} actor.send events/s (one actor, same run)\n`);
 console.log(
-  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('read 100k', 11)}${cell('heap read', 11)}`,
+  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('cpu 100k', 11)}${cell('read 100k', 11)}${cell('heap read', 11)}`,
 );
 const misses: string[] = [];
 const slower: string[] = [];
-for (const c of CASES) {
+// BENCH_CASES=eb-Immutable,cd-IN_PLACE-AllAtOnce times only those cases (ids from bench/cases.mjs).
+const only = process.env.BENCH_CASES?.split(',');
+for (const c of CASES.filter((x) => !only || only.includes(x.id))) {
   // At 1k and 10k, current and baseline alternate process by process (ROUNDS[n] each).
   const rounds = new Map<number, { now: Result[]; before: Result[] }>();
   for (const n of [1_000, 10_000]) {
     const both = { now: [] as Result[], before: [] as Result[] };
     for (let k = 0; k < ROUNDS[n]!; k++) {
-      both.now.push(measure(current, [c.id, String(n), String(RUNS[n]), String(WARMUPS[n])]));
-      if (baseline) both.before.push(measure(baseline, [c.id, String(n), String(RUNS[n]), String(WARMUPS[n])]));
+      both.now.push(measure(current, args(c.id, n)));
+      if (baseline) both.before.push(measure(baseline, args(c.id, n)));
     }
     rounds.set(n, both);
   }
-  const r = SIZES.map((n) =>
-    n === 100_000 ? measure(current, [c.id, String(n), String(RUNS[n]), String(WARMUPS[n])], TARGET.heapMB) : medianOf(rounds.get(n)!.now),
-  );
+  // At 100k: fresh processes under the heap cap; the first also reads the whole trace
+  // ("read 100k", "heap read": informational, and a second each).
+  const big = Array.from({ length: ROUNDS[100_000]! }, (_, k) => measure(current, args(c.id, 100_000, k > 0), TARGET.heapMB));
+  const r = [medianOf(rounds.get(1_000)!.now), medianOf(rounds.get(10_000)!.now), hundredK(big)];
   const b = baseline ? [1_000, 10_000].map((n) => medianOf(rounds.get(n)!.before)) : [];
   const [at1k, at10k, at100k] = r.map((x) => x.ms);
   const ratio10 = at1k && at10k ? at10k / at1k : undefined;
   const ratio100 = at10k && at100k ? at100k / at10k : undefined;
   const heap = r[2]?.heapWithTraceMB;
   console.log(
-    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(fmt(r[2]?.readMs), 11)}${cell(r[2]?.heapReadMB ? `${Math.round(r[2].heapReadMB)} MB` : '—', 11)}`,
+    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(fmt(r[2]?.cpuMs), 11)}${cell(fmt(r[2]?.readMs), 11)}${cell(r[2]?.heapReadMB ? `${Math.round(r[2].heapReadMB)} MB` : '—', 11)}`,
   );
   for (const [i, x] of r.entries()) if (x.error) console.log(`    ${SIZES[i]!.toLocaleString('en')} instances: ${x.error}`);
   if (!(at10k !== undefined && at10k < TARGET.ms10k)) misses.push(`${c.label}: 10k ${fmt(at10k)} (target < ${TARGET.ms10k} ms)`);
@@ -151,7 +183,7 @@ for (const c of CASES) {
   }
 }
 console.log('');
-console.log('Times are wall-clock medians; "cpu 10k" is the CPU time of the same runs (GC threads included), steadier on a shared machine.');
+console.log('Times are wall-clock medians; "cpu 10k" and "cpu 100k" are the CPU time of the same runs (GC and compiler threads included), steadier on a shared machine.');
 console.log(
   'simulate() returns the trace with its targets, spans, events, samples and changes unbuilt: they become objects when first read (src/trace/lazy.ts; `run --json` builds only the targets), ' +
     'and per-target event messages and skipped-step reasons are written then too. ' +

@@ -1,12 +1,15 @@
 // Times one case in a fresh node process (so memory figures are its own), with
 // the compiled engine bundle the benchmark built. Prints one JSON line.
-// Usage: node bench/measure.mjs <bundle.mjs> <case id> <instances> <runs> <warm-ups>
+// Usage: node bench/measure.mjs <bundle.mjs> <case id> <instances> <runs> <warm-ups> [<warm-up instances>] [no-read]
 //        node bench/measure.mjs <bundle.mjs> xstate
+// <warm-up instances> (default <instances>): the fleet size of the warm-up runs. At
+// 100,000 the JIT is warmed on 10,000-instance runs: a warm-up at 100,000 would leave
+// its trace filling the old space under the measured run. `no-read` skips the read step.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CASES } from './cases.mjs';
 
-const [bundlePath, caseId, n, runs, warmups] = process.argv.slice(2);
+const [bundlePath, caseId, n, runs, warmups, warmupN = n, read = 'read'] = process.argv.slice(2);
 const engine = await import(pathToFileURL(bundlePath).href);
 
 if (caseId === 'xstate') {
@@ -22,11 +25,14 @@ if (caseId === 'xstate') {
 }
 
 const c = CASES.find((x) => x.id === caseId);
-const v = engine.validateScenario({ name: 'bench', ...c.build(Number(n)) });
-if (!v.ok) {
+const scenarioOf = (size) => {
+  const v = engine.validateScenario({ name: 'bench', ...c.build(Number(size)) });
+  if (v.ok) return v.scenario;
   console.log(JSON.stringify({ error: v.problems.map((p) => `${p.path}: ${p.message}`).join('; ') }));
   process.exit(0);
-}
+};
+const scenario = scenarioOf(n);
+const warmupScenario = warmupN === n ? scenario : scenarioOf(warmupN);
 const times = [];
 // CPU time of this process (GC threads included) beside the wall time: on a shared
 // machine it shows the work done, where the wall time also shows the waiting.
@@ -39,16 +45,18 @@ const readCpuTimes = [];
 let heapRead = 0;
 try {
   // Warm-ups: the first runs of a fresh process mostly measure the JIT compiling the
-  // engine (on background threads, so CPU time counts it too), not the engine.
-  for (let i = 0; i < Number(warmups); i++) engine.simulate(v.scenario);
+  // engine (on background threads, so CPU time counts it too), not the engine: at
+  // 10,000 instances a run only settles after about six (README, "Performance").
+  for (let i = 0; i < Number(warmups); i++) engine.simulate(warmupScenario);
   for (let i = 0; i < Number(runs); i++) {
     const cpu = process.cpuUsage();
     const start = performance.now();
-    const trace = engine.simulate(v.scenario);
+    const trace = engine.simulate(scenario);
     times.push(performance.now() - start);
     const used = process.cpuUsage(cpu);
     cpuTimes.push((used.user + used.system) / 1000);
     heapAfter = Math.max(heapAfter, process.memoryUsage().heapUsed);
+    if (read === 'no-read') continue;
     const readCpu = process.cpuUsage();
     const readStart = performance.now();
     // `?.`: the baseline's traces (before trace version 2) have no `changes`.
@@ -76,6 +84,6 @@ console.log(
     // Informational: building every span, event, sample and change object of the trace, after the run.
     readMs: median(readTimes),
     readCpuMs: median(readCpuTimes),
-    heapReadMB: heapRead / 1024 / 1024,
+    heapReadMB: read === 'no-read' ? undefined : heapRead / 1024 / 1024,
   }),
 );

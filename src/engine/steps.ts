@@ -79,6 +79,12 @@ export interface StepRunOptions extends StepProgram {
 /** The result of a run that went through: one shared object, since nothing varies. */
 const SUCCEEDED: StepResult = Object.freeze({ ok: true });
 
+/** The pending step's `failure` when it runs past the program's deadline (it overrides any other). */
+const TIMED_OUT: StepFailure = Object.freeze({ reason: 'timed out' });
+
+/** `index` once the run has finished. */
+const FINISHED = -1;
+
 export function runSteps(o: StepRunOptions): StepRun {
   return runProgram(o, o.target, o.steps);
 }
@@ -93,18 +99,20 @@ export function runProgram(program: StepProgram, target: string, steps: readonly
 /**
  * One target's run. It is its own agenda entry (one step is pending at a time), so a
  * run costs one object however many steps it has: no closures, no entry per step.
+ * A 100,000-instance rollout keeps as many alive at once, so it has no field it can do
+ * without: "finished" is an index, "timed out" a failure.
  */
 class StepRunner implements StepRun, Entry {
   // The agenda entry: when this run is next due; while a step is pending, when it ends.
   t = 0;
   cancelled = false;
-  finished = false;
+  /** The next step to start, or FINISHED. */
   private index = 0;
   /** The step in progress, pending on the agenda; undefined before the first and between steps. */
   private step: Step | undefined = undefined;
   private start = 0;
+  /** Why the pending step fails, if it does: TIMED_OUT when it runs past the deadline. */
   private failure: StepFailure | undefined = undefined;
-  private timedOut = false;
   /** How the spans refer to the target (World.spanRef), found once per run. */
   private readonly ref: number;
 
@@ -114,6 +122,10 @@ class StepRunner implements StepRun, Entry {
     private readonly steps: readonly Step[],
   ) {
     this.ref = o.world.spanRef(target);
+  }
+
+  get finished(): boolean {
+    return this.index === FINISHED;
   }
 
   /** Called by the agenda: the first step starts, or the pending one ends. */
@@ -136,7 +148,7 @@ class StepRunner implements StepRun, Entry {
   }
 
   private finish(result: StepResult): void {
-    this.finished = true;
+    this.index = FINISHED;
     this.step = undefined;
     this.o.onEnd(result, this.target);
   }
@@ -146,7 +158,7 @@ class StepRunner implements StepRun, Entry {
     const done = this.step!;
     this.step = undefined;
     const failure = this.failure;
-    if (this.timedOut) {
+    if (failure === TIMED_OUT) {
       const reason = this.o.deadlineReason?.(done.name, this.target) ?? 'timed out';
       this.record(done, this.start, this.t, 'Failed', reason);
       return this.finish({ ok: false, failedStep: done.name, reason, timedOut: true });
@@ -181,8 +193,10 @@ class StepRunner implements StepRun, Entry {
     const failure = step.failure?.(start, end, target);
     this.failure = failure;
     if (failure && failure.seconds !== undefined) end = start + failure.seconds;
-    this.timedOut = deadline !== undefined && end > deadline;
-    if (this.timedOut) end = Math.max(start, deadline!);
+    if (deadline !== undefined && end > deadline) {
+      this.failure = TIMED_OUT;
+      end = Math.max(start, deadline);
+    }
     // `t` becomes `end` (never before now): the step's end, for its span.
     world.agenda.schedule(this, end);
   }

@@ -29,10 +29,13 @@ import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
 import { FinalTargetColumns, TargetColumns } from './target-columns.ts';
 
+/**
+ * What the run reads and changes of a target. Its kind and group never change and
+ * nothing in the run asks for them: they are recorded in the target columns only (two
+ * fields less on each of up to 200,000 long-lived objects).
+ */
 export interface TargetRuntime {
   id: string;
-  kind: TargetKind;
-  group: TargetGroup;
   /** Which traffic pool (load balancer, environment, task set) the target serves in. */
   pool: string;
   /** The application version it runs; '' before anything is installed. */
@@ -112,6 +115,8 @@ export interface TargetLookup {
   values(): IterableIterator<TargetRuntime>;
   /** Their ids in launch order. */
   keys(): IterableIterator<string>;
+  /** Calls `fn` with each target in launch order (no iterator result per target). */
+  forEach(fn: (t: TargetRuntime) => void): void;
 }
 
 export class World implements TargetIds {
@@ -126,6 +131,7 @@ export class World implements TargetIds {
     has: (id) => this.lookup(id) !== undefined,
     values: () => this.runtimes.values(),
     keys: () => this.runtimes.map((r) => r.id).values(),
+    forEach: (fn) => this.runtimes.forEach((r) => fn(r)),
   };
   /** Targets whose id is not an instance's (i-N), by id. */
   private readonly others = new Map<string, TargetRuntime>();
@@ -194,6 +200,7 @@ export class World implements TargetIds {
     return `i-${this.nextInstance++}`;
   }
 
+  /** Adds a target; `t` is copied, not kept (a caller adding many may reuse one object). */
   addTarget(t: {
     id: string;
     kind: TargetKind;
@@ -208,8 +215,6 @@ export class World implements TargetIds {
   }): TargetRuntime {
     const runtime: TargetRuntime = {
       id: t.id,
-      kind: t.kind,
-      group: t.group,
       pool: t.pool,
       version: t.version,
       state: t.state,
@@ -365,6 +370,16 @@ export class World implements TargetIds {
       message = `${text} (${UNDOCUMENTED[undocumented].says}.)`;
     }
     this.eventColumns.add(t, type, message, target === undefined ? undefined : this.spanRef(target, this.eventColumns), deploymentId, rule, healthy, end, undocumented);
+  }
+
+  /**
+   * Records an event about one target, as event(type, message, { target, deploymentId,
+   * rule, healthy }) does, without an object for the extras: the events every instance
+   * of a fleet has (launched, registered, passed its health checks) come through here,
+   * from callbacks that are not inlined into this, so such an object is really allocated.
+   */
+  targetEvent(type: TraceEventType, message: string | TargetText, target: string, deploymentId: string, rule?: RuleId, healthy?: boolean): void {
+    this.eventColumns.add(this.now, type, message, this.spanRef(target, this.eventColumns), deploymentId, rule, healthy, undefined, undefined);
   }
 
   /**

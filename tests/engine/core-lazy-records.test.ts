@@ -74,7 +74,7 @@ describe('targets without a Map of every id', () => {
   it('finds instances by number and other targets by id; unknown ids are absent', () => {
     const w = world();
     expect(w.targets.get('i-2')?.id).toBe('i-2');
-    expect(w.targets.get('task-set-1')?.kind).toBe('task-set');
+    expect(w.targets.get('task-set-1')?.id).toBe('task-set-1');
     expect(w.targets.has('i-4')).toBe(false);
     expect(w.targets.has('i-02')).toBe(false);
     expect(w.targets.get('blue')).toBeUndefined();

@@ -160,9 +160,9 @@ export function simulateServerBlueGreen(world: World): Outcome {
         if (copy) {
           provisioning = world.openPhase({ deploymentId: USER_DEPLOYMENT, kind: 'batch', name: 'Provisioning replacement instances', targets: replacements });
           const launched = world.idThen(' is launched into the replacement environment (a copy of the Auto Scaling group)');
-          for (const x of replacements) {
-            world.event('instance-launched', launched, { target: x, deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
-          }
+          // An index loop and no extras object: this runs once per deployment, unoptimized,
+          // where each would be an allocation per instance.
+          for (let i = 0; i < replacements.length; i++) world.targetEvent('instance-launched', launched, replacements[i]!, USER_DEPLOYMENT, 'cd.green-fleet');
         } else {
           world.event('note', `CodeDeploy uses the existing instances ${listIds(replacements)} as the replacement environment (DISCOVER_EXISTING)`, { deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
         }
@@ -287,10 +287,12 @@ export function simulateServerBlueGreen(world: World): Outcome {
       terminateOriginals: () => {
         // The id plus a suffix, written when the trace is read.
         const terminated = world.idThen(` (an original instance, ${from}) is terminated`);
-        for (const x of live(originals)) {
+        const ids = live(originals);
+        for (let i = 0; i < ids.length; i++) {
+          const x = ids[i]!;
           world.setState(x, 'Terminated');
           world.setHealthy(x, false);
-          world.event('instance-terminated', terminated, { target: x, deploymentId: USER_DEPLOYMENT, rule: 'cd.termination-wait' });
+          world.targetEvent('instance-terminated', terminated, x, USER_DEPLOYMENT, 'cd.termination-wait');
         }
       },
       keepOriginals: () =>

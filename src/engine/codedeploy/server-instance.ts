@@ -15,18 +15,22 @@ import type { TargetText } from '../trace-columns.ts';
 export function addInstances(ctx: CdContext, count: number, group: TargetGroup, version: string): string[] {
   const ids: string[] = [];
   const serving = version !== '';
+  // One object re-pointed at each instance (addTarget copies what it keeps): this loop
+  // runs once, unoptimized, where a literal per instance is an allocation per instance.
+  const target = {
+    id: '',
+    kind: 'instance' as const,
+    group,
+    pool: group,
+    version,
+    state: serving ? ('InService' as const) : ('OutOfService' as const),
+    healthy: serving,
+    registered: ctx.cd.loadBalancer ? serving : undefined,
+  };
   for (let i = 0; i < count; i++) {
     const id = ctx.world.nextInstanceId();
-    ctx.world.addTarget({
-      id,
-      kind: 'instance',
-      group,
-      pool: group,
-      version,
-      state: serving ? 'InService' : 'OutOfService',
-      healthy: serving,
-      registered: ctx.cd.loadBalancer ? serving : undefined,
-    });
+    target.id = id;
+    ctx.world.addTarget(target);
     ids.push(id);
   }
   return ids;
@@ -57,7 +61,7 @@ function effects(ctx: CdContext, plan: Plan): Effects {
         if (world.target(id).registered !== true) return;
         world.setState(id, 'OutOfService');
         world.setRegistered(id, false);
-        world.event('deregistered', deregistered, { target: id, deploymentId: plan.deploymentId });
+        world.targetEvent('deregistered', deregistered, id, plan.deploymentId);
       },
     },
     AllowTraffic: {
@@ -67,7 +71,7 @@ function effects(ctx: CdContext, plan: Plan): Effects {
         if (world.target(id).registered === true) return;
         world.setState(id, 'InService');
         world.setRegistered(id, true);
-        world.event('registered', servesText(world.target(id).version), { target: id, deploymentId: plan.deploymentId });
+        world.targetEvent('registered', servesText(world.target(id).version), id, plan.deploymentId);
       },
       // The load balancer waits up to an hour for the instance to become healthy (reference §2.4).
       // No UnhealthyInstance fault, no check: nothing to ask per instance.

@@ -47,9 +47,12 @@ export class Fleet {
   /** Adds the instances running the old version before the deployment. */
   addOriginals(): string[] {
     const ids: string[] = [];
+    // One object re-pointed at each instance (see launch).
+    const target = { id: '', kind: 'instance' as const, group: 'original' as const, pool: 'original', version: this.world.scenario.versions.from, state: 'InService' as const, healthy: true, registered: this.behindLoadBalancer(true) };
     for (let i = 0; i < this.eb.instances; i++) {
       const id = this.world.nextInstanceId();
-      this.world.addTarget({ id, kind: 'instance', group: 'original', pool: 'original', version: this.world.scenario.versions.from, state: 'InService', healthy: true, registered: this.behindLoadBalancer(true) });
+      target.id = id;
+      this.world.addTarget(target);
       ids.push(id);
     }
     return ids;
@@ -69,10 +72,15 @@ export class Fleet {
     const ids: string[] = [];
     // Made once: each message is the id plus this, written when the trace is read.
     const launched = this.world.idThen(` is launched into the ${groupName(group)}`);
+    // One object for the whole loop, re-pointed at each instance (addTarget copies what
+    // it keeps): this loop runs once, unoptimized, where a literal per instance is an
+    // allocation per instance.
+    const target = { id: '', kind: 'instance' as const, group, pool, version: '', state: 'OutOfService' as const, healthy: false, registered: this.behindLoadBalancer(false) };
     for (let i = 0; i < count; i++) {
       const id = this.world.nextInstanceId();
-      this.world.addTarget({ id, kind: 'instance', group, pool, version: '', state: 'OutOfService', healthy: false, registered: this.behindLoadBalancer(false) });
-      this.world.event('instance-launched', launched, { target: id, deploymentId: this.deploymentId, rule });
+      target.id = id;
+      this.world.addTarget(target);
+      this.world.targetEvent('instance-launched', launched, id, this.deploymentId, rule);
       ids.push(id);
     }
     // A single-instance environment has no load balancer: a new instance waits on standby
@@ -201,11 +209,7 @@ export class Fleet {
         onStart: (id) => {
           this.world.setState(id, 'OutOfService');
           this.world.setRegistered(id, false);
-          this.world.event('deregistered', detached, {
-            target: id,
-            deploymentId: this.deploymentId,
-            rule: 'eb.health-checks',
-          });
+          this.world.targetEvent('deregistered', detached, id, this.deploymentId, 'eb.health-checks');
         },
       });
     }
@@ -217,7 +221,9 @@ export class Fleet {
   markTerminated(id: string, message: string | TargetText, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {
     this.world.setState(id, 'Terminated');
     this.world.setHealthy(id, false);
-    this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...why });
+    // No extras object per terminated instance unless the event is flagged.
+    if (why.undocumented === undefined) this.world.targetEvent('instance-terminated', message, id, this.deploymentId, why.rule);
+    else this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...why });
   }
 
   /** Cuts every instance run short now; returns the instances that were mid-deployment. */

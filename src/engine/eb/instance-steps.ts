@@ -57,7 +57,7 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
           onStart: (id) => {
             world.setState(id, 'OutOfService');
             world.setRegistered(id, false);
-            world.event('deregistered', detached, { target: id, deploymentId, rule: 'eb.rolling-batch' });
+            world.targetEvent('deregistered', detached, id, deploymentId, 'eb.rolling-batch');
           },
         };
       }
@@ -69,7 +69,7 @@ export function instanceSteps(world: World, mode: InstanceMode, deploymentId: st
           revision: to,
           onSuccess: (id) => {
             world.setRegistered(id, true);
-            world.event('registered', attached, { target: id, deploymentId, rule: 'eb.health-checks' });
+            world.targetEvent('registered', attached, id, deploymentId, 'eb.health-checks');
           },
         };
       }
@@ -150,11 +150,11 @@ function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string,
       world.target(id).lastSuccessfulRevision = to;
       const rule = single ? ('eb.single-instance' as const) : ('eb.health-checks' as const);
       if (mode.standby) {
-        world.event('health-changed', passedStandby, { target: id, deploymentId, healthy: true, rule });
+        world.targetEvent('health-changed', passedStandby, id, deploymentId, rule, true);
         return;
       }
       world.setState(id, 'InService');
-      world.event('health-changed', passedInService, { target: id, deploymentId, healthy: true, rule });
+      world.targetEvent('health-changed', passedInService, id, deploymentId, rule, true);
     },
   };
 }
