@@ -79,6 +79,24 @@ describe('off-screen views while scrubbing', () => {
     expect(controllerOf(fleet).pending).toBe(false);
   });
 
+  it('off screen, the fleet tiles neither march nor fade; scrolled into view they move again', async () => {
+    const index = rolling();
+    const animations = (el: HTMLElement) => el.shadowRoot!.getAnimations();
+    const fleet = await mountOffscreen('fleet-view', { index, frame: frameAt(index, 30) });
+    expect(fleet.hasAttribute('offscreen')).toBe(true);
+    // Mid-batch: tiles deploy and pass health checks (marching stripes), versions change (fades).
+    Object.assign(fleet, { frame: frameAt(index, 100) });
+    await fleet.updateComplete;
+    await fleet.updateComplete;
+    expect(controllerOf(fleet).pending).toBe(false);
+    expect(animations(fleet).length).toBeGreaterThan(0);
+    expect(animations(fleet).filter((a) => a.playState === 'running')).toEqual([]);
+    fleet.scrollIntoView();
+    await expect.poll(() => fleet.hasAttribute('offscreen')).toBe(false);
+    await expect.poll(() => animations(fleet).filter((a) => a.playState === 'running').length).toBeGreaterThan(0);
+    scrollTo(0, 0);
+  });
+
   it('on screen, every frame updates at once', async () => {
     const index = rolling();
     const el = mount<Deferring>('lifecycle-table', { index, t: 100 });

@@ -63,6 +63,10 @@ export const styles = css`
   @keyframes pulse { 50% { background-color: ${tint(STATUS_COLORS.draining, 75)}; } }
   @keyframes march { from { background-position: 0 0; } to { background-position: -45px 0; } }
   .note { font-size: 11.5px; color: #6b7587; margin: 2px 0 6px; }
+  /* Off screen (shared/offscreen.ts) nothing moves: a tile's marching stripes, pulse or fade
+     would be styled and painted at every frame below the fold (100 tiles mid-scrub: about a
+     third of each frame). Paused, the stripes go on where they were when scrolled back. */
+  :host([offscreen]) .tile, :host([offscreen]) .tile .ver { animation-play-state: paused; transition: none; }
   @media (prefers-reduced-motion: reduce) {
     .tile, .tile .ver, .tile.launching, .tile.deploying, .tile.checking, .tile.registering, .tile.draining { animation: none; transition: none; }
   }

@@ -69,6 +69,10 @@ export class OffscreenUpdates implements ReactiveController {
     this.observer = new IntersectionObserver(
       (entries) => {
         this.onScreen = entries[entries.length - 1]!.isIntersecting;
+        // For the view's styles: off screen, its CSS animations and transitions can stop
+        // (`:host([offscreen])`), since a running one is styled and painted at every frame
+        // even where nobody sees it.
+        host.toggleAttribute('offscreen', !this.onScreen);
         if (this.onScreen) this.flush();
       },
       { rootMargin: '200px 0px' },
