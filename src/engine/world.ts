@@ -119,6 +119,20 @@ export interface TargetLookup {
   forEach(fn: (t: TargetRuntime) => void): void;
 }
 
+/** What addTarget is given about a new target. */
+export interface NewTarget {
+  id: string;
+  kind: TargetKind;
+  group: TargetGroup;
+  pool: string;
+  version: string;
+  state: TargetState;
+  healthy: boolean;
+  /** Load balancer membership when the target has one. */
+  registered?: boolean | undefined;
+  label?: string;
+}
+
 export class World implements TargetIds {
   readonly agenda = new Agenda();
   /**
@@ -200,19 +214,24 @@ export class World implements TargetIds {
     return `i-${this.nextInstance++}`;
   }
 
-  /** Adds a target; `t` is copied, not kept (a caller adding many may reuse one object). */
-  addTarget(t: {
-    id: string;
-    kind: TargetKind;
-    group: TargetGroup;
-    pool: string;
-    version: string;
-    state: TargetState;
-    healthy: boolean;
-    /** Load balancer membership when the target has one. */
-    registered?: boolean | undefined;
-    label?: string;
-  }): TargetRuntime {
+  /**
+   * Adds `count` instances (the next i-N ids) alike but for their ids; returns the ids.
+   * One object is re-pointed at each (addTarget copies what it keeps): this loop runs
+   * once per group, unoptimized, where a literal per instance is an allocation per instance.
+   */
+  addInstances(count: number, like: Omit<NewTarget, 'id' | 'kind'>): string[] {
+    const target: NewTarget = { ...like, id: '', kind: 'instance' };
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      target.id = this.nextInstanceId();
+      this.addTarget(target);
+      ids.push(target.id);
+    }
+    return ids;
+  }
+
+  /** Adds a target; `t` is copied, not kept (addInstances reuses one object). */
+  addTarget(t: NewTarget): TargetRuntime {
     const runtime: TargetRuntime = {
       id: t.id,
       pool: t.pool,

@@ -13,27 +13,8 @@ import type { TargetText } from '../trace-columns.ts';
 
 /** Adds `count` instances running `version` (the originals) or nothing yet (replacements). */
 export function addInstances(ctx: CdContext, count: number, group: TargetGroup, version: string): string[] {
-  const ids: string[] = [];
   const serving = version !== '';
-  // One object re-pointed at each instance (addTarget copies what it keeps): this loop
-  // runs once, unoptimized, where a literal per instance is an allocation per instance.
-  const target = {
-    id: '',
-    kind: 'instance' as const,
-    group,
-    pool: group,
-    version,
-    state: serving ? ('InService' as const) : ('OutOfService' as const),
-    healthy: serving,
-    registered: ctx.cd.loadBalancer ? serving : undefined,
-  };
-  for (let i = 0; i < count; i++) {
-    const id = ctx.world.nextInstanceId();
-    target.id = id;
-    ctx.world.addTarget(target);
-    ids.push(id);
-  }
-  return ids;
+  return ctx.world.addInstances(count, { group, pool: group, version, state: serving ? 'InService' : 'OutOfService', healthy: serving, registered: ctx.cd.loadBalancer ? serving : undefined });
 }
 
 /** What the events do to an instance, for every instance of one deployment (callbacks get the instance). */

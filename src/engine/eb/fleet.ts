@@ -46,16 +46,7 @@ export class Fleet {
 
   /** Adds the instances running the old version before the deployment. */
   addOriginals(): string[] {
-    const ids: string[] = [];
-    // One object re-pointed at each instance (see launch).
-    const target = { id: '', kind: 'instance' as const, group: 'original' as const, pool: 'original', version: this.world.scenario.versions.from, state: 'InService' as const, healthy: true, registered: this.behindLoadBalancer(true) };
-    for (let i = 0; i < this.eb.instances; i++) {
-      const id = this.world.nextInstanceId();
-      target.id = id;
-      this.world.addTarget(target);
-      ids.push(id);
-    }
-    return ids;
+    return this.world.addInstances(this.eb.instances, { group: 'original', pool: 'original', version: this.world.scenario.versions.from, state: 'InService', healthy: true, registered: this.behindLoadBalancer(true) });
   }
 
   /** Load balancer membership of a new target, in a load-balanced environment only (no object per instance). */
@@ -69,20 +60,11 @@ export class Fleet {
    */
   launch(count: number, to: { group: TargetGroup; pool: string; label: string; rule: RuleId }, onDone: (r: GroupResult) => void): string[] {
     const { group, pool, label, rule } = to;
-    const ids: string[] = [];
     // Made once: each message is the id plus this, written when the trace is read.
     const launched = this.world.idThen(` is launched into the ${groupName(group)}`);
-    // One object for the whole loop, re-pointed at each instance (addTarget copies what
-    // it keeps): this loop runs once, unoptimized, where a literal per instance is an
-    // allocation per instance.
-    const target = { id: '', kind: 'instance' as const, group, pool, version: '', state: 'OutOfService' as const, healthy: false, registered: this.behindLoadBalancer(false) };
-    for (let i = 0; i < count; i++) {
-      const id = this.world.nextInstanceId();
-      target.id = id;
-      this.world.addTarget(target);
-      this.world.targetEvent('instance-launched', launched, id, this.deploymentId, rule);
-      ids.push(id);
-    }
+    const ids = this.world.addInstances(count, { group, pool, version: '', state: 'OutOfService', healthy: false, registered: this.behindLoadBalancer(false) });
+    // An index loop: this runs once per group, unoptimized, where for…of allocates per instance.
+    for (let i = 0; i < ids.length; i++) this.world.targetEvent('instance-launched', launched, ids[i]!, this.deploymentId, rule);
     // A single-instance environment has no load balancer: a new instance waits on standby
     // unless it is a whole environment of its own (blue/green).
     const standby = this.eb.environmentType === 'SingleInstance' && group !== 'green-environment';
