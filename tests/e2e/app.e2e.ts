@@ -143,16 +143,24 @@ describe('deploysim, built', () => {
     await page.close();
   });
 
-  it('draws the first timeline before it fetches the library listing', async () => {
-    const { page } = await open();
-    const [drawn, listing] = (await page.evaluate(`[
-      performance.getEntriesByName('deploysim:timeline-drawn')[0]?.startTime,
-      performance.getEntriesByType('resource').find((r) => r.name.includes('/library-index-'))?.startTime,
-    ]`)) as [number | undefined, number | undefined];
-    expect(drawn).toBeDefined();
-    expect(listing).toBeDefined(); // the drawer's names and descriptions did arrive (appReady waits for them)
-    expect(listing!).toBeGreaterThan(drawn!); // but only once the simulator was drawn
-    await page.close();
+  it('draws the first timeline before it fetches the library listing, a large share link too', async () => {
+    // A large link's first painted frame is its shell, the simulation still running in the
+    // worker: the listing waits for the timeline there too (src/app/app-shell.ts).
+    const large = { name: 'Fleet of 1200', description: 'e2e', platform: 'ElasticBeanstalk', versions: { from: 'v1', to: 'v2' },
+      elasticBeanstalk: { instances: 1200, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 50, MaxSize: 1200 } };
+    for (const hash of ['', encodeShare({ scenarioText: JSON.stringify(large), t: 0 })]) {
+      const { page, errors } = await open(hash);
+      const [drawn, listing] = (await page.evaluate(`[
+        performance.getEntriesByName('deploysim:timeline-drawn')[0]?.startTime,
+        performance.getEntriesByType('resource').find((r) => r.name.includes('/library-index-'))?.startTime,
+      ]`)) as [number | undefined, number | undefined];
+      expect(drawn).toBeDefined();
+      expect(listing).toBeDefined(); // the drawer's names and descriptions did arrive (appReady waits for them)
+      expect(listing!).toBeGreaterThan(drawn!); // but only once the simulator was drawn
+      if (hash) expect(await page.evaluate(() => window.deploysim?.index?.targets.length)).toBe(1200);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it("starts a large share link's simulation from the page's first script, before any module runs, and adopts it", async () => {
