@@ -11,7 +11,7 @@
 // objects when first read, and readers that go row by row (the compact encoder, the
 // check) read these columns through `at` without ever building the lists.
 import type { SpanStatus, TargetState, TraceChange, TraceSpan } from '../trace/types.ts';
-import type { LazyList } from '../trace/lazy.ts';
+import type { ChangeFields, ChangeRows, LazyList } from '../trace/lazy.ts';
 import { addChunk, chunkState, FIRST_CHUNK, settleChunks } from './column-chunks.ts';
 
 /** The id of a target by its index (the world's runtimes, in launch order). */
@@ -402,7 +402,7 @@ interface ChangeArrays {
 }
 
 /** Changes of the targets' observable state, in recording order (which is time order and trace order). */
-export class ChangeColumns implements LazyList<TraceChange> {
+export class ChangeColumns implements LazyList<TraceChange>, ChangeRows {
   length = 0;
   private t = new Float64Array(FIRST_CAPACITY);
   private target = new Int32Array(FIRST_CAPACITY);
@@ -503,6 +503,38 @@ export class ChangeColumns implements LazyList<TraceChange> {
     if (i < 0 || i >= this.length) return undefined;
     this.settle();
     return this.object(i);
+  }
+
+  /** Change `i` into `into`, with its target's index for its id (ChangeRows: folded without an object per change). */
+  readInto(i: number, into: ChangeFields): number {
+    if (this.chunks.filled.length > 0) this.settle();
+    const value = this.value[i]!;
+    const kind = this.kind[i]!;
+    into.t = time(this.t[i]!);
+    into.version = into.state = into.healthy = into.registered = undefined;
+    switch ((kind & 7) as ChangeKind) {
+      case ChangeKind.Added: {
+        const f = kind >> 3;
+        const reg = f >> 3;
+        into.version = this.versions.list[value]!;
+        into.state = STATES[f & 3]!;
+        into.healthy = (f & 4) !== 0;
+        if (reg !== 0) into.registered = reg === 2;
+        break;
+      }
+      case ChangeKind.State:
+        into.state = STATES[value]!;
+        break;
+      case ChangeKind.Version:
+        into.version = this.versions.list[value]!;
+        break;
+      case ChangeKind.Healthy:
+        into.healthy = value === 1;
+        break;
+      default:
+        into.registered = value === 1;
+    }
+    return this.target[i]!;
   }
 
   /** One change: one literal shape per kind, fields in the contract's order. */

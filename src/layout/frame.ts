@@ -1,7 +1,7 @@
 // The frame at time t: what every target, chart and header shows at one
 // instant, read from the trace with binary searches over indexes built once per
 // trace. Scrubbing and stepping back never re-run the simulation.
-import type { Rows } from '../trace/lazy.ts';
+import type { ChangeFields, ChangeRows, Rows } from '../trace/lazy.ts';
 import { TARGET_STATES } from '../trace/columns.ts';
 import type { DeploymentStatus, Outcome, TargetState, Trace, TraceChange, TraceDeployment, TraceEvent, TracePhase, TraceSample, TraceSpan, TraceTarget } from '../trace/types.ts';
 import { upperBound } from './time.ts';
@@ -221,16 +221,18 @@ export function phasesInOrder(phases: readonly TracePhase[]): TracePhase[] {
 /**
  * `changes` folded per target (as replayChanges folds them): each snapshot is the
  * whole state from that change on; of several changes at one instant only the
- * state after the last is kept, so a search lands on it.
+ * state after the last is kept, so a search lands on it. Changes still in the
+ * engine's columns (ChangeRows, in the simulation worker) are read row by row into
+ * one record, with their targets' indices: no object and no id look-up per change.
  */
-export function snapshotColumns(changes: Rows<TraceChange>, targetIndex: ReadonlyMap<string, number>, targetCount: number): SnapshotColumns {
-  const n = changes.length;
-  // Each change read once (columns make a fresh object per read).
-  const rows = new Array<TraceChange>(n);
+export function snapshotColumns(changes: Rows<TraceChange> | ChangeRows, targetIndex: ReadonlyMap<string, number>, targetCount: number): SnapshotColumns {
+  const rows = 'readInto' in changes ? changes : changeRows(changes, targetIndex);
+  const n = rows.length;
+  const change: ChangeFields = { t: 0, version: undefined, state: undefined, healthy: undefined, registered: undefined };
   const targetOf = new Int32Array(n);
   for (let k = 0; k < n; k++) {
-    rows[k] = changes.at(k)!;
-    targetOf[k] = targetIndex.get(rows[k]!.target) ?? -1;
+    const i = rows.readInto(k, change);
+    targetOf[k] = i >= 0 && i < targetCount ? i : -1;
   }
   // Each target's changes together, so its snapshots lie together.
   const { offsets: starts, rows: byTarget } = rowsByTarget(targetOf, targetCount);
@@ -252,7 +254,8 @@ export function snapshotColumns(changes: Rows<TraceChange>, targetIndex: Readonl
     let flags = 0;
     let last = NaN;
     for (let m = starts[i]!; m < starts[i + 1]!; m++) {
-      const c = rows[byTarget[m]!]!;
+      rows.readInto(byTarget[m]!, change);
+      const c = change;
       if (c.version !== undefined) {
         let id = versionIds.get(c.version);
         if (id === undefined) versionIds.set(c.version, (id = out.versions.push(c.version) - 1));
@@ -277,6 +280,28 @@ export function snapshotColumns(changes: Rows<TraceChange>, targetIndex: Readonl
     out.flags = out.flags.slice(0, row);
   }
   return out;
+}
+
+/** Built changes (or rows that make an object per read) as ChangeRows: each read once, its target found by id. */
+function changeRows(changes: Rows<TraceChange>, targetIndex: ReadonlyMap<string, number>): ChangeRows {
+  const list = new Array<TraceChange>(changes.length);
+  const targets = new Int32Array(changes.length);
+  for (let k = 0; k < list.length; k++) {
+    list[k] = changes.at(k)!;
+    targets[k] = targetIndex.get(list[k]!.target) ?? -1;
+  }
+  return {
+    length: list.length,
+    readInto(k, into) {
+      const c = list[k]!;
+      into.t = c.t;
+      into.version = c.version;
+      into.state = c.state;
+      into.healthy = c.healthy;
+      into.registered = c.registered;
+      return targets[k]!;
+    },
+  };
 }
 
 /** Row numbers grouped by target: rows offsets[i] to offsets[i + 1] - 1 of `rows` are target i's. */

@@ -21,6 +21,22 @@ export interface Rows<T> {
   at(i: number): T | undefined;
 }
 
+/** A change's fields, read into one record that is reused row after row (ChangeRows). */
+export interface ChangeFields {
+  t: number;
+  version: string | undefined;
+  state: TraceChange['state'];
+  healthy: boolean | undefined;
+  registered: boolean | undefined;
+}
+
+/** Changes read with no object and no target id per row (the engine's columns): what a fold over 100,000 changes wants. */
+export interface ChangeRows {
+  readonly length: number;
+  /** Reads change `i` into `into` and returns its target's index (its place in the trace's targets). */
+  readInto(i: number, into: ChangeFields): number;
+}
+
 /** Rows that can also build their whole list (once: the caller keeps it). */
 export interface LazyList<T> extends Rows<T> {
   list(): T[];
