@@ -11,7 +11,7 @@ export class ByTarget<T> {
   constructor(private readonly world: World) {}
 
   protected slot(id: string): number {
-    const i = this.world.target(id).index;
+    const i = this.world.indexOf(id);
     // Grown one slot at a time so the array stays packed (a large sparse one would be a dictionary).
     while (this.values.length <= i) this.values.push(undefined);
     return i;

@@ -135,8 +135,7 @@ export class Fleet {
   }
 
   private instanceFailed(id: string, result: StepResult): void {
-    const t = this.world.target(id);
-    if (t.state === 'Terminated' || result.cancelled) return;
+    if (this.world.stateOf(id) === 'Terminated' || result.cancelled) return;
     this.world.setHealthy(id, false);
     if (result.failedStep === EB_LIFECYCLE_STEPS.healthCheck) {
       this.world.event('health-changed', `${id} is unhealthy: ${result.reason}`, { target: id, deploymentId: this.deploymentId, healthy: false, rule: 'eb.timeout' });
@@ -168,10 +167,10 @@ export class Fleet {
         if (--left === 0) onDone();
       },
     };
+    const world = this.world;
     for (const id of ids) {
-      const t = this.world.target(id);
       // A single-instance environment has no load balancer to leave.
-      runProgram(program, id, this.terminationSteps(t.version, t.state === 'InService' && t.registered !== undefined));
+      runProgram(program, id, this.terminationSteps(world.versionOf(id), world.stateOf(id) === 'InService' && world.registeredOf(id) !== undefined));
     }
   }
 

@@ -96,7 +96,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
       promote: () => {
         if (splitting) shift(100, `The new instances stayed healthy through EvaluationTime: all client traffic goes to ${to}`, 'eb.traffic-splitting-promote');
         world.closePhase(split);
-        const allHealthy = newIds.every((x) => world.target(x).healthy);
+        const allHealthy = newIds.every((x) => world.healthyOf(x));
         world.event(
           'note',
           `${allHealthy ? 'Every new instance is healthy' : 'The deployment carries on with the new instances as they are'}: Elastic Beanstalk attaches them to the original Auto Scaling group, then terminates the temporary group and the old instances`,
@@ -104,7 +104,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
         );
         if (eb.environmentType === 'SingleInstance') {
           for (const x of originals) world.setState(x, 'OutOfService');
-          for (const x of newIds) if (world.target(x).healthy) world.setState(x, 'InService');
+          for (const x of newIds) if (world.healthyOf(x)) world.setState(x, 'InService');
           world.event('traffic-shifted', `The environment switches over to ${newIds.join(', ')}: all traffic now reaches ${to}`, {
             deploymentId: id,
             undocumented: 'singleInstanceCutover',
