@@ -132,7 +132,7 @@ export class World implements TargetIds {
     get: (id) => this.view(this.lookup(id)),
     has: (id) => this.lookup(id) >= 0,
     values: () => this.views().values(),
-    keys: () => this.store.ids.slice().values(),
+    keys: () => this.store.idList().values(),
     forEach: (fn) => this.views().forEach((v) => fn(v)),
   };
   /** Targets whose id is not an instance's (i-N): their index by id. */
@@ -210,11 +210,13 @@ export class World implements TargetIds {
    */
   addInstances(count: number, like: Omit<NewTarget, 'id' | 'kind'>): string[] {
     const target: NewTarget = { ...like, id: '', kind: 'instance' };
-    const ids: string[] = [];
+    // Sized up front, as the columns are: no copies into ever larger arrays.
+    const ids = new Array<string>(count);
+    this.store.reserve(count);
     for (let i = 0; i < count; i++) {
       target.id = this.nextInstanceId();
       this.addTarget(target);
-      ids.push(target.id);
+      ids[i] = target.id;
     }
     return ids;
   }
@@ -242,7 +244,7 @@ export class World implements TargetIds {
 
   /** The id of the target at `index` in launch order (TargetIds, for the recorded columns). */
   idAt(index: number): string {
-    return this.ids !== undefined ? this.ids[index]! : this.store.ids[index]!;
+    return this.ids !== undefined ? this.ids[index]! : this.store.idAt(index);
   }
 
   /**
@@ -251,7 +253,7 @@ export class World implements TargetIds {
    * that much more room. Call once the final state has been read; targets are gone.
    */
   release(): void {
-    const ids = (this.ids = this.store.ids);
+    const ids = (this.ids = this.store.idList());
     // The trace keeps the columns (its lists are built when first read): they read
     // ids from this list, not the world, so the trace does not keep the world alive.
     const byIndex: TargetIds = { idAt: (i) => ids[i]! };

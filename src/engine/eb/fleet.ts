@@ -159,11 +159,13 @@ export class Fleet {
       return;
     }
     const terminated = this.world.idThen(` is terminated: ${why}`);
+    // Made once for the group, not per instance.
+    const because = { rule };
     const program: StepProgram = {
       world: this.world,
       deploymentId: this.deploymentId,
       onEnd: (_result, id) => {
-        this.markTerminated(id, terminated, { rule });
+        this.markTerminated(id, terminated, because);
         if (--left === 0) onDone();
       },
     };

@@ -18,7 +18,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   const splitting = policy === 'TrafficSplitting';
   const { from, to } = world.scenario.versions;
   const id = DEPLOYMENT_ID;
-  const newIds: string[] = [];
+  let newIds: string[] = [];
   // The instances this driver launched, by target index (not a Set of 100,000 ids).
   const isNew = new ByTarget<true>(world);
   const share = { value: 0 };
@@ -49,13 +49,10 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   };
   const launch = (count: number, name: string, label: string) => {
     const ids = fleet.launch(count, { group: 'temporary', pool: 'temporary', label, rule: rules.start }, groupDone);
-    // One by one: push(...ids) passes 100,000 arguments on the stack. An index loop:
-    // this runs once per group, unoptimized, where for…of allocates per instance.
-    for (let i = 0; i < ids.length; i++) {
-      const x = ids[i]!;
-      isNew.set(x, true);
-      newIds.push(x);
-    }
+    // An index loop: this runs once per group, unoptimized, where for…of allocates per instance.
+    for (let i = 0; i < ids.length; i++) isNew.set(ids[i]!, true);
+    // concat, not push one by one (copies into ever larger arrays) nor push(...ids) (100,000 arguments on the stack).
+    newIds = newIds.concat(ids);
     if (ids.length > 0) batch = world.openPhase({ deploymentId: id, kind: 'batch', name, targets: ids });
   };
   const why: Record<RollbackCause, string> = {
