@@ -462,6 +462,21 @@ export class World implements TargetIds {
     return i >= 0 ? i : columns.named(id);
   }
 
+  /** The id a spanRef stands for (a target's, or the name of a thing that is not one). */
+  spanRefId(ref: number): string {
+    return ref >= 0 ? this.idAt(ref) : this.spanColumns.nameOf(ref);
+  }
+
+  /**
+   * Says which target the next look-ups will be about (its spanRef and id), as a step
+   * run does before its callbacks: they then find it without parsing its id.
+   */
+  focus(ref: number, id: string): void {
+    if (ref < 0) return;
+    this.lastId = id;
+    this.lastIndex = ref;
+  }
+
   /** The spans recorded so far, as objects in recording order (the trace has them sorted). */
   get spans(): TraceSpan[] {
     return this.spanColumns.recorded();
