@@ -123,9 +123,8 @@ export function runProgram(program: StepProgram, target: string, steps: readonly
  * and steps one shared plan, and the target's id is found from its index (`ref`).
  */
 class StepRunner implements StepRun, Entry {
-  // The agenda entry: when this run is next due; while a step is pending, when it ends.
-  t = 0;
-  cancelled = false;
+  // Never cancelled as an agenda entry (cancel() ends the run instead): `false` from the prototype, no field.
+  declare readonly cancelled: false;
   /** The pending step's index (≥ 0), between(next) when none is pending, or FINISHED. */
   private pos = between(0);
   private start = 0;
@@ -178,18 +177,20 @@ class StepRunner implements StepRun, Entry {
     const k = this.pos;
     const o = this.plan.program;
     const done = this.plan.steps[k]!;
+    // The agenda runs it when the step ends: now.
+    const end = o.world.now;
     this.pos = between(k + 1);
     const failure = this.failure;
     if (failure === TIMED_OUT) {
       const reason = o.deadlineReason?.(done.name, target) ?? 'timed out';
-      this.record(done, this.start, this.t, 'Failed', reason);
+      this.record(done, this.start, end, 'Failed', reason);
       return this.finish({ ok: false, failedStep: done.name, reason, timedOut: true }, target);
     }
     if (failure && !failure.ignored) {
-      this.record(done, this.start, this.t, 'Failed', failure.reason);
+      this.record(done, this.start, end, 'Failed', failure.reason);
       return this.finish({ ok: false, failedStep: done.name, reason: failure.reason }, target);
     }
-    this.record(done, this.start, this.t, failure?.ignored ? 'Failed' : 'Succeeded', failure?.reason);
+    this.record(done, this.start, end, failure?.ignored ? 'Failed' : 'Succeeded', failure?.reason);
     if (failure?.ignored) done.onIgnoredFailure?.(target);
     done.onSuccess?.(target);
     this.next(target);
@@ -220,7 +221,7 @@ class StepRunner implements StepRun, Entry {
       this.failure = TIMED_OUT;
       end = Math.max(start, deadline);
     }
-    // `t` becomes `end` (never before now): the step's end, for its span.
     world.agenda.schedule(this, end);
   }
 }
+Object.defineProperty(StepRunner.prototype, 'cancelled', { value: false });
