@@ -3,6 +3,7 @@
 // it): a 100,000-instance rollout keeps all its runs in flight at once, and a Map
 // of that size costs a hash and a cache miss per instance event, and rehashes as it grows.
 import type { World } from './world.ts';
+import { sizedArray } from './sized-array.ts';
 
 export class ByTarget<T> {
   protected values: (T | undefined)[] = [];
@@ -83,11 +84,10 @@ export class OrderedByTarget<T> extends ByTarget<T> {
  * `values` with a slot for each of `count` targets, grown in one step: every target
  * that exists has a slot (lookups only ever ask for those), where growing by push,
  * one slot at a time, allocated three times the final array at 100,000 instances
- * (each larger copy in the old generation, which then collects sooner). Made at its
- * length (fast elements, not a dictionary, at any fleet size) and filled with undefined.
+ * (each larger copy in the old generation, which then collects sooner).
  */
 function slotsFor<T>(values: (T | undefined)[], count: number): (T | undefined)[] {
-  const out = new Array<T | undefined>(count).fill(undefined);
+  const out = sizedArray<T | undefined>(count).fill(undefined);
   for (let i = 0; i < values.length; i++) out[i] = values[i];
   return out;
 }

@@ -8,6 +8,7 @@
 // revisions) are a handful per run, kept once and referred to by code.
 import type { TargetState } from '../trace/types.ts';
 import { FIRST_CAPACITY, grow, larger, Table } from './trace-columns.ts';
+import { sizedArray } from './sized-array.ts';
 
 const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
 /** Load balancer membership: none (no load balancer), out, in. */
@@ -26,7 +27,7 @@ export class TargetStore {
    * The targets' ids in launch order (their index), up to `length`; grown with the
    * columns, not by push (see reserve).
    */
-  private ids = new Array<string>(FIRST_CAPACITY);
+  private ids = sizedArray<string>(FIRST_CAPACITY);
   length = 0;
   private capacity = FIRST_CAPACITY;
   /** Codes in `strings`. */
@@ -61,7 +62,7 @@ export class TargetStore {
   }
 
   private grow(n: number): void {
-    const ids = new Array<string>(n);
+    const ids = sizedArray<string>(n);
     for (let i = 0; i < this.length; i++) ids[i] = this.ids[i]!;
     this.ids = ids;
     this.pool = grow(this.pool, n);

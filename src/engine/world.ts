@@ -29,6 +29,7 @@ import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
 import { FinalTargetColumns, TargetColumns } from './target-columns.ts';
 import { TargetStore, TargetView } from './target-store.ts';
+import { sizedArray } from './sized-array.ts';
 
 /**
  * What the run reads of a target (World.target): a view of the world's columns
@@ -211,7 +212,7 @@ export class World implements TargetIds {
   addInstances(count: number, like: Omit<NewTarget, 'id' | 'kind'>): string[] {
     const target: NewTarget = { ...like, id: '', kind: 'instance' };
     // Sized up front, as the columns are: no copies into ever larger arrays.
-    const ids = new Array<string>(count);
+    const ids = sizedArray<string>(count);
     this.store.reserve(count);
     for (let i = 0; i < count; i++) {
       target.id = this.nextInstanceId();
@@ -438,6 +439,15 @@ export class World implements TargetIds {
    */
   targetEvent(type: TraceEventType, message: string | TargetText, target: string, deploymentId: string, rule?: RuleId, healthy?: boolean): void {
     this.eventColumns.add(this.now, type, message, this.spanRef(target, this.eventColumns), deploymentId, rule, healthy, undefined, undefined);
+  }
+
+  /**
+   * Records the same targetEvent for each of `ids`, in order. A loop of its own: in the
+   * once-per-group code that calls it, a deoptimization elsewhere (a 100,000-instance
+   * run meeting a value its warm-ups never had) would leave the loop unoptimized too.
+   */
+  targetEvents(type: TraceEventType, message: TargetText, ids: readonly string[], deploymentId: string, rule?: RuleId): void {
+    for (let i = 0; i < ids.length; i++) this.targetEvent(type, message, ids[i]!, deploymentId, rule);
   }
 
   /**

@@ -160,9 +160,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
         if (copy) {
           provisioning = world.openPhase({ deploymentId: USER_DEPLOYMENT, kind: 'batch', name: 'Provisioning replacement instances', targets: replacements });
           const launched = world.idThen(' is launched into the replacement environment (a copy of the Auto Scaling group)');
-          // An index loop and no extras object: this runs once per deployment, unoptimized,
-          // where each would be an allocation per instance.
-          for (let i = 0; i < replacements.length; i++) world.targetEvent('instance-launched', launched, replacements[i]!, USER_DEPLOYMENT, 'cd.green-fleet');
+          world.targetEvents('instance-launched', launched, replacements, USER_DEPLOYMENT, 'cd.green-fleet');
         } else {
           world.event('note', `CodeDeploy uses the existing instances ${listIds(replacements)} as the replacement environment (DISCOVER_EXISTING)`, { deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
         }

@@ -63,8 +63,7 @@ export class Fleet {
     // Made once: each message is the id plus this, written when the trace is read.
     const launched = this.world.idThen(` is launched into the ${groupName(group)}`);
     const ids = this.world.addInstances(count, { group, pool, version: '', state: 'OutOfService', healthy: false, registered: this.behindLoadBalancer(false) });
-    // An index loop: this runs once per group, unoptimized, where for…of allocates per instance.
-    for (let i = 0; i < ids.length; i++) this.world.targetEvent('instance-launched', launched, ids[i]!, this.deploymentId, rule);
+    this.world.targetEvents('instance-launched', launched, ids, this.deploymentId, rule);
     // A single-instance environment has no load balancer: a new instance waits on standby
     // unless it is a whole environment of its own (blue/green).
     const standby = this.eb.environmentType === 'SingleInstance' && group !== 'green-environment';
