@@ -14,7 +14,7 @@ import type { SpanStatus, TargetState, TraceChange, TraceSpan } from '../trace/t
 import type { LazyList } from '../trace/lazy.ts';
 import { addChunk, chunkState, FIRST_CHUNK, settleChunks } from './column-chunks.ts';
 
-/** The id of a target by its index (the world's runtimes, in launch order). */
+/** The id of a target by its index (the world's targets, in launch order). */
 export interface TargetIds {
   idAt(index: number): string;
 }

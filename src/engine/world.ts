@@ -249,7 +249,7 @@ export class World implements TargetIds {
   }
 
   /**
-   * Lets go of what only the run needed (the targets' runtimes and lookups), keeping
+   * Lets go of what only the run needed (the targets' state columns and lookups), keeping
    * their ids for the recorded columns: a 100,000-instance trace is then built with
    * that much more room. Call once the final state has been read; targets are gone.
    */
