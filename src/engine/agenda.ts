@@ -14,10 +14,19 @@
 // by one entry per step reallocates its table each time), a Map once it holds many.
 // Drained buckets are recycled with their item arrays.
 
+/**
+ * Something scheduled. The agenda keeps its time in the bucket it waits in, not in
+ * the entry: an entry a caller owns (a step run, one per instance of a fleet) then
+ * needs no field for it. `cancelled` may come from its prototype (never true there).
+ */
 export interface Entry {
-  t: number;
   run: () => void;
-  cancelled?: boolean;
+  readonly cancelled?: boolean | undefined;
+}
+
+/** An entry made by `at`: its callback, and whether it was cancelled. */
+interface OwnEntry extends Entry {
+  cancelled: boolean;
 }
 
 /**
@@ -48,7 +57,7 @@ export class Agenda {
 
   /** Schedules `run` at absolute simulated time `t` (never in the past). */
   at(t: number, run: () => void): Entry {
-    const entry: Entry = { t: 0, run, cancelled: false };
+    const entry: OwnEntry = { run, cancelled: false };
     this.schedule(entry, t);
     return entry;
   }
@@ -64,7 +73,6 @@ export class Agenda {
    */
   schedule(entry: Entry, t: number): void {
     const time = t < this.now ? this.now : t;
-    entry.t = time;
     let bucket = this.last;
     if (bucket === undefined || bucket.t !== time) {
       bucket = this.findBucket(time);
@@ -87,7 +95,7 @@ export class Agenda {
 
   /** Cancels a scheduled entry; it is dropped when it reaches the front. */
   cancel(entry: Entry): void {
-    entry.cancelled = true;
+    (entry as OwnEntry).cancelled = true;
   }
 
   /** Drops everything scheduled (a finished deployment's leftover timers must not advance the clock). */
@@ -121,8 +129,8 @@ export class Agenda {
     const entry = bucket.items[bucket.head]!;
     // Freed as it runs: a drained slot must not keep a finished run's closure alive.
     bucket.items[bucket.head++] = undefined;
+    this.now = bucket.t;
     if (bucket.head === bucket.size) this.drop(bucket);
-    this.now = entry.t;
     entry.run();
     return true;
   }

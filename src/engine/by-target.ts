@@ -1,19 +1,19 @@
 // A map from target id to a value, kept in an array by the target's index in the
-// world (World.target finds an instance by the number in its id, without hashing
+// world (World.indexOf finds an instance by the number in its id, without hashing
 // it): a 100,000-instance rollout keeps all its runs in flight at once, and a Map
 // of that size costs a hash and a cache miss per instance event, and rehashes as it grows.
 import type { World } from './world.ts';
+import { sizedArray } from './sized-array.ts';
 
 export class ByTarget<T> {
-  protected readonly values: (T | undefined)[] = [];
+  protected values: (T | undefined)[] = [];
   size = 0;
 
   constructor(private readonly world: World) {}
 
   protected slot(id: string): number {
-    const i = this.world.target(id).index;
-    // Grown one slot at a time so the array stays packed (a large sparse one would be a dictionary).
-    while (this.values.length <= i) this.values.push(undefined);
+    const i = this.world.indexOf(id);
+    if (i >= this.values.length) this.values = slotsFor(this.values, this.world.targetCount);
     return i;
   }
 
@@ -48,15 +48,19 @@ export class ByTarget<T> {
  * trace to stay as it was. Only that rare moment pays for the order (a sort).
  */
 export class OrderedByTarget<T> extends ByTarget<T> {
-  /** When each slot was last set while empty (a counter), for `inOrder`. */
-  private readonly setAt: number[] = [];
+  /** When each slot was last set while empty (a counter), for `inOrder`: numbers, not pointers for the GC to visit. */
+  private setAt = new Float64Array(0);
   private sets = 0;
 
   /** Sets a value (never undefined); a new one goes last in `inOrder`, a replaced one keeps its place (as in a Map). */
   override set(id: string, value: T): void {
     const i = this.slot(id);
     if (this.values[i] === undefined) {
-      while (this.setAt.length <= i) this.setAt.push(0);
+      if (i >= this.setAt.length) {
+        const larger = new Float64Array(this.values.length);
+        larger.set(this.setAt);
+        this.setAt = larger;
+      }
       this.setAt[i] = this.sets++;
     }
     super.set(id, value);
@@ -74,4 +78,16 @@ export class OrderedByTarget<T> extends ByTarget<T> {
     this.values.fill(undefined);
     this.size = 0;
   }
+}
+
+/**
+ * `values` with a slot for each of `count` targets, grown in one step: every target
+ * that exists has a slot (lookups only ever ask for those), where growing by push,
+ * one slot at a time, allocated three times the final array at 100,000 instances
+ * (each larger copy in the old generation, which then collects sooner).
+ */
+function slotsFor<T>(values: (T | undefined)[], count: number): (T | undefined)[] {
+  const out = sizedArray<T | undefined>(count).fill(undefined);
+  for (let i = 0; i < values.length; i++) out[i] = values[i];
+  return out;
 }

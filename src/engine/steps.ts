@@ -68,6 +68,17 @@ export interface StepProgram {
   deadlineReason?: ((step: string, target: string) => string) | undefined;
   /** Called once when the run ends; gets the target too, so one callback serves a whole batch. */
   onEnd: (result: StepResult, target: string) => void;
+  /** runProgram's memo: the plan of its last run (see StepPlan). */
+  stepPlan?: StepPlan | undefined;
+}
+
+/**
+ * A program and a step list, which every run of a batch shares: one field of each run
+ * instead of two. A program's runs mostly share one list (a batch), or a few in turn.
+ */
+interface StepPlan {
+  readonly program: StepProgram;
+  readonly steps: readonly Step[];
 }
 
 export interface StepRunOptions extends StepProgram {
@@ -82,8 +93,13 @@ const SUCCEEDED: StepResult = Object.freeze({ ok: true });
 /** The pending step's `failure` when it runs past the program's deadline (it overrides any other). */
 const TIMED_OUT: StepFailure = Object.freeze({ reason: 'timed out' });
 
-/** `index` once the run has finished. */
+/** `pos` once the run has finished. */
 const FINISHED = -1;
+
+/** `pos` while no step is pending and step `next` is the next to start (-2, -3, …). */
+function between(next: number): number {
+  return -2 - next;
+}
 
 export function runSteps(o: StepRunOptions): StepRun {
   return runProgram(o, o.target, o.steps);
@@ -91,7 +107,9 @@ export function runSteps(o: StepRunOptions): StepRun {
 
 /** Runs `steps` on `target` under a program shared by a batch: one object per run, nothing else allocated. */
 export function runProgram(program: StepProgram, target: string, steps: readonly Step[]): StepRun {
-  const run = new StepRunner(program, target, steps);
+  let plan = program.stepPlan;
+  if (plan === undefined || plan.steps !== steps) program.stepPlan = plan = { program, steps };
+  const run = new StepRunner(plan, program.world.spanRef(target));
   program.world.agenda.schedule(run, program.world.now);
   return run;
 }
@@ -99,93 +117,99 @@ export function runProgram(program: StepProgram, target: string, steps: readonly
 /**
  * One target's run. It is its own agenda entry (one step is pending at a time), so a
  * run costs one object however many steps it has: no closures, no entry per step.
- * A 100,000-instance rollout keeps as many alive at once, so it has no field it can do
- * without: "finished" is an index, "timed out" a failure.
+ * A 100,000-instance rollout keeps as many alive at once, for every young-generation
+ * GC to copy and every major one to mark, so it has no field it can do without: the
+ * pending step is a position, "finished" a position, "timed out" a failure, program
+ * and steps one shared plan, and the target's id is found from its index (`ref`).
  */
 class StepRunner implements StepRun, Entry {
-  // The agenda entry: when this run is next due; while a step is pending, when it ends.
-  t = 0;
-  cancelled = false;
-  /** The next step to start, or FINISHED. */
-  private index = 0;
-  /** The step in progress, pending on the agenda; undefined before the first and between steps. */
-  private step: Step | undefined = undefined;
+  // Never cancelled as an agenda entry (cancel() ends the run instead): `false` from the prototype, no field.
+  declare readonly cancelled: false;
+  /** The pending step's index (≥ 0), between(next) when none is pending, or FINISHED. */
+  private pos = between(0);
   private start = 0;
   /** Why the pending step fails, if it does: TIMED_OUT when it runs past the deadline. */
   private failure: StepFailure | undefined = undefined;
-  /** How the spans refer to the target (World.spanRef), found once per run. */
-  private readonly ref: number;
 
   constructor(
-    private readonly o: StepProgram,
-    readonly target: string,
-    private readonly steps: readonly Step[],
-  ) {
-    this.ref = o.world.spanRef(target);
+    private readonly plan: StepPlan,
+    /** How the spans refer to the target (World.spanRef). */
+    private readonly ref: number,
+  ) {}
+
+  get target(): string {
+    return this.plan.program.world.spanRefId(this.ref);
   }
 
   get finished(): boolean {
-    return this.index === FINISHED;
+    return this.pos === FINISHED;
   }
 
   /** Called by the agenda: the first step starts, or the pending one ends. */
   run(): void {
-    if (this.step === undefined) this.next();
-    else this.tick();
+    const world = this.plan.program.world;
+    const target = world.spanRefId(this.ref);
+    // What the steps' callbacks ask the world about is this target: it is found without parsing its id.
+    world.focus(this.ref, target);
+    if (this.pos >= 0) this.tick(target);
+    else this.next(target);
   }
 
   cancel(reason: string): void {
     if (this.finished) return;
-    const current = this.step;
-    if (current) this.record(current, this.start, this.o.world.now, 'Failed', reason);
-    this.finish({ ok: false, failedStep: current?.name, reason, cancelled: true });
+    const current = this.pos >= 0 ? this.plan.steps[this.pos] : undefined;
+    if (current) this.record(current, this.start, this.plan.program.world.now, 'Failed', reason);
+    this.finish({ ok: false, failedStep: current?.name, reason, cancelled: true }, this.target);
   }
 
   private record(s: Step, from: number, to: number, status: SpanStatus, reason?: string | TargetText): void {
     // Straight into the world's span columns: no object per span.
-    const o = this.o;
+    const o = this.plan.program;
     o.world.spanColumns.add(this.ref, s.name, from, to, status, o.deploymentId, s.revision, reason);
   }
 
-  private finish(result: StepResult): void {
-    this.index = FINISHED;
-    this.step = undefined;
-    this.o.onEnd(result, this.target);
+  private finish(result: StepResult, target: string): void {
+    this.pos = FINISHED;
+    this.plan.program.onEnd(result, target);
   }
 
-  private tick(): void {
-    if (this.finished) return;
-    const done = this.step!;
-    this.step = undefined;
+  private tick(target: string): void {
+    const k = this.pos;
+    const o = this.plan.program;
+    const done = this.plan.steps[k]!;
+    // The agenda runs it when the step ends: now.
+    const end = o.world.now;
+    this.pos = between(k + 1);
     const failure = this.failure;
     if (failure === TIMED_OUT) {
-      const reason = this.o.deadlineReason?.(done.name, this.target) ?? 'timed out';
-      this.record(done, this.start, this.t, 'Failed', reason);
-      return this.finish({ ok: false, failedStep: done.name, reason, timedOut: true });
+      const reason = o.deadlineReason?.(done.name, target) ?? 'timed out';
+      this.record(done, this.start, end, 'Failed', reason);
+      return this.finish({ ok: false, failedStep: done.name, reason, timedOut: true }, target);
     }
     if (failure && !failure.ignored) {
-      this.record(done, this.start, this.t, 'Failed', failure.reason);
-      return this.finish({ ok: false, failedStep: done.name, reason: failure.reason });
+      this.record(done, this.start, end, 'Failed', failure.reason);
+      return this.finish({ ok: false, failedStep: done.name, reason: failure.reason }, target);
     }
-    this.record(done, this.start, this.t, failure?.ignored ? 'Failed' : 'Succeeded', failure?.reason);
-    if (failure?.ignored) done.onIgnoredFailure?.(this.target);
-    done.onSuccess?.(this.target);
-    this.next();
+    this.record(done, this.start, end, failure?.ignored ? 'Failed' : 'Succeeded', failure?.reason);
+    if (failure?.ignored) done.onIgnoredFailure?.(target);
+    done.onSuccess?.(target);
+    this.next(target);
   }
 
-  private next(): void {
+  private next(target: string): void {
     if (this.finished) return;
-    const { world, deadline } = this.o;
-    const { target, steps } = this;
-    while (this.index < steps.length && steps[this.index]!.skip !== undefined) {
-      const skipped = steps[this.index++]!;
-      const skip = skipped.skip!;
+    const { program, steps } = this.plan;
+    const { world, deadline } = program;
+    let i = -2 - this.pos;
+    while (i < steps.length && steps[i]!.skip !== undefined) {
+      const skipped = steps[i++]!;
+      this.pos = between(i);
       // A function of the target is kept as it is: the span's reason is written when read.
-      this.record(skipped, world.now, world.now, 'Skipped', skip);
+      this.record(skipped, world.now, world.now, 'Skipped', skipped.skip!);
     }
-    if (this.index >= steps.length) return this.finish(SUCCEEDED);
-    const step = steps[this.index++]!;
-    this.step = step;
+    if (i >= steps.length) return this.finish(SUCCEEDED, target);
+    const step = steps[i]!;
+    this.pos = i;
     const start = world.now;
     this.start = start;
     step.onStart?.(target);
@@ -197,7 +221,7 @@ class StepRunner implements StepRun, Entry {
       this.failure = TIMED_OUT;
       end = Math.max(start, deadline);
     }
-    // `t` becomes `end` (never before now): the step's end, for its span.
     world.agenda.schedule(this, end);
   }
 }
+Object.defineProperty(StepRunner.prototype, 'cancelled', { value: false });

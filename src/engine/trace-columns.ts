@@ -14,7 +14,7 @@ import type { SpanStatus, TargetState, TraceChange, TraceSpan } from '../trace/t
 import type { ChangeFields, ChangeRows, LazyList } from '../trace/lazy.ts';
 import { addChunk, chunkState, FIRST_CHUNK, settleChunks } from './column-chunks.ts';
 
-/** The id of a target by its index (the world's runtimes, in launch order). */
+/** The id of a target by its index (the world's targets, in launch order). */
 export interface TargetIds {
   idAt(index: number): string;
 }
@@ -234,6 +234,11 @@ export class SpanColumns implements LazyList<TraceSpan> {
   /** The reference `add` takes for a span on something that is not a target, by its name. */
   named(id: string): number {
     return -1 - this.texts.of(id);
+  }
+
+  /** The name a `named` reference stands for. */
+  nameOf(ref: number): string {
+    return this.texts.list[-1 - ref]!;
   }
 
   private arrays(): SpanArrays {

@@ -28,27 +28,16 @@ import { ChangeColumns, SpanColumns, type TargetIds, type TargetText } from './t
 import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
 import { FinalTargetColumns, TargetColumns } from './target-columns.ts';
+import { TargetStore, TargetView } from './target-store.ts';
+import { sizedArray } from './sized-array.ts';
 
 /**
- * What the run reads and changes of a target. Its kind and group never change and
- * nothing in the run asks for them: they are recorded in the target columns only (two
- * fields less on each of up to 200,000 long-lived objects).
+ * What the run reads of a target (World.target): a view of the world's columns
+ * (target-store.ts), not an object kept per target. Its kind and group never change
+ * and nothing in the run asks for them: they are recorded in the target columns only.
+ * Change it through the world's setters (they keep the counts and record the change).
  */
-export interface TargetRuntime {
-  id: string;
-  /** Which traffic pool (load balancer, environment, task set) the target serves in. */
-  pool: string;
-  /** The application version it runs; '' before anything is installed. */
-  version: string;
-  state: TargetState;
-  healthy: boolean;
-  /** Load balancer (or listener) membership; undefined for a target without one. */
-  registered: boolean | undefined;
-  /** The last revision successfully deployed to it (CodeDeploy's "last successful revision"). */
-  lastSuccessfulRevision: string;
-  /** Its position in launch order: how the recorded spans and changes refer to it. */
-  readonly index: number;
-}
+export type TargetRuntime = TargetView;
 
 /** What an event may carry besides its type and message. */
 export interface EventExtra {
@@ -141,14 +130,14 @@ export class World implements TargetIds {
    * found by their number; only the few other targets (task sets, aliases) are hashed.
    */
   readonly targets: TargetLookup = {
-    get: (id) => this.lookup(id),
-    has: (id) => this.lookup(id) !== undefined,
-    values: () => this.runtimes.values(),
-    keys: () => this.runtimes.map((r) => r.id).values(),
-    forEach: (fn) => this.runtimes.forEach((r) => fn(r)),
+    get: (id) => this.view(this.lookup(id)),
+    has: (id) => this.lookup(id) >= 0,
+    values: () => this.views().values(),
+    keys: () => this.store.idList().values(),
+    forEach: (fn) => this.views().forEach((v) => fn(v)),
   };
-  /** Targets whose id is not an instance's (i-N), by id. */
-  private readonly others = new Map<string, TargetRuntime>();
+  /** Targets whose id is not an instance's (i-N): their index by id. */
+  private readonly others = new Map<string, number>();
   /** The trace's targets, kept as columns until the trace is built (see target-columns.ts). */
   readonly targetColumns = new TargetColumns(this);
   /** Spans and changes, kept as columns until the trace is built (see trace-columns.ts). */
@@ -183,18 +172,19 @@ export class World implements TargetIds {
   private readonly explained = new Set<UndocumentedId>();
   private readonly idThenTexts = new Map<string, TargetText>();
   private nextInstance = 1;
-  /** The runtimes in launch order (their index), so the final state needs no lookups. */
-  private readonly runtimes: TargetRuntime[] = [];
+  /** The targets' state by index (launch order). */
+  private store = new TargetStore();
   /**
    * Instances by the number in their id (i-N, N below INSTANCE_NUMBERS): their index
-   * in `runtimes` plus one (0 for none). Found without hashing the id, and a typed
-   * array: no second array of 100,000 pointers for the GC to follow.
+   * plus one (0 for none). Found without hashing the id, and a typed array: no second
+   * array of 100,000 pointers for the GC to follow.
    */
   private instanceIndex = new Int32Array(1024);
-  /** The targets' ids in launch order, once `release` has dropped the runtimes. */
+  /** The targets' ids in launch order, once `release` has dropped the rest of their state. */
   private ids: string[] | undefined;
-  /** The last target looked up: callbacks touch one target several times in a row. */
-  private last: TargetRuntime | undefined;
+  /** The last target looked up (its id and index): callbacks touch one target several times in a row. */
+  private lastId: string | undefined;
+  private lastIndex = -1;
   private readonly faultIndex: FaultIndex;
   /** The final state once taken (finalTargets), re-pointed at the ids by release. */
   private finalColumns: FinalTargetColumns | undefined;
@@ -221,28 +211,20 @@ export class World implements TargetIds {
    */
   addInstances(count: number, like: Omit<NewTarget, 'id' | 'kind'>): string[] {
     const target: NewTarget = { ...like, id: '', kind: 'instance' };
-    const ids: string[] = [];
+    // Sized up front, as the columns are: no copies into ever larger arrays.
+    const ids = sizedArray<string>(count);
+    this.store.reserve(count);
     for (let i = 0; i < count; i++) {
       target.id = this.nextInstanceId();
       this.addTarget(target);
-      ids.push(target.id);
+      ids[i] = target.id;
     }
     return ids;
   }
 
-  /** Adds a target; `t` is copied, not kept (addInstances reuses one object). */
-  addTarget(t: NewTarget): TargetRuntime {
-    const runtime: TargetRuntime = {
-      id: t.id,
-      pool: t.pool,
-      version: t.version,
-      state: t.state,
-      healthy: t.healthy,
-      registered: t.registered,
-      lastSuccessfulRevision: t.version,
-      index: this.runtimes.length,
-    };
-    this.runtimes.push(runtime);
+  /** Adds a target; `t` is copied, not kept (addInstances reuses one object). Returns its index. */
+  addTarget(t: NewTarget): number {
+    const index = this.store.add(t.id, t.pool, t.version, t.state, t.healthy, t.registered);
     const n = instanceNumber(t.id);
     if (n >= 0 && n < INSTANCE_NUMBERS) {
       if (n >= this.instanceIndex.length) {
@@ -250,28 +232,29 @@ export class World implements TargetIds {
         larger.set(this.instanceIndex);
         this.instanceIndex = larger;
       }
-      this.instanceIndex[n] = runtime.index + 1;
-    } else this.others.set(t.id, runtime);
-    this.last = runtime;
+      this.instanceIndex[n] = index + 1;
+    } else this.others.set(t.id, index);
+    this.lastId = t.id;
+    this.lastIndex = index;
     const now = this.now;
     this.targetColumns.add(now, t.kind, t.group, t.label);
-    if (t.state === 'InService') this.count(runtime, +1);
-    this.changeColumns.added(now, runtime.index, t.version, t.state, t.healthy, t.registered);
-    return runtime;
+    if (t.state === 'InService') this.count(t.pool, t.version, +1);
+    this.changeColumns.added(now, index, t.version, t.state, t.healthy, t.registered);
+    return index;
   }
 
   /** The id of the target at `index` in launch order (TargetIds, for the recorded columns). */
   idAt(index: number): string {
-    return this.ids !== undefined ? this.ids[index]! : this.runtimes[index]!.id;
+    return this.ids !== undefined ? this.ids[index]! : this.store.idAt(index);
   }
 
   /**
-   * Lets go of what only the run needed (the targets' runtimes and lookups), keeping
+   * Lets go of what only the run needed (the targets' state columns and lookups), keeping
    * their ids for the recorded columns: a 100,000-instance trace is then built with
    * that much more room. Call once the final state has been read; targets are gone.
    */
   release(): void {
-    const ids = (this.ids = this.runtimes.map((r) => r.id));
+    const ids = (this.ids = this.store.idList());
     // The trace keeps the columns (its lists are built when first read): they read
     // ids from this list, not the world, so the trace does not keep the world alive.
     const byIndex: TargetIds = { idAt: (i) => ids[i]! };
@@ -280,73 +263,130 @@ export class World implements TargetIds {
     this.eventColumns.useIds(byIndex);
     this.targetColumns.useIds(byIndex);
     this.finalColumns?.useIds(byIndex);
-    this.runtimes.length = 0;
+    this.store = new TargetStore();
     this.instanceIndex = new Int32Array(0);
     this.others.clear();
-    this.last = undefined;
+    this.lastId = undefined;
+    this.lastIndex = -1;
   }
 
+  /** The target with this id, as a view made now (see TargetView); throws when there is none. */
   target(id: string): TargetRuntime {
-    const t = this.lookup(id);
-    if (t === undefined) throw new Error(`unknown target ${id}`);
-    this.last = t;
-    return t;
+    return this.view(this.indexOf(id))!;
   }
 
-  /** The target with this id, or undefined. */
-  private lookup(id: string): TargetRuntime | undefined {
-    const last = this.last;
-    if (last !== undefined && last.id === id) return last;
+  /** The index (launch order) of the target with this id; throws when there is none. */
+  indexOf(id: string): number {
+    const i = this.lookup(id);
+    if (i < 0) throw new Error(`unknown target ${id}`);
+    return i;
+  }
+
+  private view(index: number): TargetView | undefined {
+    return index >= 0 ? new TargetView(this.store, index) : undefined;
+  }
+
+  private views(): TargetView[] {
+    const out: TargetView[] = [];
+    for (let i = 0; i < this.store.length; i++) out.push(new TargetView(this.store, i));
+    return out;
+  }
+
+  /** The index of the target with this id, or -1. */
+  private lookup(id: string): number {
+    if (id === this.lastId) return this.lastIndex;
     const n = instanceNumber(id);
-    if (n < 0 || n >= INSTANCE_NUMBERS) return this.others.get(id);
-    const k = n < this.instanceIndex.length ? this.instanceIndex[n]! : 0;
-    return k > 0 ? this.runtimes[k - 1] : undefined;
+    let i: number;
+    if (n < 0 || n >= INSTANCE_NUMBERS) i = this.others.get(id) ?? -1;
+    else i = (n < this.instanceIndex.length ? this.instanceIndex[n]! : 0) - 1;
+    if (i >= 0) {
+      this.lastId = id;
+      this.lastIndex = i;
+    }
+    return i;
+  }
+
+  // What runs per instance reads a target's fields by id through these (no view made).
+
+  stateOf(id: string): TargetState {
+    return this.store.stateAt(this.indexOf(id));
+  }
+  healthyOf(id: string): boolean {
+    return this.store.healthyAt(this.indexOf(id));
+  }
+  versionOf(id: string): string {
+    return this.store.versionAt(this.indexOf(id));
+  }
+  registeredOf(id: string): boolean | undefined {
+    return this.store.registeredAt(this.indexOf(id));
+  }
+  lastSuccessfulRevisionOf(id: string): string {
+    return this.store.lastRevisionAt(this.indexOf(id));
+  }
+  setLastSuccessfulRevision(id: string, revision: string): void {
+    this.store.setLastRevision(this.indexOf(id), revision);
+  }
+
+  /** How many targets there are (indices 0 … count − 1, launch order). */
+  get targetCount(): number {
+    return this.store.length;
+  }
+  stateAt(index: number): TargetState {
+    return this.store.stateAt(index);
+  }
+  versionAt(index: number): string {
+    return this.store.versionAt(index);
   }
 
   // The in-service counts depend on state, version and pool: each setter below takes
   // the target out of the counts, changes it, and puts it back.
 
   setState(id: string, state: TargetState): void {
-    const t = this.target(id);
-    if (t.state === state) return;
-    if (t.state === 'InService') this.count(t, -1);
-    t.state = state;
-    if (state === 'InService') this.count(t, +1);
-    this.changeColumns.state(this.now, t.index, state);
+    const i = this.indexOf(id);
+    const store = this.store;
+    const was = store.stateAt(i);
+    if (was === state) return;
+    if (was === 'InService') this.count(store.poolAt(i), store.versionAt(i), -1);
+    store.setState(i, state);
+    if (state === 'InService') this.count(store.poolAt(i), store.versionAt(i), +1);
+    this.changeColumns.state(this.now, i, state);
   }
 
   setVersion(id: string, version: string): void {
-    const t = this.target(id);
-    if (t.version === version) return;
-    const serving = t.state === 'InService';
-    if (serving) this.count(t, -1);
-    t.version = version;
-    if (serving) this.count(t, +1);
-    this.changeColumns.version(this.now, t.index, version);
+    const i = this.indexOf(id);
+    const store = this.store;
+    const was = store.versionAt(i);
+    if (was === version) return;
+    const serving = store.stateAt(i) === 'InService';
+    if (serving) this.count(store.poolAt(i), was, -1);
+    store.setVersion(i, version);
+    if (serving) this.count(store.poolAt(i), version, +1);
+    this.changeColumns.version(this.now, i, version);
   }
 
   /** Moves a target to another traffic pool (e.g. from a temporary group into the original one). */
   setPool(id: string, pool: string): void {
-    const t = this.target(id);
-    const serving = t.state === 'InService';
-    if (serving) this.count(t, -1);
-    t.pool = pool;
-    if (serving) this.count(t, +1);
+    const i = this.indexOf(id);
+    const store = this.store;
+    const serving = store.stateAt(i) === 'InService';
+    if (serving) this.count(store.poolAt(i), store.versionAt(i), -1);
+    store.setPool(i, pool);
+    if (serving) this.count(pool, store.versionAt(i), +1);
   }
 
   setHealthy(id: string, healthy: boolean): void {
-    const t = this.target(id);
-    if (t.healthy === healthy) return;
-    t.healthy = healthy;
-    this.changeColumns.healthy(this.now, t.index, healthy);
+    const i = this.indexOf(id);
+    if (this.store.healthyAt(i) === healthy) return;
+    this.store.setHealthy(i, healthy);
+    this.changeColumns.healthy(this.now, i, healthy);
   }
 
   /** Joins or leaves the load balancer (or listener). */
   setRegistered(id: string, registered: boolean): void {
-    const t = this.target(id);
-    if (t.registered === registered) return;
-    t.registered = registered;
-    this.changeColumns.registered(this.now, t.index, registered);
+    const i = this.indexOf(id);
+    if (this.store.registeredAt(i) === registered) return;
+    this.store.setRegistered(i, registered);
+    this.changeColumns.registered(this.now, i, registered);
   }
 
   /** Call when something outside the targets changed the traffic split (weights, DNS, listeners). */
@@ -354,12 +394,12 @@ export class World implements TargetIds {
     this.dirty = true;
   }
 
-  private count(t: TargetRuntime, delta: number): void {
-    let pool = this.inService.get(t.pool);
-    if (!pool) this.inService.set(t.pool, (pool = new Map()));
-    const n = (pool.get(t.version) ?? 0) + delta;
-    if (n === 0) pool.delete(t.version);
-    else pool.set(t.version, n);
+  private count(poolName: string, version: string, delta: number): void {
+    let pool = this.inService.get(poolName);
+    if (!pool) this.inService.set(poolName, (pool = new Map()));
+    const n = (pool.get(version) ?? 0) + delta;
+    if (n === 0) pool.delete(version);
+    else pool.set(version, n);
     this.dirty = true;
   }
 
@@ -402,6 +442,15 @@ export class World implements TargetIds {
   }
 
   /**
+   * Records the same targetEvent for each of `ids`, in order. A loop of its own: in the
+   * once-per-group code that calls it, a deoptimization elsewhere (a 100,000-instance
+   * run meeting a value its warm-ups never had) would leave the loop unoptimized too.
+   */
+  targetEvents(type: TraceEventType, message: TargetText, ids: readonly string[], deploymentId: string, rule?: RuleId): void {
+    for (let i = 0; i < ids.length; i++) this.targetEvent(type, message, ids[i]!, deploymentId, rule);
+  }
+
+  /**
    * The TargetText "<target id><suffix>", one function per suffix for the whole run
    * (the column keeps each function once, by identity: a fresh one per call would
    * defeat that).
@@ -419,8 +468,23 @@ export class World implements TargetIds {
 
   /** How recorded spans (or events) refer to `id` (SpanColumns.add): its target's index, or its name when it is not a target. */
   spanRef(id: string, columns: { named(id: string): number } = this.spanColumns): number {
-    const r = this.lookup(id);
-    return r !== undefined ? r.index : columns.named(id);
+    const i = this.lookup(id);
+    return i >= 0 ? i : columns.named(id);
+  }
+
+  /** The id a spanRef stands for (a target's, or the name of a thing that is not one). */
+  spanRefId(ref: number): string {
+    return ref >= 0 ? this.idAt(ref) : this.spanColumns.nameOf(ref);
+  }
+
+  /**
+   * Says which target the next look-ups will be about (its spanRef and id), as a step
+   * run does before its callbacks: they then find it without parsing its id.
+   */
+  focus(ref: number, id: string): void {
+    if (ref < 0) return;
+    this.lastId = id;
+    this.lastIndex = ref;
   }
 
   /** The spans recorded so far, as objects in recording order (the trace has them sorted). */
@@ -583,14 +647,9 @@ export class World implements TargetIds {
 
   /** The targets' final state, as columns the trace builds objects from when first read (see release). */
   finalTargets(): FinalTargetColumns {
-    const final = (this.finalColumns = new FinalTargetColumns(this, this.runtimes.length));
-    // An index loop: this runs once per run, mostly before it is optimized, where for…of
-    // allocates an iterator result per target.
-    const runtimes = this.runtimes;
-    for (let i = 0; i < runtimes.length; i++) {
-      const t = runtimes[i]!;
-      final.add(t.version, t.state, t.healthy);
-    }
+    const store = this.store;
+    const final = (this.finalColumns = new FinalTargetColumns(this, store.length));
+    for (let i = 0; i < store.length; i++) final.add(store.versionAt(i), store.stateAt(i), store.healthyAt(i));
     return final;
   }
 

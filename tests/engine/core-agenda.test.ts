@@ -155,7 +155,6 @@ describe('owned entries (schedule)', () => {
     const seen: string[] = [];
     let runs = 0;
     const own: Entry = {
-      t: 0,
       cancelled: false,
       run: () => {
         seen.push(`own@${agenda.now}`);

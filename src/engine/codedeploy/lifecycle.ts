@@ -48,7 +48,7 @@ export class LifecycleSteps {
 
   /** The steps `target` runs (shared with every target on the same last successful revision). */
   of(target: string): readonly Step[] {
-    const last = this.ctx.world.target(target).lastSuccessfulRevision;
+    const last = this.ctx.world.lastSuccessfulRevisionOf(target);
     let steps = this.byLastRevision.get(last);
     if (steps === undefined) this.byLastRevision.set(last, (steps = Object.freeze(buildSteps(this.ctx, this.events, this.plan, this.effects, last))));
     return steps;
@@ -57,7 +57,7 @@ export class LifecycleSteps {
 
 /** The steps of one target (Lambda's alias, ECS's task set): see LifecycleSteps for a fleet. */
 export function lifecycleSteps(ctx: CdContext, target: string, events: readonly string[], plan: Plan, effects: Effects = {}): Step[] {
-  return buildSteps(ctx, events, plan, effects, ctx.world.target(target).lastSuccessfulRevision);
+  return buildSteps(ctx, events, plan, effects, ctx.world.lastSuccessfulRevisionOf(target));
 }
 
 function buildSteps(ctx: CdContext, events: readonly string[], plan: Plan, effects: Effects, lastSuccessful: string): Step[] {

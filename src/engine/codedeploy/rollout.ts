@@ -192,9 +192,9 @@ export class Rollout {
   }
 
   private isHealthy(id: string): boolean {
-    const t = this.o.world.target(id);
-    if (t.state === 'Terminated') return false;
-    return this.o.isHealthy ? this.o.isHealthy(id) : t.healthy;
+    const world = this.o.world;
+    if (world.stateOf(id) === 'Terminated') return false;
+    return this.o.isHealthy ? this.o.isHealthy(id) : world.healthyOf(id);
   }
 
   /** Takes a terminated instance out of the queue: dropped, or failed without running. */
@@ -222,7 +222,7 @@ export class Rollout {
         continue;
       }
       // Terminated before the rollout could be told (e.g. while replacements launched).
-      if (this.o.world.target(id).state === 'Terminated') {
+      if (this.o.world.stateOf(id) === 'Terminated') {
         this.next++;
         if (this.countsHosts && !this.uncounted.has(id)) this.healthy--;
         this.skip(id);

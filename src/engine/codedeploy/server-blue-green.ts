@@ -75,7 +75,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
   let wait: TracePhase | undefined;
   let outcome: Outcome = 'Failed';
 
-  const live = (ids: readonly string[]) => ids.filter((x) => world.target(x).state !== 'Terminated');
+  const live = (ids: readonly string[]) => ids.filter((x) => world.stateOf(x) !== 'Terminated');
   const send = (event: BlueGreenEvent) => actor.send(event);
   const fail = (why: string, rule: RuleId) => {
     failure = why;
@@ -160,16 +160,14 @@ export function simulateServerBlueGreen(world: World): Outcome {
         if (copy) {
           provisioning = world.openPhase({ deploymentId: USER_DEPLOYMENT, kind: 'batch', name: 'Provisioning replacement instances', targets: replacements });
           const launched = world.idThen(' is launched into the replacement environment (a copy of the Auto Scaling group)');
-          // An index loop and no extras object: this runs once per deployment, unoptimized,
-          // where each would be an allocation per instance.
-          for (let i = 0; i < replacements.length; i++) world.targetEvent('instance-launched', launched, replacements[i]!, USER_DEPLOYMENT, 'cd.green-fleet');
+          world.targetEvents('instance-launched', launched, replacements, USER_DEPLOYMENT, 'cd.green-fleet');
         } else {
           world.event('note', `CodeDeploy uses the existing instances ${listIds(replacements)} as the replacement environment (DISCOVER_EXISTING)`, { deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
         }
       },
       installReplacements: () => {
         world.closePhase(provisioning);
-        const gone = replacements.filter((x) => world.target(x).state === 'Terminated');
+        const gone = replacements.filter((x) => world.stateOf(x) === 'Terminated');
         const ids = [...gone, ...schedulingOrder(world, replacements, to)];
         const phases = new BatchPhases(world, USER_DEPLOYMENT);
         batches = phases;
@@ -218,7 +216,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
         ),
       endWait: () => world.closePhase(wait),
       reroute: () => {
-        const installed = live(replacements).filter((x) => world.target(x).healthy);
+        const installed = live(replacements).filter((x) => world.healthyOf(x));
         const targets = [...installed];
         const plan = reroutePlan(kind, schedule, targets.length);
         if (targets.length < replacements.length) {
@@ -321,8 +319,8 @@ export function simulateServerBlueGreen(world: World): Outcome {
         ),
       reallowOriginals: () => {
         const ids = live(originals);
-        if (ids.some((x) => world.target(x).registered === true)) {
-          world.event('note', `Originals that never stopped serving run the AllowTraffic hooks too, and stay registered: ${listIds(ids.filter((x) => world.target(x).registered === true))}`, {
+        if (ids.some((x) => world.registeredOf(x) === true)) {
+          world.event('note', `Originals that never stopped serving run the AllowTraffic hooks too, and stay registered: ${listIds(ids.filter((x) => world.registeredOf(x) === true))}`, {
             deploymentId: ROLLBACK_DEPLOYMENT,
             undocumented: 'rollbackUnchangedTargets',
           });
@@ -357,8 +355,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
   const serving = () => {
     const by = new Map<string, number>();
     for (const x of [...originals, ...replacements]) {
-      const t = world.target(x);
-      if (t.state === 'InService') by.set(t.version, (by.get(t.version) ?? 0) + 1);
+      if (world.stateOf(x) === 'InService') by.set(world.versionOf(x), (by.get(world.versionOf(x)) ?? 0) + 1);
     }
     const parts = [...by].map(([v, n]) => `${plural(n, 'instance')} on ${v}`);
     return parts.length ? `in service: ${parts.join(', ')}` : 'no instance is in service';
@@ -366,7 +363,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
 
   const summary = (status: DeploymentStatus, readyTimeout: boolean): string => {
     if (status === 'Succeeded') {
-      const n = live(replacements).filter((x) => world.target(x).state === 'InService').length;
+      const n = live(replacements).filter((x) => world.stateOf(x) === 'InService').length;
       return `${plural(n, 'replacement instance')} serve${n === 1 ? 's' : ''} ${to}; the original instances are ${terminate.action === 'TERMINATE' ? 'terminated' : 'kept alive, out of service'}`;
     }
     if (status === 'Failed') return schedule.impossible ? 'the minimum healthy hosts cannot be met; no instance changed' : failure;

@@ -39,7 +39,7 @@ function effects(ctx: CdContext, plan: Plan): Effects {
       // An instance that is not registered (a replacement that never received
       // traffic, in a blue/green rollback) has nothing to leave.
       onStart: (id) => {
-        if (world.target(id).registered !== true) return;
+        if (world.registeredOf(id) !== true) return;
         world.setState(id, 'OutOfService');
         world.setRegistered(id, false);
         world.targetEvent('deregistered', deregistered, id, plan.deploymentId);
@@ -49,10 +49,10 @@ function effects(ctx: CdContext, plan: Plan): Effects {
       // An instance still registered (an original that never stopped serving, in a
       // blue/green rollback) keeps serving as it was.
       onSuccess: (id) => {
-        if (world.target(id).registered === true) return;
+        if (world.registeredOf(id) === true) return;
         world.setState(id, 'InService');
         world.setRegistered(id, true);
-        world.targetEvent('registered', servesText(world.target(id).version), id, plan.deploymentId);
+        world.targetEvent('registered', servesText(world.versionOf(id)), id, plan.deploymentId);
       },
       // The load balancer waits up to an hour for the instance to become healthy (reference §2.4).
       // No UnhealthyInstance fault, no check: nothing to ask per instance.
@@ -68,14 +68,14 @@ function effects(ctx: CdContext, plan: Plan): Effects {
     // Without a load balancer the instance serves whenever its application runs.
     e.ApplicationStop = {
       onStart: (id) => {
-        if (world.target(id).state !== 'InService') return;
+        if (world.stateOf(id) !== 'InService') return;
         world.setState(id, 'OutOfService');
         // It stops serving; its CodeDeploy health (whether its last deployment succeeded) is unchanged.
         world.event('health-changed', `${id} stops its application (ApplicationStop) and serves nothing until ApplicationStart`, {
           target: id,
           deploymentId: plan.deploymentId,
           undocumented: 'noLoadBalancerServing',
-          healthy: world.target(id).healthy,
+          healthy: world.healthyOf(id),
         });
       },
     };
@@ -115,11 +115,10 @@ export class ServerInstances implements StepProgram {
 
   onEnd(result: StepResult, id: string): void {
     const { world, plan } = this;
-    const t = world.target(id);
     if (result.ok) {
       // Only a deployment that left the revision on the instance makes it the last
       // successful one (not, say, blocking traffic to an original in blue/green).
-      if (t.version === plan.revision) t.lastSuccessfulRevision = plan.revision;
+      if (world.versionOf(id) === plan.revision) world.setLastSuccessfulRevision(id, plan.revision);
       world.setHealthy(id, true);
     } else {
       world.setHealthy(id, false);

@@ -32,11 +32,8 @@ export interface Driver extends HealthWatch {
 /** Instances not terminated that run `version`. */
 export function countVersion(world: World, version: string): number {
   let n = 0;
-  // forEach, not for…of: this runs once or twice per run, unoptimized, where for…of
-  // allocates an iterator result per target.
-  world.targets.forEach((t) => {
-    if (t.state !== 'Terminated' && t.version === version) n++;
-  });
+  // By index: no view or iterator result per target.
+  for (let i = 0; i < world.targetCount; i++) if (world.stateAt(i) !== 'Terminated' && world.versionAt(i) === version) n++;
   return n;
 }
 
@@ -47,5 +44,5 @@ export function runVersion(n: number, noun: string, version: string): string {
 
 /** Instances of `ids` not terminated yet. */
 export function alive(world: World, ids: readonly string[]): string[] {
-  return ids.filter((x) => world.target(x).state !== 'Terminated');
+  return ids.filter((x) => world.stateOf(x) !== 'Terminated');
 }

@@ -63,8 +63,7 @@ export class Fleet {
     // Made once: each message is the id plus this, written when the trace is read.
     const launched = this.world.idThen(` is launched into the ${groupName(group)}`);
     const ids = this.world.addInstances(count, { group, pool, version: '', state: 'OutOfService', healthy: false, registered: this.behindLoadBalancer(false) });
-    // An index loop: this runs once per group, unoptimized, where for…of allocates per instance.
-    for (let i = 0; i < ids.length; i++) this.world.targetEvent('instance-launched', launched, ids[i]!, this.deploymentId, rule);
+    this.world.targetEvents('instance-launched', launched, ids, this.deploymentId, rule);
     // A single-instance environment has no load balancer: a new instance waits on standby
     // unless it is a whole environment of its own (blue/green).
     const standby = this.eb.environmentType === 'SingleInstance' && group !== 'green-environment';
@@ -135,8 +134,7 @@ export class Fleet {
   }
 
   private instanceFailed(id: string, result: StepResult): void {
-    const t = this.world.target(id);
-    if (t.state === 'Terminated' || result.cancelled) return;
+    if (this.world.stateOf(id) === 'Terminated' || result.cancelled) return;
     this.world.setHealthy(id, false);
     if (result.failedStep === EB_LIFECYCLE_STEPS.healthCheck) {
       this.world.event('health-changed', `${id} is unhealthy: ${result.reason}`, { target: id, deploymentId: this.deploymentId, healthy: false, rule: 'eb.timeout' });
@@ -160,18 +158,20 @@ export class Fleet {
       return;
     }
     const terminated = this.world.idThen(` is terminated: ${why}`);
+    // Made once for the group, not per instance.
+    const because = { rule };
     const program: StepProgram = {
       world: this.world,
       deploymentId: this.deploymentId,
       onEnd: (_result, id) => {
-        this.markTerminated(id, terminated, { rule });
+        this.markTerminated(id, terminated, because);
         if (--left === 0) onDone();
       },
     };
+    const world = this.world;
     for (const id of ids) {
-      const t = this.world.target(id);
       // A single-instance environment has no load balancer to leave.
-      runProgram(program, id, this.terminationSteps(t.version, t.state === 'InService' && t.registered !== undefined));
+      runProgram(program, id, this.terminationSteps(world.versionOf(id), world.stateOf(id) === 'InService' && world.registeredOf(id) !== undefined));
     }
   }
 

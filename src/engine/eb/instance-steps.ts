@@ -147,7 +147,7 @@ function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string,
       : {}),
     onSuccess: (id) => {
       world.setHealthy(id, true);
-      world.target(id).lastSuccessfulRevision = to;
+      world.setLastSuccessfulRevision(id, to);
       const rule = single ? ('eb.single-instance' as const) : ('eb.health-checks' as const);
       if (mode.standby) {
         world.targetEvent('health-changed', passedStandby, id, deploymentId, rule, true);

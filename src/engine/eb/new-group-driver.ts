@@ -18,7 +18,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   const splitting = policy === 'TrafficSplitting';
   const { from, to } = world.scenario.versions;
   const id = DEPLOYMENT_ID;
-  const newIds: string[] = [];
+  let newIds: string[] = [];
   // The instances this driver launched, by target index (not a Set of 100,000 ids).
   const isNew = new ByTarget<true>(world);
   const share = { value: 0 };
@@ -49,13 +49,10 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   };
   const launch = (count: number, name: string, label: string) => {
     const ids = fleet.launch(count, { group: 'temporary', pool: 'temporary', label, rule: rules.start }, groupDone);
-    // One by one: push(...ids) passes 100,000 arguments on the stack. An index loop:
-    // this runs once per group, unoptimized, where for…of allocates per instance.
-    for (let i = 0; i < ids.length; i++) {
-      const x = ids[i]!;
-      isNew.set(x, true);
-      newIds.push(x);
-    }
+    // An index loop: this runs once per group, unoptimized, where for…of allocates per instance.
+    for (let i = 0; i < ids.length; i++) isNew.set(ids[i]!, true);
+    // concat, not push one by one (copies into ever larger arrays) nor push(...ids) (100,000 arguments on the stack).
+    newIds = newIds.concat(ids);
     if (ids.length > 0) batch = world.openPhase({ deploymentId: id, kind: 'batch', name, targets: ids });
   };
   const why: Record<RollbackCause, string> = {
@@ -96,7 +93,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
       promote: () => {
         if (splitting) shift(100, `The new instances stayed healthy through EvaluationTime: all client traffic goes to ${to}`, 'eb.traffic-splitting-promote');
         world.closePhase(split);
-        const allHealthy = newIds.every((x) => world.target(x).healthy);
+        const allHealthy = newIds.every((x) => world.healthyOf(x));
         world.event(
           'note',
           `${allHealthy ? 'Every new instance is healthy' : 'The deployment carries on with the new instances as they are'}: Elastic Beanstalk attaches them to the original Auto Scaling group, then terminates the temporary group and the old instances`,
@@ -104,7 +101,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
         );
         if (eb.environmentType === 'SingleInstance') {
           for (const x of originals) world.setState(x, 'OutOfService');
-          for (const x of newIds) if (world.target(x).healthy) world.setState(x, 'InService');
+          for (const x of newIds) if (world.healthyOf(x)) world.setState(x, 'InService');
           world.event('traffic-shifted', `The environment switches over to ${newIds.join(', ')}: all traffic now reaches ${to}`, {
             deploymentId: id,
             undocumented: 'singleInstanceCutover',
