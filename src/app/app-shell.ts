@@ -29,7 +29,7 @@ import { textWithFaults } from './edit-text.ts';
 import { base } from '../views/shared/tokens.ts';
 import { PlaybackClock } from './playback-clock.ts';
 import { UrlState } from './url-state.ts';
-import { DEFAULT_SCENARIO, hasScenario, loadLibrary, loadScenario, scenarioJson } from './scenarios.ts';
+import { DEFAULT_SCENARIO, loadLibrary, loadScenario, NoSuchScenario, scenarioJson } from './scenarios.ts';
 import { shellStyles } from './app-shell.styles.ts';
 import { DropImport } from './drop-import.ts';
 import type { Collected, ImportReport } from '../import/browser-files.ts';
@@ -218,16 +218,15 @@ export class DeploysimApp extends LitElement {
     } else if (state.error) problem = { title: state.error };
     if (!loaded) discardEarly(); // a link refused here never uses what early-simulate.ts started
     if (!loaded && state.scenarioId) {
-      if (hasScenario(state.scenarioId)) {
-        // Its file may still have to arrive (src/app/scenarios.ts); if it cannot, the default is shown.
-        loaded = true;
-        void this.pick(state.scenarioId, state.t ?? 0).then((ok) => {
-          if (ok || this.index) return;
-          const why = this.error;
-          this.pickDefault();
-          this.error = why;
-        });
-      } else problem ??= { title: `There is no scenario "${state.scenarioId}" in the library.` };
+      // Its file may still have to arrive (src/app/scenarios.ts); if it cannot, or the
+      // library has no such scenario, the default is shown, saying why.
+      loaded = true;
+      void this.pick(state.scenarioId, state.t ?? 0).then((ok) => {
+        if (ok || this.index) return;
+        const why = this.error;
+        this.pickDefault();
+        this.error = why;
+      });
     }
     if (!loaded && !this.index) this.pickDefault();
     if (problem) this.error = problem;
@@ -245,7 +244,6 @@ export class DeploysimApp extends LitElement {
    * or picked meanwhile. Resolves to whether it loaded.
    */
   pick(id: string, t = 0): Promise<boolean> {
-    if (!hasScenario(id)) return Promise.resolve(false);
     this.playing = false;
     const ticket = ++this.loads;
     const here = scenarioJson(id);
@@ -253,7 +251,9 @@ export class DeploysimApp extends LitElement {
     return (this.picking = loadScenario(id).then(
       (json) => ticket === this.loads && this.load(structuredClone(json) as Record<string, unknown>, { id, t }),
       (e: unknown) => {
-        if (ticket === this.loads) this.error = { title: `The scenario "${id}" could not be loaded; the last one stays loaded.`, detail: String(e) };
+        if (ticket !== this.loads) return false;
+        const stays = this.index ? '; the last one stays loaded' : '';
+        this.error = e instanceof NoSuchScenario ? { title: `${e.message.slice(0, -1)}${stays}.` } : { title: `The scenario "${id}" could not be loaded${stays}.`, detail: String(e) };
         return false;
       },
     ));

@@ -45,6 +45,17 @@ describe('deploysim-app', () => {
     expect(app.index!.trace.scenario.platform).toBe('CodeDeploy');
     expect(app.t).toBe(30);
     await expect(app.pick('no/such-scenario')).resolves.toBe(false);
+    expect(app.error?.title).toBe('There is no scenario "no/such-scenario" in the library; the last one stays loaded.');
+    expect(app.selectedId).toBe('codedeploy/lambda-canary-10-percent-5-minutes');
+  });
+
+  it('opens a link to a scenario the library does not have with the default, saying so', async () => {
+    const app = await mountApp('#scenario=no/such-scenario&t=5');
+    await app.scenarioReady;
+    await app.updateComplete;
+    expect(app.selectedId).toBe('elastic-beanstalk/rolling-unhealthy-instance');
+    expect(app.index?.trace.scenario.name).toBeTruthy();
+    expect(app.error?.title).toBe('There is no scenario "no/such-scenario" in the library.');
   });
 
   it('forks the future at the playhead: the past before the injected fault is unchanged', async () => {
