@@ -15,7 +15,7 @@ const BASELINE = 'bedce7f';
 const ROOT = new URL('../', import.meta.url).pathname;
 const OUT = join(ROOT, 'node_modules/.cache/deploysim-bench');
 const SIZES = [1_000, 10_000, 100_000];
-const RUNS: Record<number, number> = { 1_000: 15, 10_000: 3, 100_000: 1 };
+const RUNS: Record<number, number> = { 1_000: 15, 10_000: 10, 100_000: 1 };
 /**
  * Runs before timing starts, so the figures measure the engine rather than the JIT
  * compiling it (on background threads, which on a busy 2-core machine lag behind).
@@ -131,7 +131,7 @@ const baseDir = baselineSources();
 const baseline = baseDir ? await bundle(baseDir, 'baseline.mjs') : undefined;
 
 const method = (n: number) =>
-  `${n / 1000}k: ${WARMUPS[n]} warm-ups${WARMUP_SIZE[n] === n ? '' : ` at ${WARMUP_SIZE[n]! / 1000}k`}, ${RUNS[n] === 1 ? '1 run' : `median of ${RUNS[n]} runs`}, median of ${ROUNDS[n]} processes` +
+  `${n / 1000}k: ${WARMUPS[n]} warm-ups${WARMUP_SIZE[n] === n ? '' : ` at ${WARMUP_SIZE[n]! / 1000}k`}, ${RUNS[n] === 1 ? '1 run' : `mean of ${RUNS[n]} runs`}, median of ${ROUNDS[n]} processes` +
   (n === 100_000 ? ` (heaps from one more process under --max-old-space-size=${TARGET.heapMB})` : '');
 console.log(
   `deploysim engine benchmark — node ${process.version}, compiled with esbuild, each case in fresh processes; ` +
@@ -152,8 +152,9 @@ for (const c of CASES.filter((x) => !only || only.includes(x.id))) {
   for (const n of [1_000, 10_000]) {
     const both = { now: [] as Result[], before: [] as Result[] };
     for (let k = 0; k < ROUNDS[n]!; k++) {
-      both.now.push(measure(current, args(c.id, n)));
-      if (baseline) both.before.push(measure(baseline, args(c.id, n)));
+      // No read between the runs: its garbage would be collected in the next run's time.
+      both.now.push(measure(current, args(c.id, n, true)));
+      if (baseline) both.before.push(measure(baseline, args(c.id, n, true)));
     }
     rounds.set(n, both);
   }
@@ -192,7 +193,7 @@ for (const c of CASES.filter((x) => !only || only.includes(x.id))) {
   }
 }
 console.log('');
-console.log('Times are wall-clock medians; "cpu 10k" and "cpu 100k" are the CPU time of the same runs (GC and compiler threads included), steadier on a shared machine.');
+console.log('Times are wall clock: in each process the mean of its timed runs (so each run carries its share of the collector), and of the processes the median; "cpu 10k" and "cpu 100k" are the CPU time of the same runs (GC and compiler threads included), steadier on a shared machine.');
 console.log(
   'simulate() returns the trace with its targets, spans, events, samples and changes unbuilt: they become objects when first read (src/trace/lazy.ts; `run --json` builds only the targets), ' +
     'and per-target event messages and skipped-step reasons are written then too. ' +

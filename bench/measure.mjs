@@ -74,10 +74,16 @@ try {
 }
 for (const list of [times, cpuTimes, readTimes, readCpuTimes]) list.sort((a, b) => a - b);
 const median = (list) => list[Math.floor(list.length / 2)];
+// A run's time is the mean of the process's runs, not their median: a run leaves
+// garbage that a later run's collection pays for, and the median run of a few is
+// often one without a collection, where one 100,000-instance run always has its
+// own. The mean gives each run its share of the collector at every size, so
+// 10k/1k and 100k/10k compare the same work.
+const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
 console.log(
   JSON.stringify({
-    ms: median(times),
-    cpuMs: median(cpuTimes),
+    ms: mean(times),
+    cpuMs: mean(cpuTimes),
     // Peak resident memory of this process (KB on Linux): an upper bound of the run's peak heap.
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     heapWithTraceMB: heapAfter / 1024 / 1024,
