@@ -253,7 +253,7 @@ export class DeploysimApp extends LitElement {
       (e: unknown) => {
         if (ticket !== this.loads) return false;
         const stays = this.index ? '; the last one stays loaded' : '';
-        this.error = e instanceof NoSuchScenario ? { title: `${e.message.slice(0, -1)}${stays}.` } : { title: `The scenario "${id}" could not be loaded${stays}.`, detail: String(e) };
+        this.error = e instanceof NoSuchScenario ? { title: `${e.message}${stays}.` } : { title: `The scenario "${id}" could not be loaded${stays}.`, detail: String(e) };
         return false;
       },
     ));

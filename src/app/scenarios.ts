@@ -17,7 +17,7 @@ const scenarioFiles = () => (files ??= import('./scenario-files.ts'));
 /** The library has no scenario of this id (loadScenario rejects with it). */
 export class NoSuchScenario extends Error {
   constructor(readonly id: string) {
-    super(`There is no scenario "${id}" in the library.`);
+    super(`There is no scenario "${id}" in the library`);
   }
 }
 

@@ -7,16 +7,11 @@
 // are a few bytes per target, neither copied nor marked. Strings (pools, versions,
 // revisions) are a handful per run, kept once and referred to by code.
 import type { TargetState } from '../trace/types.ts';
-import { FIRST_CAPACITY, grow, larger, Table } from './trace-columns.ts';
+import { FIRST_CAPACITY, grow, larger, stateCode, STATES, Table } from './trace-columns.ts';
 import { sizedArray } from './sized-array.ts';
 
-const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
 /** Load balancer membership: none (no load balancer), out, in. */
 const REGISTERED: readonly (boolean | undefined)[] = [undefined, false, true];
-
-function stateCode(state: TargetState): number {
-  return state === 'InService' ? 0 : state === 'OutOfService' ? 1 : 2;
-}
 
 function registeredCode(registered: boolean | undefined): number {
   return registered === undefined ? 0 : registered ? 2 : 1;

@@ -52,8 +52,11 @@ export class StringTable extends Table<string> {}
  */
 export type TargetText = (target: string) => string;
 
-const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
-const STATE_CODE: Readonly<Record<TargetState, number>> = { InService: 0, OutOfService: 1, Terminated: 2 };
+/** A target state's code in the columns (here and in target-store.ts): its place in STATES. */
+export const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
+export function stateCode(state: TargetState): number {
+  return state === 'InService' ? 0 : state === 'OutOfService' ? 1 : 2;
+}
 
 /**
  * A time read back from a column as a small integer when it is one: a Float64Array
@@ -468,11 +471,11 @@ export class ChangeColumns implements LazyList<TraceChange>, ChangeRows {
     this.t[i] = t;
     this.target[i] = target;
     this.value[i] = this.versions.of(version);
-    this.kind[i] = ChangeKind.Added | ((STATE_CODE[state] | (healthy ? 4 : 0) | (registered === undefined ? 0 : registered ? 16 : 8)) << 3);
+    this.kind[i] = ChangeKind.Added | ((stateCode(state) | (healthy ? 4 : 0) | (registered === undefined ? 0 : registered ? 16 : 8)) << 3);
   }
 
   state(t: number, target: number, state: TargetState): void {
-    this.one(t, target, ChangeKind.State, STATE_CODE[state]);
+    this.one(t, target, ChangeKind.State, stateCode(state));
   }
 
   version(t: number, target: number, version: string): void {
@@ -510,8 +513,14 @@ export class ChangeColumns implements LazyList<TraceChange>, ChangeRows {
     return this.object(i);
   }
 
-  /** Change `i` into `into`, with its target's index for its id (ChangeRows: folded without an object per change). */
-  readInto(i: number, into: ChangeFields): number {
+  /** Change `i`'s target's index (ChangeRows). */
+  targetAt(i: number): number {
+    if (this.chunks.filled.length > 0) this.settle();
+    return this.target[i]!;
+  }
+
+  /** Change `i` into `into` (ChangeRows: folded without an object per change). */
+  readInto(i: number, into: ChangeFields): void {
     if (this.chunks.filled.length > 0) this.settle();
     const value = this.value[i]!;
     const kind = this.kind[i]!;
@@ -539,7 +548,6 @@ export class ChangeColumns implements LazyList<TraceChange>, ChangeRows {
       default:
         into.registered = value === 1;
     }
-    return this.target[i]!;
   }
 
   /** One change: one literal shape per kind, fields in the contract's order. */

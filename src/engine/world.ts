@@ -104,8 +104,6 @@ export interface TargetLookup {
   values(): IterableIterator<TargetRuntime>;
   /** Their ids in launch order. */
   keys(): IterableIterator<string>;
-  /** Calls `fn` with each target in launch order (no iterator result per target). */
-  forEach(fn: (t: TargetRuntime) => void): void;
 }
 
 /** What addTarget is given about a new target. */
@@ -134,7 +132,6 @@ export class World implements TargetIds {
     has: (id) => this.lookup(id) >= 0,
     values: () => this.views().values(),
     keys: () => this.store.idList().values(),
-    forEach: (fn) => this.views().forEach((v) => fn(v)),
   };
   /** Targets whose id is not an instance's (i-N): their index by id. */
   private readonly others = new Map<string, number>();

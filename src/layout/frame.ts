@@ -228,10 +228,9 @@ export function phasesInOrder(phases: readonly TracePhase[]): TracePhase[] {
 export function snapshotColumns(changes: Rows<TraceChange> | ChangeRows, targetIndex: ReadonlyMap<string, number>, targetCount: number): SnapshotColumns {
   const rows = 'readInto' in changes ? changes : changeRows(changes, targetIndex);
   const n = rows.length;
-  const change: ChangeFields = { t: 0, version: undefined, state: undefined, healthy: undefined, registered: undefined };
   const targetOf = new Int32Array(n);
   for (let k = 0; k < n; k++) {
-    const i = rows.readInto(k, change);
+    const i = rows.targetAt(k);
     targetOf[k] = i >= 0 && i < targetCount ? i : -1;
   }
   // Each target's changes together, so its snapshots lie together.
@@ -245,6 +244,7 @@ export function snapshotColumns(changes: Rows<TraceChange> | ChangeRows, targetI
     flags: new Uint8Array(byTarget.length),
     versions: [''],
   };
+  const c: ChangeFields = { t: 0, version: undefined, state: undefined, healthy: undefined, registered: undefined };
   const versionIds = new Map<string, number>([['', 0]]);
   let row = 0;
   for (let i = 0; i < targetCount; i++) {
@@ -254,8 +254,7 @@ export function snapshotColumns(changes: Rows<TraceChange> | ChangeRows, targetI
     let flags = 0;
     let last = NaN;
     for (let m = starts[i]!; m < starts[i + 1]!; m++) {
-      rows.readInto(byTarget[m]!, change);
-      const c = change;
+      rows.readInto(byTarget[m]!, c);
       if (c.version !== undefined) {
         let id = versionIds.get(c.version);
         if (id === undefined) versionIds.set(c.version, (id = out.versions.push(c.version) - 1));
@@ -292,6 +291,7 @@ function changeRows(changes: Rows<TraceChange>, targetIndex: ReadonlyMap<string,
   }
   return {
     length: list.length,
+    targetAt: (k) => targets[k]!,
     readInto(k, into) {
       const c = list[k]!;
       into.t = c.t;
@@ -299,7 +299,6 @@ function changeRows(changes: Rows<TraceChange>, targetIndex: ReadonlyMap<string,
       into.state = c.state;
       into.healthy = c.healthy;
       into.registered = c.registered;
-      return targets[k]!;
     },
   };
 }

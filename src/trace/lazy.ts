@@ -33,8 +33,10 @@ export interface ChangeFields {
 /** Changes read with no object and no target id per row (the engine's columns): what a fold over 100,000 changes wants. */
 export interface ChangeRows {
   readonly length: number;
-  /** Reads change `i` into `into` and returns its target's index (its place in the trace's targets). */
-  readInto(i: number, into: ChangeFields): number;
+  /** Change `i`'s target's index (its place in the trace's targets). */
+  targetAt(i: number): number;
+  /** Reads change `i`'s time and what it sets into `into`. */
+  readInto(i: number, into: ChangeFields): void;
 }
 
 /** Rows that can also build their whole list (once: the caller keeps it). */
