@@ -4,6 +4,7 @@ import '../../src/views/timeline-view/index.ts';
 import '../../src/views/capacity-charts/index.ts';
 import '../../src/views/fleet-view/index.ts';
 import '../../src/views/event-log/index.ts';
+import { LOG_WINDOW } from '../../src/views/event-log/event-log.ts';
 import '../../src/views/status-header/index.ts';
 import '../../src/views/playback-controls/index.ts';
 import '../../src/views/fault-panel/index.ts';
@@ -130,6 +131,51 @@ describe('event-log', () => {
     entries[runs.length - 1]!.click();
     expect(t).toBe(index.trace.events[runs[runs.length - 1]!]!.t);
   });
+
+  // While the playhead moves at every frame, a new count is drawn at most four times a second
+  // (src/views/shared/seek-throttle.ts); no time is asserted, each step is awaited.
+  const counted = (el: HTMLElement) => shadow(el).querySelector('.count')!.textContent!;
+  const macrotask = () => new Promise((r) => setTimeout(r, 0));
+  /** A log of set height, as in the app's card (its size, observed once, then changes with nothing shown). */
+  async function sizedLog(index: ReturnType<typeof rolling>) {
+    const el = mount<HTMLElement & { updateComplete: Promise<boolean>; fill: number }>('event-log', { index, count: 5 });
+    el.style.cssText += ';height:300px;--log-max-height:none;--log-contain:strict';
+    await settle(el);
+    await expect.poll(() => el.fill).toBeLessThan(LOG_WINDOW);
+    await settle(el);
+    return el;
+  }
+
+  it('draws a count that comes right after the last one drawn when its wait is over, or at once when awaited', async () => {
+    const el = await sizedLog(rolling());
+    Object.assign(el, { count: 7 });
+    await el.updateComplete;
+    expect(counted(el)).toContain('7 of');
+    // The next frame's count: Lit's update ran and waits.
+    Object.assign(el, { count: 9 });
+    await macrotask();
+    expect(counted(el)).toContain('7 of');
+    await expect.poll(() => counted(el)).toContain('9 of');
+    // Again, and this time awaited: drawn at once.
+    Object.assign(el, { count: 11 });
+    await macrotask();
+    expect(counted(el)).toContain('9 of');
+    await el.updateComplete;
+    expect(counted(el)).toContain('11 of');
+  });
+
+  it('draws at once a change that is not the playhead, with the count that waited', async () => {
+    const el = await sizedLog(rolling());
+    Object.assign(el, { count: 7 });
+    await el.updateComplete;
+    Object.assign(el, { count: 9 });
+    await macrotask();
+    expect(counted(el)).toContain('7 of');
+    Object.assign(el, { selected: 2 });
+    await macrotask();
+    expect(counted(el)).toContain('9 of');
+    expect(shadow(el).querySelector('button.entry[data-index="2"]')?.getAttribute('aria-pressed')).toBe('true');
+  });
 });
 
 describe('status-header', () => {
@@ -185,6 +231,19 @@ describe('fault-panel', () => {
     el.addEventListener('fault-remove', (e) => (removed = e.detail.index));
     shadow(el).querySelector<HTMLButtonElement>('button.remove')!.click();
     expect(removed).toBe(0);
+  });
+
+  it('shows nothing that moves with the playhead while what it refuses stays the same', async () => {
+    // A text in the right-hand column changed at every frame made Chromium redraw, at each frame,
+    // the whole area from the timeline to it (docs/views.md): the controls show the time.
+    const index = rolling();
+    const el = mount('fault-panel', { index, t: 42, faults: index.trace.scenario.faults, userFaults: new Set() });
+    await settle(el);
+    const before = shadow(el).textContent;
+    expect(shadow(el).querySelector('button.inject')!.textContent).toBe('Inject at the playhead');
+    Object.assign(el, { t: 47 });
+    await settle(el);
+    expect(shadow(el).textContent).toBe(before);
   });
 });
 

@@ -16,6 +16,7 @@ import { isolatedText, withoutIsolates } from '../shared/user-text.ts';
 import { textData } from '../shared/text-data.ts';
 import { alsoText, eventRunStarts } from '../../layout/event-groups.ts';
 import { upperBound } from '../../layout/time.ts';
+import { SeekThrottle } from '../shared/seek-throttle.ts';
 import type { Trace } from '../../trace/types.ts';
 
 /** Runs per trace, folded once (the log of a 5,000-target run has tens of thousands of events). */
@@ -135,8 +136,27 @@ export class EventLog extends LitElement {
     this.scrolledBack = (e.target as HTMLElement).scrollTop < -1;
   };
 
+  /**
+   * While the playhead moves at every frame, a new count is drawn at most four times a second
+   * (shared/seek-throttle.ts): an event entering moves every entry, and nobody reads the log
+   * at sixty changes a second. Any other change, and awaiting updateComplete, draw at once.
+   */
+  private throttle = new SeekThrottle(this, ['count']);
+
+  /** Awaited, the log is drawn as of the latest count, whether or not that update had to wait. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    this.throttle.flush();
+    let done = await super.getUpdateComplete();
+    if (this.throttle.pending) {
+      this.throttle.flush();
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return changed.has('index') || changed.has('count') || changed.has('selected') || changed.has('fill') || changed.has('scrolledBack');
+    const drawn = changed.has('index') || changed.has('count') || changed.has('selected') || changed.has('fill') || changed.has('scrolledBack');
+    return drawn && this.throttle.allows(changed);
   }
 
   /** Following the playhead in a log whose height is set from outside: only the entries that fill it are built. */

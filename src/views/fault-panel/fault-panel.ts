@@ -3,12 +3,14 @@
 // app re-simulates and the future forks from now. Every fault is listed and can
 // be removed. Forks are honest: a fault that can no longer take effect is refused
 // before it is sent (checkFault), and after an injection the panel shows what
-// changed against the future it replaced, until dismissed.
+// changed against the future it replaced, until dismissed. Nothing in it shows
+// the playhead's time (the controls beside it do): a text in this right-hand
+// column that changed at every frame made the browser redraw, at each frame,
+// the whole area from the timeline to it (docs/views.md).
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { injectOptions, targetFault, actionFault, describeFault, type InjectOptions, type TargetFailureKind } from '../../layout/faults.ts';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { checkFault, type FaultCheck, type Injection } from '../../layout/fork.ts';
-import { formatTime } from '../../layout/time.ts';
 import type { Fault, HookErrorCode } from '../../scenario/types.ts';
 import { emit } from '../shared/events.ts';
 import { base } from '../shared/tokens.ts';
@@ -25,8 +27,6 @@ export class FaultPanel extends LitElement {
       select { max-width: 100%; }
       button.inject { background: #b44f00; color: #fff; border-color: #b44f00; font-weight: 650; }
       button.inject:hover:not(:disabled) { background: #8f3f00; }
-      /* As wide as the longest time (a button that changes size re-layerizes the page). */
-      button.inject .at { display: inline-block; text-align: left; font-variant-numeric: tabular-nums; }
       /* The shared disabled look, by colour: an opacity that comes and goes re-layerizes the page. */
       button:disabled { opacity: 1; color: color-mix(in srgb, #1d2330 45%, #fff); border-color: color-mix(in srgb, #c9d0dc 45%, #fff); }
       button.inject:disabled { color: #fff; background: color-mix(in srgb, #b44f00 45%, #fff); border-color: color-mix(in srgb, #b44f00 45%, #fff); }
@@ -112,11 +112,6 @@ export class FaultPanel extends LitElement {
     emit(this, 'fault-inject', { fault: this.targetFault() });
   }
 
-  /** Characters of the longest time the playhead can show (the trace's duration). */
-  private get timeChars(): number {
-    return formatTime(this.index?.duration ?? 0).length;
-  }
-
   private check(fault: Fault): FaultCheck {
     return this.index ? checkFault(this.index, fault) : { ok: true };
   }
@@ -124,12 +119,11 @@ export class FaultPanel extends LitElement {
   override render() {
     const o = this.options;
     if (!o) return html`<h2>Inject a failure</h2><p class="none">Load a scenario first.</p>`;
-    const now = formatTime(this.t);
     const targetCheck = this.target ? this.check(this.targetFault()) : ({ ok: true } as FaultCheck);
     const actionChecks = o.actions.map((a) => this.check(actionFault(a.action, this.t)));
     const actionRefusal = actionChecks.find((c): c is { ok: false; reason: string } => !c.ok);
     return html`
-      <h2>Inject a failure at ${now}</h2>
+      <h2>Inject a failure</h2>
       ${this.renderReport()}
       <div class="row">
         <target-picker class="target" label="Target" .options=${this.targetOptions} .value=${this.target}
@@ -151,7 +145,7 @@ export class FaultPanel extends LitElement {
                     </select></label>`
                 : ''}`
           : ''}
-        <button class="inject" @click=${this.inject} ?disabled=${!this.target || !targetCheck.ok} aria-describedby="refusal">Inject at <span class="at" style="min-width:${this.timeChars}ch">${now}</span></button>
+        <button class="inject" @click=${this.inject} ?disabled=${!this.target || !targetCheck.ok} aria-describedby="refusal">Inject at the playhead</button>
       </div>
       <p class="refusal target ${targetCheck.ok ? 'ok' : ''}" id="refusal" role="status">${targetCheck.ok ? 'Inject adds this failure at the playhead, on the target picked above.' : targetCheck.reason}</p>
       <div class="actions">
