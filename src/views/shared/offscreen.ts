@@ -7,6 +7,7 @@
 // picked target) updates at once, as before. Views whose wait ends together are
 // brought up to date one per frame.
 import type { PropertyValues, ReactiveController, ReactiveElement } from 'lit';
+import { HeldChanges } from './held-changes.ts';
 
 /** How long an off-screen view may show an earlier playhead while scrubbing or playing. */
 export const OFFSCREEN_STALE_MS = 250;
@@ -53,17 +54,18 @@ function dequeue(view: OffscreenUpdates): void {
 export class OffscreenUpdates implements ReactiveController {
   /** Until the observer first answers, the view updates as if it were on screen. */
   private onScreen = true;
-  /** Playhead properties whose update waits, with the value they had when it last ran. */
-  private waiting = new Map<PropertyKey, unknown>();
+  /** Playhead changes whose update waits. */
+  private readonly held: HeldChanges;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly observer: IntersectionObserver;
 
   constructor(
     private readonly host: ReactiveElement,
     /** The properties that move with the playhead (e.g. `t`, `frame`). */
-    private readonly playhead: readonly PropertyKey[],
+    playhead: readonly PropertyKey[],
     private readonly staleMs = OFFSCREEN_STALE_MS,
   ) {
+    this.held = new HeldChanges(host, playhead);
     host.addController(this);
     // A margin, so a view scrolled towards is drawn before it shows.
     this.observer = new IntersectionObserver(
@@ -97,26 +99,22 @@ export class OffscreenUpdates implements ReactiveController {
 
   /** Whether an update is behind (off screen, the playhead alone moved). */
   get pending(): boolean {
-    return this.waiting.size > 0;
+    return this.held.pending;
   }
 
   /** For the host's `shouldUpdate`: false when this update may wait. */
   allows(changed: PropertyValues): boolean {
-    const flushed = this.flushed;
-    this.flushed = false;
+    const flushed = this.held.takeReplay();
     // A frame's seek (not the update a flush asked for, which runs in the flush's own task).
     if (!flushed) playheadMoved();
-    if (flushed || this.onScreen || ![...changed.keys()].every((k) => this.playhead.includes(k))) {
-      // What waited is part of this update (Lit forgot it when the update was skipped).
-      for (const [k, v] of this.waiting) if (!changed.has(k)) changed.set(k, v);
-      this.waiting.clear();
+    if (flushed || this.onScreen || !this.held.playheadOnly(changed)) {
+      this.held.release(changed);
       clearTimeout(this.timer);
       this.timer = undefined;
       dequeue(this);
       return true;
     }
-    // Keep the oldest value, so the update that runs at last sees each property as changed.
-    for (const [k, v] of changed) if (!this.waiting.has(k)) this.waiting.set(k, v);
+    this.held.hold(changed);
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       enqueue(this);
@@ -124,18 +122,11 @@ export class OffscreenUpdates implements ReactiveController {
     return false;
   }
 
-  /** Set by flush: the update it requested runs though the view is still off screen. */
-  private flushed = false;
-
-  /** Runs the update that waits, if any (its properties marked as changed). */
+  /** Runs the update that waits, if any (though the view is still off screen). */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     dequeue(this);
-    if (!this.waiting.size) return;
-    const waiting = [...this.waiting];
-    this.waiting.clear();
-    this.flushed = true;
-    for (const [k, old] of waiting) this.host.requestUpdate(k, old, { hasChanged: () => true });
+    this.held.replay();
   }
 }
