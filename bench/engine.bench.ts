@@ -31,16 +31,24 @@ const WARMUPS: Record<number, number> = { 1_000: 10, 10_000: 6, 100_000: 6 };
  */
 const WARMUP_SIZE: Record<number, number> = { 1_000: 1_000, 10_000: 10_000, 100_000: 10_000 };
 /**
- * At 1k and 10k, current and baseline are each measured in this many fresh processes,
- * alternating (current, baseline, current, …), and the median process counts: on a
- * shared machine a burst of load then hits both sides instead of one. A 1k run lasts
- * tens of milliseconds, so a young-generation GC or another user's burst moves it by
- * a third: 1k gets more processes (and more runs each) for the same steadiness.
- * At 100k (current only) one run per process, in this many processes: a single
- * 100,000-instance run moves by ±30 % with when the collector runs, and more runs in
- * one process are worse, not steadier (the previous traces fill the old space).
+ * Processes per figure; the median process counts. At 1k, current and baseline
+ * alternate process by process (7 each): on a shared machine a burst of load then hits
+ * both sides instead of one, and a 1k run lasts tens of milliseconds, so a
+ * young-generation GC or another user's burst moves it by a third.
+ * At 10k and 100k the current engine's processes alternate too, one at 10k, one at
+ * 100k, seven of each: their ratio is a target, and on this shared machine the same
+ * 10,000-instance run took 41–125 ms within one process (2026-11-28, 05:30), and
+ * the machine's speed drifts over minutes, so sizes measured one after the other
+ * (three processes at 10k, then five at 100k, as before) compared two different
+ * machines. The baseline is measured at 10k in three of those rounds (its runs are
+ * slow; "not slower" has a 10 % margin).
+ * At 100k one run per process: a single 100,000-instance run moves by ±30 % with when
+ * the collector runs, and more runs in one process are worse, not steadier (the
+ * previous traces fill the old space).
  */
-const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 3, 100_000: 5 };
+const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 7, 100_000: 7 };
+/** Rounds at 10k that also measure the baseline. */
+const BASELINE_10K_ROUNDS = 3;
 const TARGET = { ms10k: 200, ms100k: 2000, ratio: 11, heapMB: 400, notSlower: 1.1 };
 
 async function bundle(srcRoot: string, file: string): Promise<string> {
@@ -132,10 +140,11 @@ const baseline = baseDir ? await bundle(baseDir, 'baseline.mjs') : undefined;
 
 const method = (n: number) =>
   `${n / 1000}k: ${WARMUPS[n]} warm-ups${WARMUP_SIZE[n] === n ? '' : ` at ${WARMUP_SIZE[n]! / 1000}k`}, ${RUNS[n] === 1 ? '1 run' : `mean of ${RUNS[n]} runs`}, median of ${ROUNDS[n]} processes` +
+  (n === 10_000 ? ' (alternating with the 100k ones)' : '') +
   (n === 100_000 ? ` (heaps from one more process under --max-old-space-size=${TARGET.heapMB})` : '');
 console.log(
   `deploysim engine benchmark — node ${process.version}, compiled with esbuild, each case in fresh processes; ` +
-    `${SIZES.map(method).join('; ')}; at 1k and 10k alternating with the baseline (same settings)`,
+    `${SIZES.map(method).join('; ')}; the baseline (same settings) alternating with them at 1k and in ${BASELINE_10K_ROUNDS} of the 10k rounds`,
 );
 const x = measure(current, ['xstate']);
 console.log(`Bare XState: ${Math.round(x.eventsPerSecond ?? 0).toLocaleString('en')} actor.send events/s (one actor, same run)\n`);
@@ -147,24 +156,32 @@ const slower: string[] = [];
 // BENCH_CASES=eb-Immutable,cd-IN_PLACE-AllAtOnce times only those cases (ids from bench/cases.mjs).
 const only = process.env.BENCH_CASES?.split(',');
 for (const c of CASES.filter((x) => !only || only.includes(x.id))) {
-  // At 1k and 10k, current and baseline alternate process by process (ROUNDS[n] each).
-  const rounds = new Map<number, { now: Result[]; before: Result[] }>();
-  for (const n of [1_000, 10_000]) {
-    const both = { now: [] as Result[], before: [] as Result[] };
-    for (let k = 0; k < ROUNDS[n]!; k++) {
-      // No read between the runs: its garbage would be collected in the next run's time.
-      both.now.push(measure(current, args(c.id, n, true)));
-      if (baseline) both.before.push(measure(baseline, args(c.id, n, true)));
-    }
-    rounds.set(n, both);
+  // At 1k, current and baseline alternate process by process.
+  const oneK = { now: [] as Result[], before: [] as Result[] };
+  for (let k = 0; k < ROUNDS[1_000]!; k++) {
+    // No read between the runs: its garbage would be collected in the next run's time.
+    oneK.now.push(measure(current, args(c.id, 1_000, true)));
+    if (baseline) oneK.before.push(measure(baseline, args(c.id, 1_000, true)));
   }
-  // At 100k: the timing processes run with node's own heap limits, as users run the CLI.
-  // Under --max-old-space-size=400 V8 collects the old generation sooner and more often
-  // (an Immutable run: 3 full collections instead of 1), and a run took 30–45 % longer
-  // (CPU, medians of five processes: Immutable 1.41 against 0.95 s, BlueGreen 0.83 against 0.58 s).
-  // One more process runs under the cap (a peak over 400 MB would end it) and reads the
-  // whole trace: the heap figures ("heap 100k", "heap read") and "read 100k" are its own.
-  const timed = Array.from({ length: ROUNDS[100_000]! }, () => measure(current, args(c.id, 100_000, true)));
+  // At 10k and 100k, the current engine's sizes alternate process by process (see ROUNDS),
+  // the baseline at 10k in the first rounds. The 100k processes run with node's own heap
+  // limits, as users run the CLI: under --max-old-space-size=400 V8 collects the old
+  // generation sooner and more often (an Immutable run: 3 full collections instead of 1),
+  // and a run took 30–45 % longer (CPU, medians of five processes: Immutable 1.41 against
+  // 0.95 s, BlueGreen 0.83 against 0.58 s). One more process runs under the cap (a peak
+  // over 400 MB would end it) and reads the whole trace: the heap figures ("heap 100k",
+  // "heap read") and "read 100k" are its own.
+  const tenK = { now: [] as Result[], before: [] as Result[] };
+  const timed: Result[] = [];
+  for (let k = 0; k < Math.max(ROUNDS[10_000]!, ROUNDS[100_000]!); k++) {
+    if (k < ROUNDS[10_000]!) tenK.now.push(measure(current, args(c.id, 10_000, true)));
+    if (baseline && k < BASELINE_10K_ROUNDS) tenK.before.push(measure(baseline, args(c.id, 10_000, true)));
+    if (k < ROUNDS[100_000]!) timed.push(measure(current, args(c.id, 100_000, true)));
+  }
+  const rounds = new Map([
+    [1_000, oneK],
+    [10_000, tenK],
+  ]);
   const capped = measure(current, args(c.id, 100_000), TARGET.heapMB);
   const r = [medianOf(rounds.get(1_000)!.now), medianOf(rounds.get(10_000)!.now), hundredK(timed, capped)];
   const b = baseline ? [1_000, 10_000].map((n) => medianOf(rounds.get(n)!.before)) : [];

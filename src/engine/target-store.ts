@@ -120,7 +120,8 @@ export class TargetStore {
 /**
  * One target of a TargetStore seen as an object (World.target, World.targets), made
  * when asked for: for the places that read a few fields of a few targets. What runs
- * per instance asks the world by id instead (World.stateOf and the like).
+ * per instance asks the world by id instead (World.stateOf and the like). Read-only:
+ * changes go through the world's setters, which record them in the trace's changes.
  */
 export class TargetView {
   constructor(
@@ -153,8 +154,5 @@ export class TargetView {
   /** The last revision successfully deployed to it (CodeDeploy's "last successful revision"). */
   get lastSuccessfulRevision(): string {
     return this.store.lastRevisionAt(this.index);
-  }
-  set lastSuccessfulRevision(revision: string) {
-    this.store.setLastRevision(this.index, revision);
   }
 }

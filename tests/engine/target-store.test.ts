@@ -45,9 +45,8 @@ describe('targets as columns', () => {
     expect(w.inServiceCount()).toBe(1);
     // The last successful revision starts as the version the target came with.
     expect(w.lastSuccessfulRevisionOf(a!)).toBe('v1');
-    w.target(a!).lastSuccessfulRevision = 'v3';
-    expect(w.lastSuccessfulRevisionOf(a!)).toBe('v3');
     w.setLastSuccessfulRevision(a!, 'v4');
+    expect(w.lastSuccessfulRevisionOf(a!)).toBe('v4');
     expect(w.target(a!).lastSuccessfulRevision).toBe('v4');
     expect(() => w.stateOf('i-99')).toThrow('unknown target i-99');
   });
