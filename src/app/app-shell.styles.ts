@@ -42,6 +42,16 @@ export const shellStyles = css`
   .card.log event-log { flex: 1; min-height: 0; --log-max-height: none; --log-contain: strict; }
   .card.faults { flex: none; max-height: 46%; overflow-y: auto; }
   .card.why { flex: none; max-height: 34%; overflow-y: auto; }
+  /* A card that scrolls says so (overlay scrollbars show nothing until scrolled): a shadow
+     at each edge with more to read; the white covers, which scroll with the content, hide it where there is none. */
+  .card.faults, .card.why {
+    background:
+      linear-gradient(#fff 30%, rgba(255, 255, 255, 0)) center top / 100% 28px no-repeat local,
+      linear-gradient(rgba(255, 255, 255, 0), #fff 70%) center bottom / 100% 28px no-repeat local,
+      radial-gradient(farthest-side at 50% 0, rgba(20, 30, 50, 0.22), transparent) center top / 100% 12px no-repeat scroll,
+      radial-gradient(farthest-side at 50% 100%, rgba(20, 30, 50, 0.22), transparent) center bottom / 100% 12px no-repeat scroll,
+      #fff;
+  }
   h2 .hint { text-transform: none; letter-spacing: 0; font-weight: 400; color: #5f6b7c; margin-left: 6px; }
   .card-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 10px; }
   .card-head button { flex: none; font-size: 12px; }
