@@ -218,7 +218,7 @@ function* listSteps(p: ListsPart): Generator<void, (rest: RestPart) => TraceInde
       final,
     };
     // The changes are built when something reads them (metrics, exports): the index has their snapshots.
-    lazyLists(trace, { targets: built(targets), spans: built(spans), events: built(events), samples: built(r.samples), changes: ChangeColumns.revive(q.changes) });
+    lazyLists(trace, { targets: built(targets), spans: built(spans), events: built(events), samples: built(r.samples), phases: built(r.phases), changes: ChangeColumns.revive(q.changes) });
     const targetIndex = new Map<string, number>();
     trace.targets.forEach((t, i) => targetIndex.set(t.id, i));
     return {

@@ -17,17 +17,14 @@ export function simulate(scenario: Scenario): Trace {
   // evaluation window after a rollback, say) fire as no-ops and must not stretch it.
   let durationSeconds = world.spanColumns.maxEnd;
   for (const d of world.deployments) durationSeconds = Math.max(durationSeconds, d.end);
-  // Index loops: they run once per run (100,000 phases one at a time), mostly before
-  // they are optimized, where for…of allocates an iterator result per element.
-  const { phases } = world;
-  for (let i = 0; i < phases.length; i++) durationSeconds = Math.max(durationSeconds, phases[i]!.end);
+  durationSeconds = Math.max(durationSeconds, world.phaseColumns.maxEnd);
   durationSeconds = Math.max(durationSeconds, world.changeColumns.lastTime() ?? 0);
   durationSeconds = Math.max(durationSeconds, world.eventColumns.lastTime() ?? 0);
   durationSeconds = Math.max(durationSeconds, world.sampleColumns.lastTime() ?? 0);
   // Targets, spans (sorted stably by start, then end: equal times keep causal order),
-  // events (stably by time), samples and changes stay columns until first read: see
-  // src/trace/lazy.ts.
-  const { targetColumns, spanColumns, eventColumns, sampleColumns, changeColumns } = world;
+  // events (stably by time), samples, phases and changes stay columns until first
+  // read: see src/trace/lazy.ts.
+  const { targetColumns, spanColumns, eventColumns, sampleColumns, phaseColumns, changeColumns } = world;
   const trace: Trace = {
     schemaVersion: TRACE_SCHEMA_VERSION,
     scenario,
@@ -38,10 +35,10 @@ export function simulate(scenario: Scenario): Trace {
     spans: [],
     events: [],
     samples: [],
-    phases: world.phases,
+    phases: [],
     changes: [],
     machines: world.machines,
     final,
   };
-  return lazyLists(trace, { targets: targetColumns, spans: spanColumns, events: eventColumns, samples: sampleColumns, changes: changeColumns });
+  return lazyLists(trace, { targets: targetColumns, spans: spanColumns, events: eventColumns, samples: sampleColumns, phases: phaseColumns, changes: changeColumns });
 }

@@ -15,7 +15,6 @@ import type {
   TraceChange,
   TraceDeployment,
   TraceMachineState,
-  TracePhase,
   TraceEvent,
   TraceEventType,
   TraceSample,
@@ -28,6 +27,7 @@ import { ChangeColumns, SpanColumns, type TargetIds, type TargetText } from './t
 import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
 import { FinalTargetColumns, TargetColumns } from './target-columns.ts';
+import { PhaseColumns, type NewPhase, type PhaseRef } from './phase-columns.ts';
 import { TargetStore, TargetView } from './target-store.ts';
 import { sizedArray } from './sized-array.ts';
 
@@ -48,9 +48,6 @@ export interface EventExtra {
   healthy?: boolean | undefined;
   end?: number | undefined;
 }
-
-/** A phase being recorded; `end` is set when it closes. */
-export type OpenPhase = TracePhase;
 
 /** Computes production traffic weights per version from the in-service counts of each pool. */
 export type TrafficModel = (pools: ReadonlyMap<string, ReadonlyMap<string, number>>) => Record<string, number>;
@@ -149,14 +146,15 @@ export class World implements TargetIds {
   private readonly trafficKeys: string[] = [];
   private readonly trafficShares: number[] = [];
   readonly deployments: TraceDeployment[] = [];
-  readonly phases: TracePhase[] = [];
+  /** The phases, kept as columns until the trace is built (see phase-columns.ts). */
+  readonly phaseColumns = new PhaseColumns(this);
   readonly machines: TraceMachineState[] = [];
   /**
    * The phases open now, in opening order: a handful at a time (a list, not a Set: a
    * one at a time rollout opens and closes a phase per instance, and a Set that grows
    * and shrinks by one rebuilds its table every few changes).
    */
-  private readonly openPhases: TracePhase[] = [];
+  private readonly openPhases: PhaseRef[] = [];
   /** An error thrown where the agenda cannot see it (inside a machine's action): it ends the run. */
   private error: unknown;
   private failed = false;
@@ -259,6 +257,7 @@ export class World implements TargetIds {
     this.changeColumns.useIds(byIndex);
     this.eventColumns.useIds(byIndex);
     this.targetColumns.useIds(byIndex);
+    this.phaseColumns.useIds(byIndex);
     this.finalColumns?.useIds(byIndex);
     this.store = new TargetStore();
     this.instanceIndex = new Int32Array(0);
@@ -273,6 +272,11 @@ export class World implements TargetIds {
   }
 
   /** The index (launch order) of the target with this id; throws when there is none. */
+  /** The index of the target with this id, or -1 when there is none. */
+  indexOrNone(id: string): number {
+    return this.lookup(id);
+  }
+
   indexOf(id: string): number {
     const i = this.lookup(id);
     if (i < 0) throw new Error(`unknown target ${id}`);
@@ -516,37 +520,35 @@ export class World implements TargetIds {
     d.status = status;
     d.end = this.now;
     // A deployment's phases cannot outlive it.
-    for (const p of this.openPhases.slice()) if (p.deploymentId === id) this.closePhase(p);
+    for (const ref of this.openPhases.slice()) if (this.phaseColumns.deploymentOf(ref) === id) this.closePhase(ref);
   }
 
   // ── phases and machine states ────────────────────────────────────────
 
   /** Opens a phase now; close it with closePhase (or it closes when its deployment ends). */
-  openPhase(p: Omit<TracePhase, 'start' | 'end'>): TracePhase {
-    // Built whole, one literal per shape (the key order stays the contract's): a field
-    // added afterwards goes to a second array, per phase (one per instance one at a time).
-    const { deploymentId, kind, name, targets, deadline } = p;
-    const start = this.now;
-    const end = start;
-    const phase: TracePhase =
-      targets === undefined
-        ? deadline === undefined
-          ? { deploymentId, kind, name, start, end }
-          : { deploymentId, kind, name, start, end, deadline }
-        : deadline === undefined
-          ? { deploymentId, kind, name, start, end, targets }
-          : { deploymentId, kind, name, start, end, targets, deadline };
-    this.phases.push(phase);
-    this.openPhases.push(phase);
-    return phase;
+  openPhase(p: NewPhase): PhaseRef {
+    return this.opened(this.phaseColumns.open(this.now, p));
   }
 
-  closePhase(p: TracePhase | undefined): void {
-    if (!p) return;
-    const k = this.openPhases.lastIndexOf(p);
+  /** Opens batch `k` of a batch group (PhaseColumns.batchGroup) now, acting on `ids`; closed as openPhase's are. */
+  openBatchPhase(deploymentId: string, group: number, k: number, ids: readonly string[]): PhaseRef {
+    return this.opened(this.phaseColumns.openBatch(this.now, deploymentId, group, k, ids));
+  }
+
+  private opened(ref: PhaseRef): PhaseRef {
+    this.openPhases.push(ref);
+    return ref;
+  }
+
+  closePhase(ref: PhaseRef | undefined): void {
+    if (ref === undefined) return;
+    const open = this.openPhases;
+    const k = open.lastIndexOf(ref);
     if (k < 0) return;
-    this.openPhases.splice(k, 1);
-    p.end = this.now;
+    // Shifted down by hand: splice would allocate its result at every phase (one per instance one at a time).
+    for (let i = k + 1; i < open.length; i++) open[i - 1] = open[i]!;
+    open.pop();
+    this.phaseColumns.close(ref, this.now);
   }
 
   /** Records an orchestrator machine entering `state` (a dotted path). */

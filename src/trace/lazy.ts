@@ -1,9 +1,9 @@
-// A trace's long lists (targets, spans, events, samples and changes: 2–3 million
+// A trace's long lists (targets, spans, events, samples, phases and changes: 2–3 million
 // objects at 100,000 instances) made when first read rather than when the run ends. The
 // engine records them as columns; building the objects costs as much as a third of
 // a large run and keeps hundreds of megabytes alive, and the compact JSON encoder,
 // the trace check and the browser's packer need none of them. So `simulate`
-// returns a trace whose `targets`, `spans`, `events`, `samples` and `changes` are accessors that build the list on
+// returns a trace whose `targets`, `spans`, `events`, `samples`, `phases` and `changes` are accessors that build the list on
 // first read, cache it in the property (a plain data property from then on) and let
 // go of the columns. Everything that reads properties sees a plain data object:
 // JSON.stringify, structuredClone, postMessage, spread, Object.keys/entries and
@@ -12,7 +12,7 @@
 //
 // Readers that can work row by row use `rowsOf`: while a list is still unbuilt it
 // reads the columns (one short-lived object per row, never the whole list).
-import type { FinalTarget, Trace, TraceChange, TraceEvent, TraceSample, TraceSpan, TraceTarget } from './types.ts';
+import type { FinalTarget, Trace, TraceChange, TraceEvent, TracePhase, TraceSample, TraceSpan, TraceTarget } from './types.ts';
 
 /** Rows by position: an array is one; so are the engine's recorded columns. */
 export interface Rows<T> {
@@ -50,6 +50,8 @@ export interface TraceLists {
   spans: TraceSpan;
   events: TraceEvent;
   samples: TraceSample;
+  /** A one at a time rollout has a batch phase per instance. */
+  phases: TracePhase;
   changes: TraceChange;
 }
 type ListKey = keyof TraceLists;
@@ -63,11 +65,11 @@ export const TRACE_COLUMNS: unique symbol = Symbol.for('deploysim.trace.columns'
 
 type Sources = { [K in ListKey]?: LazyList<TraceLists[K]> | undefined };
 
-/** Makes `trace.targets`, `trace.spans`, `trace.events`, `trace.samples` and `trace.changes` build from `sources` when first read; returns `trace`. */
+/** Makes `trace.targets`, `trace.spans`, `trace.events`, `trace.samples`, `trace.phases` and `trace.changes` build from `sources` when first read; returns `trace`. */
 export function lazyLists(trace: Trace, sources: { [K in ListKey]: LazyList<TraceLists[K]> }): Trace {
   const pending: Sources = { ...sources };
   Object.defineProperty(trace, TRACE_COLUMNS, { value: pending, enumerable: false, writable: false, configurable: true });
-  for (const key of ['targets', 'spans', 'events', 'samples', 'changes'] as const) {
+  for (const key of ['targets', 'spans', 'events', 'samples', 'phases', 'changes'] as const) {
     lazyKey(trace, key, () => pending[key]!.list(), () => (pending[key] = undefined));
   }
   return trace;

@@ -4,8 +4,8 @@
 // removed after the termination wait. Test-listener routing is kept apart from
 // production traffic. The rollback deployment reroutes traffic to the original
 // task set and returns the deployment's components to their state at the start.
+import type { PhaseRef } from '../phase-columns.ts';
 import { ECS_ORIGINAL_TARGET, ECS_REPLACEMENT_TARGET } from '../../aws/codedeploy-facts.ts';
-import type { TracePhase } from '../../trace/types.ts';
 import { weightedPools } from '../traffic.ts';
 import { minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
 import { describeTraffic, trafficConfigOf } from './traffic-shifting.ts';
@@ -32,7 +32,7 @@ export function ecsPlatform(ctx: CdContext): ShiftingPlatform {
   };
   const waitMinutes = cd.blueGreenDeploymentConfiguration!.terminateBlueInstancesOnDeploymentSuccess.terminationWaitTimeInMinutes;
   let created = false;
-  let testOnly: TracePhase | undefined;
+  let testOnly: PhaseRef | undefined;
 
   return {
     target: replacement,

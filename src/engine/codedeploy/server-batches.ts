@@ -1,35 +1,37 @@
 // The batch phases of a Server rollout (trace `phases`): the instances CodeDeploy
 // starts together, in one scheduling wave, form a batch. How many batches a
 // rollout takes is known only when it ends (failures and slow instances reshape the
-// waves), so the batches are named "Batch k of K" then. O(1) per instance event.
-import type { TracePhase } from '../../trace/types.ts';
+// waves), so the batches are named "Batch k of K" then (a batch group of the phase
+// columns: the names are written when the trace is read). O(1) per instance event.
 import type { World } from '../world.ts';
+import type { PhaseRef } from '../phase-columns.ts';
 import { ByTarget } from '../by-target.ts';
-import { flat } from '../narration.ts';
 
 interface Open {
-  phase: TracePhase;
+  phase: PhaseRef;
   left: number;
 }
 
 export class BatchPhases {
   private readonly byTarget: ByTarget<Open>;
-  private readonly phases: TracePhase[] = [];
+  private readonly group: number;
+  private count = 0;
 
   constructor(
     private readonly world: World,
     private readonly deploymentId: string,
   ) {
     this.byTarget = new ByTarget(world);
+    this.group = world.phaseColumns.batchGroup();
   }
 
   /** Opens the next batch for instances started together; returns its number (1-based). */
   start(ids: string[]): number {
-    const phase = this.world.openPhase({ deploymentId: this.deploymentId, kind: 'batch', name: `Batch ${this.phases.length + 1}`, targets: ids });
+    const k = ++this.count;
+    const phase = this.world.openBatchPhase(this.deploymentId, this.group, k, ids);
     const open: Open = { phase, left: ids.length };
     for (const id of ids) this.byTarget.set(id, open);
-    this.phases.push(phase);
-    return this.phases.length;
+    return k;
   }
 
   /** One instance of a batch is done; the batch closes with its last instance. */
@@ -42,8 +44,6 @@ export class BatchPhases {
 
   /** Names every batch "Batch k of K" once the rollout is over. */
   nameAll(): void {
-    const total = this.phases.length;
-    const { phases } = this;
-    for (let i = 0; i < phases.length; i++) phases[i]!.name = flat(`Batch ${i + 1} of ${total}`);
+    this.world.phaseColumns.nameBatches(this.group, this.count);
   }
 }

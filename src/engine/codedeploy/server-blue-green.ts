@@ -5,9 +5,10 @@
 // under its rerouting rule (reroute.ts); the originals are blocked, then terminated
 // or kept alive. A rollback (d-2) re-allows traffic to the originals that still run
 // and blocks it on the replacements.
+import type { PhaseRef } from '../phase-columns.ts';
 import { lifecycleOrder } from '../lifecycles/catalog.ts';
 import type { RuleId } from '../../aws/rules.ts';
-import type { DeploymentStatus, Outcome, PhaseKind, TracePhase } from '../../trace/types.ts';
+import type { DeploymentStatus, Outcome, PhaseKind } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { machineActor, withActions } from '../run-machine.ts';
 import { flat, listIds, plural } from '../narration.ts';
@@ -71,8 +72,8 @@ export function simulateServerBlueGreen(world: World): Outcome {
   let failure = '';
   let failureRule: RuleId | undefined;
   let rollbackWhy = '';
-  let provisioning: TracePhase | undefined;
-  let wait: TracePhase | undefined;
+  let provisioning: PhaseRef | undefined;
+  let wait: PhaseRef | undefined;
   let outcome: Outcome = 'Failed';
 
   const live = (ids: readonly string[]) => ids.filter((x) => world.stateOf(x) !== 'Terminated');

@@ -3,9 +3,9 @@
 // testing wait, and move clients between the environments as DNS caches expire
 // (deploysim's model: EB_DNS_MODEL). DNS never fails over: clients sent to an
 // environment with nothing in service get errors until the user swaps back.
+import type { PhaseRef } from '../phase-columns.ts';
 import { EB_DNS_MODEL } from '../../aws/eb-facts.ts';
 import type { RuleId } from '../../aws/rules.ts';
-import type { TracePhase } from '../../trace/types.ts';
 import { machineActor, withActions } from '../run-machine.ts';
 import { blueGreenMachine, type BlueGreenEnd } from './blue-green-machine.ts';
 import { dnsTraffic } from './dns.ts';
@@ -30,10 +30,10 @@ export function blueGreenDriver({ world, fleet, eb, end }: DriverContext): Drive
   );
 
   let green = new Set<string>();
-  let batch: TracePhase | undefined;
-  let testing: TracePhase | undefined;
-  let propagation: TracePhase | undefined;
-  let swapBack: TracePhase | undefined;
+  let batch: PhaseRef | undefined;
+  let testing: PhaseRef | undefined;
+  let propagation: PhaseRef | undefined;
+  let swapBack: PhaseRef | undefined;
   // The current DNS change moves clients from `start` percent on green towards `target`.
   let start = 0;
   let target = 100;

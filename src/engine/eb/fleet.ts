@@ -1,12 +1,12 @@
 // Operations on groups of Elastic Beanstalk instances that the orchestrator
 // machines ask for: deploy a group (in parallel), terminate a group, re-attach
 // instances after an abort. Each reports back once every instance is done.
+import type { PhaseRef } from '../phase-columns.ts';
 import { EB_LIFECYCLE_STEPS, EB_TIMEOUT_EXTRA_SECONDS } from '../../aws/eb-facts.ts';
 import type { ElasticBeanstalkSettings } from '../../scenario/types.ts';
 import type { TargetGroup } from '../../trace/types.ts';
 import { runProgram, runSteps, type Step, type StepProgram, type StepResult, type StepRun } from '../steps.ts';
 import type { World } from '../world.ts';
-import type { TracePhase } from '../../trace/types.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import { listIds } from '../narration.ts';
 import { failsHealthChecks, instanceSteps, type InstanceMode } from './instance-steps.ts';
@@ -87,7 +87,7 @@ export class Fleet {
       return;
     }
     const deadline = this.world.now + this.effectiveTimeout;
-    let wait: TracePhase | undefined;
+    let wait: PhaseRef | undefined;
     let waiting = false;
     let done = false;
     // Opened once every instance that starts its checks now has done so, so the narration

@@ -2,9 +2,9 @@
 // machine's actions, which launch the temporary group, split traffic, attach the
 // new instances or terminate them, and record batches, waits, traffic shifts and
 // the rollback as phases.
+import type { PhaseRef } from '../phase-columns.ts';
 import { EB_POLICY_FACTS } from '../../aws/eb-facts.ts';
 import type { RuleId } from '../../aws/rules.ts';
-import type { TracePhase } from '../../trace/types.ts';
 import { machineActor, withActions } from '../run-machine.ts';
 import { plural } from '../narration.ts';
 import { weightedPools } from '../traffic.ts';
@@ -35,9 +35,9 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
     { deploymentId: id, rule: rules.start },
   );
 
-  let batch: TracePhase | undefined;
-  let split: TracePhase | undefined;
-  let evaluation: TracePhase | undefined;
+  let batch: PhaseRef | undefined;
+  let split: PhaseRef | undefined;
+  let evaluation: PhaseRef | undefined;
   const shift = (percent: number, message: string, rule: RuleId) => {
     share.value = percent;
     world.trafficChanged();

@@ -1,9 +1,9 @@
 // Drives the batch-based policies (AllAtOnce, Rolling, RollingWithAdditionalBatch;
 // reference §1.3): provides the rolling machine's actions, which act on the fleet,
 // record each batch as a phase, and report each batch's result back to the machine.
+import type { PhaseRef } from '../phase-columns.ts';
 import { EB_POLICY_FACTS, ebBatchSize } from '../../aws/eb-facts.ts';
 import type { RuleId } from '../../aws/rules.ts';
-import type { TracePhase } from '../../trace/types.ts';
 import { machineActor, withActions } from '../run-machine.ts';
 import { listIds, plural } from '../narration.ts';
 import type { GroupResult } from './fleet.ts';
@@ -35,7 +35,7 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
   /** -1 is the additional batch. */
   const label = (b: number) => (b < 0 ? 'The additional batch' : `Batch ${b + 1} of ${batches.length}`);
   let extra: string[] = [];
-  let phase: TracePhase | undefined;
+  let phase: PhaseRef | undefined;
   const report = (b: number) => (r: GroupResult) => {
     world.closePhase(phase);
     const verdict = r.ok ? 'is healthy' : r.interrupted ? 'was interrupted' : `failed on ${listIds(r.failed)}`;

@@ -2,12 +2,13 @@
 // statechart (machine.ts) to the world through the platform (lambda.ts, ecs.ts),
 // records spans, phases and the rule behind each event, schedules the timed
 // inputs (alarms, StopDeployment) and runs simulated time to the end.
+import type { PhaseRef } from '../../phase-columns.ts';
 import type { AnyActorRef } from 'xstate';
 import { lifecycleOrder } from '../../lifecycles/catalog.ts';
 import { machineActor } from '../../run-machine.ts';
 import { runSteps, type StepRun } from '../../steps.ts';
 import type { World } from '../../world.ts';
-import type { Outcome, TracePhase } from '../../../trace/types.ts';
+import type { Outcome } from '../../../trace/types.ts';
 import type { RuleId } from '../../../aws/rules.ts';
 import { contextOf, minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT } from '../context.ts';
 import { scheduleControls } from '../controls.ts';
@@ -40,8 +41,8 @@ export function simulateTrafficShifting(world: World): Outcome {
   let run: StepRun | undefined;
   /** When AllowTraffic started, while it is in progress. */
   let allowStart: number | undefined;
-  let increment: TracePhase | undefined;
-  let interval: TracePhase | undefined;
+  let increment: PhaseRef | undefined;
+  let interval: PhaseRef | undefined;
   let rollbackStart = 0;
 
   const allowTrafficSpan = (deploymentId: string, spanTarget: string, start: number, revision: string, reason?: string) =>
