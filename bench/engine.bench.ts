@@ -212,9 +212,9 @@ for (const c of CASES.filter((x) => !only || only.includes(x.id))) {
 console.log('');
 console.log('Times are wall clock: in each process the mean of its timed runs (so each run carries its share of the collector), and of the processes the median; "cpu 10k" and "cpu 100k" are the CPU time of the same runs (GC and compiler threads included), steadier on a shared machine.');
 console.log(
-  'simulate() returns the trace with its targets, spans, events, samples and changes unbuilt: they become objects when first read (src/trace/lazy.ts; `run --json` builds only the targets), ' +
+  'simulate() returns the trace with its targets, spans, events, samples, phases and changes unbuilt: they become objects when first read (src/trace/lazy.ts; `run --json` builds only the targets), ' +
     'and per-target event messages and skipped-step reasons are written then too. ' +
-    'The times above are simulate() alone; "read 100k" (informational, no target) is the time to then read every target, span, event, sample and change at 100,000 instances, ' +
+    'The times above are simulate() alone; "read 100k" (informational, no target) is the time to then read every target, span, event, sample, phase and change at 100,000 instances, ' +
     '"heap read" the heap with them built (the heap target is checked on the larger of it and "heap 100k", the heap with the trace as simulate() returns it).',
 );
 console.log('');

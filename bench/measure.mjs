@@ -38,7 +38,7 @@ const times = [];
 // machine it shows the work done, where the wall time also shows the waiting.
 const cpuTimes = [];
 let heapAfter = 0;
-// simulate() leaves the trace's targets, spans, events, samples and changes unbuilt until
+// simulate() leaves the trace's targets, spans, events, samples, phases and changes unbuilt until
 // first read (src/trace/lazy.ts): the time and heap to read them all are measured apart, after each run.
 const readTimes = [];
 const readCpuTimes = [];
@@ -61,7 +61,7 @@ try {
     const readStart = performance.now();
     // `?.`: the baseline's traces (before trace version 2) have no `changes`.
     let rows = 0;
-    for (const key of ['targets', 'spans', 'events', 'samples', 'changes']) rows += trace[key]?.length ?? 0;
+    for (const key of ['targets', 'spans', 'events', 'samples', 'phases', 'changes']) rows += trace[key]?.length ?? 0;
     if (rows < 0) throw new Error('unreachable');
     readTimes.push(performance.now() - readStart);
     const readUsed = process.cpuUsage(readCpu);
@@ -87,7 +87,7 @@ console.log(
     // Peak resident memory of this process (KB on Linux): an upper bound of the run's peak heap.
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     heapWithTraceMB: heapAfter / 1024 / 1024,
-    // Informational: building every span, event, sample and change object of the trace, after the run.
+    // Informational: building every span, event, sample, phase and change object of the trace, after the run.
     readMs: median(readTimes),
     readCpuMs: median(readCpuTimes),
     heapReadMB: read === 'no-read' ? undefined : heapRead / 1024 / 1024,

@@ -271,12 +271,12 @@ export class World implements TargetIds {
     return this.view(this.indexOf(id))!;
   }
 
-  /** The index (launch order) of the target with this id; throws when there is none. */
   /** The index of the target with this id, or -1 when there is none. */
   indexOrNone(id: string): number {
     return this.lookup(id);
   }
 
+  /** The index (launch order) of the target with this id; throws when there is none. */
   indexOf(id: string): number {
     const i = this.lookup(id);
     if (i < 0) throw new Error(`unknown target ${id}`);
