@@ -15,6 +15,11 @@ import { grow, StringTable, time, type TargetIds } from './trace-columns.ts';
 /** A recorded phase, by its place in recording order. */
 export type PhaseRef = number;
 
+/** Target ids by index, and how to refer to a target by id: the world (World.spanRef). */
+export interface PhaseTargets extends TargetIds {
+  spanRef(id: string, columns: { named(id: string): number }): number;
+}
+
 /** What a phase is, as World.openPhase takes it. */
 export type NewPhase = Omit<TracePhase, 'start' | 'end'>;
 
@@ -36,7 +41,7 @@ export class PhaseColumns implements LazyList<TracePhase> {
   /** Where the phase's targets start in `targetRefs`, -1 when it has no target list. */
   private targetsAt = new Int32Array(FIRST);
   private targetCount = new Int32Array(FIRST);
-  /** Every phase's targets, one after another: a target's index, or -1 - an index in `texts`. */
+  /** Every phase's targets, one after another: a target's index, or `named(id)`. */
   private targetRefs = new Int32Array(FIRST * 4);
   private targetRefCount = 0;
   private readonly strings = new StringTable();
@@ -47,11 +52,16 @@ export class PhaseColumns implements LazyList<TracePhase> {
   /** The latest end recorded (the trace's duration needs it). */
   maxEnd = 0;
 
-  constructor(private targets: TargetIds & { indexOrNone(id: string): number }) {}
+  constructor(private targets: PhaseTargets) {}
 
-  /** Where target ids come from from now on (see SpanColumns.useIds). */
+  /** Where target ids come from from now on (see SpanColumns.useIds); no phase opens after. */
   useIds(targets: TargetIds): void {
-    this.targets = { idAt: (i) => targets.idAt(i), indexOrNone: () => -1 };
+    this.targets = { idAt: (i) => targets.idAt(i), spanRef: (id, columns) => columns.named(id) };
+  }
+
+  /** The reference a phase keeps to a target that is not one of the world's, by its name (World.spanRef asks). */
+  named(id: string): number {
+    return -1 - this.texts.of(id);
   }
 
   /** Records a phase opened at `t` (its end is `t` until it is closed). */
@@ -98,7 +108,7 @@ export class PhaseColumns implements LazyList<TracePhase> {
     else {
       const from = this.targetRefCount;
       if (from + targets.length > this.targetRefs.length) this.targetRefs = grow(this.targetRefs, Math.max(this.targetRefs.length * 2, from + targets.length));
-      for (let k = 0; k < targets.length; k++) this.targetRefs[from + k] = this.refOf(targets[k]!);
+      for (let k = 0; k < targets.length; k++) this.targetRefs[from + k] = this.targets.spanRef(targets[k]!, this);
       this.targetRefCount = from + targets.length;
       this.targetsAt[i] = from;
       this.targetCount[i] = targets.length;
@@ -106,11 +116,6 @@ export class PhaseColumns implements LazyList<TracePhase> {
     if (t > this.maxEnd) this.maxEnd = t;
     this.length = i + 1;
     return i;
-  }
-
-  private refOf(id: string): number {
-    const index = this.targets.indexOrNone(id);
-    return index >= 0 ? index : -1 - this.texts.of(id);
   }
 
   private growRows(size: number): void {

@@ -271,11 +271,6 @@ export class World implements TargetIds {
     return this.view(this.indexOf(id))!;
   }
 
-  /** The index of the target with this id, or -1 when there is none. */
-  indexOrNone(id: string): number {
-    return this.lookup(id);
-  }
-
   /** The index (launch order) of the target with this id; throws when there is none. */
   indexOf(id: string): number {
     const i = this.lookup(id);
@@ -467,7 +462,7 @@ export class World implements TargetIds {
     this.spanColumns.add(this.spanRef(s.target), s.name, s.start, s.end, s.status, s.deploymentId, s.revision, s.reason);
   }
 
-  /** How recorded spans (or events) refer to `id` (SpanColumns.add): its target's index, or its name when it is not a target. */
+  /** How recorded spans (or events, or phases) refer to `id` (SpanColumns.add): its target's index, or its name when it is not a target. */
   spanRef(id: string, columns: { named(id: string): number } = this.spanColumns): number {
     const i = this.lookup(id);
     return i >= 0 ? i : columns.named(id);
