@@ -23,6 +23,8 @@ import '../views/scenario-library/index.ts';
 import { announcement, type Boundary } from './announce.ts';
 import { loadDeferredViews, loadTimelineTable } from './deferred-views.ts';
 import { discardEarly, indexOffThread, wantsOffThread } from './off-thread.ts';
+import { fleetSize } from './early-request.ts';
+import type { Simulating } from '../layout/simulating.ts';
 import type { Injection } from '../layout/fork.ts';
 import { faultsOf, heldFor, planInjection, reportInjection, withoutFault, type Held } from './session.ts';
 import { textWithFaults } from './edit-text.ts';
@@ -78,6 +80,7 @@ export class DeploysimApp extends LitElement {
     mode: { state: true },
     library: { state: true },
     staging: { state: true },
+    simulating: { state: true },
   };
 
   declare index: TraceIndex | undefined;
@@ -87,6 +90,8 @@ export class DeploysimApp extends LitElement {
    * 200 ms at 5,000 targets), the other views following in the next one.
    */
   declare staging: boolean;
+  /** A share link's scenario being simulated off the main thread, until its index arrives: the header and the now line say so. */
+  declare simulating: Simulating | undefined;
   private stagingDone: Promise<void> = Promise.resolve();
   /** Settles once a share link simulated off the main thread is drawn (at once for any other start). */
   private offThreadDrawn: Promise<void> = Promise.resolve();
@@ -200,8 +205,10 @@ export class DeploysimApp extends LitElement {
         if (wantsOffThread(obj)) {
           // A large fleet simulates in a worker; the page stays responsive meanwhile.
           loaded = true;
+          this.simulating = { name: String(obj.name ?? ''), instances: fleetSize(obj) };
           this.offThreadDrawn = indexOffThread(obj, state.scenarioText)
             .then((reply) => {
+              this.simulating = undefined;
               if (this.index) return; // the user loaded another scenario meanwhile
               if (reply.ok) this.load(obj, { ...options, index: reply.index, staged: true });
               else this.load(obj, options); // says what is wrong, as a synchronous load would
@@ -295,6 +302,7 @@ export class DeploysimApp extends LitElement {
     }
     this.raw = obj as Record<string, unknown>;
     this.index = this.quiz.view(index);
+    this.simulating = undefined;
     this.staging = options.staged === true;
     this.text = options.text ?? JSON.stringify(obj, null, 2);
     if (options.id !== undefined) this.selectedId = options.id;
@@ -458,7 +466,7 @@ export class DeploysimApp extends LitElement {
           @click=${() => this.setDrawer(!this.drawerOpen)}><span aria-hidden="true">☰</span> Scenarios</button>
         <div class="brand"><span class="logo" aria-hidden="true">◧</span> deploysim <span class="tag">AWS deployment simulator</span></div>
         ${modeTabs(this.mode, (mode) => (this.mode = mode))}
-        <status-header ?hidden=${this.mode !== 'simulate'} .index=${index} .frame=${frame} .hideTotal=${this.quiz.hidingFuture}></status-header>
+        <status-header ?hidden=${this.mode !== 'simulate'} .index=${index} .frame=${frame} .simulating=${this.simulating} .hideTotal=${this.quiz.hidingFuture}></status-header>
         ${modeButtons(this)}
         ${this.mode === 'simulate' ? exportMenu(index, this.t) : nothing /* it exports the simulator's moment, not the compared runs */}
       </header>
@@ -492,7 +500,7 @@ export class DeploysimApp extends LitElement {
             </div>`
           : ''}
         ${quizCard(this)}
-        <now-line .index=${index} .t=${this.t}></now-line>
+        <now-line .index=${index} .t=${this.t} .simulating=${this.simulating}></now-line>
         ${narration(this)}
         <section class="card playback">
           <playback-controls .index=${index} .t=${this.t} .playing=${this.playing} .speed=${this.speed}

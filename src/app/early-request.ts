@@ -7,10 +7,16 @@ import { decodeShare, oversizedFleet } from '../layout/share.ts';
 /** From this many instances on, a shared scenario is simulated off the main thread. */
 export const OFF_THREAD_FROM = 1_000;
 
+/** The fleet size a (parsed, not yet validated) scenario asks for: 0 when it names none. */
+export function fleetSize(raw: unknown): number {
+  const r = raw as { elasticBeanstalk?: { instances?: unknown }; codeDeploy?: { instances?: unknown } } | null;
+  const n = Number(r?.elasticBeanstalk?.instances ?? r?.codeDeploy?.instances ?? 0);
+  return Number.isFinite(n) ? n : 0;
+}
+
 /** Whether a (parsed, not yet validated) scenario has a fleet large enough for the worker. */
 export function largeFleet(raw: unknown): boolean {
-  const r = raw as { elasticBeanstalk?: { instances?: unknown }; codeDeploy?: { instances?: unknown } } | null;
-  return Number(r?.elasticBeanstalk?.instances ?? r?.codeDeploy?.instances ?? 0) >= OFF_THREAD_FROM;
+  return fleetSize(raw) >= OFF_THREAD_FROM;
 }
 
 /** The scenario text of a share link (`hash`, location.hash) to simulate early, or undefined. Never throws. */

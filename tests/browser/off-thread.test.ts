@@ -7,6 +7,8 @@ import { adoptInline, startEarly, type InlineStart } from '../../src/app/worker-
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { buildIndex } from '../../src/layout/frame.ts';
+import { appReady, closeApp } from './app-ready.ts';
+import '../../src/app/app-shell.ts';
 
 const fleet = (n: number) => ({ name: `Fleet of ${n}`, description: 'test', platform: 'ElasticBeanstalk', versions: { from: 'v1', to: 'v2' },
   elasticBeanstalk: { instances: n, environmentType: 'LoadBalanced', DeploymentPolicy: 'Rolling', BatchSizeType: 'Percentage', BatchSize: 50, MaxSize: n } });
@@ -115,5 +117,45 @@ describe('simulating off the main thread', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.detail).toMatch(/null/);
     expect(ended).toBe(1);
+  });
+});
+
+describe('while a large share link simulates', () => {
+  afterEach(() => closeApp());
+
+  it('the header and the now line name the scenario and say it is simulating, and the event log does not ask to press play', async () => {
+    // The worker's answers are held until released: the page is looked at in between.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const Counting = window.Worker;
+    window.Worker = class extends Counting {
+      override set onmessage(fn: ((this: Worker, e: MessageEvent) => unknown) | null) {
+        super.onmessage = fn && ((e: MessageEvent) => void held.then(() => fn.call(this, e)));
+      }
+      override get onmessage() {
+        return super.onmessage;
+      }
+    };
+    const { encodeShare } = await import('../../src/layout/share.ts');
+    const raw = { ...fleet(1200), name: 'Twelve hundred, rolling' };
+    history.replaceState(null, '', `${location.pathname}${encodeShare({ scenarioText: JSON.stringify(raw), t: 0 })}`);
+    const app = document.createElement('deploysim-app');
+    document.body.append(app);
+    await app.updateComplete;
+    const view = (tag: string) => app.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(tag)!;
+    for (const tag of ['status-header', 'now-line', 'event-log']) await view(tag).updateComplete;
+    const text = (tag: string) => view(tag).shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(app.index).toBeUndefined();
+    expect(text('status-header')).toBe('Twelve hundred, rolling Simulating 1,200 instances…');
+    expect(view('status-header').shadowRoot!.querySelector('[role="status"]')!.textContent).toBe('Simulating 1,200 instances…');
+    expect(text('now-line')).toBe('Now: Simulating 1,200 instances… The timeline is drawn as soon as the simulation ends.');
+    expect(text('event-log')).not.toMatch(/Press play/);
+
+    release();
+    await appReady(app);
+    expect(app.index?.targets).toHaveLength(1200);
+    expect(text('status-header')).toMatch(/^Twelve hundred, rolling Elastic Beanstalk · Rolling · v1 → v2 · 1200 targets/);
+    expect(text('now-line')).not.toMatch(/Simulating/);
+    expect(text('event-log')).toMatch(/Batch 1 of 2: i-1 … i-600/); // the events at 0:00
   });
 });

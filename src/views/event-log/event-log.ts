@@ -222,7 +222,7 @@ export class EventLog extends LitElement {
         <div class="scroller" @scroll=${this.onScroll}>
           <ol class="log" style=${floor} aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>
             ${earlier > 0 ? html`<li class="more">${earlier} earlier events</li>` : ''}
-            ${shown.length === 0 ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
+            ${shown.length === 0 && this.index ? html`<li class="empty">Press play (Space) to start the deployment.</li>` : ''}
             ${shown.map(entry)}
           </ol>
         </div>

@@ -6,6 +6,7 @@ import { LitElement, html, css, type PropertyValues } from 'lit';
 import type { TraceIndex } from '../../layout/frame.ts';
 import { nowLine, type NowLine } from '../../layout/now.ts';
 import { base } from '../shared/tokens.ts';
+import { simulatingText, type Simulating } from '../../layout/simulating.ts';
 
 export class NowLineView extends LitElement {
   static override styles = [
@@ -26,10 +27,13 @@ export class NowLineView extends LitElement {
   static override properties = {
     index: { attribute: false },
     t: { type: Number },
+    simulating: { attribute: false },
   };
 
   declare index: TraceIndex | undefined;
   declare t: number;
+  /** A large share link still simulating off the main thread: said here until its index arrives. */
+  declare simulating: Simulating | undefined;
   /** The line at t, exposed for tests and the app's e2e checks. */
   line: NowLine | undefined;
 
@@ -48,7 +52,11 @@ export class NowLineView extends LitElement {
 
   override render() {
     const line = this.line;
-    if (!line) return html``;
+    if (!line) {
+      if (!this.simulating) return html``;
+      return html`<p><span class="tag">Now<span class="visually-hidden">:</span></span>
+        <span class="text"><span class="phase">${simulatingText(this.simulating)}</span> The timeline is drawn as soon as the simulation ends.</span></p>`;
+    }
     // Bold the phase where the sentence starts with it; the rest as it reads.
     const rest = line.phase && line.text.startsWith(line.phase) ? line.text.slice(line.phase.length) : line.text;
     const at = line.countdown ? rest.lastIndexOf(line.countdown) : -1;

@@ -7,6 +7,7 @@ import { strategyOf } from '../../layout/library.ts';
 import { formatTime } from '../../layout/time.ts';
 import { base } from '../shared/tokens.ts';
 import { bdi } from '../shared/user-text.ts';
+import { simulatingText, type Simulating } from '../../layout/simulating.ts';
 
 export class StatusHeader extends LitElement {
   static override styles = [
@@ -39,12 +40,15 @@ export class StatusHeader extends LitElement {
     index: { attribute: false },
     frame: { attribute: false },
     hideTotal: { attribute: false },
+    simulating: { attribute: false },
   };
 
   declare index: TraceIndex | undefined;
   declare frame: Frame | undefined;
   /** Quiz mode: the index is cut at the question, so its duration is no total, and a total would hint at the answer. */
   declare hideTotal: boolean;
+  /** A large share link still simulating off the main thread (no index yet): its name, and that it is simulating. */
+  declare simulating: Simulating | undefined;
 
   constructor() {
     super();
@@ -54,6 +58,13 @@ export class StatusHeader extends LitElement {
   override render() {
     const index = this.index;
     const frame = this.frame;
+    if ((!index || !frame) && this.simulating) {
+      const name = this.simulating.name;
+      return html`<div class="title">
+        <p class="name" title=${name} tabindex="0" aria-label=${`Scenario: ${name}`}>${bdi(name)}</p>
+        <div class="sub" role="status">${simulatingText(this.simulating)}</div>
+      </div>`;
+    }
     if (!index || !frame) return html`<div class="title"><p class="name">No scenario loaded</p></div>`;
     const sc = index.trace.scenario;
     const platform = sc.platform === 'ElasticBeanstalk' ? 'Elastic Beanstalk' : sc.platform;
