@@ -65,7 +65,7 @@ async function bundle(srcRoot: string, file: string): Promise<string> {
     },
     bundle: true,
     platform: 'node',
-    // ESM builds first: jsonc-parser's UMD build requires files dynamically.
+    // ESM builds of dependencies first, where a package ships both (as scripts/build-cli.ts).
     mainFields: ['module', 'main'],
     format: 'esm',
     target: 'node20',

@@ -17,7 +17,7 @@ export async function buildCli(outfile: string = CLI_OUTFILE): Promise<void> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // ESM builds of dependencies first (jsonc-parser's main is UMD).
+    // ESM builds of dependencies first, where a package ships both.
     mainFields: ['module', 'main'],
     // CommonJS dependencies (yaml) require node's built-ins; an ES module has no
     // `require` of its own, so give the bundle one.

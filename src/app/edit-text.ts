@@ -1,9 +1,8 @@
 // Keeps the scenario text as the user wrote it when the app changes the faults
 // (an injection, a removal): only the "faults" member is rewritten, in the
-// text's own indentation, instead of re-serialising the whole scenario.
-// (jsonc-parser's modify re-formats the neighbouring member too, so the edit is
-// made here on its syntax tree.)
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+// text's own indentation, instead of re-serialising the whole scenario; the
+// members' places come from src/scenario/json-text.ts.
+import { jsonObjectOutline } from '../scenario/json-text.ts';
 import type { Fault } from '../scenario/types.ts';
 
 /** The text's indent unit: a tab, or the smallest run of leading spaces. */
@@ -26,22 +25,23 @@ function lineIndent(text: string, offset: number): string {
  */
 export function textWithFaults(text: string, faults: Fault[], expected: unknown, fallback: () => string): string {
   try {
-    const root = parseTree(text);
-    if (!root || root.type !== 'object') return fallback();
+    const root = jsonObjectOutline(text);
+    if (!root) return fallback();
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const unit = unitOf(text);
     const value = (indent: string) => JSON.stringify(faults, null, unit).split('\n').join(eol + indent);
-    const existing = findNodeAtLocation(root, ['faults']);
+    // The last one, as JSON.parse reads a repeated key.
+    const existing = root.members.filter((m) => m.key === 'faults').at(-1);
     let edited: string;
     if (existing) {
-      const indent = lineIndent(text, existing.parent!.offset);
-      edited = text.slice(0, existing.offset) + value(indent) + text.slice(existing.offset + existing.length);
+      const indent = lineIndent(text, existing.offset);
+      edited = text.slice(0, existing.valueOffset) + value(indent) + text.slice(existing.valueOffset + existing.valueLength);
     } else {
-      const last = root.children?.at(-1);
+      const last = root.members.at(-1);
       if (!last) return fallback();
       const indent = lineIndent(text, last.offset);
       const multiline = text.slice(root.offset, last.offset).includes('\n');
-      const end = last.offset + last.length;
+      const end = last.valueOffset + last.valueLength;
       edited = `${text.slice(0, end)},${multiline ? `${eol}${indent}"faults": ${value(indent)}` : ` "faults": ${JSON.stringify(faults)}`}${text.slice(end)}`;
     }
     return JSON.stringify(JSON.parse(edited)) === JSON.stringify(expected) ? edited : fallback();

@@ -4,7 +4,7 @@
 // structure by the JSON Schema (Ajv, precompiled by `npm run schema`), then AWS's
 // cross-field rules (rules.ts).
 import type { ErrorObject } from 'ajv';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { jsonSyntaxError } from './json-text.ts';
 import { validate as check } from './schema-validator.generated.js';
 import { withDefaults } from './defaults.ts';
 import { LIMITS } from './limits.ts';
@@ -171,19 +171,13 @@ function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
-/** JSON.parse does not say where the error is on every Node version; jsonc-parser does. */
+/** JSON.parse does not say where every error is (src/scenario/json-text.ts does). */
 function describeSyntaxError(text: string, err: unknown): string {
-  const errors: ParseError[] = [];
-  try {
-    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
-  } catch {
-    // jsonc-parser recurses, so deeply nested broken text overflows its stack.
-  }
-  const first = errors[0];
+  const first = jsonSyntaxError(text);
   if (!first) return `not valid JSON: ${err instanceof Error ? err.message : String(err)}`;
   const before = text.slice(0, first.offset).split('\n');
   const line = before.length;
   const column = before[before.length - 1]!.length + 1;
-  const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const what = first.what;
   return `not valid JSON at line ${line}, column ${column}: ${what}`;
 }
