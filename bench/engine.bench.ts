@@ -65,7 +65,8 @@ async function bundle(srcRoot: string, file: string): Promise<string> {
     },
     bundle: true,
     platform: 'node',
-    // ESM builds of dependencies first, where a package ships both (as scripts/build-cli.ts).
+    // ESM builds first: the baseline's sources import jsonc-parser (a devDependency
+    // kept for them alone), whose UMD build requires files dynamically.
     mainFields: ['module', 'main'],
     format: 'esm',
     target: 'node20',
