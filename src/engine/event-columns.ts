@@ -52,6 +52,15 @@ export class EventColumns implements LazyList<TraceEvent> {
   private readonly messages: string[] = [];
   private readonly messageTexts = new Table<TargetText>();
   private readonly strings = new StringTable();
+  /**
+   * The last type, deployment and rule seen, with their `strings` indices: events in a
+   * row mostly repeat them, where the one table they share, asked for each in turn,
+   * never finds its own last value and looks every one up in its map (a cost that
+   * doubles per event at 100,000 instances, the map no longer in the CPU's caches).
+   */
+  private readonly typeMemo = new Memo();
+  private readonly deploymentMemo = new Memo();
+  private readonly ruleMemo = new Memo();
   /** Names of event targets that are not world targets. */
   private readonly texts = new StringTable();
   /** Event indices by time, once asked for; null when that is recording order (the usual case). */
@@ -95,7 +104,7 @@ export class EventColumns implements LazyList<TraceEvent> {
     this.t[j] = t;
     if (t < this.lastT) this.unsorted = true;
     this.lastT = t;
-    this.type[j] = this.strings.of(type);
+    this.type[j] = this.typeMemo.of(this.strings, type);
     if (typeof message === 'function') {
       if (target === undefined) throw new Error(`a ${type} event written from its target's id needs a target`);
       this.message[j] = -1 - this.messageTexts.of(message);
@@ -110,11 +119,11 @@ export class EventColumns implements LazyList<TraceEvent> {
     }
     if (deploymentId !== undefined) {
       bits |= DEPLOYMENT;
-      this.deployment[j] = this.strings.of(deploymentId);
+      this.deployment[j] = this.deploymentMemo.of(this.strings, deploymentId);
     }
     if (rule !== undefined) {
       bits |= RULE;
-      this.rule[j] = this.strings.of(rule);
+      this.rule[j] = this.ruleMemo.of(this.strings, rule);
     }
     if (healthy !== undefined) bits |= healthy ? HEALTHY | HEALTHY_TRUE : HEALTHY;
     if (end !== undefined) {
@@ -257,5 +266,19 @@ export class EventColumns implements LazyList<TraceEvent> {
         return e;
       }
     }
+  }
+}
+
+/** One field's last value and its index in a table (see EventColumns.typeMemo). */
+class Memo {
+  private key: string | undefined = undefined;
+  private index = -1;
+
+  of(table: StringTable, s: string): number {
+    if (s !== this.key) {
+      this.index = table.of(s);
+      this.key = s;
+    }
+    return this.index;
   }
 }
