@@ -159,7 +159,8 @@ function scan(text: string): { scanner: Scanner; error?: JsonSyntaxError } | und
     return { scanner };
   } catch (e) {
     if (e instanceof Stop) return { scanner, error: { offset: e.offset, what: e.what } };
-    return undefined; // nesting deeper than the stack: nothing to say beyond JSON.parse's words
+    if (e instanceof RangeError) return undefined; // nesting deeper than the stack: nothing to say beyond JSON.parse's words
+    throw e;
   }
 }
 
