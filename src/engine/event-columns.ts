@@ -11,7 +11,7 @@ import type { UndocumentedId } from '../aws/undocumented.ts';
 import type { TraceEvent, TraceEventType } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
 import { addChunk, chunkState, settleChunks } from './column-chunks.ts';
-import { dataOf, targetCount, writtenTexts, FIRST_CAPACITY, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
+import { dataOf, FieldMemo, targetCount, writtenTexts, FIRST_CAPACITY, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
 
 /** Which optional fields an event has (bits), and its `healthy` value. */
 const TARGET = 1;
@@ -52,15 +52,10 @@ export class EventColumns implements LazyList<TraceEvent> {
   private readonly messages: string[] = [];
   private readonly messageTexts = new Table<TargetText>();
   private readonly strings = new StringTable();
-  /**
-   * The last type, deployment and rule seen, with their `strings` indices: events in a
-   * row mostly repeat them, where the one table they share, asked for each in turn,
-   * never finds its own last value and looks every one up in its map (a cost that
-   * doubles per event at 100,000 instances, the map no longer in the CPU's caches).
-   */
-  private readonly typeMemo = new Memo();
-  private readonly deploymentMemo = new Memo();
-  private readonly ruleMemo = new Memo();
+  /** The type, deployment and rule share `strings`: each remembers its last value (FieldMemo). */
+  private readonly typeMemo = new FieldMemo(this.strings);
+  private readonly deploymentMemo = new FieldMemo(this.strings);
+  private readonly ruleMemo = new FieldMemo(this.strings);
   /** Names of event targets that are not world targets. */
   private readonly texts = new StringTable();
   /** Event indices by time, once asked for; null when that is recording order (the usual case). */
@@ -104,7 +99,7 @@ export class EventColumns implements LazyList<TraceEvent> {
     this.t[j] = t;
     if (t < this.lastT) this.unsorted = true;
     this.lastT = t;
-    this.type[j] = this.typeMemo.of(this.strings, type);
+    this.type[j] = this.typeMemo.of(type);
     if (typeof message === 'function') {
       if (target === undefined) throw new Error(`a ${type} event written from its target's id needs a target`);
       this.message[j] = -1 - this.messageTexts.of(message);
@@ -119,11 +114,11 @@ export class EventColumns implements LazyList<TraceEvent> {
     }
     if (deploymentId !== undefined) {
       bits |= DEPLOYMENT;
-      this.deployment[j] = this.deploymentMemo.of(this.strings, deploymentId);
+      this.deployment[j] = this.deploymentMemo.of(deploymentId);
     }
     if (rule !== undefined) {
       bits |= RULE;
-      this.rule[j] = this.ruleMemo.of(this.strings, rule);
+      this.rule[j] = this.ruleMemo.of(rule);
     }
     if (healthy !== undefined) bits |= healthy ? HEALTHY | HEALTHY_TRUE : HEALTHY;
     if (end !== undefined) {
@@ -266,19 +261,5 @@ export class EventColumns implements LazyList<TraceEvent> {
         return e;
       }
     }
-  }
-}
-
-/** One field's last value and its index in a table (see EventColumns.typeMemo). */
-class Memo {
-  private key: string | undefined = undefined;
-  private index = -1;
-
-  of(table: StringTable, s: string): number {
-    if (s !== this.key) {
-      this.index = table.of(s);
-      this.key = s;
-    }
-    return this.index;
   }
 }

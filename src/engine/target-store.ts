@@ -7,7 +7,7 @@
 // are a few bytes per target, neither copied nor marked. Strings (pools, versions,
 // revisions) are a handful per run, kept once and referred to by code.
 import type { TargetState } from '../trace/types.ts';
-import { FIRST_CAPACITY, grow, larger, stateCode, STATES, Table } from './trace-columns.ts';
+import { FieldMemo, FIRST_CAPACITY, grow, larger, stateCode, STATES, Table } from './trace-columns.ts';
 import { sizedArray } from './sized-array.ts';
 
 /** Load balancer membership: none (no load balancer), out, in. */
@@ -33,6 +33,10 @@ export class TargetStore {
   private healthy = new Uint8Array(FIRST_CAPACITY);
   private registered = new Uint8Array(FIRST_CAPACITY);
   private readonly strings = new Table<string>();
+  /** The pool, version and last revision share `strings`: each remembers its last value (FieldMemo). */
+  private readonly poolMemo = new FieldMemo(this.strings);
+  private readonly versionMemo = new FieldMemo(this.strings);
+  private readonly revisionMemo = new FieldMemo(this.strings);
 
   /**
    * Makes room for `count` more targets at once: a group of 100,000 instances then
@@ -48,8 +52,8 @@ export class TargetStore {
     if (i === this.capacity) this.grow(larger(this.capacity));
     this.ids[i] = id;
     this.length = i + 1;
-    this.pool[i] = this.strings.of(pool);
-    this.version[i] = this.lastRevision[i] = this.strings.of(version);
+    this.pool[i] = this.poolMemo.of(pool);
+    this.version[i] = this.lastRevision[i] = this.versionMemo.of(version);
     this.state[i] = stateCode(state);
     this.healthy[i] = healthy ? 1 : 0;
     this.registered[i] = registeredCode(registered);
@@ -98,13 +102,13 @@ export class TargetStore {
   }
 
   setPool(i: number, pool: string): void {
-    this.pool[i] = this.strings.of(pool);
+    this.pool[i] = this.poolMemo.of(pool);
   }
   setVersion(i: number, version: string): void {
-    this.version[i] = this.strings.of(version);
+    this.version[i] = this.versionMemo.of(version);
   }
   setLastRevision(i: number, revision: string): void {
-    this.lastRevision[i] = this.strings.of(revision);
+    this.lastRevision[i] = this.revisionMemo.of(revision);
   }
   setState(i: number, state: TargetState): void {
     this.state[i] = stateCode(state);
