@@ -39,12 +39,17 @@ class Stop {
 class Scanner {
   i = 0;
   readonly members: JsonMember[] = [];
+  /** Where the document's value starts and ends (its whitespace around it left out). */
+  valueStart = 0;
+  valueEnd = 0;
 
   constructor(private readonly s: string) {}
 
   document(): void {
     this.ws();
+    this.valueStart = this.i;
     this.value(0);
+    this.valueEnd = this.i;
     this.ws();
     if (this.i < this.s.length) this.stop('end of file expected');
   }
@@ -173,10 +178,6 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
 export function jsonObjectOutline(text: string): JsonObjectOutline | undefined {
   const r = scan(text);
   if (!r || r.error) return undefined;
-  let at = 0;
-  while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
-  if (text[at] !== '{') return undefined;
-  let end = text.length;
-  while (end > at && ' \t\n\r'.includes(text[end - 1]!)) end--;
-  return { offset: at, length: end - at, members: r.scanner.members };
+  const { valueStart, valueEnd, members } = r.scanner;
+  return text[valueStart] === '{' ? { offset: valueStart, length: valueEnd - valueStart, members } : undefined;
 }

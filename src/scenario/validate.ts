@@ -178,6 +178,5 @@ function describeSyntaxError(text: string, err: unknown): string {
   const before = text.slice(0, first.offset).split('\n');
   const line = before.length;
   const column = before[before.length - 1]!.length + 1;
-  const what = first.what;
-  return `not valid JSON at line ${line}, column ${column}: ${what}`;
+  return `not valid JSON at line ${line}, column ${column}: ${first.what}`;
 }

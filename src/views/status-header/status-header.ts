@@ -59,9 +59,8 @@ export class StatusHeader extends LitElement {
     const index = this.index;
     const frame = this.frame;
     if ((!index || !frame) && this.simulating) {
-      const name = this.simulating.name;
       return html`<div class="title">
-        <p class="name" title=${name} tabindex="0" aria-label=${`Scenario: ${name}`}>${bdi(name)}</p>
+        ${scenarioName(this.simulating.name)}
         <div class="sub" role="status">${simulatingText(this.simulating)}</div>
       </div>`;
     }
@@ -70,7 +69,7 @@ export class StatusHeader extends LitElement {
     const platform = sc.platform === 'ElasticBeanstalk' ? 'Elastic Beanstalk' : sc.platform;
     return html`
       <div class="title">
-        <p class="name" title=${sc.name} tabindex="0" aria-label=${`Scenario: ${sc.name}`}>${bdi(sc.name)}</p>
+        ${scenarioName(sc.name)}
         <div class="sub">${platform} · ${strategyOf(sc)} · ${bdi(sc.versions.from)} → ${bdi(sc.versions.to)} · ${index.targets.length} target${index.targets.length === 1 ? '' : 's'}</div>
       </div>
       <div class="deployments" role="status" aria-live="polite" aria-label="Deployments">
@@ -86,3 +85,7 @@ export class StatusHeader extends LitElement {
   }
 }
 
+/** The scenario's name: user text, cut with an ellipsis, its whole in the title and focusable so the keyboard reaches it. */
+function scenarioName(name: string) {
+  return html`<p class="name" title=${name} tabindex="0" aria-label=${`Scenario: ${name}`}>${bdi(name)}</p>`;
+}
