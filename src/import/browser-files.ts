@@ -7,6 +7,7 @@
 import { MAX_BUNDLE_FILES, readsText, SKIPPED_FOLDERS } from './bundle.ts';
 import type { ImportFile, ImportNote, ImportProblem } from './types.ts';
 import { LIMITS } from '../scenario/limits.ts';
+import { thousands } from '../scenario/thousands.ts';
 
 /** What the editor shows after an import: the files read, the notes, and the problems if it failed. */
 export interface ImportReport {
@@ -29,7 +30,7 @@ async function looseFile(file: File): Promise<Collected> {
       return refuse(file.name, `not a readable zip source bundle (${err instanceof Error ? err.message : String(err)})`);
     }
   }
-  if (file.size > LIMITS.textChars) return refuse(file.name, `larger than ${LIMITS.textChars.toLocaleString('en-US')} characters; not a configuration file`);
+  if (file.size > LIMITS.textChars) return refuse(file.name, `larger than ${thousands(LIMITS.textChars)} characters; not a configuration file`);
   // A dropped file has lost its folder; .config files are only ever .ebextensions configuration.
   const rel = /\.config$/i.test(file.name) ? `.ebextensions/${file.name}` : file.name;
   return { ok: true, files: [{ path: file.name, rel, text: await file.text() }] };

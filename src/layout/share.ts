@@ -1,6 +1,7 @@
 // Share links: the scenario and the current time in the URL's hash.
 // "#s=<base64url JSON>&t=<seconds>" for any scenario, "#scenario=<library id>&t=…"
 // for an unchanged library scenario.
+import { thousands } from '../scenario/thousands.ts';
 
 export interface ShareState {
   scenarioId?: string;
@@ -81,6 +82,5 @@ export function oversizedFleet(text: string, what = 'The scenario in this link')
   const section = data?.elasticBeanstalk ?? data?.codeDeploy;
   const instances = typeof section === 'object' && section !== null ? Number(section.instances) : 0;
   if (!(instances > APP_MAX_INSTANCES)) return undefined;
-  const n = (x: number) => x.toLocaleString('en-US');
-  return `${what} has ${n(instances)} instances; the app draws at most ${n(APP_MAX_INSTANCES)}, so it is not opened. Run it with the CLI (deploysim run), which takes larger fleets.`;
+  return `${what} has ${thousands(instances)} instances; the app draws at most ${thousands(APP_MAX_INSTANCES)}, so it is not opened. Run it with the CLI (deploysim run), which takes larger fleets.`;
 }

@@ -5,6 +5,7 @@
 // Fires `pick` (detail { value }) on itself; the host decides what a pick means.
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { base } from '../shared/tokens.ts';
+import { thousands } from '../../scenario/thousands.ts';
 import { matchTargets, type Matches, type PickerOption } from './target-filter.ts';
 
 export const SHOWN = 50;
@@ -90,7 +91,7 @@ export class TargetPicker extends LitElement {
             @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.pick(o.value)}>${o.label}</li>`,
         )}
         ${this.open && total === 0 ? html`<li class="none" role="presentation">No target matches “${this.query}”.</li>` : ''}
-        ${total > shown.length ? html`<li class="more" role="presentation">${shown.length} of ${total.toLocaleString('en-US')} shown: type to narrow.</li>` : ''}
+        ${total > shown.length ? html`<li class="more" role="presentation">${shown.length} of ${thousands(total)} shown: type to narrow.</li>` : ''}
       </ul>
     `;
   }
