@@ -11,7 +11,7 @@ import type { UndocumentedId } from '../aws/undocumented.ts';
 import type { TraceEvent, TraceEventType } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
 import { addChunk, chunkState, settleChunks } from './column-chunks.ts';
-import { dataOf, FieldMemo, targetCount, writtenTexts, FIRST_CAPACITY, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
+import { dataOf, FieldMemo, suffixTexts, targetCount, writtenTexts, FIRST_CAPACITY, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
 
 /** Which optional fields an event has (bits), and its `healthy` value. */
 const TARGET = 1;
@@ -153,12 +153,12 @@ export class EventColumns implements LazyList<TraceEvent> {
   data(): ColumnsData {
     this.settle();
     this.timeOrder(); // sorted once, here, and sent along
-    const { cells: message, strings: messages } = writtenTexts(this.message, this.length, this.messages, this.messageTexts.list, -1, (i) => this.targetOf(i)!);
-    return dataOf({ ...this, message, messages, messageTexts: undefined }, this.targets, targetCount(this.target, this.length, this.fields, TARGET));
+    const { cells: message, strings: messages, suffixes: messageSuffixes } = writtenTexts(this.message, this.length, this.messages, this.messageTexts.list, -1, (i) => this.targetOf(i)!);
+    return dataOf({ ...this, message, messages, messageTexts: undefined, messageSuffixes }, this.targets, targetCount(this.target, this.length, this.fields, TARGET));
   }
 
   static revive(data: ColumnsData): EventColumns {
-    return revive(data, EventColumns.prototype);
+    return revive(data, EventColumns.prototype, { messageTexts: suffixTexts(data.messageSuffixes as (string | null)[]), messageSuffixes: undefined });
   }
 
   /** Every event's time, in no particular order. */

@@ -71,7 +71,15 @@ export class FieldMemo {
  * thousands of such texts; kept as strings they are copied by every young-generation
  * GC and marked by every major one for the whole run, and most are never read.
  */
-export type TargetText = (target: string) => string;
+export type TargetText = ((target: string) => string) & {
+  /** Set on texts that are the id followed by this (idThenText): another thread rebuilds them from it. */
+  readonly suffix?: string;
+};
+
+/** The TargetText "<target id><suffix>". */
+export function idThenText(suffix: string): TargetText {
+  return Object.assign((id: string) => id + suffix, { suffix });
+}
 
 /** A target state's code in the columns (here and in target-store.ts): its place in STATES. */
 export const STATES: readonly TargetState[] = ['InService', 'OutOfService', 'Terminated'];
@@ -122,8 +130,13 @@ export function dataOf(columns: object, targets: TargetIds, count: number): Colu
 /**
  * Texts written when read are functions, which do not clone: a column of cells
  * (`cells[i] <= base` names text `base - cells[i]`, any other cell a string of
- * `strings`) rewritten so that every cell names a string, the texts written out
- * (for row i's target, `idOf(i)`) after the strings.
+ * `strings`) rewritten so that every cell names a string or a text that is the id
+ * followed by a suffix (idThenText), the other texts written out (for row i's
+ * target, `idOf(i)`) after the strings. `suffixes` has each text's suffix (null for
+ * one written out); `suffixTexts` makes the texts again on the other side. Why not
+ * write them all: at 5,000 instances that is 15,000 event messages for the worker
+ * to write and clone and the page to read back, on the way to the first timeline
+ * (issue 10), where the page joins an id and a suffix when it builds the event.
  */
 export function writtenTexts(
   cells: Int32Array,
@@ -132,16 +145,26 @@ export function writtenTexts(
   texts: readonly TargetText[],
   base: number,
   idOf: (row: number) => string,
-): { cells: Int32Array; strings: string[] } {
-  const out = { cells: cells.slice(0, length), strings: [...strings] };
+): { cells: Int32Array; strings: string[]; suffixes: (string | null)[] } {
+  const suffixes = texts.map((text) => text.suffix ?? null);
+  const out = { cells: cells.slice(0, length), strings: [...strings], suffixes };
   for (let i = 0; i < length; i++) {
     const c = out.cells[i]!;
-    if (c > base) continue;
+    if (c > base || suffixes[base - c] !== null) continue;
     out.cells[i] = out.strings.length;
     out.strings.push(texts[base - c]!(idOf(i)));
   }
   return out;
 }
+
+/** The texts of `writtenTexts`'s suffixes again, as the table the columns read them from (one written out is never read). */
+export function suffixTexts(suffixes: readonly (string | null)[]): { list: TargetText[] } {
+  return { list: suffixes.map((suffix) => (suffix === null ? writtenOut : idThenText(suffix))) };
+}
+
+const writtenOut: TargetText = () => {
+  throw new Error('a text written out is read from the strings, not called');
+};
 
 /** How many targets a `target` column refers to (rows whose `fields` lack `hasTarget`, when given, have none). */
 export function targetCount(target: Int32Array, length: number, fields?: Uint8Array, hasTarget = 0): number {
@@ -150,9 +173,9 @@ export function targetCount(target: Int32Array, length: number, fields?: Uint8Ar
   return count;
 }
 
-export function revive<C extends object>(data: ColumnsData, prototype: C): C {
+export function revive<C extends object>(data: ColumnsData, prototype: C, extra: object = {}): C {
   const ids = data.ids;
-  return Object.assign(Object.create(prototype) as C, data, { targets: { idAt: (i: number) => ids[i]! } satisfies TargetIds });
+  return Object.assign(Object.create(prototype) as C, data, { targets: { idAt: (i: number) => ids[i]! } satisfies TargetIds }, extra);
 }
 
 /** The buffers of the typed arrays among an object's own fields (columns data, say), to move rather than copy. */
@@ -283,12 +306,12 @@ export class SpanColumns implements LazyList<TraceSpan> {
   data(): ColumnsData {
     this.settle();
     this.traceOrder(); // sorted once, here, and sent along
-    const { cells: reason, strings: reasons } = writtenTexts(this.reason, this.length, this.reasons, this.reasonTexts.list, -2, (i) => this.idOf(i));
-    return dataOf({ ...this, reason, reasons, reasonTexts: undefined }, this.targets, targetCount(this.target, this.length));
+    const { cells: reason, strings: reasons, suffixes: reasonSuffixes } = writtenTexts(this.reason, this.length, this.reasons, this.reasonTexts.list, -2, (i) => this.idOf(i));
+    return dataOf({ ...this, reason, reasons, reasonTexts: undefined, reasonSuffixes }, this.targets, targetCount(this.target, this.length));
   }
 
   static revive(data: ColumnsData): SpanColumns {
-    return revive(data, SpanColumns.prototype);
+    return revive(data, SpanColumns.prototype, { reasonTexts: suffixTexts(data.reasonSuffixes as (string | null)[]), reasonSuffixes: undefined });
   }
 
   /**

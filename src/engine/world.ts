@@ -23,7 +23,7 @@ import type {
 import { percentages, sharesInto, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
-import { ChangeColumns, SpanColumns, type TargetIds, type TargetText } from './trace-columns.ts';
+import { ChangeColumns, idThenText, SpanColumns, type TargetIds, type TargetText } from './trace-columns.ts';
 import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
 import { FinalTargetColumns, TargetColumns } from './target-columns.ts';
@@ -453,7 +453,7 @@ export class World implements TargetIds {
    */
   idThen(suffix: string): TargetText {
     let text = this.idThenTexts.get(suffix);
-    if (text === undefined) this.idThenTexts.set(suffix, (text = (id) => id + suffix));
+    if (text === undefined) this.idThenTexts.set(suffix, (text = idThenText(suffix)));
     return text;
   }
 

@@ -2,7 +2,8 @@
 // the same fields in the contract's order, spans sorted by start then end with ties
 // in recording order, and times kept exactly (integers and fractions).
 import { describe, expect, it } from 'vitest';
-import { ChangeColumns, SpanColumns } from '../../src/engine/trace-columns.ts';
+import { ChangeColumns, idThenText, SpanColumns } from '../../src/engine/trace-columns.ts';
+import { EventColumns } from '../../src/engine/event-columns.ts';
 
 const ids = { idAt: (i: number) => `i-${i + 1}` };
 
@@ -78,5 +79,35 @@ describe('ChangeColumns', () => {
     expect(Object.keys(list[0]!)).toEqual(['t', 'target', 'version', 'state', 'healthy', 'registered']);
     expect(Object.keys(list[1]!)).not.toContain('registered');
     expect(c.lastTime()).toBe(7);
+  });
+});
+
+describe('texts written when read, sent to another thread (data / revive)', () => {
+  it('sends an idThen text as its suffix and writes out any other, and the revived columns read the same', () => {
+    const c = new SpanColumns(ids);
+    const passed = idThenText(' passed its health checks');
+    const other = (id: string) => `health checks of ${id} timed out`;
+    c.add(0, 'health-check', 0, 5, 'Failed', 'd-1', 'v2', passed);
+    c.add(1, 'health-check', 0, 5, 'Failed', 'd-1', 'v2', other);
+    c.add(2, 'health-check', 0, 5, 'Failed', 'd-1', 'v2', passed);
+    const data = c.data();
+    // Only the text that is not an id and a suffix crosses as a string.
+    expect(data.reasons).toEqual(['health checks of i-2 timed out']);
+    expect(data.reasonSuffixes).toEqual([' passed its health checks', null]);
+    // Cloned as a worker's message would be, then revived: the same spans.
+    const revived = SpanColumns.revive(structuredClone(data));
+    expect(revived.list().map((s) => s.reason)).toEqual(['i-1 passed its health checks', 'health checks of i-2 timed out', 'i-3 passed its health checks']);
+  });
+
+  it('does the same for event messages', () => {
+    const e = new EventColumns(ids);
+    const detached = idThenText(' is detached from the load balancer');
+    e.add(1, 'deregistered', detached, 0, 'd-1', undefined, undefined, undefined, undefined);
+    e.add(1, 'deregistered', detached, 1, 'd-1', undefined, undefined, undefined, undefined);
+    e.add(2, 'note', (id) => `${id} is slow`, 1, 'd-1', undefined, undefined, undefined, undefined);
+    const data = e.data();
+    expect(data.messages).toEqual(['i-2 is slow']);
+    const revived = EventColumns.revive(structuredClone(data));
+    expect(revived.list().map((x) => x.message)).toEqual(['i-1 is detached from the load balancer', 'i-2 is detached from the load balancer', 'i-2 is slow']);
   });
 });
