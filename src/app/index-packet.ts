@@ -6,11 +6,13 @@
 // the engine recorded them (its columns, src/engine/trace-columns.ts), the index's
 // per-target lists as row numbers and its snapshots as the columns they already
 // are, all moved without copying. The worker builds no list and no object per row;
-// the page builds the spans and events with the engine's own code, and the
+// the page builds the spans with the engine's own code, and the events and the
 // changes only when something reads them (issue 10: a 5,000-instance link with no
-// main-thread task over 200 ms). The packet comes in two parts: the spans and
-// events first, which the page turns into objects while the worker packs the rest
-// (the two overlap instead of following each other). `unpackIndex(packTrace(trace))` equals
+// main-thread task over 200 ms; the event log reads the events a task after the
+// first timeline, and a frame counts them by `eventTimesInOrder`). The packet comes
+// in two parts: the spans and events first, the spans of which the page turns into
+// objects while the worker packs the rest (the two overlap instead of following
+// each other). `unpackIndex(packTrace(trace))` equals
 // `buildIndex(trace)` exactly, shared lists included (tests/app/index-packet.test.ts
 // checks it on every shipped scenario).
 import { distinctTimes, durationOf, rowsByTarget, failedSpans, momentsOf, phasesInOrder, runningSpans, snapshotColumns, versionsOf, type RowsByTarget, type SnapshotColumns, type TraceIndex } from '../layout/frame.ts';
@@ -36,6 +38,7 @@ export interface ListsPart {
   /** Each target's spans; the running and failed lists and the phase order are derived again on the page (frame.ts). */
   spansByTarget: RowsByTarget;
   eventTimes: Float64Array;
+  eventTimesInOrder: Float64Array;
   moments: Float64Array;
 }
 
@@ -94,6 +97,7 @@ export function packParts(trace: Trace): { lists: ListsPart; rest: () => RestPar
     // The trace lists spans by start, then end: so is each target's group, as the index wants them.
     spansByTarget: rowsByTarget(spans.targetsInOrder(), targets.length),
     eventTimes: Float64Array.from(eventTimes),
+    eventTimesInOrder: events.timesInOrder(),
     moments: Float64Array.from(momentsOf(eventTimes, start, end, rest)),
     // Last: the columns' buffers are moved with the part.
     spans: spans.data(),
@@ -183,8 +187,8 @@ export async function unpackIndexInTasks(lists: ListsPart, rest: RestPart | Prom
 function* listSteps(p: ListsPart): Generator<void, (rest: RestPart) => TraceIndex> {
   const spans = SpanColumns.revive(p.spans).list();
   yield;
-  const events = EventColumns.revive(p.events).list();
-  yield;
+  // The events are built when first read: the event log reads them, a task after the first timeline.
+  const events = EventColumns.revive(p.events);
   const spansByTarget = unpackLists(p.spansByTarget, spans);
   const runningByTarget = spansByTarget.map(runningSpans);
   const failedByTarget = spansByTarget.map(failedSpans);
@@ -210,7 +214,7 @@ function* listSteps(p: ListsPart): Generator<void, (rest: RestPart) => TraceInde
       deployments: r.deployments,
       targets,
       spans,
-      events,
+      events: [],
       samples: r.samples,
       phases: r.phases,
       changes: [],
@@ -218,7 +222,7 @@ function* listSteps(p: ListsPart): Generator<void, (rest: RestPart) => TraceInde
       final,
     };
     // The changes are built when something reads them (metrics, exports): the index has their snapshots.
-    lazyLists(trace, { targets: built(targets), spans: built(spans), events: built(events), samples: built(r.samples), phases: built(r.phases), changes: ChangeColumns.revive(q.changes) });
+    lazyLists(trace, { targets: built(targets), spans: built(spans), events, samples: built(r.samples), phases: built(r.phases), changes: ChangeColumns.revive(q.changes) });
     const targetIndex = new Map<string, number>();
     trace.targets.forEach((t, i) => targetIndex.set(t.id, i));
     return {
@@ -233,6 +237,7 @@ function* listSteps(p: ListsPart): Generator<void, (rest: RestPart) => TraceInde
       snapshots: q.snapshots,
       phases: phasesInOrder(trace.phases),
       eventTimes: Array.from(p.eventTimes),
+      eventTimesInOrder: p.eventTimesInOrder,
       moments: Array.from(p.moments),
     };
   };

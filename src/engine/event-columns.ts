@@ -167,6 +167,16 @@ export class EventColumns implements LazyList<TraceEvent> {
     return this.t.subarray(0, this.length);
   }
 
+  /** Every event's time in trace order, a copy (what counting the events by a time needs, without building them). */
+  timesInOrder(): Float64Array {
+    this.settle();
+    const order = this.timeOrder();
+    if (order === null) return this.t.slice(0, this.length);
+    const out = new Float64Array(this.length);
+    for (let k = 0; k < this.length; k++) out[k] = this.t[order[k]!]!;
+    return out;
+  }
+
   /** The time of the last event in trace order, or undefined when there is none. */
   lastTime(): number | undefined {
     if (this.length === 0) return undefined;

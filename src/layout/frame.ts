@@ -116,6 +116,12 @@ export interface TraceIndex {
   phases: TracePhase[];
   /** Distinct event times, sorted: the stops for next/previous event. */
   eventTimes: number[];
+  /**
+   * Every event's time, in trace order: how many events have happened by t without
+   * the events themselves, which a large link builds for the event log a task after
+   * its first timeline (issue 10).
+   */
+  eventTimesInOrder: Float64Array;
   /** Distinct times where anything starts or ends: the edges of waits. */
   moments: number[];
 }
@@ -147,6 +153,7 @@ export function buildIndex(trace: Trace): TraceIndex {
     snapshots: snapshotColumns(trace.changes, targetIndex, targets.length),
     phases: phasesInOrder(trace.phases),
     eventTimes,
+    eventTimesInOrder: Float64Array.from(trace.events, (e) => e.t),
     moments,
   };
 }
@@ -444,7 +451,7 @@ export function sampleAt(index: TraceIndex, t: number): TraceSample | undefined 
 
 /** How many events have happened by t (events at exactly t count). */
 export function eventCountAt(index: TraceIndex, t: number): number {
-  return upperBound(index.trace.events, t, (e) => e.t);
+  return upperBound(index.eventTimesInOrder, t, (x) => x);
 }
 
 export function deploymentsAt(index: TraceIndex, t: number): DeploymentFrame[] {
@@ -488,7 +495,10 @@ export function frameAt(index: TraceIndex, t: number): Frame {
     },
     sample: sampleAt(index, t),
     eventCount,
-    latestEvent: index.trace.events[eventCount - 1],
+    // Read only by the presenter bar: a getter, so a frame does not build the events.
+    get latestEvent() {
+      return index.trace.events[eventCount - 1];
+    },
     deployments: deploymentsAt(index, t),
     outcome: t >= index.duration ? index.trace.outcome : undefined,
   };

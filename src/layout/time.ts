@@ -26,7 +26,7 @@ export function formatDuration(seconds: number): string {
 }
 
 /** Number of items whose key is <= t (index of the first item with key > t). */
-export function upperBound<T>(items: readonly T[], t: number, key: (item: T) => number): number {
+export function upperBound<T>(items: ArrayLike<T>, t: number, key: (item: T) => number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {

@@ -4,7 +4,7 @@
 // worker packs a trace fresh from the engine, whose lists are still unbuilt columns.
 import { describe, expect, it, vi } from 'vitest';
 import { EventColumns } from '../../src/engine/event-columns.ts';
-import { buildIndex, type TraceIndex } from '../../src/layout/frame.ts';
+import { buildIndex, frameAt, type TraceIndex } from '../../src/layout/frame.ts';
 import type { Trace } from '../../src/trace/types.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
@@ -53,6 +53,19 @@ describe('index packet', () => {
     expect(Object.getOwnPropertyDescriptor(back.trace, 'changes')?.get).toBeDefined();
     expect(Object.getOwnPropertyDescriptor(back.trace.final, 'targets')?.get).toBeDefined();
     expect(back.trace.changes).toStrictEqual(eb({ instances: 4, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 2 }).changes);
+  });
+
+  it('builds the events on the page only when they are read: a frame counts them without them', () => {
+    const settings = { instances: 4, DeploymentPolicy: 'Rolling', BatchSizeType: 'Fixed', BatchSize: 2 };
+    const back = roundTrip(eb(settings));
+    const built = eb(settings);
+    const t = built.events[Math.floor(built.events.length / 2)]!.t;
+    const frame = frameAt(back, t);
+    expect(frame.eventCount).toBe(built.events.filter((e) => e.t <= t).length);
+    expect(Object.getOwnPropertyDescriptor(back.trace, 'events')?.get).toBeDefined(); // still unbuilt
+    expect(frame.latestEvent).toStrictEqual(built.events[frame.eventCount - 1]);
+    expect(Object.getOwnPropertyDescriptor(back.trace, 'events')?.get).toBeUndefined(); // built by that read
+    expect(back.trace.events).toStrictEqual(built.events);
   });
 
   it('rebuilds the same index when it pauses between tables', async () => {
