@@ -154,8 +154,14 @@ describe('while a large share link simulates', () => {
     release();
     await appReady(app);
     expect(app.index?.targets).toHaveLength(1200);
-    expect(text('status-header')).toMatch(/^Twelve hundred, rolling Elastic Beanstalk · Rolling · v1 → v2 · 1200 targets/);
+    expect(text('status-header')).toMatch(/^Twelve hundred, rolling Elastic Beanstalk · Rolling · v1 → v2 · 1,200 targets/);
     expect(text('now-line')).not.toMatch(/Simulating/);
     expect(text('event-log')).toMatch(/Batch 1 of 2: i-1 … i-600/); // the events at 0:00
+    // Counts of a large fleet are grouped by thousands, as the simulating text was.
+    const total = app.index!.trace.events.length;
+    expect(total).toBeGreaterThan(1000);
+    expect(view('event-log').shadowRoot!.querySelector('.count')!.textContent).toMatch(new RegExp(` of ${total.toLocaleString('en-US')}$`));
+    await view('timeline-view').updateComplete;
+    expect(view('timeline-view').shadowRoot!.textContent).toContain('Original fleet · 1,200');
   });
 });

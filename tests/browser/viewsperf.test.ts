@@ -52,7 +52,9 @@ describe('event log folding', () => {
     const folded = entries.filter((b) => b.textContent!.includes('(also i-2 … i-1000: 999 more)'));
     expect(folded.length).toBeGreaterThan(0);
     // The count still counts events, not lines.
-    expect(el.shadowRoot!.querySelector('.count')!.textContent).toBe(`${index.trace.events.length} of ${index.trace.events.length}`);
+    // Grouped by thousands (2,005 of 2,005).
+    const n = index.trace.events.length.toLocaleString('en-US');
+    expect(el.shadowRoot!.querySelector('.count')!.textContent).toBe(`${n} of ${n}`);
   });
 
   it('folds only the part of a run the playhead has reached, and selecting the line selects its first event', async () => {

@@ -14,6 +14,7 @@ import { ResizeController } from '../shared/resize-controller.ts';
 import { LABEL_WIDTH, RIGHT_MARGIN, base } from '../shared/tokens.ts';
 import { styles } from './capacity-charts.styles.ts';
 import { reveal, slideX, revealStyles } from '../shared/reveal.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 const CHART_HEIGHT = 78;
 
@@ -74,7 +75,7 @@ export class CapacityCharts extends LitElement {
                   const value = sample ? spec.pick(sample)?.[v] : undefined;
                   return value === undefined
                     ? ''
-                    : html`<span class="chip"><span class="sw" style="background:${versionColor(versions, v)}"></span>${v} ${value}${spec.percent ? '%' : ''}</span>`;
+                    : html`<span class="chip"><span class="sw" style="background:${versionColor(versions, v)}"></span>${v} ${thousands(value)}${spec.percent ? '%' : ''}</span>`;
                 })}
                 ${spec.kind === 'traffic' && sample && Object.keys(sample.traffic).length === 0 && this.t > 0
                   ? html`<span class="down-now">downtime: nothing serving</span>`

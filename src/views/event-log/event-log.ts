@@ -18,6 +18,7 @@ import { alsoText, eventRunStarts } from '../../layout/event-groups.ts';
 import { upperBound } from '../../layout/time.ts';
 import { SeekThrottle } from '../shared/seek-throttle.ts';
 import type { Trace } from '../../trace/types.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 /** Runs per trace, folded once (the log of a 5,000-target run has tens of thousands of events). */
 const runsOf = new WeakMap<Trace, number[]>();
@@ -217,7 +218,7 @@ export class EventLog extends LitElement {
         </button>
       </li>`;
     return html`
-      <div class="head"><h2>Event log</h2><span class="count">${this.count} of ${total}</span></div>
+      <div class="head"><h2>Event log</h2><span class="count">${thousands(this.count)} of ${thousands(total)}</span></div>
       <div class="frame">
         <div class="scroller" @scroll=${this.onScroll}>
           <ol class="log" style=${floor} aria-label="Events up to the playhead; select one to see why it happened" @keydown=${this.onKey}>

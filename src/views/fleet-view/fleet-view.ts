@@ -18,6 +18,7 @@ import { gridStyles } from './fleet-grid.styles.ts';
 import { FleetCanvas } from './fleet-canvas.ts';
 import { tile } from './fleet-tile.ts';
 import { OffscreenUpdates } from '../shared/offscreen.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 export const COMPACT_OVER = 120;
 
@@ -110,7 +111,7 @@ export class FleetView extends LitElement {
         : ''}
       ${this.groups.map(
         (g) => html`<section class="group" data-group=${g.group}>
-          <h3>${g.label} · ${g.members.length}</h3>
+          <h3>${g.label} · ${thousands(g.members.length)}</h3>
           ${this.compact ? this.gridTemplate(g) : this.tilesTemplate(g)}
         </section>`,
       )}

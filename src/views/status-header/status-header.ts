@@ -8,6 +8,7 @@ import { formatTime } from '../../layout/time.ts';
 import { base } from '../shared/tokens.ts';
 import { bdi } from '../shared/user-text.ts';
 import { simulatingText, type Simulating } from '../../layout/simulating.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 export class StatusHeader extends LitElement {
   static override styles = [
@@ -70,7 +71,7 @@ export class StatusHeader extends LitElement {
     return html`
       <div class="title">
         ${scenarioName(sc.name)}
-        <div class="sub">${platform} · ${strategyOf(sc)} · ${bdi(sc.versions.from)} → ${bdi(sc.versions.to)} · ${index.targets.length} target${index.targets.length === 1 ? '' : 's'}</div>
+        <div class="sub">${platform} · ${strategyOf(sc)} · ${bdi(sc.versions.from)} → ${bdi(sc.versions.to)} · ${thousands(index.targets.length)} target${index.targets.length === 1 ? '' : 's'}</div>
       </div>
       <div class="deployments" role="status" aria-live="polite" aria-label="Deployments">
         ${frame.deployments.length === 0 ? html`<span class="dep">Deployment not started</span>` : ''}

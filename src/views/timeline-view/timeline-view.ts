@@ -20,6 +20,7 @@ import { reveal, slideX, revealStyles } from '../shared/reveal.ts';
 import { timeTicks } from '../../layout/ticks.ts';
 import { axisEnd } from '../../layout/series.ts';
 import { writeText } from '../shared/text-data.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 export class TimelineView extends LitElement {
   static override styles = [base, revealStyles, styles];
@@ -461,10 +462,10 @@ export class TimelineView extends LitElement {
     groups
       .select('text')
       .attr('y', (r) => r.height / 2 + 4)
-      .text((r) => (r.type === 'group' ? `${r.collapsed ? '▸' : '▾'} ${r.label} · ${r.count}` : ''));
+      .text((r) => (r.type === 'group' ? `${r.collapsed ? '▸' : '▾'} ${r.label} · ${thousands(r.count)}` : ''));
     groups
       .attr('aria-expanded', (r) => (r.type === 'group' && !r.collapsed ? 'true' : 'false'))
-      .attr('aria-label', (r) => (r.type === 'group' ? `${r.label} · ${r.count} targets` : ''))
+      .attr('aria-label', (r) => (r.type === 'group' ? `${r.label} · ${thousands(r.count)} targets` : ''))
       .on('click', (_e, r) => emit(this, 'group-toggle', { group: r.group }))
       .on('keydown', (e: KeyboardEvent, r) => {
         if (e.key === 'Enter' || e.key === ' ') {
