@@ -92,12 +92,13 @@ export function packParts(trace: Trace): { lists: ListsPart; rest: () => RestPar
   }
   const rest = restOf(trace);
   const { start, end } = spans.times();
-  const eventTimes = distinctTimes([events.times()]);
+  const eventTimesInOrder = events.timesInOrder();
+  const eventTimes = distinctTimes([eventTimesInOrder]);
   const lists: ListsPart = {
     // The trace lists spans by start, then end: so is each target's group, as the index wants them.
     spansByTarget: rowsByTarget(spans.targetsInOrder(), targets.length),
     eventTimes: Float64Array.from(eventTimes),
-    eventTimesInOrder: events.timesInOrder(),
+    eventTimesInOrder,
     moments: Float64Array.from(momentsOf(eventTimes, start, end, rest)),
     // Last: the columns' buffers are moved with the part.
     spans: spans.data(),

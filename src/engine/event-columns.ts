@@ -161,12 +161,6 @@ export class EventColumns implements LazyList<TraceEvent> {
     return revive(data, EventColumns.prototype, { messageTexts: suffixTexts(data.messageSuffixes as (string | null)[]), messageSuffixes: undefined });
   }
 
-  /** Every event's time, in no particular order. */
-  times(): Float64Array {
-    this.settle();
-    return this.t.subarray(0, this.length);
-  }
-
   /** Every event's time in trace order, a copy (what counting the events by a time needs, without building them). */
   timesInOrder(): Float64Array {
     this.settle();

@@ -139,7 +139,8 @@ export function buildIndex(trace: Trace): TraceIndex {
   const runningByTarget = spansByTarget.map(runningSpans);
   const failedByTarget = spansByTarget.map(failedSpans);
 
-  const eventTimes = distinctTimes([trace.events.map((e) => e.t)]);
+  const eventTimesInOrder = Float64Array.from(trace.events, (e) => e.t);
+  const eventTimes = distinctTimes([eventTimesInOrder]);
   const moments = momentsOf(eventTimes, trace.spans.map((s) => s.start), trace.spans.map((s) => s.end), trace);
   return {
     trace,
@@ -153,7 +154,7 @@ export function buildIndex(trace: Trace): TraceIndex {
     snapshots: snapshotColumns(trace.changes, targetIndex, targets.length),
     phases: phasesInOrder(trace.phases),
     eventTimes,
-    eventTimesInOrder: Float64Array.from(trace.events, (e) => e.t),
+    eventTimesInOrder,
     moments,
   };
 }
