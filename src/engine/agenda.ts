@@ -14,14 +14,19 @@
 // by one entry per step reallocates its table each time), a Map once it holds many.
 // Drained buckets are recycled with their item arrays.
 
-/**
- * Something scheduled. The agenda keeps its time in the bucket it waits in, not in
- * the entry: an entry a caller owns (a step run, one per instance of a fleet) then
- * needs no field for it. `cancelled` may come from its prototype (never true there).
- */
+/** Something scheduled by `at`. The agenda keeps its time in the bucket it waits in, not in the entry. */
 export interface Entry {
   run: () => void;
   readonly cancelled?: boolean | undefined;
+}
+
+/**
+ * Runs what the agenda holds as numbers: the rows of the world's step runs
+ * (step-runs.ts), scheduled by `scheduleRow` so that a waiting run costs the agenda
+ * a small integer, not an object of its own.
+ */
+export interface RowRunner {
+  runRow(row: number): void;
 }
 
 /** An entry made by `at`: its callback, and whether it was cancelled. */
@@ -37,7 +42,8 @@ interface OwnEntry extends Entry {
  */
 interface Bucket {
   t: number;
-  items: (Entry | undefined)[];
+  /** Entries, or rows for the RowRunner (never cancelled here: a cut-short run ignores its turn). */
+  items: (Entry | number | undefined)[];
   head: number;
   size: number;
 }
@@ -55,10 +61,12 @@ export class Agenda {
   private last: Bucket | undefined;
   now = 0;
 
+  constructor(private readonly rows?: RowRunner) {}
+
   /** Schedules `run` at absolute simulated time `t` (never in the past). */
   at(t: number, run: () => void): Entry {
     const entry: OwnEntry = { run, cancelled: false };
-    this.schedule(entry, t);
+    this.add(entry, t);
     return entry;
   }
 
@@ -66,12 +74,12 @@ export class Agenda {
     return this.at(this.now + seconds, run);
   }
 
-  /**
-   * Schedules an entry object the caller owns and reuses (e.g. a step runner that is
-   * its own entry), at `t` (never in the past). It must not be waiting already: an
-   * entry runs once per scheduling. Allocation-free alternative to `at`.
-   */
-  schedule(entry: Entry, t: number): void {
+  /** Schedules row `row` of the RowRunner at `t` (never in the past): it runs in its turn, as an entry would. */
+  scheduleRow(row: number, t: number): void {
+    this.add(row, t);
+  }
+
+  private add(entry: Entry | number, t: number): void {
     const time = t < this.now ? this.now : t;
     let bucket = this.last;
     if (bucket === undefined || bucket.t !== time) {
@@ -131,7 +139,8 @@ export class Agenda {
     bucket.items[bucket.head++] = undefined;
     this.now = bucket.t;
     if (bucket.head === bucket.size) this.drop(bucket);
-    entry.run();
+    if (typeof entry === 'number') this.rows!.runRow(entry);
+    else entry.run();
     return true;
   }
 
@@ -141,7 +150,12 @@ export class Agenda {
       const bucket = this.heap[0];
       if (bucket === undefined) return undefined;
       const items = bucket.items;
-      while (bucket.head < bucket.size && items[bucket.head]!.cancelled) items[bucket.head++] = undefined;
+      for (;;) {
+        if (bucket.head === bucket.size) break;
+        const entry = items[bucket.head]!;
+        if (typeof entry === 'number' || !entry.cancelled) break;
+        items[bucket.head++] = undefined;
+      }
       if (bucket.head < bucket.size) return bucket;
       this.drop(bucket);
     }

@@ -21,7 +21,8 @@ export interface PhaseTargets extends TargetIds {
 }
 
 /** What a phase is, as World.openPhase takes it. */
-export type NewPhase = Omit<TracePhase, 'start' | 'end'>;
+/** A phase to open: its targets are read, not kept (a fleet's own list may be passed). */
+export type NewPhase = Omit<TracePhase, 'start' | 'end' | 'targets'> & { targets?: readonly string[] | undefined };
 
 const KINDS: readonly PhaseKind[] = ['batch', 'wait', 'traffic-shift', 'rollback'];
 const FIRST = 16;

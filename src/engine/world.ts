@@ -23,6 +23,7 @@ import type {
 import { percentages, sharesInto, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
+import { StepRuns } from './step-runs.ts';
 import { ChangeColumns, idThenText, SpanColumns, type TargetIds, type TargetText } from './trace-columns.ts';
 import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
@@ -118,7 +119,9 @@ export interface NewTarget {
 }
 
 export class World implements TargetIds {
-  readonly agenda = new Agenda();
+  /** Every step run of the world, as rows (step-runs.ts); the agenda runs them in their turn. */
+  readonly stepRuns: StepRuns = new StepRuns(this);
+  readonly agenda = new Agenda(this.stepRuns);
   /**
    * Not a Map of every target: inserting 200,000 fresh id strings into one (hashing
    * each, rehashing as it grows) was a tenth of a blue/green run. Instances (i-N) are
@@ -321,6 +324,23 @@ export class World implements TargetIds {
   }
   setLastSuccessfulRevision(id: string, revision: string): void {
     this.store.setLastRevision(this.indexOf(id), revision);
+  }
+
+  /**
+   * The targets of `ids` that are not terminated: `ids` itself when none is (the
+   * usual case), so a whole fleet is not copied to find that out.
+   */
+  alive(ids: readonly string[]): readonly string[] {
+    for (let i = 0; i < ids.length; i++) {
+      if (this.stateOf(ids[i]!) === 'Terminated') return ids.filter((x) => this.stateOf(x) !== 'Terminated');
+    }
+    return ids;
+  }
+
+  /** Whether any target of `ids` is not terminated. */
+  anyAlive(ids: readonly string[]): boolean {
+    for (let i = 0; i < ids.length; i++) if (this.stateOf(ids[i]!) !== 'Terminated') return true;
+    return false;
   }
 
   /** How many targets there are (indices 0 … count − 1, launch order). */

@@ -1,9 +1,9 @@
 // The agenda's contract, which every trace's determinism rests on: time order, then
 // scheduling order (also across buckets and for entries added while a time runs),
-// cancelled entries neither run nor advance the clock, and an owned entry can be
-// scheduled again once it has run.
+// cancelled entries neither run nor advance the clock, and a row (a step run) takes
+// its place in line like an entry and can be scheduled again once it has run.
 import { describe, expect, it } from 'vitest';
-import { Agenda, type Entry } from '../../src/engine/agenda.ts';
+import { Agenda, type RowRunner } from '../../src/engine/agenda.ts';
 
 function drain(agenda: Agenda): void {
   while (agenda.step());
@@ -149,22 +149,36 @@ describe('cancelling', () => {
   });
 });
 
-describe('owned entries (schedule)', () => {
-  it('an entry object can be scheduled again after it ran, taking a new place in line', () => {
-    const agenda = new Agenda();
+describe('rows (scheduleRow)', () => {
+  it('a row runs in its turn among entries, and can be scheduled again after it ran, taking a new place in line', () => {
     const seen: string[] = [];
-    let runs = 0;
-    const own: Entry = {
-      cancelled: false,
-      run: () => {
-        seen.push(`own@${agenda.now}`);
-        if (++runs < 3) agenda.schedule(own, agenda.now + 10);
+    const runs = new Map<number, number>();
+    const rows: RowRunner = {
+      runRow: (row) => {
+        seen.push(`row ${row}@${agenda.now}`);
+        const n = (runs.get(row) ?? 0) + 1;
+        runs.set(row, n);
+        if (n < 3) agenda.scheduleRow(row, agenda.now + 10);
       },
     };
-    agenda.schedule(own, 0);
+    const agenda = new Agenda(rows);
+    agenda.scheduleRow(0, 0);
+    agenda.at(0, () => seen.push('plain@0'));
+    agenda.scheduleRow(7, 0);
     agenda.at(10, () => seen.push('plain@10'));
     drain(agenda);
-    // The re-scheduled entry at 10 was added after the plain one, so it runs second.
-    expect(seen).toEqual(['own@0', 'plain@10', 'own@10', 'own@20']);
+    // Rows re-scheduled at 10 were added after the plain entry, so they run after it, in the order they were added.
+    expect(seen).toEqual(['row 0@0', 'plain@0', 'row 7@0', 'plain@10', 'row 0@10', 'row 7@10', 'row 0@20', 'row 7@20']);
+  });
+
+  it('a cancelled entry before a row is dropped; the row still runs', () => {
+    const seen: number[] = [];
+    const agenda = new Agenda({ runRow: (row) => seen.push(row) });
+    const e = agenda.at(5, () => seen.push(-1));
+    agenda.scheduleRow(3, 5);
+    agenda.cancel(e);
+    drain(agenda);
+    expect(seen).toEqual([3]);
+    expect(agenda.now).toBe(5);
   });
 });

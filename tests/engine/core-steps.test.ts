@@ -2,7 +2,7 @@
 // steps: spans, results, deadlines and cancelling, and one step list shared by many
 // targets (callbacks get the target id).
 import { describe, expect, it } from 'vitest';
-import { runSteps, type Step, type StepResult } from '../../src/engine/steps.ts';
+import { runSteps, type Step, type StepResult, type StepRun } from '../../src/engine/steps.ts';
 import { World } from '../../src/engine/world.ts';
 import { scenario } from '../helpers.ts';
 
@@ -111,5 +111,34 @@ describe('runSteps', () => {
     w.run();
     expect(w.spans).toEqual([]);
     expect(results).toEqual([{ ok: false, failedStep: undefined, reason: 'terminated', cancelled: true }]);
+  });
+
+  it('a run cut short as its step starts ends once, then and there; the runs after it go on as their own steps say', () => {
+    const w = world();
+    const results: [string, StepResult][] = [];
+    const runs: Record<string, StepRun> = {};
+    // i-1's step fails when it would end, but i-1 is cut short as the step starts; i-2's step then fails on its own.
+    const steps: Step[] = [
+      {
+        name: 'A',
+        seconds: 10,
+        revision: 'v2',
+        onStart: (t) => {
+          if (t === 'i-1') runs[t]!.cancel('terminated at start');
+        },
+        failure: () => ({ reason: 'A failed' }),
+      },
+      { name: 'B', seconds: 1, revision: 'v2' },
+    ];
+    for (const id of ['i-1', 'i-2']) runs[id] = runSteps({ world: w, target: id, deploymentId: 'd-1', steps, onEnd: (r, t) => results.push([t, r]) });
+    w.run();
+    expect(results).toEqual([
+      ['i-1', { ok: false, failedStep: 'A', reason: 'terminated at start', cancelled: true }],
+      ['i-2', { ok: false, failedStep: 'A', reason: 'A failed' }],
+    ]);
+    expect(spanRows(w)).toEqual([
+      ['i-1', 'A', 0, 0, 'Failed', 'terminated at start'],
+      ['i-2', 'A', 0, 10, 'Failed', 'A failed'],
+    ]);
   });
 });

@@ -19,6 +19,17 @@ describe('AllAtOnce', () => {
     expect(trace.final.traffic).toEqual({ v2: 100 });
   });
 
+  it('the first instance started (its run is the first of the deployment) is cut short when it is terminated mid-step', () => {
+    const trace = eb({ instances: 3, DeploymentPolicy: 'AllAtOnce' }, { faults: [{ type: 'InstanceTerminated', target: 'i-1', at: 5 }] });
+    const cut = spansOf(trace, 'i-1').filter((s) => s.status === 'Failed');
+    expect(cut).toHaveLength(1);
+    expect(cut[0]!.end).toBe(5);
+    expect(cut[0]!.reason).toBe('the instance was terminated');
+    // Nothing of it runs after it is gone.
+    expect(spansOf(trace, 'i-1').every((s) => s.start <= 5)).toBe(true);
+    expect(finalOf(trace)['i-1']).toMatch(/Terminated$/);
+  });
+
   it('a bad version means downtime and no automatic rollback', () => {
     const trace = eb({ instances: 3, DeploymentPolicy: 'AllAtOnce' }, { faults: [{ type: 'BadVersion' }] });
     expect(trace.outcome).toBe('Failed');

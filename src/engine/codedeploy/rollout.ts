@@ -6,7 +6,7 @@
 // The same runner, with `slotOnFailure`, is a plain parallelism limit (blue/green
 // rerouting, blocking originals, the rollback's traffic hooks).
 // O(1) work per instance event: counters, a queue index, a map of runs in flight.
-import type { StepRun } from '../steps.ts';
+import type { RunRef } from '../step-runs.ts';
 import type { World } from '../world.ts';
 import { ByTarget } from '../by-target.ts';
 
@@ -42,7 +42,7 @@ export interface RolloutOptions {
    */
   terminatedFails?: boolean;
   /** Starts one instance; its result must come back through the rollout's `finished`. */
-  run: (id: string) => StepRun;
+  run: (id: string) => RunRef;
   /** Called after instances started together (one scheduling wave), with their ids. */
   onBatch?: (ids: string[]) => void;
   /** Called when an instance's run ends, or when it fails without running (terminated before its turn). */
@@ -58,7 +58,7 @@ export class Rollout {
   private succeeded = 0;
   private readonly failed: string[] = [];
   /** Runs in flight, by instance; they started in queue order (see inFlightRuns). */
-  private readonly inFlight: ByTarget<StepRun>;
+  private readonly inFlight: ByTarget<RunRef>;
   private readonly dropped = new Set<string>();
   private droppedCount = 0;
   /** The instances that succeeded: only a termination asks, so it is built on the first one (see succeeded). */
@@ -120,7 +120,7 @@ export class Rollout {
     this.over = true;
     const runs = this.inFlightRuns();
     for (const id of this.o.ids) this.inFlight.delete(id);
-    for (const run of runs) run.cancel(reason);
+    for (const run of runs) this.o.world.stepRuns.cancel(run, reason);
   }
 
   /**
@@ -131,8 +131,8 @@ export class Rollout {
   terminated(id: string, reason: string): 'cut short' | 'dropped' | 'failed' | undefined {
     if (this.over) return undefined;
     const run = this.inFlight.get(id);
-    if (run) {
-      run.cancel(reason);
+    if (run !== undefined) {
+      this.o.world.stepRuns.cancel(run, reason);
       return 'cut short';
     }
     let outcome: 'dropped' | 'failed' | undefined;
@@ -150,8 +150,8 @@ export class Rollout {
   }
 
   /** The runs in flight, in the order they started (queue order). */
-  private inFlightRuns(): StepRun[] {
-    const runs: StepRun[] = [];
+  private inFlightRuns(): RunRef[] {
+    const runs: RunRef[] = [];
     for (let i = 0; i < this.next; i++) {
       const run = this.inFlight.get(this.o.ids[i]!);
       if (run !== undefined) runs.push(run);
@@ -213,16 +213,21 @@ export class Rollout {
   private pump(): void {
     if (this.over) return;
     const { ids, minimumHealthy } = this.o;
-    const started: string[] = [];
+    // The instances started now are usually ids[from … next): copied once at the end,
+    // not grown one push at a time; a list is kept only after one was passed over.
+    const from = this.next;
+    let started: string[] | undefined;
     while (this.next < ids.length && !(this.o.failFast === true && this.failed.length > 0)) {
       const id = ids[this.next]!;
       // Usually nothing was dropped: no hashing of each id to find that out.
       if (this.dropped.size > 0 && this.dropped.has(id)) {
+        started ??= ids.slice(from, this.next);
         this.next++;
         continue;
       }
       // Terminated before the rollout could be told (e.g. while replacements launched).
       if (this.o.world.stateOf(id) === 'Terminated') {
+        started ??= ids.slice(from, this.next);
         this.next++;
         if (this.countsHosts && !this.uncounted.has(id)) this.healthy--;
         this.skip(id);
@@ -235,11 +240,14 @@ export class Rollout {
       if (healthy) this.healthy--;
       this.lowestHealthy = Math.min(this.lowestHealthy, this.healthy);
       const run = this.o.run(id);
-      if (!run.finished) this.inFlight.set(id, run);
+      if (!this.o.world.stepRuns.finished(run)) this.inFlight.set(id, run);
       this.peakInFlight = Math.max(this.peakInFlight, this.inFlight.size);
-      started.push(id);
+      started?.push(id);
     }
-    if (started.length > 0) this.o.onBatch?.(started);
+    if (this.o.onBatch !== undefined) {
+      started ??= this.next > from ? ids.slice(from, this.next) : [];
+      if (started.length > 0) this.o.onBatch(started);
+    }
     if (this.inFlight.size > 0) return;
     this.over = true;
     let untouched = 0;

@@ -5,7 +5,6 @@
 // columns: the names are written when the trace is read). O(1) per instance event.
 import type { World } from '../world.ts';
 import type { PhaseRef } from '../phase-columns.ts';
-import { ByTarget } from '../by-target.ts';
 
 interface Open {
   phase: PhaseRef;
@@ -13,7 +12,14 @@ interface Open {
 }
 
 export class BatchPhases {
-  private readonly byTarget: ByTarget<Open>;
+  /**
+   * Each target's open batch by its index (0: none): numbers, not a pointer per
+   * instance, which in a 100,000-instance array (old space from birth) each cost
+   * the collector a remembered slot.
+   */
+  private batchOf = new Int32Array(0);
+  /** The batches by number (1-based); a batch is dropped once closed. */
+  private readonly open: (Open | undefined)[] = [undefined];
   private readonly group: number;
   private count = 0;
 
@@ -21,25 +27,35 @@ export class BatchPhases {
     private readonly world: World,
     private readonly deploymentId: string,
   ) {
-    this.byTarget = new ByTarget(world);
     this.group = world.phaseColumns.batchGroup();
   }
 
   /** Opens the next batch for instances started together; returns its number (1-based). */
-  start(ids: string[]): number {
+  start(ids: readonly string[]): number {
     const k = ++this.count;
     const phase = this.world.openBatchPhase(this.deploymentId, this.group, k, ids);
-    const open: Open = { phase, left: ids.length };
-    for (const id of ids) this.byTarget.set(id, open);
+    this.open.push({ phase, left: ids.length });
+    const n = this.world.targetCount;
+    if (this.batchOf.length < n) {
+      const larger = new Int32Array(n);
+      larger.set(this.batchOf);
+      this.batchOf = larger;
+    }
+    for (let i = 0; i < ids.length; i++) this.batchOf[this.world.indexOf(ids[i]!)] = k;
     return k;
   }
 
   /** One instance of a batch is done; the batch closes with its last instance. */
   finished(id: string): void {
-    const open = this.byTarget.get(id);
-    if (!open) return;
-    this.byTarget.delete(id);
-    if (--open.left === 0) this.world.closePhase(open.phase);
+    const i = this.world.indexOf(id);
+    const k = i < this.batchOf.length ? this.batchOf[i]! : 0;
+    if (k === 0) return;
+    this.batchOf[i] = 0;
+    const open = this.open[k]!;
+    if (--open.left === 0) {
+      this.open[k] = undefined;
+      this.world.closePhase(open.phase);
+    }
   }
 
   /** Names every batch "Batch k of K" once the rollout is over. */

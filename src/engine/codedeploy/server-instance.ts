@@ -3,7 +3,8 @@
 // installing the revision), how the load balancer health wait fails, and what the
 // instance's health is afterwards (healthy when its last deployment succeeded).
 import { ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS } from '../../aws/codedeploy-facts.ts';
-import { runProgram, type StepProgram, type StepResult, type StepRun } from '../steps.ts';
+import { runProgram, type StepProgram, type StepResult } from '../steps.ts';
+import type { RunRef } from '../step-runs.ts';
 import type { World } from '../world.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import type { TargetGroup } from '../../trace/types.ts';
@@ -109,7 +110,7 @@ export class ServerInstances implements StepProgram {
     this.steps = new LifecycleSteps(ctx, events, plan, effects(ctx, plan));
   }
 
-  run(id: string): StepRun {
+  run(id: string): RunRef {
     return runProgram(this, id, this.steps.of(id));
   }
 

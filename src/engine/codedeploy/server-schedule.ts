@@ -5,6 +5,7 @@ import { PREDEFINED_CONFIGS, serverSchedule, type ServerConfig, type ServerSched
 import type { RuleId } from '../../aws/rules.ts';
 import type { CodeDeploySettings } from '../../scenario/types.ts';
 import type { World } from '../world.ts';
+import { sizedArray } from '../sized-array.ts';
 import { listIds, plural } from '../narration.ts';
 import type { RolloutResult } from './rollout.ts';
 
@@ -39,17 +40,31 @@ const CONFIG_RULES: Readonly<Record<ServerConfigKind, RuleId>> = {
  * revision being deployed; by id within each class. Terminated instances are left out.
  */
 export function schedulingOrder(world: World, ids: readonly string[], revision: string): string[] {
-  const classes: string[][] = [[], [], [], []];
-  for (const id of ids) {
-    if (world.stateOf(id) === 'Terminated') continue;
-    const version = world.versionOf(id);
-    const k = !world.healthyOf(id) ? 0 : version === '' ? 1 : version !== revision ? 2 : 3;
-    classes[k]!.push(id);
+  // Each instance's class (TERMINATED: left out), then the instances placed class by
+  // class into one list of its final length: no lists grown a push at a time and joined.
+  const classes = new Uint8Array(ids.length);
+  const counts = [0, 0, 0, 0, 0];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    let k = TERMINATED;
+    if (world.stateOf(id) !== 'Terminated') {
+      const version = world.versionOf(id);
+      k = !world.healthyOf(id) ? 0 : version === '' ? 1 : version !== revision ? 2 : 3;
+    }
+    classes[i] = k;
+    counts[k]!++;
   }
-  // concat, not flat(): flat is a generic, element-by-element walk (a tenth of a 10,000-instance one at a time run's setup).
-  const [a, b, c, d] = classes as [string[], string[], string[], string[]];
-  return a.concat(b, c, d);
+  const at = [0, counts[0]!, counts[0]! + counts[1]!, counts[0]! + counts[1]! + counts[2]!, 0];
+  const order = sizedArray<string>(ids.length - counts[TERMINATED]!);
+  for (let i = 0; i < ids.length; i++) {
+    const k = classes[i]!;
+    if (k !== TERMINATED) order[at[k]!++] = ids[i]!;
+  }
+  return order;
 }
+
+/** schedulingOrder's class of a terminated instance, which is left out. */
+const TERMINATED = 4;
 
 /** The configuration's schedule and success rule in words (reference §2.3). */
 export function describeSchedule(cd: CodeDeploySettings, s: ServerSchedule, n: number): string {

@@ -42,7 +42,7 @@ export function runVersion(n: number, noun: string, version: string): string {
   return `${plural(n, noun)} run${n === 1 ? 's' : ''} ${version}`;
 }
 
-/** Instances of `ids` not terminated yet. */
-export function alive(world: World, ids: readonly string[]): string[] {
-  return ids.filter((x) => world.stateOf(x) !== 'Terminated');
+/** Instances of `ids` not terminated yet (`ids` itself when none is). */
+export function alive(world: World, ids: readonly string[]): readonly string[] {
+  return world.alive(ids);
 }

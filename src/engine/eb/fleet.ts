@@ -5,7 +5,8 @@ import type { PhaseRef } from '../phase-columns.ts';
 import { EB_LIFECYCLE_STEPS, EB_TIMEOUT_EXTRA_SECONDS } from '../../aws/eb-facts.ts';
 import type { ElasticBeanstalkSettings } from '../../scenario/types.ts';
 import type { TargetGroup } from '../../trace/types.ts';
-import { runProgram, runSteps, type Step, type StepProgram, type StepResult, type StepRun } from '../steps.ts';
+import { runProgram, runSteps, type Step, type StepProgram, type StepResult } from '../steps.ts';
+import type { RunRef } from '../step-runs.ts';
 import type { World } from '../world.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import { listIds } from '../narration.ts';
@@ -28,7 +29,7 @@ export class Fleet {
    * short; by the instance's index, not hashed (a Map of 100,000 fresh ids was a
    * twentieth of an Immutable run).
    */
-  readonly active: OrderedByTarget<StepRun>;
+  readonly active: OrderedByTarget<RunRef>;
   /** Termination step lists by version, without and with leaving the load balancer first (see terminationSteps). */
   private readonly termination = [new Map<string, readonly Step[]>(), new Map<string, readonly Step[]>()];
 
@@ -212,8 +213,9 @@ export class Fleet {
   cancelInFlight(reason: string): string[] {
     const runs = this.active.inOrder();
     this.active.clear();
-    for (const run of runs) run.cancel(reason);
-    return runs.map((r) => r.target);
+    const stepRuns = this.world.stepRuns;
+    for (const run of runs) stepRuns.cancel(run, reason);
+    return runs.map((r) => stepRuns.target(r));
   }
 
   /** Stops every instance mid-deployment now; detached ones are attached again (see abortInFlight). */

@@ -61,7 +61,8 @@ function scheduleInputs(world: World, fleet: Fleet, driver: Driver): void {
         return;
       }
       world.event('fault-injected', `${f.target} is terminated unexpectedly (for example by a failed EC2 host)`, { target: f.target });
-      fleet.active.get(f.target)?.cancel('the instance was terminated');
+      const run = fleet.active.get(f.target);
+      if (run !== undefined) world.stepRuns.cancel(run, 'the instance was terminated');
       fleet.markTerminated(f.target, `${f.target} is gone`, { undocumented: 'terminatedNotReplaced' });
       driver.unhealthy?.(f.target);
       driver.outOfService?.(f.target);
