@@ -17,10 +17,10 @@ export type PhaseRef = number;
 
 /** Target ids by index, and how to refer to a target by id: the world (World.spanRef). */
 export interface PhaseTargets extends TargetIds {
-  spanRef(id: string, columns: { named(id: string): number }): number;
+  /** World.seekRef: a phase's targets are mostly a fleet in launch order. */
+  seekRef(id: string, columns: { named(id: string): number }): number;
 }
 
-/** What a phase is, as World.openPhase takes it. */
 /** A phase to open: its targets are read, not kept (a fleet's own list may be passed). */
 export type NewPhase = Omit<TracePhase, 'start' | 'end' | 'targets'> & { targets?: readonly string[] | undefined };
 
@@ -57,7 +57,7 @@ export class PhaseColumns implements LazyList<TracePhase> {
 
   /** Where target ids come from from now on (see SpanColumns.useIds); no phase opens after. */
   useIds(targets: TargetIds): void {
-    this.targets = { idAt: (i) => targets.idAt(i), spanRef: (id, columns) => columns.named(id) };
+    this.targets = { idAt: (i) => targets.idAt(i), seekRef: (id, columns) => columns.named(id) };
   }
 
   /** The reference a phase keeps to a target that is not one of the world's, by its name (World.spanRef asks). */
@@ -109,7 +109,7 @@ export class PhaseColumns implements LazyList<TracePhase> {
     else {
       const from = this.targetRefCount;
       if (from + targets.length > this.targetRefs.length) this.targetRefs = grow(this.targetRefs, Math.max(this.targetRefs.length * 2, from + targets.length));
-      for (let k = 0; k < targets.length; k++) this.targetRefs[from + k] = this.targets.spanRef(targets[k]!, this);
+      for (let k = 0; k < targets.length; k++) this.targetRefs[from + k] = this.targets.seekRef(targets[k]!, this);
       this.targetRefCount = from + targets.length;
       this.targetsAt[i] = from;
       this.targetCount[i] = targets.length;

@@ -55,7 +55,7 @@ export interface StepRun {
 /**
  * What every target of a batch shares when it runs its steps: the world, the
  * deployment, the deadline and the end callback (which gets the target). One
- * program serves a whole batch, so a run costs one object per target.
+ * program serves a whole batch, so a run costs one row of the world's StepRuns.
  */
 export interface StepProgram {
   world: World;

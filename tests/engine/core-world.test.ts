@@ -88,6 +88,28 @@ describe('targets and counts', () => {
     expect(() => w.target('i-9')).toThrow('unknown target i-9');
   });
 
+  it('seek finds a fleet walked in launch order, and any other id as lookup does; what it finds is what the next look-ups are about', () => {
+    const w = world([]);
+    const ids = w.addInstances(5, { group: 'original', pool: 'original', version: 'v1', state: 'InService', healthy: true, registered: true });
+    w.setState('i-4', 'OutOfService');
+    // In launch order (each guess right), then out of order (each guess wrong).
+    expect(ids.map((id) => w.seek(id))).toEqual([0, 1, 2, 3, 4]);
+    expect(['i-3', 'i-1', 'i-5', 'i-2'].map((id) => w.seek(id))).toEqual([2, 0, 4, 1]);
+    // An id made apart (the same characters, another string) and an unknown one.
+    expect(w.seek(`i-${2 + 2}`)).toBe(3);
+    expect(w.stateOf(ids[3]!)).toBe('OutOfService');
+    expect(w.seek('i-9')).toBe(-1);
+    expect(w.seek('alias')).toBe(-1);
+    // A guess that is the next target but not the id asked for is not taken.
+    w.seek('i-1');
+    expect(w.seek('i-3')).toBe(2);
+    expect(w.alive(ids)).toBe(ids);
+    w.setState('i-2', 'Terminated');
+    expect(w.alive(ids)).toEqual(['i-1', 'i-3', 'i-4', 'i-5']);
+    expect(w.anyAlive(['i-2'])).toBe(false);
+    expect(w.anyAlive(['i-2', 'i-5'])).toBe(true);
+  });
+
   it('gives the final state in launch order, as columns that outlive the released world', () => {
     const w = world([]);
     addInstances(w, 3);

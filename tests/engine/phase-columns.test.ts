@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { PhaseColumns } from '../../src/engine/phase-columns.ts';
 
 const ids = ['i-1', 'i-2', 'i-3'];
-// As World.spanRef: a target's index, or what the columns call a name that is not a target.
-const columns = () => new PhaseColumns({ idAt: (i) => ids[i]!, spanRef: (id, c) => (ids.includes(id) ? ids.indexOf(id) : c.named(id)) });
+// As World.seekRef: a target's index, or what the columns call a name that is not a target.
+const columns = () => new PhaseColumns({ idAt: (i) => ids[i]!, seekRef: (id, c) => (ids.includes(id) ? ids.indexOf(id) : c.named(id)) });
 
 describe('PhaseColumns', () => {
   it('reads each phase back in the contract’s key order, with its targets and deadline', () => {

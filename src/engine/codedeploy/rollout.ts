@@ -78,6 +78,7 @@ export class Rollout {
   constructor(private readonly o: RolloutOptions) {
     this.inFlight = new ByTarget(o.world);
     for (const id of o.ids) {
+      o.world.seek(id);
       if (this.isHealthy(id)) this.healthy++;
       else this.uncounted.add(id);
     }
@@ -219,6 +220,8 @@ export class Rollout {
     let started: string[] | undefined;
     while (this.next < ids.length && !(this.o.failFast === true && this.failed.length > 0)) {
       const id = ids[this.next]!;
+      // The queue is mostly in launch order: found without reading the id (World.seek).
+      this.o.world.seek(id);
       // Usually nothing was dropped: no hashing of each id to find that out.
       if (this.dropped.size > 0 && this.dropped.has(id)) {
         started ??= ids.slice(from, this.next);

@@ -41,7 +41,11 @@ export class BatchPhases {
       larger.set(this.batchOf);
       this.batchOf = larger;
     }
-    for (let i = 0; i < ids.length; i++) this.batchOf[this.world.indexOf(ids[i]!)] = k;
+    for (let i = 0; i < ids.length; i++) {
+      const at = this.world.seek(ids[i]!);
+      if (at < 0) throw new Error(`unknown target ${ids[i]}`);
+      this.batchOf[at] = k;
+    }
     return k;
   }
 

@@ -46,6 +46,7 @@ export function schedulingOrder(world: World, ids: readonly string[], revision: 
   const counts = [0, 0, 0, 0, 0];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
+    world.seek(id);
     let k = TERMINATED;
     if (world.stateOf(id) !== 'Terminated') {
       const version = world.versionOf(id);

@@ -9,6 +9,7 @@ import type { RuleId } from '../../aws/rules.ts';
 import { machineActor, withActions } from '../run-machine.ts';
 import { blueGreenMachine, type BlueGreenEnd } from './blue-green-machine.ts';
 import { dnsTraffic } from './dns.ts';
+import { ByTarget } from '../by-target.ts';
 import { DEPLOYMENT_ID, type Driver, type DriverContext } from './driver.ts';
 
 const BLUE = 'original';
@@ -29,7 +30,8 @@ export function blueGreenDriver({ world, fleet, eb, end }: DriverContext): Drive
     { deploymentId: id, rule: 'eb.cname-swap' },
   );
 
-  let green = new Set<string>();
+  /** The green environment's instances (by index, not a hash set of a whole fleet's ids). */
+  const green = new ByTarget<true>(world);
   let batch: PhaseRef | undefined;
   let testing: PhaseRef | undefined;
   let propagation: PhaseRef | undefined;
@@ -62,7 +64,7 @@ export function blueGreenDriver({ world, fleet, eb, end }: DriverContext): Drive
           world.closePhase(batch);
           actor.send(r.ok ? { type: 'GROUP_HEALTHY' } : { type: 'GROUP_FAILED' });
         });
-        green = new Set(ids);
+        for (let i = 0; i < ids.length; i++) green.set(ids[i]!, true);
         batch = world.openPhase({ deploymentId: id, kind: 'batch', name: 'Green environment', targets: ids });
       },
       stopInFlight: () => {

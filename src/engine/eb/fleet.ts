@@ -98,7 +98,7 @@ export class Fleet {
       waiting = true;
       this.world.agenda.at(this.world.now, () => {
         if (done) return;
-        wait = this.world.openPhase({ deploymentId: this.deploymentId, kind: 'wait', name: 'Health check Timeout', targets: [...ids], deadline });
+        wait = this.world.openPhase({ deploymentId: this.deploymentId, kind: 'wait', name: 'Health check Timeout', targets: ids, deadline });
         this.world.event(
           'wait-started',
           `${label}: Elastic Beanstalk waits for ${listIds(ids)} to become healthy, giving up ${this.effectiveTimeout} s after it started (Timeout ${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`,

@@ -80,7 +80,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
         }),
       startEvaluation: () => {
         shift(eb.NewVersionPercent, `${eb.NewVersionPercent}% of client traffic goes to ${to}`, 'eb.traffic-splitting-evaluate');
-        split = world.openPhase({ deploymentId: id, kind: 'traffic-shift', name: 'Traffic split', targets: [...newIds] });
+        split = world.openPhase({ deploymentId: id, kind: 'traffic-shift', name: 'Traffic split', targets: newIds });
         const deadline = world.now + eb.EvaluationTime * 60;
         evaluation = world.openPhase({ deploymentId: id, kind: 'wait', name: 'EvaluationTime', deadline });
         world.event('wait-started', `EvaluationTime: Elastic Beanstalk watches the new instances' health for ${plural(eb.EvaluationTime, 'minute')}`, {
