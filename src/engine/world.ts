@@ -492,7 +492,10 @@ export class World implements TargetIds {
    * run meeting a value its warm-ups never had) would leave the loop unoptimized too.
    */
   targetEvents(type: TraceEventType, message: TargetText, ids: readonly string[], deploymentId: string, rule?: RuleId): void {
-    for (let i = 0; i < ids.length; i++) this.targetEvent(type, message, ids[i]!, deploymentId, rule);
+    for (let i = 0; i < ids.length; i++) {
+      this.seek(ids[i]!);
+      this.targetEvent(type, message, ids[i]!, deploymentId, rule);
+    }
   }
 
   /**

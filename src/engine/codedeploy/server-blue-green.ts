@@ -290,6 +290,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
         const ids = live(originals);
         for (let i = 0; i < ids.length; i++) {
           const x = ids[i]!;
+          world.seek(x);
           world.setState(x, 'Terminated');
           world.setHealthy(x, false);
           world.targetEvent('instance-terminated', terminated, x, USER_DEPLOYMENT, 'cd.termination-wait');
@@ -366,7 +367,10 @@ export function simulateServerBlueGreen(world: World): Outcome {
   const summary = (status: DeploymentStatus, readyTimeout: boolean): string => {
     if (status === 'Succeeded') {
       let n = 0;
-      for (const x of replacements) if (world.stateOf(x) === 'InService') n++;
+      for (const x of replacements) {
+        world.seek(x);
+        if (world.stateOf(x) === 'InService') n++;
+      }
       return `${plural(n, 'replacement instance')} serve${n === 1 ? 's' : ''} ${to}; the original instances are ${terminate.action === 'TERMINATE' ? 'terminated' : 'kept alive, out of service'}`;
     }
     if (status === 'Failed') return schedule.impossible ? 'the minimum healthy hosts cannot be met; no instance changed' : failure;

@@ -161,6 +161,9 @@ function announce(ctx: CdContext, n: number, schedule: ReturnType<typeof schedul
 
 function countOn(ctx: CdContext, ids: readonly string[], version: string): number {
   let n = 0;
-  for (const id of ids) if (ctx.world.stateOf(id) !== 'Terminated' && ctx.world.versionOf(id) === version) n++;
+  for (const id of ids) {
+    ctx.world.seek(id);
+    if (ctx.world.stateOf(id) !== 'Terminated' && ctx.world.versionOf(id) === version) n++;
+  }
   return n;
 }

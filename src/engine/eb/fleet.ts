@@ -131,7 +131,11 @@ export class Fleet {
         }
       },
     };
-    for (const id of ids) this.active.set(id, runProgram(program, id, steps));
+    for (const id of ids) {
+      // The group in launch order: each found without reading its id (World.seek).
+      this.world.seek(id);
+      this.active.set(id, runProgram(program, id, steps));
+    }
   }
 
   private instanceFailed(id: string, result: StepResult): void {
@@ -171,6 +175,7 @@ export class Fleet {
     };
     const world = this.world;
     for (const id of ids) {
+      world.seek(id);
       // A single-instance environment has no load balancer to leave.
       runProgram(program, id, this.terminationSteps(world.versionOf(id), world.stateOf(id) === 'InService' && world.registeredOf(id) !== undefined));
     }

@@ -50,7 +50,10 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   const launch = (count: number, name: string, label: string) => {
     const ids = fleet.launch(count, { group: 'temporary', pool: 'temporary', label, rule: rules.start }, groupDone);
     // An index loop: this runs once per group, unoptimized, where for…of allocates per instance.
-    for (let i = 0; i < ids.length; i++) isNew.set(ids[i]!, true);
+    for (let i = 0; i < ids.length; i++) {
+      world.seek(ids[i]!);
+      isNew.set(ids[i]!, true);
+    }
     // concat, not push one by one (copies into ever larger arrays) nor push(...ids) (100,000 arguments on the stack).
     newIds = newIds.concat(ids);
     if (ids.length > 0) batch = world.openPhase({ deploymentId: id, kind: 'batch', name, targets: ids });
