@@ -6,7 +6,7 @@
 // with a young-generation GC and a major one. Chunks allocate about what is recorded
 // and copy nothing while the run goes; the columns join them into exact-length
 // arrays once, when they are first read (after `simulate` has returned).
-export type Typed = Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
+export type Typed = Float64Array<ArrayBuffer> | Float32Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
 
 /** A columns object's arrays by field name (all of one chunk's rows). */
 export type ChunkArrays = Record<string, Typed>;

@@ -11,7 +11,7 @@ import type { UndocumentedId } from '../aws/undocumented.ts';
 import type { TraceEvent, TraceEventType } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
 import { addChunk, chunkState, settleChunks } from './column-chunks.ts';
-import { dataOf, FieldMemo, suffixTexts, targetCount, writtenTexts, FIRST_CAPACITY, revive, StringTable, Table, time, type ColumnsData, type TargetIds, type TargetText } from './trace-columns.ts';
+import { dataOf, FieldMemo, fitsFloat32, suffixTexts, targetCount, writtenTexts, FIRST_CAPACITY, revive, StringTable, Table, time, widen, type ColumnsData, type TargetIds, type TargetText, type TimeColumn } from './trace-columns.ts';
 
 /** Which optional fields an event has (bits), and its `healthy` value. */
 const TARGET = 1;
@@ -23,9 +23,9 @@ const UNDOCUMENTED = 32;
 const HEALTHY_TRUE = 64;
 
 interface EventArrays {
-  [field: string]: Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
-  t: Float64Array<ArrayBuffer>;
-  end: Float64Array<ArrayBuffer>;
+  [field: string]: TimeColumn | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
+  t: TimeColumn;
+  end: TimeColumn;
   target: Int32Array<ArrayBuffer>;
   type: Int32Array<ArrayBuffer>;
   deployment: Int32Array<ArrayBuffer>;
@@ -38,8 +38,10 @@ interface EventArrays {
 /** Events in recording order; `at()` and `list()` give them by time (stable), as the trace has them. */
 export class EventColumns implements LazyList<TraceEvent> {
   length = 0;
-  private t = new Float64Array(FIRST_CAPACITY);
-  private end = new Float64Array(FIRST_CAPACITY);
+  /** 4 bytes a time until one needs 8 (TimeColumn). */
+  private t: TimeColumn = new Float32Array(FIRST_CAPACITY);
+  private end: TimeColumn = new Float32Array(FIRST_CAPACITY);
+  private narrow = true;
   private target = new Int32Array(FIRST_CAPACITY);
   /** Indices in `strings` (type, deployment, rule, undocumented id: a few dozen distinct). */
   private type = new Int32Array(FIRST_CAPACITY);
@@ -96,6 +98,12 @@ export class EventColumns implements LazyList<TraceEvent> {
     const i = this.length;
     if (i === this.chunks.capacity) this.use(addChunk(this.chunks, this.arrays()));
     const j = i - this.chunks.base;
+    if (this.narrow && !(fitsFloat32(t) && (end === undefined || fitsFloat32(end)))) {
+      // The current chunk and those after it get 8 bytes a time; filled chunks keep theirs (joined exactly).
+      this.narrow = false;
+      this.t = widen(this.t);
+      this.end = widen(this.end);
+    }
     this.t[j] = t;
     if (t < this.lastT) this.unsorted = true;
     this.lastT = t;
@@ -165,7 +173,7 @@ export class EventColumns implements LazyList<TraceEvent> {
   timesInOrder(): Float64Array {
     this.settle();
     const order = this.timeOrder();
-    if (order === null) return this.t.slice(0, this.length);
+    if (order === null) return Float64Array.from(this.t.subarray(0, this.length));
     const out = new Float64Array(this.length);
     for (let k = 0; k < this.length; k++) out[k] = this.t[order[k]!]!;
     return out;

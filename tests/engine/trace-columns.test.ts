@@ -82,6 +82,50 @@ describe('ChangeColumns', () => {
   });
 });
 
+describe('times: 4 bytes while every time fits a 32-bit float, exact always', () => {
+  // Times after a few chunks of whole seconds: a whole second, then ones a 32-bit float cannot hold.
+  const n = 10_000;
+  const odd = [0.1, 16_777_217, 1 / 3, 86_400.7];
+  const times = (k: number) => (k < n ? k : odd[k - n]!);
+
+  it('spans keep every start and end exactly when a time that needs 8 bytes comes after whole chunks', () => {
+    const c = new SpanColumns({ idAt: (i) => `t${i}` });
+    for (let k = 0; k < n + odd.length; k++) c.add(k, 'S', times(k), times(k) + 0.5, 'Succeeded', 'd-1', 'v2', undefined);
+    const byTarget = new Map(c.list().map((s) => [s.target, s]));
+    for (let k = 0; k < n + odd.length; k++) {
+      expect(byTarget.get(`t${k}`)!.start).toBe(times(k));
+      expect(byTarget.get(`t${k}`)!.end).toBe(times(k) + 0.5);
+    }
+    expect(c.maxEnd).toBe(16_777_217.5);
+    // Sent to another thread and revived, the same.
+    const revived = SpanColumns.revive(structuredClone(c.data()));
+    expect(revived.list().map((s) => [s.start, s.end])).toEqual(c.list().map((s) => [s.start, s.end]));
+  });
+
+  it('changes and events keep their times exactly too (an event\'s end as well)', () => {
+    const changes = new ChangeColumns({ idAt: (i) => `t${i}` });
+    const events = new EventColumns({ idAt: (i) => `t${i}` });
+    for (let k = 0; k < n + odd.length; k++) {
+      changes.healthy(times(k), k, k % 2 === 0);
+      events.add(times(k), 'note', `e${k}`, k, undefined, undefined, undefined, k === n + 1 ? 1e9 + 0.1 : undefined, undefined);
+    }
+    expect(changes.list().map((x) => x.t)).toEqual(Array.from({ length: n + odd.length }, (_, k) => times(k)));
+    const listed = events.list();
+    expect(listed.map((e) => e.t)).toEqual(Array.from({ length: n + odd.length }, (_, k) => times(k)).sort((a, b) => a - b));
+    expect(listed.find((e) => e.message === `e${n + 1}`)!.end).toBe(1e9 + 0.1);
+    expect([...events.timesInOrder()]).toEqual(listed.map((e) => e.t));
+  });
+
+  it('a run whose times all fit keeps 4 bytes a time', () => {
+    const c = new SpanColumns(ids);
+    c.add(0, 'A', 0, 2.25, 'Succeeded', 'd-1', 'v2', undefined);
+    expect(c.times().start).toBeInstanceOf(Float32Array);
+    c.add(0, 'B', 2.25, 0.1, 'Succeeded', 'd-1', 'v2', undefined);
+    expect(c.times().start).toBeInstanceOf(Float64Array);
+    expect(c.list().map((s) => s.end)).toEqual([2.25, 0.1]);
+  });
+});
+
 describe('texts written when read, sent to another thread (data / revive)', () => {
   it('sends an idThen text as its suffix and writes out any other, and the revived columns read the same', () => {
     const c = new SpanColumns(ids);
