@@ -19,7 +19,7 @@ const RUNS: Record<number, number> = { 1_000: 15, 10_000: 10, 100_000: 1 };
 /**
  * Runs before timing starts, so the figures measure the engine rather than the JIT
  * compiling it (on background threads, which on a busy 2-core machine lag behind).
- * Measured (README, "Performance"): run by run in one process, a 10,000-instance run
+ * Measured (docs/performance-log.md): run by run in one process, a 10,000-instance run
  * settles after about six runs (the first is 5–10× a settled one, the third still 1.2–2×),
  * a 1,000-instance run after about eight.
  */

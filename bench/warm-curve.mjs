@@ -1,4 +1,4 @@
-// How many warm-ups a fleet size needs (README, "Performance"): times every run of one
+// How many warm-ups a fleet size needs (docs/performance-log.md): times every run of one
 // case in one fresh process, from the first, with the bundle `npm run bench` built.
 // Prints one line: "<case> <instances> wall/cpu wall/cpu …" in ms, run by run.
 // Usage: node bench/warm-curve.mjs <bundle.mjs> <case id> <instances> [runs=16]
