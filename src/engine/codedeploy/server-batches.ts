@@ -42,9 +42,9 @@ export class BatchPhases {
       this.batchOf = larger;
     }
     for (let i = 0; i < ids.length; i++) {
-      const at = this.world.seek(ids[i]!);
-      if (at < 0) throw new Error(`unknown target ${ids[i]}`);
-      this.batchOf[at] = k;
+      // Found without reading the id (World.seek); indexOf then answers from it, or refuses an unknown id.
+      this.world.seek(ids[i]!);
+      this.batchOf[this.world.indexOf(ids[i]!)] = k;
     }
     return k;
   }
