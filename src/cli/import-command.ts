@@ -71,6 +71,26 @@ export async function isImportInput(paths: string[], fs: ImportFs = nodeFs): Pro
   }
 }
 
+/**
+ * For `deploysim run` given several files: those that are deploysim scenarios (JSON
+ * with a `platform`, not a template or AWS CLI output). Several files are read as AWS
+ * files to import; a scenario among them is someone who meant to run several
+ * scenarios, and gets told how (main.ts) instead of an import problem per file.
+ */
+export async function scenarioFilesAmong(paths: string[], fs: ImportFs = nodeFs): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of paths) {
+    if (!/\.json$/i.test(path) || /(^|[\\/])appspec\.json$/i.test(path) || (await fs.kind(path)) !== 'file') continue;
+    try {
+      const value: unknown = JSON.parse(await fs.text(path));
+      if (typeof value === 'object' && value !== null && 'platform' in value && !looksLikeTemplate(value) && !looksLikeCliOutput(value)) out.push(path);
+    } catch {
+      // not JSON: the importer reports where
+    }
+  }
+  return out;
+}
+
 /** For `deploysim run`: the imported scenario, validated, or false after printing the problems. */
 export async function importForRun(paths: string[], io: Io, fs: ImportFs = nodeFs): Promise<{ ok: true; scenario: Scenario } | { ok: false }> {
   const result = await importPaths(paths, io, fs);

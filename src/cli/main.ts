@@ -17,7 +17,7 @@ import { compareOutput, compareRows } from './compare-command.ts';
 import { writeJson } from './json-stream.ts';
 import { encodeTrace } from '../trace/encode.ts';
 import { answerQuestions } from '../quiz/answers.ts';
-import { IMPORT_USAGE, importCommand, importForRun, isImportInput } from './import-command.ts';
+import { IMPORT_USAGE, importCommand, importForRun, isImportInput, scenarioFilesAmong } from './import-command.ts';
 
 export interface Io {
   /** Standard output; a returned promise is awaited before writing more (backpressure). */
@@ -67,6 +67,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (unknown.length > 0) return usageError(`unknown option ${unknown.join(', ')}`);
     if (flags.includes('--expanded') && !flags.includes('--json')) return usageError('--expanded goes with --json');
     if (files.length === 0) return usageError('run takes one scenario file, or AWS files to import');
+    if (files.length > 1) {
+      const scenarios = await scenarioFilesAmong(files);
+      if (scenarios.length > 0) return usageError(severalScenarios(scenarios, files));
+    }
     const loaded = (await isImportInput(files)) ? await importForRun(files, io) : await load(files[0]!, io);
     if (!loaded.ok) return 2;
     const trace = checkedSimulation(loaded.scenario);
@@ -118,6 +122,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return ok ? 0 : 2;
   }
   return usageError(`unknown command "${command}"`);
+}
+
+/** What `run` says when given several files of which some are scenarios: how to run them, not an import problem per file. */
+function severalScenarios(scenarios: string[], files: string[]): string {
+  if (scenarios.length === files.length) return `run takes one scenario file: run each on its own, or compare them with "deploysim compare ${files.join(' ')}"`;
+  const named = scenarios.length === 1 ? `${scenarios[0]} is a deploysim scenario: run it on its own` : `${scenarios.join(', ')} are deploysim scenarios: run each on its own`;
+  return `run takes one scenario file or AWS files to import, not both, and ${named}`;
 }
 
 /**

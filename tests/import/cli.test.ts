@@ -106,6 +106,21 @@ describe('deploysim run with AWS files', () => {
     expect(await isImportInput(['no-such.json'])).toBe(false);
   });
 
+  it('tells someone who gave it several scenarios to compare them or run each, instead of import problems', async () => {
+    const two = ['scenarios/elastic-beanstalk/rolling.json', 'scenarios/codedeploy/server-alarm-rollback.json'];
+    const several = await cli('run', ...two);
+    expect(several.code).toBe(2);
+    expect(several.out).toBe('');
+    expect(several.err).toMatch(`deploysim: run takes one scenario file: run each on its own, or compare them with "deploysim compare ${two.join(' ')}"`);
+    expect(several.err).not.toMatch(/not a file deploysim can import/);
+    const mixed = await cli('run', 'scenarios/imported/eb-rolling', two[0]!);
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toMatch(`run takes one scenario file or AWS files to import, not both, and ${two[0]} is a deploysim scenario: run it on its own`);
+    // AWS JSON files among several are still imported, not taken for scenarios.
+    const aws = await cli('run', 'tests/import/fixtures/get-deployment-group.json', 'tests/import/fixtures/get-deployment-config.json');
+    expect(aws.err).not.toMatch(/deploysim scenario/);
+  });
+
   it('prints the import problems and exits 2 when the files are wrong', async () => {
     const file = join(tmp, 'appspec.yml');
     writeFileSync(file, 'version: 0.0\nos: solaris\n');
