@@ -1,6 +1,7 @@
 // CodeDeploy facts (reference §2–3), as data: lifecycle event orders, reserved
 // events, predefined deployment configurations and AWS's bounds.
 import type { ComputePlatform } from '../scenario/types.ts';
+import { thousands } from '../scenario/thousands.ts';
 
 /** Events CodeDeploy runs itself; no AppSpec script can hook them (reference §2.1, §2.2). */
 export const RESERVED_EVENTS = new Set([
@@ -235,13 +236,13 @@ export function serverSchedule(
       // FLEET_PERCENT is converted to a count at the start, rounded up.
       const minimumHealthy = type === 'HOST_COUNT' ? value : Math.ceil((value * n) / 100);
       const maxParallel = Math.max(0, n - minimumHealthy);
-      const described = type === 'HOST_COUNT' ? `HOST_COUNT ${value}` : `FLEET_PERCENT ${value} (${minimumHealthy} of ${n} instances, rounded up)`;
+      const described = type === 'HOST_COUNT' ? `HOST_COUNT ${value}` : `FLEET_PERCENT ${value} (${thousands(minimumHealthy)} of ${thousands(n)} instances, rounded up)`;
       return {
         minimumHealthy,
         requiredSuccesses: 1,
         maxParallel,
         ...(maxParallel === 0
-          ? { impossible: `minimum healthy hosts ${described} leaves no instance that can be taken offline among ${n}` }
+          ? { impossible: `minimum healthy hosts ${described} leaves no instance that can be taken offline among ${thousands(n)}` }
           : {}),
       };
     }

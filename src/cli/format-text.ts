@@ -4,6 +4,7 @@
 import { printable } from '../scenario/problem-text.ts';
 import type { Trace, TracePhase } from '../trace/types.ts';
 import { alsoText, foldEvents } from '../layout/event-groups.ts';
+import { thousands } from '../scenario/thousands.ts';
 
 export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): string {
   const s = trace.scenario;
@@ -11,7 +12,7 @@ export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): 
   lines.push(printable(s.name));
   lines.push(describeSetup(trace));
   if (s.description) lines.push('', wrap(s.description, 78, ''));
-  lines.push('', `Outcome: ${trace.outcome} after ${clock(trace.durationSeconds)} (${trace.durationSeconds} s of simulated time)`);
+  lines.push('', `Outcome: ${trace.outcome} after ${clock(trace.durationSeconds)} (${thousands(trace.durationSeconds)} s of simulated time)`);
   for (const d of trace.deployments) {
     lines.push(`  ${d.id}  ${d.revision}  created by ${d.creator}  ${d.status}  ${clock(d.start)} → ${clock(d.end)}`);
   }
@@ -36,7 +37,7 @@ export function formatTrace(trace: Trace, options: { verbose?: boolean } = {}): 
     const key = `${(t.version || '—').padEnd(8)} ${t.state.padEnd(13)} ${t.state === 'Terminated' ? '         ' : t.healthy ? 'healthy  ' : 'unhealthy'}`;
     rows.set(key, [...(rows.get(key) ?? []), t.id]);
   }
-  for (const [key, ids] of rows) lines.push(`  ${key} ${ids.length} × ${ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} … ${ids[ids.length - 1]}`}`);
+  for (const [key, ids] of rows) lines.push(`  ${key} ${thousands(ids.length)} × ${ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} … ${ids[ids.length - 1]}`}`);
   const traffic = Object.entries(trace.final.traffic);
   lines.push(`  Production traffic: ${traffic.length === 0 ? 'nothing serves' : traffic.map(([v, p]) => `${v} ${p}%`).join(', ')}`);
   // Scenario text (labels, ids, descriptions) reaches the terminal: no control or bidi characters.
@@ -53,7 +54,7 @@ function formatPhases(phases: readonly TracePhase[], verbose: boolean): string[]
   for (const p of sorted) {
     while (open.length > 0 && !(p.start >= open[open.length - 1]!.start && p.end <= open[open.length - 1]!.end && p.deploymentId === open[open.length - 1]!.deploymentId)) open.pop();
     const when = `${clock(p.start)} → ${clock(p.end)}`.padStart(17);
-    const targets = p.targets && p.targets.length > 0 ? ` (${p.targets.length <= 4 ? p.targets.join(', ') : `${p.targets[0]} … ${p.targets[p.targets.length - 1]}, ${p.targets.length} targets`})` : '';
+    const targets = p.targets && p.targets.length > 0 ? ` (${p.targets.length <= 4 ? p.targets.join(', ') : `${p.targets[0]} … ${p.targets[p.targets.length - 1]}, ${thousands(p.targets.length)} targets`})` : '';
     const deadline = p.deadline !== undefined ? `, gives up at ${clock(p.deadline)}` : '';
     lines.push(`${when}  ${p.deploymentId}  ${'  '.repeat(open.length)}${p.name}${targets} [${p.kind}${deadline}]`);
     open.push(p);
@@ -67,7 +68,7 @@ function describeSetup(trace: Trace): string {
   const { from, to } = s.versions;
   if (s.elasticBeanstalk) {
     const eb = s.elasticBeanstalk;
-    return `Elastic Beanstalk · ${eb.DeploymentPolicy} · ${eb.environmentType} · ${eb.instances} instance${eb.instances === 1 ? '' : 's'} · ${from} → ${to}`;
+    return `Elastic Beanstalk · ${eb.DeploymentPolicy} · ${eb.environmentType} · ${thousands(eb.instances)} instance${eb.instances === 1 ? '' : 's'} · ${from} → ${to}`;
   }
   const cd = s.codeDeploy!;
   return `CodeDeploy · ${cd.computePlatform} · ${cd.deploymentType} · ${cd.deploymentConfigName} · ${from} → ${to}`;

@@ -1,7 +1,9 @@
-// Small wording helpers shared by every platform's narration.
+// Small wording helpers shared by every platform's narration. Counts are grouped
+// ("5,000 instances"), as the views print them.
+import { thousands } from '../scenario/thousands.ts';
 
 export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${thousands(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -19,5 +21,5 @@ export function flat(text: string): string {
 
 /** A readable list of ids, abbreviated for large fleets. */
 export function listIds(ids: readonly string[]): string {
-  return ids.length <= 8 ? ids.join(', ') : `${ids[0]} … ${ids[ids.length - 1]} (${ids.length} instances)`;
+  return ids.length <= 8 ? ids.join(', ') : `${ids[0]} … ${ids[ids.length - 1]} (${thousands(ids.length)} instances)`;
 }

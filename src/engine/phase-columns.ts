@@ -11,6 +11,7 @@
 import type { PhaseKind, TracePhase } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
 import { grow, StringTable, time, type TargetIds } from './trace-columns.ts';
+import { thousands } from '../scenario/thousands.ts';
 
 /** A recorded phase, by its place in recording order. */
 export type PhaseRef = number;
@@ -157,7 +158,7 @@ export class PhaseColumns implements LazyList<TracePhase> {
     const n = this.name[i]!;
     if (n >= 0) return this.strings.list[n]!;
     const total = this.groupTotals[-1 - n]!;
-    return total > 0 ? `Batch ${this.batch[i]} of ${total}` : `Batch ${this.batch[i]}`;
+    return total > 0 ? `Batch ${thousands(this.batch[i]!)} of ${thousands(total)}` : `Batch ${thousands(this.batch[i]!)}`;
   }
 
   private targetsOf(from: number, count: number): string[] {

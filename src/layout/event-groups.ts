@@ -3,6 +3,7 @@
 // messages differ only in their target ("i-1 passed health checks (also i-2 …
 // i-1000: 999 more)"). Pure; no DOM.
 import type { TraceEvent } from '../trace/types.ts';
+import { thousands } from '../scenario/thousands.ts';
 
 /**
  * Where each run starts (indexes into `events`, ascending; the first is 0 when
@@ -38,7 +39,7 @@ export function foldEvents(events: readonly TraceEvent[], verbose = false): Trac
 export function alsoText(count: number, target: (k: number) => string): string {
   if (count <= 0) return '';
   if (count <= 3) return `(also ${Array.from({ length: count }, (_, k) => target(k)).join(', ')})`;
-  return `(also ${target(0)} … ${target(count - 1)}: ${count} more)`;
+  return `(also ${target(0)} … ${target(count - 1)}: ${thousands(count)} more)`;
 }
 
 /** The message with its target blanked: two events of one run read the same apart from it. */

@@ -11,6 +11,7 @@ import { codeDeployRules } from './codedeploy-rules.ts';
 import type { Problem } from './validate.ts';
 import { suggest } from './validate.ts';
 import { quote } from './problem-text.ts';
+import { thousands } from './thousands.ts';
 
 type Raw = Record<string, any>;
 
@@ -76,7 +77,7 @@ function elasticBeanstalkRules(eb: Raw, faults: Raw[]): Problem[] {
       if (!m || Number(m[1]) < 1 || Number(m[1]) > known) {
         problems.push({
           path: `${path}/target`,
-          message: `no instance ${quote(f.target)} in this deployment; expected i-1 … i-${known} (${eb.instances} running${known > eb.instances ? `, i-${eb.instances + 1} … i-${known} launched by ${policy}` : ''})`,
+          message: `no instance ${quote(f.target)} in this deployment; expected i-1 … i-${known} (${thousands(eb.instances)} running${known > eb.instances ? `, i-${eb.instances + 1} … i-${known} launched by ${policy}` : ''})`,
         });
       }
     }

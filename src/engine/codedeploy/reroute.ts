@@ -9,6 +9,7 @@ import type { ServerSchedule } from '../../aws/codedeploy-facts.ts';
 import type { UndocumentedId } from '../../aws/undocumented.ts';
 import { listIds, plural } from '../narration.ts';
 import type { ServerConfigKind } from './server-schedule.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 export interface ReroutePlan {
   /** How many replacements are rerouted at once. */
@@ -30,7 +31,7 @@ export function reroutePlan(kind: ServerConfigKind, schedule: ServerSchedule, n:
         parallel: Math.max(1, Math.floor(n / 2)),
         failFast: false,
         rule: 'cd.reroute-half-at-a-time',
-        says: `up to ${plural(Math.max(1, Math.floor(n / 2)), 'replacement')} at a time; it succeeds if at least ${Math.ceil(n / 2)} receive traffic`,
+        says: `up to ${plural(Math.max(1, Math.floor(n / 2)), 'replacement')} at a time; it succeeds if at least ${thousands(Math.ceil(n / 2))} receive traffic`,
       };
     case 'OneAtATime':
       return {
@@ -64,23 +65,23 @@ export function rerouteVerdict(kind: ServerConfigKind, targets: readonly string[
   switch (kind) {
     case 'AllAtOnce':
       return succeeded >= 1
-        ? { ok: true, why: failed.length ? `${failedText}, but traffic reached ${plural(succeeded, 'replacement')}, and with AllAtOnce one is enough` : `traffic reached all ${n} replacements` }
+        ? { ok: true, why: failed.length ? `${failedText}, but traffic reached ${plural(succeeded, 'replacement')}, and with AllAtOnce one is enough` : `traffic reached all ${thousands(n)} replacements` }
         : { ok: false, why: `${failedText}: with AllAtOnce rerouting fails only when it fails for every replacement, and it did` };
     case 'HalfAtATime': {
       const half = Math.ceil(n / 2);
       return succeeded >= half
-        ? { ok: true, why: failed.length ? `${failedText}, but traffic reached ${succeeded} of ${n} replacements, at least half` : `traffic reached all ${n} replacements` }
-        : { ok: false, why: `${failedText}: traffic reached only ${succeeded} of ${n} replacements, and HalfAtATime needs at least ${half}` };
+        ? { ok: true, why: failed.length ? `${failedText}, but traffic reached ${thousands(succeeded)} of ${thousands(n)} replacements, at least half` : `traffic reached all ${thousands(n)} replacements` }
+        : { ok: false, why: `${failedText}: traffic reached only ${thousands(succeeded)} of ${thousands(n)} replacements, and HalfAtATime needs at least ${thousands(half)}` };
     }
     case 'OneAtATime': {
       const last = targets[n - 1];
-      if (failed.length === 0) return { ok: true, why: `traffic reached all ${n} replacements` };
+      if (failed.length === 0) return { ok: true, why: `traffic reached all ${thousands(n)} replacements` };
       if (failed.length === 1 && failed[0] === last && untouched === 0) {
         return { ok: true, why: `rerouting failed on ${last}, the last replacement, and with OneAtATime a failure on the last one still lets the deployment succeed` };
       }
       return { ok: false, why: `${failedText}, and with OneAtATime the first rerouting failure before the last replacement fails the deployment` };
     }
     case 'Custom':
-      return failed.length === 0 && untouched === 0 ? { ok: true, why: `traffic reached all ${n} replacements` } : { ok: false, why: `${failedText || 'rerouting stopped'}, and every replacement must receive traffic` };
+      return failed.length === 0 && untouched === 0 ? { ok: true, why: `traffic reached all ${thousands(n)} replacements` } : { ok: false, why: `${failedText || 'rerouting stopped'}, and every replacement must receive traffic` };
   }
 }

@@ -17,6 +17,7 @@ import { addInstances, announceIgnoredStopFailures, ServerInstances } from './se
 import { stopReason, stopRule } from './rollback-rules.ts';
 import { endRollback, endUserDeployment, runServer, startRollback } from './server-run.ts';
 import { configRule, describeSchedule, explainRollout, scheduleFor, schedulingOrder } from './server-schedule.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 export function simulateServerInPlace(world: World): Outcome {
   const ctx = contextOf(world);
@@ -117,7 +118,7 @@ export function simulateServerInPlace(world: World): Outcome {
   });
 
   const summary = (status: DeploymentStatus): string => {
-    if (status === 'Stopped') return `${countOn(ctx, ids, to)} of ${ids.length} instances run ${to}, the rest keep ${from}`;
+    if (status === 'Stopped') return `${thousands(countOn(ctx, ids, to))} of ${thousands(ids.length)} instances run ${to}, the rest keep ${from}`;
     if (!result) return schedule.impossible ? 'the minimum healthy hosts cannot be met; no instance changed' : '';
     return explainRollout(cd, schedule, result, to, order[order.length - 1]);
   };

@@ -8,6 +8,7 @@ import type { World } from '../world.ts';
 import { sizedArray } from '../sized-array.ts';
 import { listIds, plural } from '../narration.ts';
 import type { RolloutResult } from './rollout.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 export type ServerConfigKind = ServerConfig['kind'] | 'Custom';
 
@@ -74,11 +75,11 @@ export function describeSchedule(cd: CodeDeploySettings, s: ServerSchedule, n: n
     case 'OneAtATime':
       return `${cd.deploymentConfigName}: one instance at a time; ${n === 1 ? 'with a single instance the deployment succeeds only if it succeeds' : 'the deployment fails as soon as any instance but the last fails'}`;
     case 'HalfAtATime':
-      return `${cd.deploymentConfigName}: at most ${plural(s.maxParallel, 'instance')} of ${n} at a time, and at least ${s.requiredSuccesses} must succeed`;
+      return `${cd.deploymentConfigName}: at most ${plural(s.maxParallel, 'instance')} of ${thousands(n)} at a time, and at least ${thousands(s.requiredSuccesses)} must succeed`;
     case 'AllAtOnce':
       return `${cd.deploymentConfigName}: all ${plural(n, 'instance')} at once, and at least 1 must succeed`;
     case 'Custom':
-      return `custom configuration "${cd.deploymentConfigName}" (minimum healthy hosts ${m!.type} ${m!.value}): at most ${plural(s.maxParallel, 'instance')} of ${n} at a time, at least ${s.minimumHealthy} kept healthy, and at least 1 must succeed`;
+      return `custom configuration "${cd.deploymentConfigName}" (minimum healthy hosts ${m!.type} ${m!.value}): at most ${plural(s.maxParallel, 'instance')} of ${thousands(n)} at a time, at least ${thousands(s.minimumHealthy)} kept healthy, and at least 1 must succeed`;
   }
 }
 
@@ -91,7 +92,7 @@ export function explainRollout(cd: CodeDeploySettings, s: ServerSchedule, r: Rol
     if (configKind(cd) === 'OneAtATime' && r.failed.length === 1 && r.failed[0] === lastId) {
       return `${base}; the last instance, ${lastId}, failed, but with OneAtATime a failure on the last instance still lets the deployment succeed`;
     }
-    return `${base}; ${failed}, but at least ${s.requiredSuccesses} succeeded, which is all ${cd.deploymentConfigName} requires`;
+    return `${base}; ${failed}, but at least ${thousands(s.requiredSuccesses)} succeeded, which is all ${cd.deploymentConfigName} requires`;
   }
   if (r.untouched > 0 && configKind(cd) === 'OneAtATime' && r.failed.length > 0) {
     return `${failed}, and with OneAtATime a failure on any instance but the last fails the deployment: ${plural(r.untouched, 'instance')} never received ${revision}`;
@@ -99,7 +100,7 @@ export function explainRollout(cd: CodeDeploySettings, s: ServerSchedule, r: Rol
   if (r.untouched > 0) {
     const why = [failed, r.dropped > 0 ? `${plural(r.dropped, 'instance')} terminated before its turn` : ''].filter(Boolean).join(' and ');
     const lead = why ? `${why}; ` : '';
-    return `${lead}taking another instance offline would leave fewer than ${s.minimumHealthy} healthy, so CodeDeploy cannot go on: ${plural(r.untouched, 'instance')} never received ${revision}`;
+    return `${lead}taking another instance offline would leave fewer than ${thousands(s.minimumHealthy)} healthy, so CodeDeploy cannot go on: ${plural(r.untouched, 'instance')} never received ${revision}`;
   }
-  return `${failed || 'no instance succeeded'}; only ${r.succeeded} succeeded where at least ${s.requiredSuccesses} must`;
+  return `${failed || 'no instance succeeded'}; only ${thousands(r.succeeded)} succeeded where at least ${thousands(s.requiredSuccesses)} must`;
 }

@@ -11,6 +11,7 @@ import { blueGreenMachine, type BlueGreenEnd } from './blue-green-machine.ts';
 import { dnsTraffic } from './dns.ts';
 import { ByTarget } from '../by-target.ts';
 import { DEPLOYMENT_ID, type Driver, type DriverContext } from './driver.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 const BLUE = 'original';
 const GREEN = 'green';
@@ -26,7 +27,7 @@ export function blueGreenDriver({ world, fleet, eb, end }: DriverContext): Drive
   const propagatedAfter = eb.dnsTtl * EB_DNS_MODEL.tailTtls;
   world.event(
     'deployment-started',
-    `Blue/green deployment of ${to}: a second (green) environment of ${eb.instances} instances, tested for ${eb.swapAfter} s, then the environments' CNAMEs are swapped (DNS TTL ${eb.dnsTtl} s)`,
+    `Blue/green deployment of ${to}: a second (green) environment of ${thousands(eb.instances)} instances, tested for ${thousands(eb.swapAfter)} s, then the environments' CNAMEs are swapped (DNS TTL ${eb.dnsTtl} s)`,
     { deploymentId: id, rule: 'eb.cname-swap' },
   );
 
@@ -59,7 +60,7 @@ export function blueGreenDriver({ world, fleet, eb, end }: DriverContext): Drive
     blueGreenMachine,
     {
       createGreen: () => {
-        world.event('batch-started', `Creating the green environment with ${eb.instances} instances running ${to}`, { deploymentId: id, rule: 'eb.cname-swap' });
+        world.event('batch-started', `Creating the green environment with ${thousands(eb.instances)} instances running ${to}`, { deploymentId: id, rule: 'eb.cname-swap' });
         const ids = fleet.launch(eb.instances, { group: 'green-environment', pool: GREEN, label: 'The green environment', rule: 'eb.cname-swap' }, (r) => {
           world.closePhase(batch);
           actor.send(r.ok ? { type: 'GROUP_HEALTHY' } : { type: 'GROUP_FAILED' });

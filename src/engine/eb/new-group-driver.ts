@@ -12,6 +12,7 @@ import type { GroupResult } from './fleet.ts';
 import { newGroupMachine, type RollbackCause } from './new-group-machine.ts';
 import { alive, countVersion, DEPLOYMENT_ID, runVersion, type Driver, type DriverContext } from './driver.ts';
 import { ByTarget } from '../by-target.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 export function newGroupDriver({ world, fleet, eb, originals, end }: DriverContext): Driver {
   const policy = eb.DeploymentPolicy;
@@ -29,7 +30,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   world.event(
     'deployment-started',
     splitting
-      ? `TrafficSplitting deployment of ${to}: ${originals.length} new instances in a temporary group, then ${eb.NewVersionPercent}% of client traffic for ${eb.EvaluationTime} minutes`
+      ? `TrafficSplitting deployment of ${to}: ${thousands(originals.length)} new instances in a temporary group, then ${eb.NewVersionPercent}% of client traffic for ${eb.EvaluationTime} minutes`
       : `Immutable deployment of ${to}: one new instance in a temporary Auto Scaling group first` +
           (originals.length > 1 ? `, then ${plural(originals.length - 1, 'more instance')} once it is healthy` : ', replacing the old one once it is healthy'),
     { deploymentId: id, rule: rules.start },

@@ -9,6 +9,7 @@ import { listIds, plural } from '../narration.ts';
 import type { GroupResult } from './fleet.ts';
 import { rollingMachine } from './rolling-machine.ts';
 import { alive, countVersion, DEPLOYMENT_ID, runVersion, type Driver, type DriverContext } from './driver.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 export function rollingDriver({ world, fleet, eb, originals, end }: DriverContext): Driver {
   const policy = eb.DeploymentPolicy;
@@ -25,15 +26,15 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
   world.event(
     'deployment-started',
     allAtOnce
-      ? `AllAtOnce deployment of ${to} to all ${originals.length} instances at once`
-      : `${policy} deployment of ${to} to ${originals.length} instances in batches of ${size}` +
-          (eb.BatchSizeType === 'Percentage' ? ` (${eb.BatchSize}% of ${eb.instances})` : '') +
-          (additional ? `, after launching an additional batch of ${size} so capacity never drops` : ''),
+      ? `AllAtOnce deployment of ${to} to all ${thousands(originals.length)} instances at once`
+      : `${policy} deployment of ${to} to ${thousands(originals.length)} instances in batches of ${thousands(size)}` +
+          (eb.BatchSizeType === 'Percentage' ? ` (${eb.BatchSize}% of ${thousands(eb.instances)})` : '') +
+          (additional ? `, after launching an additional batch of ${thousands(size)} so capacity never drops` : ''),
     { deploymentId: id, rule: additional ? 'eb.additional-batch-launch' : policyRule, ...(rounded ? { undocumented: 'percentageRounding' as const } : {}) },
   );
 
   /** -1 is the additional batch. */
-  const label = (b: number) => (b < 0 ? 'The additional batch' : `Batch ${b + 1} of ${batches.length}`);
+  const label = (b: number) => (b < 0 ? 'The additional batch' : `Batch ${thousands(b + 1)} of ${thousands(batches.length)}`);
   let extra: string[] = [];
   let phase: PhaseRef | undefined;
   const report = (b: number) => (r: GroupResult) => {
