@@ -19,10 +19,20 @@ describe('capacity-charts', () => {
       await settle(el);
       const values = ticks(el.shadowRoot!, 'capacity');
       expect(values.length).toBeGreaterThan(1);
-      for (const v of values) expect(Number.isInteger(Number(v)), `${instances} instances: tick ${v}`).toBe(true);
-      expect(Number(values.at(-1))).toBeGreaterThanOrEqual(instances);
+      for (const v of values) expect(Number.isInteger(Number(v!.replace(/,/g, ''))), `${instances} instances: tick ${v}`).toBe(true);
+      expect(Number(values.at(-1)!.replace(/,/g, ''))).toBeGreaterThanOrEqual(instances);
       el.remove();
     }
+  });
+
+  it('groups the count ticks of a large fleet ("1,500", not "1500")', async () => {
+    const index = indexOf({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 1500, MaxSize: 1500, DeploymentPolicy: 'AllAtOnce' } });
+    const el = mount('capacity-charts', { index, t: 5 });
+    await settle(el);
+    const values = ticks(el.shadowRoot!, 'capacity');
+    expect(values).toContain('1,000');
+    expect(values.at(-1)).toMatch(/^\d,\d{3}$/);
+    expect(values.filter((v) => /^\d{4,}$/.test(v ?? ''))).toEqual([]);
   });
 
   it('Lambda: one chart of the alias\'s traffic weights in percent, no "in service" count', async () => {

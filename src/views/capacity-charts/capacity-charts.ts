@@ -137,7 +137,7 @@ export class CapacityCharts extends LitElement {
             d3
               .axisLeft(y)
               .tickValues(ticks)
-              .tickFormat((d) => (spec.percent ? `${d}%` : String(d)))
+              .tickFormat((d) => (spec.percent ? `${String(d)}%` : thousands(Number(d))))
               .tickSizeOuter(0),
           );
         for (const layer of ['future', 'past'] as const) {
