@@ -130,6 +130,25 @@ function hundredK(timed: Result[], capped: Result): Result {
   return { ...mid, heapWithTraceMB: Math.max(...heaps), readMs: capped.readMs, heapReadMB: capped.heapReadMB };
 }
 
+/**
+ * The 100k/10k ratio of each round (its 100k process over the 10k process just before
+ * it), as the range of the middle half of the rounds ("9.1–11.8"): how far the ratio
+ * moves on this machine from one pair of processes to the next. Informational: the
+ * verdict is on the ratio of the medians.
+ */
+function roundRatios(tenK: Result[], hundredK: Result[]): string | undefined {
+  const ratios: number[] = [];
+  for (let k = 0; k < Math.min(tenK.length, hundredK.length); k++) {
+    const a = tenK[k]!.ms;
+    const b = hundredK[k]!.ms;
+    if (a !== undefined && b !== undefined && a > 0) ratios.push(b / a);
+  }
+  if (ratios.length < 4) return undefined;
+  ratios.sort((x, y) => x - y);
+  const q = (f: number) => ratios[Math.round((ratios.length - 1) * f)]!;
+  return `${q(0.25).toFixed(1)}–${q(0.75).toFixed(1)}`;
+}
+
 const fmt = (ms: number | undefined) => (ms === undefined ? '—' : ms < 10 ? `${ms.toFixed(2)} ms` : ms < 10_000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(1)} s`);
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
 const cell = (text: string, width = 12) => text.padStart(width);
@@ -150,7 +169,7 @@ console.log(
 const x = measure(current, ['xstate']);
 console.log(`Bare XState: ${Math.round(x.eventsPerSecond ?? 0).toLocaleString('en')} actor.send events/s (one actor, same run)\n`);
 console.log(
-  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('cpu 100k', 11)}${cell('read 100k', 11)}${cell('heap read', 11)}`,
+  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('by round', 12)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('cpu 100k', 11)}${cell('read 100k', 11)}${cell('heap read', 11)}`,
 );
 const misses: string[] = [];
 const slower: string[] = [];
@@ -189,9 +208,10 @@ for (const c of CASES.filter((x) => !only || only.includes(x.id))) {
   const [at1k, at10k, at100k] = r.map((x) => x.ms);
   const ratio10 = at1k && at10k ? at10k / at1k : undefined;
   const ratio100 = at10k && at100k ? at100k / at10k : undefined;
+  const spread = roundRatios(tenK.now, timed);
   const heap = r[2]?.heapWithTraceMB;
   console.log(
-    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(fmt(r[2]?.cpuMs), 11)}${cell(fmt(r[2]?.readMs), 11)}${cell(r[2]?.heapReadMB ? `${Math.round(r[2].heapReadMB)} MB` : '—', 11)}`,
+    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(spread ?? '—', 12)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(fmt(r[2]?.cpuMs), 11)}${cell(fmt(r[2]?.readMs), 11)}${cell(r[2]?.heapReadMB ? `${Math.round(r[2].heapReadMB)} MB` : '—', 11)}`,
   );
   for (const [i, x] of r.entries()) if (x.error) console.log(`    ${SIZES[i]!.toLocaleString('en')} instances: ${x.error}`);
   if (!(at10k !== undefined && at10k < TARGET.ms10k)) misses.push(`${c.label}: 10k ${fmt(at10k)} (target < ${TARGET.ms10k} ms)`);
@@ -211,6 +231,7 @@ for (const c of CASES.filter((x) => !only || only.includes(x.id))) {
   }
 }
 console.log('');
+console.log('"by round": the 100k/10k ratio of each round (a 100k process over the 10k process just before it), the middle half of the rounds: how far the ratio moves from one pair of processes to the next on this machine (no target; the verdict is on the ratio of the medians, "100k/10k").');
 console.log('Times are wall clock: in each process the mean of its timed runs (so each run carries its share of the collector), and of the processes the median; "cpu 10k" and "cpu 100k" are the CPU time of the same runs (GC and compiler threads included), steadier on a shared machine.');
 console.log(
   'simulate() returns the trace with its targets, spans, events, samples, phases and changes unbuilt: they become objects when first read (src/trace/lazy.ts; `run --json` builds only the targets), ' +
