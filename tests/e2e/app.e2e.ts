@@ -126,7 +126,8 @@ describe('deploysim, built', () => {
     await page.locator('scenario-editor button.apply').click();
     await expect.poll(() => page.locator('status-header .name').textContent(), SETTLED).toContain('Rolling');
     await area.fill('{ not json');
-    await expect.poll(() => page.locator('scenario-editor ul.problems li').first().isVisible(), SETTLED).toBe(true);
+    // The problem of the new text, not the one left from the text before (validation waits for typing to pause).
+    await expect.poll(() => page.locator('scenario-editor ul.problems li').first().textContent(), SETTLED).toMatch(/not valid JSON at line 1, column 3/);
     await page.screenshot({ path: `${SHOTS}/03-editor-problems.png` });
     // Load a file from disk, then download the current scenario.
     const fromDisk = { name: 'From disk: AllAtOnce on 3', description: 'loaded from a file', platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 3 } };
