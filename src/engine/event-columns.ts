@@ -11,7 +11,7 @@ import type { UndocumentedId } from '../aws/undocumented.ts';
 import type { TraceEvent, TraceEventType } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
 import { addChunk, chunkState, settleChunks } from './column-chunks.ts';
-import { dataOf, FieldMemo, fitsFloat32, suffixTexts, targetCount, writtenTexts, FIRST_CAPACITY, revive, StringTable, Table, time, widen, type ColumnsData, type TargetIds, type TargetText, type TimeColumn } from './trace-columns.ts';
+import { dataOf, FieldMemo, fitsFloat32, suffixTexts, targetCount, writtenTexts, FIRST_CAPACITY, revive, StringTable, Table, time, widen, type ColumnsData, type NumberedText, type TargetIds, type TargetText, type TimeColumn } from './trace-columns.ts';
 
 /** Which optional fields an event has (bits), and its `healthy` value. */
 const TARGET = 1;
@@ -21,6 +21,10 @@ const HEALTHY = 8;
 const END = 16;
 const UNDOCUMENTED = 32;
 const HEALTHY_TRUE = 64;
+/** The message is a NumberedText: `message` holds its number times NUMBERED_TEXTS plus its index in `numberedTexts`. */
+const NUMBERED = 128;
+/** How many NumberedTexts a run may have (a few per rollout); their numbers then go up to 2^31 / this. */
+const NUMBERED_TEXTS = 256;
 
 interface EventArrays {
   [field: string]: TimeColumn | Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
@@ -49,10 +53,15 @@ export class EventColumns implements LazyList<TraceEvent> {
   private rule = new Int32Array(FIRST_CAPACITY);
   private undocumented = new Int32Array(FIRST_CAPACITY);
   private fields = new Uint8Array(FIRST_CAPACITY);
-  /** An index in `messages`, or -1 - an index in `messageTexts` (a TargetText of the event's target). */
+  /**
+   * An index in `messages`, or -1 - an index in `messageTexts` (a TargetText of the
+   * event's target); with the NUMBERED bit, the number times NUMBERED_TEXTS plus an
+   * index in `numberedTexts`.
+   */
   private message = new Int32Array(FIRST_CAPACITY);
   private readonly messages: string[] = [];
   private readonly messageTexts = new Table<TargetText>();
+  private readonly numberedTexts = new Table<NumberedText>();
   private readonly strings = new StringTable();
   /** The type, deployment and rule share `strings`: each remembers its last value (FieldMemo). */
   private readonly typeMemo = new FieldMemo(this.strings);
@@ -82,18 +91,20 @@ export class EventColumns implements LazyList<TraceEvent> {
 
   /**
    * Records an event; `target` is a target's index or `named(id)`, each optional field
-   * undefined when absent. A TargetText message needs a target.
+   * undefined when absent. A TargetText message needs a target; with `n` (≥ 0) the
+   * message is a NumberedText, written from `n` when read.
    */
   add(
     t: number,
     type: TraceEventType,
-    message: string | TargetText,
+    message: string | TargetText | NumberedText,
     target: number | undefined,
     deploymentId: string | undefined,
     rule: RuleId | undefined,
     healthy: boolean | undefined,
     end: number | undefined,
     undocumented: UndocumentedId | undefined,
+    n = -1,
   ): void {
     const i = this.length;
     if (i === this.chunks.capacity) this.use(addChunk(this.chunks, this.arrays()));
@@ -108,14 +119,20 @@ export class EventColumns implements LazyList<TraceEvent> {
     if (t < this.lastT) this.unsorted = true;
     this.lastT = t;
     this.type[j] = this.typeMemo.of(type);
-    if (typeof message === 'function') {
+    let bits = 0;
+    if (n >= 0) {
+      if (typeof message !== 'function') throw new Error(`a numbered ${type} event needs a NumberedText`);
+      const k = this.numberedTexts.of(message as NumberedText);
+      if (k >= NUMBERED_TEXTS || n > (0x7fffffff - k) / NUMBERED_TEXTS) throw new Error(`a numbered ${type} event: too many texts or too large a number (${n})`);
+      this.message[j] = n * NUMBERED_TEXTS + k;
+      bits |= NUMBERED;
+    } else if (typeof message === 'function') {
       if (target === undefined) throw new Error(`a ${type} event written from its target's id needs a target`);
-      this.message[j] = -1 - this.messageTexts.of(message);
+      this.message[j] = -1 - this.messageTexts.of(message as TargetText);
     } else {
       this.message[j] = this.messages.length;
       this.messages.push(message);
     }
-    let bits = 0;
     if (target !== undefined) {
       bits |= TARGET;
       this.target[j] = target;
@@ -161,12 +178,41 @@ export class EventColumns implements LazyList<TraceEvent> {
   data(): ColumnsData {
     this.settle();
     this.timeOrder(); // sorted once, here, and sent along
-    const { cells: message, strings: messages, suffixes: messageSuffixes } = writtenTexts(this.message, this.length, this.messages, this.messageTexts.list, -1, (i) => this.targetOf(i)!);
-    return dataOf({ ...this, message, messages, messageTexts: undefined, messageSuffixes }, this.targets, targetCount(this.target, this.length, this.fields, TARGET));
+    const numbered = this.numberedWritten();
+    const { cells: message, strings: messages, suffixes: messageSuffixes } = writtenTexts(numbered.cells, this.length, numbered.strings, this.messageTexts.list, -1, (i) => this.targetOf(i)!);
+    return dataOf(
+      { ...this, fields: numbered.fields, message, messages, messageTexts: undefined, messageSuffixes, numberedTexts: undefined },
+      this.targets,
+      targetCount(this.target, this.length, this.fields, TARGET),
+    );
   }
 
   static revive(data: ColumnsData): EventColumns {
-    return revive(data, EventColumns.prototype, { messageTexts: suffixTexts(data.messageSuffixes as (string | null)[]), messageSuffixes: undefined });
+    return revive(data, EventColumns.prototype, { messageTexts: suffixTexts(data.messageSuffixes as (string | null)[]), messageSuffixes: undefined, numberedTexts: new Table<NumberedText>() });
+  }
+
+  /**
+   * The messages with every NumberedText written out (functions do not clone): the
+   * message column, the strings it then names and the fields without NUMBERED. The
+   * columns themselves when there is none.
+   */
+  private numberedWritten(): { cells: Int32Array; strings: readonly string[]; fields: Uint8Array } {
+    if (this.numberedTexts.list.length === 0) return { cells: this.message, strings: this.messages, fields: this.fields };
+    const cells = this.message.slice(0, this.length);
+    const fields = this.fields.slice(0, this.length);
+    const strings = [...this.messages];
+    for (let i = 0; i < this.length; i++) {
+      if ((fields[i]! & NUMBERED) === 0) continue;
+      cells[i] = strings.length;
+      strings.push(this.numberedMessage(this.message[i]!));
+      fields[i] = fields[i]! & ~NUMBERED;
+    }
+    return { cells, strings, fields };
+  }
+
+  /** The text of a NUMBERED message cell. */
+  private numberedMessage(cell: number): string {
+    return this.numberedTexts.list[cell % NUMBERED_TEXTS]!(Math.floor(cell / NUMBERED_TEXTS));
   }
 
   /** Every event's time in trace order, a copy (what counting the events by a time needs, without building them). */
@@ -242,14 +288,14 @@ export class EventColumns implements LazyList<TraceEvent> {
     const bits = this.fields[i]!;
     const target = this.targetOf(i);
     const m = this.message[i]!;
-    const message = m >= 0 ? this.messages[m]! : this.messageTexts.list[-1 - m]!(target!);
+    const message = (bits & NUMBERED) !== 0 ? this.numberedMessage(m) : m >= 0 ? this.messages[m]! : this.messageTexts.list[-1 - m]!(target!);
     const deploymentId = (bits & DEPLOYMENT) === 0 ? undefined : this.strings.list[this.deployment[i]!]!;
     const rule = (bits & RULE) === 0 ? undefined : (this.strings.list[this.rule[i]!] as RuleId);
     const healthy = (bits & HEALTHY) === 0 ? undefined : (bits & HEALTHY_TRUE) !== 0;
     const undocumented = (bits & UNDOCUMENTED) === 0 ? undefined : this.strings.list[this.undocumented[i]!]!;
     // The shapes per-instance events take are built whole: an object given its
     // fields one by one keeps them in a second array.
-    switch (bits & ~HEALTHY_TRUE) {
+    switch (bits & ~(HEALTHY_TRUE | NUMBERED)) {
       case TARGET | DEPLOYMENT:
         return { t, type, message, target, deploymentId };
       case TARGET | DEPLOYMENT | RULE:

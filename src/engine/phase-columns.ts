@@ -92,6 +92,17 @@ export class PhaseColumns implements LazyList<TracePhase> {
     if (t > this.maxEnd) this.maxEnd = t;
   }
 
+  /** The number of batch `ref` in its group (1-based): the k of "Batch k of K". */
+  batchNumber(ref: PhaseRef): number {
+    return this.batch[ref]!;
+  }
+
+  /** The ids of phase `ref`'s targets, in the order it was given them (none when it has no target list). */
+  targetIds(ref: PhaseRef): string[] {
+    const at = this.targetsAt[ref]!;
+    return at < 0 ? [] : this.targetsOf(at, this.targetCount[ref]!);
+  }
+
   deploymentOf(ref: PhaseRef): string {
     return this.strings.list[this.deployment[ref]!]!;
   }

@@ -76,6 +76,17 @@ export type TargetText = ((target: string) => string) & {
   readonly suffix?: string;
 };
 
+/**
+ * A text written when read from a number the event keeps (a batch phase, say): one
+ * function per wording for the whole run, an integer per event. Why: a one at a time
+ * rollout starts a batch per instance, and its "Batch k: CodeDeploy deploys v2 to
+ * i-k" kept as a string per event (copied and marked by the collector until the run
+ * ends, for a text few ever read) was a quarter of a 100,000-instance run: in-place
+ * OneAtATime took 808 ms with them, 612 ms without (10,000 instances: 79 and 67 ms;
+ * medians of seven alternating processes).
+ */
+export type NumberedText = (n: number) => string;
+
 /** The TargetText "<target id><suffix>". */
 export function idThenText(suffix: string): TargetText {
   return Object.assign((id: string) => id + suffix, { suffix });

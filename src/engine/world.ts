@@ -24,7 +24,7 @@ import { percentages, sharesInto, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
 import { StepRuns } from './step-runs.ts';
-import { ChangeColumns, idThenText, SpanColumns, type TargetIds, type TargetText } from './trace-columns.ts';
+import { ChangeColumns, idThenText, SpanColumns, type NumberedText, type TargetIds, type TargetText } from './trace-columns.ts';
 import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
 import { FinalTargetColumns, TargetColumns } from './target-columns.ts';
@@ -474,6 +474,14 @@ export class World implements TargetIds {
       message = `${text} (${UNDOCUMENTED[undocumented].says}.)`;
     }
     this.eventColumns.add(t, type, message, target === undefined ? undefined : this.spanRef(target, this.eventColumns), deploymentId, rule, healthy, end, undocumented);
+  }
+
+  /**
+   * Records an event about no target whose message `text` writes from `n` when the
+   * trace is read (NumberedText): the same text, byte for byte, without a string per event.
+   */
+  numberedEvent(type: TraceEventType, text: NumberedText, n: number, deploymentId: string, rule?: RuleId): void {
+    this.eventColumns.add(this.now, type, text, undefined, deploymentId, rule, undefined, undefined, undefined, n);
   }
 
   /**

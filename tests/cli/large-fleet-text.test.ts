@@ -42,5 +42,9 @@ describe('counts of a large fleet', () => {
     const names = trace.phases.map((p) => p.name);
     expect(names).toContain('Batch 999 of 1,200');
     expect(names).toContain('Batch 1,200 of 1,200');
+    const started = trace.events.filter((e) => e.type === 'batch-started').map((e) => e.message);
+    expect(started).toHaveLength(1200);
+    expect(started[0]).toBe('Batch 1: CodeDeploy deploys v2 to i-1 (at least 1,199 must stay healthy)');
+    expect(started.at(-1)).toBe('Batch 1,200: CodeDeploy deploys v2 to i-1200 (at least 1,199 must stay healthy)');
   });
 });

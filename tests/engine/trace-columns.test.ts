@@ -148,10 +148,33 @@ describe('texts written when read, sent to another thread (data / revive)', () =
     const detached = idThenText(' is detached from the load balancer');
     e.add(1, 'deregistered', detached, 0, 'd-1', undefined, undefined, undefined, undefined);
     e.add(1, 'deregistered', detached, 1, 'd-1', undefined, undefined, undefined, undefined);
-    e.add(2, 'note', (id) => `${id} is slow`, 1, 'd-1', undefined, undefined, undefined, undefined);
+    e.add(2, 'note', (id: string) => `${id} is slow`, 1, 'd-1', undefined, undefined, undefined, undefined);
     const data = e.data();
     expect(data.messages).toEqual(['i-2 is slow']);
     const revived = EventColumns.revive(structuredClone(data));
     expect(revived.list().map((x) => x.message)).toEqual(['i-1 is detached from the load balancer', 'i-2 is detached from the load balancer', 'i-2 is slow']);
+  });
+
+  it('writes a numbered message from its number when read, and out for another thread', () => {
+    const e = new EventColumns(ids);
+    const batch = (n: number) => `Batch ${n}: deploys`;
+    const other = (n: number) => `Other ${n}`;
+    e.add(1, 'batch-started', batch, undefined, 'd-1', 'cd.one-at-a-time', undefined, undefined, undefined, 7);
+    e.add(1, 'note', 'plain', 0, 'd-1', undefined, undefined, undefined, undefined);
+    e.add(2, 'batch-started', batch, undefined, 'd-1', 'cd.one-at-a-time', undefined, undefined, undefined, 123_456);
+    e.add(3, 'batch-started', other, undefined, 'd-2', undefined, undefined, undefined, undefined, 0);
+    const expected = [
+      { t: 1, type: 'batch-started', message: 'Batch 7: deploys', deploymentId: 'd-1', rule: 'cd.one-at-a-time' },
+      { t: 1, type: 'note', message: 'plain', target: 'i-1', deploymentId: 'd-1' },
+      { t: 2, type: 'batch-started', message: 'Batch 123456: deploys', deploymentId: 'd-1', rule: 'cd.one-at-a-time' },
+      { t: 3, type: 'batch-started', message: 'Other 0', deploymentId: 'd-2' },
+    ];
+    expect(e.list()).toEqual(expected);
+    // No string is kept per numbered event: only the plain message is.
+    expect((e as unknown as { messages: string[] }).messages).toEqual(['plain']);
+    const revived = EventColumns.revive(structuredClone(e.data()));
+    expect(revived.list()).toEqual(expected);
+    expect(() => e.add(4, 'note', 'not a text', undefined, undefined, undefined, undefined, undefined, undefined, 1)).toThrow(/needs a NumberedText/);
+    expect(() => e.add(4, 'note', batch, undefined, undefined, undefined, undefined, undefined, undefined, 2 ** 30)).toThrow(/too large a number/);
   });
 });

@@ -4,11 +4,23 @@
 // waves), so the batches are named "Batch k of K" then (a batch group of the phase
 // columns: the names are written when the trace is read). O(1) per instance event.
 import type { World } from '../world.ts';
-import type { PhaseRef } from '../phase-columns.ts';
+import type { PhaseColumns, PhaseRef } from '../phase-columns.ts';
+import type { NumberedText } from '../trace-columns.ts';
+import { listIds } from '../narration.ts';
+import { thousands } from '../../scenario/thousands.ts';
 
 interface Open {
   phase: PhaseRef;
   left: number;
+}
+
+/**
+ * The batch-started message of a batch phase, "Batch k: <lead> <its targets><tail>",
+ * written from the phase when the trace is read (a one at a time rollout starts a
+ * batch per instance; see NumberedText).
+ */
+export function batchStartedText(phases: PhaseColumns, lead: string, tail = ''): NumberedText {
+  return (ref) => `Batch ${thousands(phases.batchNumber(ref))}: ${lead} ${listIds(phases.targetIds(ref))}${tail}`;
 }
 
 export class BatchPhases {
@@ -30,8 +42,8 @@ export class BatchPhases {
     this.group = world.phaseColumns.batchGroup();
   }
 
-  /** Opens the next batch for instances started together; returns its number (1-based). */
-  start(ids: readonly string[]): number {
+  /** Opens the next batch (numbered from 1) for instances started together; returns its phase. */
+  start(ids: readonly string[]): PhaseRef {
     const k = ++this.count;
     const phase = this.world.openBatchPhase(this.deploymentId, this.group, k, ids);
     this.open.push({ phase, left: ids.length });
@@ -46,7 +58,7 @@ export class BatchPhases {
       this.world.seek(ids[i]!);
       this.batchOf[this.world.indexOf(ids[i]!)] = k;
     }
-    return k;
+    return phase;
   }
 
   /** One instance of a batch is done; the batch closes with its last instance. */

@@ -11,11 +11,11 @@ import type { RuleId } from '../../aws/rules.ts';
 import type { DeploymentStatus, Outcome, PhaseKind } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { machineActor, withActions } from '../run-machine.ts';
-import { flat, listIds, plural } from '../narration.ts';
+import { listIds, plural } from '../narration.ts';
 import { contextOf, minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT } from './context.ts';
 import { reroutePlan, rerouteVerdict } from './reroute.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
-import { BatchPhases } from './server-batches.ts';
+import { BatchPhases, batchStartedText } from './server-batches.ts';
 import { serverBlueGreenMachine, type BlueGreenEvent } from './server-blue-green-machine.ts';
 import { addInstances, announceIgnoredStopFailures, ServerInstances } from './server-instance.ts';
 import { stopReason, stopRule } from './rollback-rules.ts';
@@ -175,7 +175,8 @@ export function simulateServerBlueGreen(world: World): Outcome {
         const phases = new BatchPhases(world, USER_DEPLOYMENT);
         batches = phases;
         const instances = new ServerInstances(ctx, INSTALL_EVENTS, { deploymentId: USER_DEPLOYMENT, revision: to }, (id, ok) => r.finished(id, ok));
-        const batchExtra = { deploymentId: USER_DEPLOYMENT, rule: configRule(cd) };
+        const batchText = batchStartedText(world.phaseColumns, `CodeDeploy installs ${to} on`);
+        const rule = configRule(cd);
         const r: Rollout = new Rollout({
           world,
           ids,
@@ -186,8 +187,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
           terminatedFails: true,
           run: (id) => instances.run(id),
           onBatch: (started) => {
-            const k = phases.start(started);
-            world.event('batch-started', flat(`Batch ${k}: CodeDeploy installs ${to} on ${listIds(started)}`), batchExtra);
+            world.numberedEvent('batch-started', batchText, phases.start(started), USER_DEPLOYMENT, rule);
           },
           onFinished: (id) => phases.finished(id),
           onSkipped: skipped(USER_DEPLOYMENT),

@@ -8,10 +8,10 @@ import { lifecycleOrder } from '../lifecycles/catalog.ts';
 import type { DeploymentStatus, Outcome } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { machineActor, withActions } from '../run-machine.ts';
-import { flat, listIds, plural } from '../narration.ts';
+import { listIds, plural } from '../narration.ts';
 import { contextOf, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
-import { BatchPhases } from './server-batches.ts';
+import { BatchPhases, batchStartedText } from './server-batches.ts';
 import { serverInPlaceMachine } from './server-in-place-machine.ts';
 import { addInstances, announceIgnoredStopFailures, ServerInstances } from './server-instance.ts';
 import { stopReason, stopRule } from './rollback-rules.ts';
@@ -44,8 +44,9 @@ export function simulateServerInPlace(world: World): Outcome {
     const phases = new BatchPhases(world, deploymentId);
     batches = phases;
     // The same for every batch (one at a time rollouts have one per instance).
-    const keep = schedule.minimumHealthy > 0 ? ` (at least ${schedule.minimumHealthy} must stay healthy)` : '';
-    const batchExtra = { deploymentId, rule: configRule(cd) };
+    const keep = schedule.minimumHealthy > 0 ? ` (at least ${thousands(schedule.minimumHealthy)} must stay healthy)` : '';
+    const batchText = batchStartedText(world.phaseColumns, `CodeDeploy deploys ${revision} to`, keep);
+    const rule = configRule(cd);
     const instances = new ServerInstances(ctx, events, { deploymentId, revision }, (id, ok) => r.finished(id, ok));
     const r: Rollout = new Rollout({
       world,
@@ -55,8 +56,7 @@ export function simulateServerInPlace(world: World): Outcome {
       run: (id) => instances.run(id),
       onBatch: (started) => {
         touched = true;
-        const k = phases.start(started);
-        world.event('batch-started', flat(`Batch ${k}: CodeDeploy deploys ${revision} to ${listIds(started)}${keep}`), batchExtra);
+        world.numberedEvent('batch-started', batchText, phases.start(started), deploymentId, rule);
       },
       onFinished: (id) => phases.finished(id),
       onSkipped: (id) => world.event('note', `${id} was waiting for its turn; CodeDeploy drops it from the deployment`, { target: id, deploymentId, undocumented: 'terminatedPending' }),
