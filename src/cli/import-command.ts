@@ -62,13 +62,10 @@ export async function isImportInput(paths: string[], fs: ImportFs = nodeFs): Pro
   const path = paths[0]!;
   const kind = await fs.kind(path);
   if (kind === 'folder') return true;
-  if (kind === 'missing' || !/\.json$/i.test(path) || /(^|[\\/])appspec\.json$/i.test(path)) return kind !== 'missing';
-  try {
-    const value: unknown = JSON.parse(await fs.text(path));
-    return looksLikeTemplate(value) || looksLikeCliOutput(value);
-  } catch {
-    return false; // not JSON: the scenario loader reports where
-  }
+  if (kind === 'missing') return false;
+  if (!plainJsonName(path)) return true;
+  const json = await parsedJson(path, fs);
+  return json !== undefined && isAwsJson(json.value); // not JSON: the scenario loader reports where
 }
 
 /**
@@ -80,15 +77,31 @@ export async function isImportInput(paths: string[], fs: ImportFs = nodeFs): Pro
 export async function scenarioFilesAmong(paths: string[], fs: ImportFs = nodeFs): Promise<string[]> {
   const out: string[] = [];
   for (const path of paths) {
-    if (!/\.json$/i.test(path) || /(^|[\\/])appspec\.json$/i.test(path) || (await fs.kind(path)) !== 'file') continue;
-    try {
-      const value: unknown = JSON.parse(await fs.text(path));
-      if (typeof value === 'object' && value !== null && 'platform' in value && !looksLikeTemplate(value) && !looksLikeCliOutput(value)) out.push(path);
-    } catch {
-      // not JSON: the importer reports where
-    }
+    if (!plainJsonName(path) || (await fs.kind(path)) !== 'file') continue;
+    const json = await parsedJson(path, fs); // not JSON: the importer reports where
+    const value = json?.value;
+    if (typeof value === 'object' && value !== null && 'platform' in value && !isAwsJson(value)) out.push(path);
   }
   return out;
+}
+
+/** A `.json` file whose content says what it is (an appspec.json is an AppSpec file by its name). */
+function plainJsonName(path: string): boolean {
+  return /\.json$/i.test(path) && !/(^|[\\/])appspec\.json$/i.test(path);
+}
+
+/** The file's content parsed as JSON, or undefined when it cannot be read or parsed. */
+async function parsedJson(path: string, fs: ImportFs): Promise<{ value: unknown } | undefined> {
+  try {
+    return { value: JSON.parse(await fs.text(path)) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** JSON that AWS wrote: a CloudFormation template or AWS CLI output. */
+function isAwsJson(value: unknown): boolean {
+  return looksLikeTemplate(value) || looksLikeCliOutput(value);
 }
 
 /** For `deploysim run`: the imported scenario, validated, or false after printing the problems. */
