@@ -1,8 +1,8 @@
-// A map from target id to a value, kept in an array by the target's index in the
-// world (World.indexOf finds an instance by the number in its id, without hashing
-// it): a 100,000-instance rollout keeps all its runs in flight at once, and a Map
+// A map from target to a value, kept in an array by the target's index in the
+// world: a 100,000-instance rollout keeps all its runs in flight at once, and a Map
 // of that size costs a hash and a cache miss per instance event, and rehashes as it grows.
 import type { World } from './world.ts';
+import type { TargetIndex } from './target-store.ts';
 import { sizedArray } from './sized-array.ts';
 
 export class ByTarget<T> {
@@ -11,29 +11,28 @@ export class ByTarget<T> {
 
   constructor(private readonly world: World) {}
 
-  protected slot(id: string): number {
-    const i = this.world.indexOf(id);
+  protected slot(i: TargetIndex): number {
     if (i >= this.values.length) this.values = slotsFor(this.values, this.world.targetCount);
     return i;
   }
 
-  get(id: string): T | undefined {
+  get(id: TargetIndex): T | undefined {
     return this.values[this.slot(id)];
   }
 
-  has(id: string): boolean {
+  has(id: TargetIndex): boolean {
     return this.get(id) !== undefined;
   }
 
   /** Sets a value (never undefined). */
-  set(id: string, value: T): void {
+  set(id: TargetIndex, value: T): void {
     const i = this.slot(id);
     if (this.values[i] === undefined) this.size++;
     this.values[i] = value;
   }
 
   /** Removes the value of `id`; returns whether there was one. */
-  delete(id: string): boolean {
+  delete(id: TargetIndex): boolean {
     const i = this.slot(id);
     if (this.values[i] === undefined) return false;
     this.values[i] = undefined;
@@ -53,7 +52,7 @@ export class OrderedByTarget<T> extends ByTarget<T> {
   private sets = 0;
 
   /** Sets a value (never undefined); a new one goes last in `inOrder`, a replaced one keeps its place (as in a Map). */
-  override set(id: string, value: T): void {
+  override set(id: TargetIndex, value: T): void {
     const i = this.slot(id);
     if (this.values[i] === undefined) {
       if (i >= this.setAt.length) {

@@ -11,19 +11,14 @@
 import type { PhaseKind, TracePhase } from '../trace/types.ts';
 import type { LazyList } from '../trace/lazy.ts';
 import { grow, StringTable, time, type TargetIds } from './trace-columns.ts';
+import type { TargetIndex } from './target-store.ts';
 import { thousands } from '../scenario/thousands.ts';
 
 /** A recorded phase, by its place in recording order. */
 export type PhaseRef = number;
 
-/** Target ids by index, and how to refer to a target by id: the world (World.spanRef). */
-export interface PhaseTargets extends TargetIds {
-  /** World.seekRef: a phase's targets are mostly a fleet in launch order. */
-  seekRef(id: string, columns: { named(id: string): number }): number;
-}
-
-/** A phase to open: its targets are read, not kept (a fleet's own list may be passed). */
-export type NewPhase = Omit<TracePhase, 'start' | 'end' | 'targets'> & { targets?: readonly string[] | undefined };
+/** A phase to open: its targets (by index) are read, not kept (a fleet's own list may be passed). */
+export type NewPhase = Omit<TracePhase, 'start' | 'end' | 'targets'> & { targets?: readonly TargetIndex[] | undefined };
 
 const KINDS: readonly PhaseKind[] = ['batch', 'wait', 'traffic-shift', 'rollback'];
 const FIRST = 16;
@@ -43,27 +38,20 @@ export class PhaseColumns implements LazyList<TracePhase> {
   /** Where the phase's targets start in `targetRefs`, -1 when it has no target list. */
   private targetsAt = new Int32Array(FIRST);
   private targetCount = new Int32Array(FIRST);
-  /** Every phase's targets, one after another: a target's index, or `named(id)`. */
+  /** Every phase's targets, one after another, by index. */
   private targetRefs = new Int32Array(FIRST * 4);
   private targetRefCount = 0;
   private readonly strings = new StringTable();
-  /** Names of phase targets that are not targets of the world. */
-  private readonly texts = new StringTable();
   /** Each batch group's number of batches, once its rollout is over (0 until then). */
   private readonly groupTotals: number[] = [];
   /** The latest end recorded (the trace's duration needs it). */
   maxEnd = 0;
 
-  constructor(private targets: PhaseTargets) {}
+  constructor(private targets: TargetIds) {}
 
   /** Where target ids come from from now on (see SpanColumns.useIds); no phase opens after. */
   useIds(targets: TargetIds): void {
-    this.targets = { idAt: (i) => targets.idAt(i), seekRef: (id, columns) => columns.named(id) };
-  }
-
-  /** The reference a phase keeps to a target that is not one of the world's, by its name (World.spanRef asks). */
-  named(id: string): number {
-    return -1 - this.texts.of(id);
+    this.targets = targets;
   }
 
   /** Records a phase opened at `t` (its end is `t` until it is closed). */
@@ -78,8 +66,8 @@ export class PhaseColumns implements LazyList<TracePhase> {
   }
 
   /** Records batch `k` of `group`, opened at `t`, acting on `ids`. */
-  openBatch(t: number, deploymentId: string, group: number, k: number, ids: readonly string[]): PhaseRef {
-    return this.add(t, deploymentId, 'batch', -1 - group, k, ids, undefined);
+  openBatch(t: number, deploymentId: string, group: number, k: number, targets: readonly TargetIndex[]): PhaseRef {
+    return this.add(t, deploymentId, 'batch', -1 - group, k, targets, undefined);
   }
 
   /** The group's batches are `total` in all: "Batch k of total" from now on. */
@@ -107,7 +95,7 @@ export class PhaseColumns implements LazyList<TracePhase> {
     return this.strings.list[this.deployment[ref]!]!;
   }
 
-  private add(t: number, deploymentId: string, kind: PhaseKind, name: number, batch: number, targets: readonly string[] | undefined, deadline: number | undefined): PhaseRef {
+  private add(t: number, deploymentId: string, kind: PhaseKind, name: number, batch: number, targets: readonly TargetIndex[] | undefined, deadline: number | undefined): PhaseRef {
     const i = this.length;
     if (i === this.start.length) this.growRows(i * 2);
     this.start[i] = t;
@@ -121,7 +109,7 @@ export class PhaseColumns implements LazyList<TracePhase> {
     else {
       const from = this.targetRefCount;
       if (from + targets.length > this.targetRefs.length) this.targetRefs = grow(this.targetRefs, Math.max(this.targetRefs.length * 2, from + targets.length));
-      for (let k = 0; k < targets.length; k++) this.targetRefs[from + k] = this.targets.seekRef(targets[k]!, this);
+      this.targetRefs.set(targets, from);
       this.targetRefCount = from + targets.length;
       this.targetsAt[i] = from;
       this.targetCount[i] = targets.length;
@@ -174,10 +162,7 @@ export class PhaseColumns implements LazyList<TracePhase> {
 
   private targetsOf(from: number, count: number): string[] {
     const out: string[] = [];
-    for (let k = 0; k < count; k++) {
-      const ref = this.targetRefs[from + k]!;
-      out.push(ref >= 0 ? this.targets.idAt(ref) : this.texts.list[-1 - ref]!);
-    }
+    for (let k = 0; k < count; k++) out.push(this.targets.idAt(this.targetRefs[from + k]!));
     return out;
   }
 }

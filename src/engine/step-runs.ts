@@ -11,6 +11,7 @@ import type { SpanStatus } from '../trace/types.ts';
 import type { RowRunner } from './agenda.ts';
 import type { Step, StepFailure, StepProgram, StepResult } from './steps.ts';
 import type { TargetText } from './trace-columns.ts';
+import type { TargetIndex } from './target-store.ts';
 import type { World } from './world.ts';
 import { FIRST_CAPACITY, grow, larger } from './trace-columns.ts';
 
@@ -47,7 +48,7 @@ export class StepRuns implements RowRunner {
   private length = 0;
   /** The run's plan: an index in `plans`. */
   private plan = new Int32Array(FIRST_CAPACITY);
-  /** How the spans refer to the run's target (World.spanRef). */
+  /** The run's target (its index; spans refer to it so too). */
   private ref = new Int32Array(FIRST_CAPACITY);
   /** The pending step's index (≥ 0), between(next) when none is pending, or FINISHED. */
   private pos = new Int32Array(FIRST_CAPACITY);
@@ -59,8 +60,8 @@ export class StepRuns implements RowRunner {
 
   constructor(private readonly world: World) {}
 
-  /** Starts `steps` on the target `ref` stands for, at the current moment (after what is already due now). */
-  add(program: StepProgram, steps: readonly Step[], ref: number): RunRef {
+  /** Starts `steps` on target `ref`, at the current moment (after what is already due now). */
+  add(program: StepProgram, steps: readonly Step[], ref: TargetIndex): RunRef {
     let plan = program.stepPlan;
     if (plan === undefined || plan.steps !== steps) {
       program.stepPlan = plan = { program, steps, index: this.plans.length };
@@ -84,9 +85,9 @@ export class StepRuns implements RowRunner {
     this.capacity = n;
   }
 
-  /** The id of the run's target. */
-  target(row: RunRef): string {
-    return this.world.spanRefId(this.ref[row]!);
+  /** The run's target. */
+  target(row: RunRef): TargetIndex {
+    return this.ref[row]!;
   }
 
   finished(row: RunRef): boolean {
@@ -95,11 +96,7 @@ export class StepRuns implements RowRunner {
 
   /** Called by the agenda: the run's first step starts, or its pending one ends. */
   runRow(row: RunRef): void {
-    const world = this.world;
-    const ref = this.ref[row]!;
-    const target = world.spanRefId(ref);
-    // What the steps' callbacks ask the world about is this target: it is found without parsing its id.
-    world.focus(ref, target);
+    const target = this.ref[row]!;
     const plan = this.plans[this.plan[row]!]!;
     if (this.pos[row]! >= 0) this.tick(row, plan, target);
     else this.next(row, plan, target);
@@ -113,7 +110,7 @@ export class StepRuns implements RowRunner {
     const current = k >= 0 ? plan.steps[k] : undefined;
     if (current) this.record(row, plan, current, this.start[row]!, this.world.now, 'Failed', reason);
     this.failures.delete(row);
-    this.finish(row, plan, { ok: false, failedStep: current?.name, reason, cancelled: true }, this.target(row));
+    this.finish(row, plan, { ok: false, failedStep: current?.name, reason, cancelled: true }, this.ref[row]!);
   }
 
   private record(row: RunRef, plan: StepPlan, s: Step, from: number, to: number, status: SpanStatus, reason?: string | TargetText): void {
@@ -122,12 +119,12 @@ export class StepRuns implements RowRunner {
     this.world.spanColumns.add(this.ref[row]!, s.name, from, to, status, o.deploymentId, s.revision, reason);
   }
 
-  private finish(row: RunRef, plan: StepPlan, result: StepResult, target: string): void {
+  private finish(row: RunRef, plan: StepPlan, result: StepResult, target: TargetIndex): void {
     this.pos[row] = FINISHED;
     plan.program.onEnd(result, target);
   }
 
-  private tick(row: RunRef, plan: StepPlan, target: string): void {
+  private tick(row: RunRef, plan: StepPlan, target: TargetIndex): void {
     const k = this.pos[row]!;
     const o = plan.program;
     const done = plan.steps[k]!;
@@ -155,7 +152,7 @@ export class StepRuns implements RowRunner {
     this.next(row, plan, target);
   }
 
-  private next(row: RunRef, plan: StepPlan, target: string): void {
+  private next(row: RunRef, plan: StepPlan, target: TargetIndex): void {
     if (this.finished(row)) return;
     const { program, steps } = plan;
     const world = this.world;

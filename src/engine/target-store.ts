@@ -7,7 +7,7 @@
 // are a few bytes per target, neither copied nor marked. Strings (pools, versions,
 // revisions) are a handful per run, kept once and referred to by code.
 import type { TargetState } from '../trace/types.ts';
-import { FieldMemo, FIRST_CAPACITY, grow, larger, stateCode, STATES, Table } from './trace-columns.ts';
+import { FieldMemo, FIRST_CAPACITY, grow, larger, stateCode, STATES, Table, type TargetIds } from './trace-columns.ts';
 import { sizedArray } from './sized-array.ts';
 
 /** Load balancer membership: none (no load balancer), out, in. */
@@ -17,12 +17,24 @@ function registeredCode(registered: boolean | undefined): number {
   return registered === undefined ? 0 : registered ? 2 : 1;
 }
 
+/**
+ * A target's index in launch order: how the engine refers to a target while it runs.
+ * Its id (a string) is written only when something shows it (narration, the trace).
+ */
+export type TargetIndex = number;
+
 export class TargetStore {
   /**
-   * The targets' ids in launch order (their index), up to `length`; grown with the
-   * columns, not by push (see reserve).
+   * Each target's instance number (N of its id i-N), or -1 for a target named
+   * otherwise (a task set, an alias: its id is in `names`). Why not the id strings:
+   * a 100,000-instance run made 100,000 strings as it started, which lived through
+   * the run; the young-generation collector copied each twice and kept a remembered
+   * slot for each in the old arrays that held them, so a run of ten times the
+   * instances cost more than ten times as much.
    */
-  private ids = sizedArray<string>(FIRST_CAPACITY);
+  private number = new Int32Array(FIRST_CAPACITY);
+  /** Ids of the targets that are not instances (i-N), by index: a handful. */
+  private readonly names = new Map<TargetIndex, string>();
   length = 0;
   private capacity = FIRST_CAPACITY;
   /** Codes in `strings`. */
@@ -46,11 +58,15 @@ export class TargetStore {
     if (this.length + count > this.capacity) this.grow(this.length + count);
   }
 
-  /** Adds a target; returns its index. Its last successful revision is the version it starts with. */
-  add(id: string, pool: string, version: string, state: TargetState, healthy: boolean, registered: boolean | undefined): number {
+  /**
+   * Adds a target: instance number `n` (its id is i-n), or, when `n` is -1, a target
+   * with the id `name`. Returns its index. Its last successful revision is the version it starts with.
+   */
+  add(n: number, name: string | undefined, pool: string, version: string, state: TargetState, healthy: boolean, registered: boolean | undefined): TargetIndex {
     const i = this.length;
     if (i === this.capacity) this.grow(larger(this.capacity));
-    this.ids[i] = id;
+    this.number[i] = n;
+    if (n < 0) this.names.set(i, name!);
     this.length = i + 1;
     this.pool[i] = this.poolMemo.of(pool);
     this.version[i] = this.lastRevision[i] = this.versionMemo.of(version);
@@ -61,9 +77,7 @@ export class TargetStore {
   }
 
   private grow(n: number): void {
-    const ids = sizedArray<string>(n);
-    for (let i = 0; i < this.length; i++) ids[i] = this.ids[i]!;
-    this.ids = ids;
+    this.number = grow(this.number, n);
     this.pool = grow(this.pool, n);
     this.version = grow(this.version, n);
     this.lastRevision = grow(this.lastRevision, n);
@@ -73,13 +87,37 @@ export class TargetStore {
     this.capacity = n;
   }
 
-  idAt(i: number): string {
-    return this.ids[i]!;
+  /** The id of target `i`, written now (a new string at each call for an instance). */
+  idAt(i: TargetIndex): string {
+    const n = this.number[i]!;
+    return n >= 0 ? `i-${n}` : this.names.get(i)!;
   }
 
-  /** The ids in launch order, as a list of its own. */
-  idList(): string[] {
-    return this.ids.slice(0, this.length);
+  /** The instance number of target `i` (N of i-N), or -1 when it is not an instance. */
+  instanceNumberAt(i: TargetIndex): number {
+    return this.number[i]!;
+  }
+
+  /**
+   * The ids as the trace reads them: each written once, when first asked for, and
+   * kept (a trace's spans and changes ask for the same ids over and over). Holds
+   * its own copy of the numbers, so the store can be let go.
+   */
+  ids(): TargetIds {
+    const numbers = this.number.slice(0, this.length);
+    const names = new Map(this.names);
+    let written: (string | undefined)[] | undefined;
+    return {
+      idAt(i) {
+        written ??= sizedArray<string | undefined>(numbers.length);
+        let id = written[i];
+        if (id === undefined) {
+          const n = numbers[i]!;
+          written[i] = id = n >= 0 ? `i-${n}` : names.get(i)!;
+        }
+        return id;
+      },
+    };
   }
 
   poolAt(i: number): string {

@@ -323,11 +323,6 @@ export class SpanColumns implements LazyList<TraceSpan> {
     return -1 - this.texts.of(id);
   }
 
-  /** The name a `named` reference stands for. */
-  nameOf(ref: number): string {
-    return this.texts.list[-1 - ref]!;
-  }
-
   private arrays(): SpanArrays {
     return { start: this.start, end: this.end, target: this.target, kind: this.kind, reason: this.reason };
   }

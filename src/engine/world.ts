@@ -29,7 +29,7 @@ import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
 import { FinalTargetColumns, TargetColumns } from './target-columns.ts';
 import { PhaseColumns, type NewPhase, type PhaseRef } from './phase-columns.ts';
-import { TargetStore, TargetView } from './target-store.ts';
+import { TargetStore, TargetView, type TargetIndex } from './target-store.ts';
 import { sizedArray } from './sized-array.ts';
 
 /**
@@ -42,7 +42,8 @@ export type TargetRuntime = TargetView;
 
 /** What an event may carry besides its type and message. */
 export interface EventExtra {
-  target?: string | undefined;
+  /** The target, or the id of one the scenario names (a fault's), which may not exist (yet). */
+  target?: TargetIndex | string | undefined;
   deploymentId?: string | undefined;
   undocumented?: UndocumentedId | undefined;
   rule?: RuleId | undefined;
@@ -67,6 +68,8 @@ interface FaultsOfType {
   all: readonly Fault[];
   everyTarget: readonly Fault[];
   byTarget: Map<string, readonly Fault[]>;
+  /** byTarget's instances (i-N) by N: a target is asked about by index, and its id is not written to ask. */
+  byInstance: Map<number, readonly Fault[]>;
 }
 type FaultIndex = Map<FaultType, FaultsOfType>;
 
@@ -77,7 +80,7 @@ function indexFaults(faults: readonly Fault[]): FaultIndex {
   const index: FaultIndex = new Map();
   for (const f of faults) {
     let byType = index.get(f.type);
-    if (!byType) index.set(f.type, (byType = { all: [], everyTarget: [], byTarget: new Map() }));
+    if (!byType) index.set(f.type, (byType = { all: [], everyTarget: [], byTarget: new Map(), byInstance: new Map() }));
     (byType.all as Fault[]).push(f);
   }
   for (const byType of index.values()) {
@@ -86,7 +89,10 @@ function indexFaults(faults: readonly Fault[]): FaultIndex {
     for (const f of byType.all) {
       const target = targetOf(f);
       if (target !== undefined && !byType.byTarget.has(target)) {
-        byType.byTarget.set(target, Object.freeze(byType.all.filter((g) => targetOf(g) === undefined || targetOf(g) === target)));
+        const list = Object.freeze(byType.all.filter((g) => targetOf(g) === undefined || targetOf(g) === target));
+        byType.byTarget.set(target, list);
+        const n = instanceNumber(target);
+        if (n >= 0) byType.byInstance.set(n, list);
       }
     }
     Object.freeze(byType.all);
@@ -131,7 +137,7 @@ export class World implements TargetIds {
     get: (id) => this.view(this.lookup(id)),
     has: (id) => this.lookup(id) >= 0,
     values: () => this.views().values(),
-    keys: () => this.store.idList().values(),
+    keys: () => this.views().map((t) => t.id).values(),
   };
   /** Targets whose id is not an instance's (i-N): their index by id. */
   private readonly others = new Map<string, number>();
@@ -179,10 +185,7 @@ export class World implements TargetIds {
    */
   private instanceIndex = new Int32Array(1024);
   /** The targets' ids in launch order, once `release` has dropped the rest of their state. */
-  private ids: string[] | undefined;
-  /** The last target looked up (its id and index): callbacks touch one target several times in a row. */
-  private lastId: string | undefined;
-  private lastIndex = -1;
+  private ids: TargetIds | undefined;
   private readonly faultIndex: FaultIndex;
   /** The final state once taken (finalTargets), re-pointed at the ids by release. */
   private finalColumns: FinalTargetColumns | undefined;
@@ -197,53 +200,65 @@ export class World implements TargetIds {
 
   // ── targets ──────────────────────────────────────────────────────────
 
-  /** The next instance id in launch order: i-1 … i-N, then replacements continue the numbering. */
-  nextInstanceId(): string {
-    return `i-${this.nextInstance++}`;
-  }
-
   /**
-   * Adds `count` instances (the next i-N ids) alike but for their ids; returns the ids.
-   * One object is re-pointed at each (addTarget copies what it keeps): this loop runs
-   * once per group, unoptimized, where a literal per instance is an allocation per instance.
+   * Adds `count` instances alike but for their ids (the next i-N: i-1 … i-N, then
+   * replacements continue the numbering); returns their indices. No id is written:
+   * the store keeps each instance's number (target-store.ts).
    */
-  addInstances(count: number, like: Omit<NewTarget, 'id' | 'kind'>): string[] {
-    const target: NewTarget = { ...like, id: '', kind: 'instance' };
+  addInstances(count: number, like: Omit<NewTarget, 'id' | 'kind'>): TargetIndex[] {
     // Sized up front, as the columns are: no copies into ever larger arrays.
-    const ids = sizedArray<string>(count);
+    const added = sizedArray<TargetIndex>(count);
     this.store.reserve(count);
-    for (let i = 0; i < count; i++) {
-      target.id = this.nextInstanceId();
-      this.addTarget(target);
-      ids[i] = target.id;
-    }
-    return ids;
+    const { group, pool, version, state, healthy, registered } = like;
+    for (let i = 0; i < count; i++) added[i] = this.add(this.nextInstance++, undefined, 'instance', group, pool, version, state, healthy, registered, undefined);
+    return added;
   }
 
-  /** Adds a target; `t` is copied, not kept (addInstances reuses one object). Returns its index. */
-  addTarget(t: NewTarget): number {
-    const index = this.store.add(t.id, t.pool, t.version, t.state, t.healthy, t.registered);
+  /** Adds a target (an instance when its id is i-N); `t` is copied, not kept. Returns its index. */
+  addTarget(t: NewTarget): TargetIndex {
     const n = instanceNumber(t.id);
-    if (n >= 0 && n < INSTANCE_NUMBERS) {
-      if (n >= this.instanceIndex.length) {
-        const larger = new Int32Array(Math.max(n + 1, this.instanceIndex.length * 2));
+    return this.add(n, n >= 0 ? undefined : t.id, t.kind, t.group, t.pool, t.version, t.state, t.healthy, t.registered, t.label);
+  }
+
+  /** Adds instance number `n` (i-n), or when `n` is -1 the target named `name`. */
+  private add(
+    n: number,
+    name: string | undefined,
+    kind: TargetKind,
+    group: TargetGroup,
+    pool: string,
+    version: string,
+    state: TargetState,
+    healthy: boolean,
+    registered: boolean | undefined,
+    label: string | undefined,
+  ): TargetIndex {
+    // A number too large for the index array is kept as a name (looked up by hashing).
+    const number = n < INSTANCE_NUMBERS ? n : -1;
+    const index = this.store.add(number, number >= 0 ? undefined : (name ?? `i-${n}`), pool, version, state, healthy, registered);
+    if (number >= 0) {
+      if (number >= this.instanceIndex.length) {
+        const larger = new Int32Array(Math.max(number + 1, this.instanceIndex.length * 2));
         larger.set(this.instanceIndex);
         this.instanceIndex = larger;
       }
-      this.instanceIndex[n] = index + 1;
-    } else this.others.set(t.id, index);
-    this.lastId = t.id;
-    this.lastIndex = index;
+      this.instanceIndex[number] = index + 1;
+    } else this.others.set(name ?? `i-${n}`, index);
     const now = this.now;
-    this.targetColumns.add(now, t.kind, t.group, t.label);
-    if (t.state === 'InService') this.count(t.pool, t.version, +1);
-    this.changeColumns.added(now, index, t.version, t.state, t.healthy, t.registered);
+    this.targetColumns.add(now, kind, group, label);
+    if (state === 'InService') this.count(pool, version, +1);
+    this.changeColumns.added(now, index, version, state, healthy, registered);
     return index;
   }
 
   /** The id of the target at `index` in launch order (TargetIds, for the recorded columns). */
-  idAt(index: number): string {
-    return this.ids !== undefined ? this.ids[index]! : this.store.idAt(index);
+  idAt(index: TargetIndex): string {
+    return this.ids !== undefined ? this.ids.idAt(index) : this.store.idAt(index);
+  }
+
+  /** The ids of `targets`, written now: for narration about a few targets (listIds). */
+  idsOf(targets: readonly TargetIndex[]): string[] {
+    return targets.map((i) => this.idAt(i));
   }
 
   /**
@@ -252,10 +267,10 @@ export class World implements TargetIds {
    * that much more room. Call once the final state has been read; targets are gone.
    */
   release(): void {
-    const ids = (this.ids = this.store.idList());
+    const ids = (this.ids = this.store.ids());
     // The trace keeps the columns (its lists are built when first read): they read
-    // ids from this list, not the world, so the trace does not keep the world alive.
-    const byIndex: TargetIds = { idAt: (i) => ids[i]! };
+    // ids from this, not the world, so the trace does not keep the world alive.
+    const byIndex: TargetIds = { idAt: (i) => ids.idAt(i) };
     this.spanColumns.useIds(byIndex);
     this.changeColumns.useIds(byIndex);
     this.eventColumns.useIds(byIndex);
@@ -265,8 +280,6 @@ export class World implements TargetIds {
     this.store = new TargetStore();
     this.instanceIndex = new Int32Array(0);
     this.others.clear();
-    this.lastId = undefined;
-    this.lastIndex = -1;
   }
 
   /** The target with this id, as a view made now (see TargetView); throws when there is none. */
@@ -274,8 +287,13 @@ export class World implements TargetIds {
     return this.view(this.indexOf(id))!;
   }
 
+  /** Target `i` as a view made now (see TargetView). */
+  targetAt(i: TargetIndex): TargetRuntime {
+    return new TargetView(this.store, i);
+  }
+
   /** The index (launch order) of the target with this id; throws when there is none. */
-  indexOf(id: string): number {
+  indexOf(id: string): TargetIndex {
     const i = this.lookup(id);
     if (i < 0) throw new Error(`unknown target ${id}`);
     return i;
@@ -292,83 +310,47 @@ export class World implements TargetIds {
   }
 
   /** The index of the target with this id, or -1. */
-  private lookup(id: string): number {
-    if (id === this.lastId) return this.lastIndex;
+  private lookup(id: string): TargetIndex {
     const n = instanceNumber(id);
-    let i: number;
-    if (n < 0 || n >= INSTANCE_NUMBERS) i = this.others.get(id) ?? -1;
-    else i = (n < this.instanceIndex.length ? this.instanceIndex[n]! : 0) - 1;
-    if (i >= 0) {
-      this.lastId = id;
-      this.lastIndex = i;
-    }
-    return i;
+    if (n < 0 || n >= INSTANCE_NUMBERS) return this.others.get(id) ?? -1;
+    return (n < this.instanceIndex.length ? this.instanceIndex[n]! : 0) - 1;
+  }
+
+  // What runs per instance reads a target's fields through these, by index (no view made).
+
+  stateOf(i: TargetIndex): TargetState {
+    return this.store.stateAt(i);
+  }
+  healthyOf(i: TargetIndex): boolean {
+    return this.store.healthyAt(i);
+  }
+  versionOf(i: TargetIndex): string {
+    return this.store.versionAt(i);
+  }
+  registeredOf(i: TargetIndex): boolean | undefined {
+    return this.store.registeredAt(i);
+  }
+  lastSuccessfulRevisionOf(i: TargetIndex): string {
+    return this.store.lastRevisionAt(i);
+  }
+  setLastSuccessfulRevision(i: TargetIndex, revision: string): void {
+    this.store.setLastRevision(i, revision);
   }
 
   /**
-   * The index of `id` (or -1), for loops that walk a fleet in launch order: the target
-   * after the last one looked up is tried first, by comparing `id` with the id stored
-   * there. When it is that target the two are the same string, compared as pointers,
-   * so the id's characters are never read: at 100,000 instances the ids no longer sit
-   * in the CPU's caches, and parsing one (lookup) cost a trip to memory per instance.
-   * The target found is the one the next look-ups are about, as with `focus`. Only for
-   * such loops: a wrong guess reads both ids.
+   * The targets of `targets` that are not terminated: `targets` itself when none is
+   * (the usual case), so a whole fleet is not copied to find that out.
    */
-  seek(id: string): number {
-    const next = this.lastIndex + 1;
-    if (next > 0 && next < this.store.length && this.store.idAt(next) === id) {
-      this.lastId = id;
-      this.lastIndex = next;
-      return next;
+  alive(targets: readonly TargetIndex[]): readonly TargetIndex[] {
+    for (let k = 0; k < targets.length; k++) {
+      if (this.store.stateAt(targets[k]!) === 'Terminated') return targets.filter((i) => this.store.stateAt(i) !== 'Terminated');
     }
-    return this.lookup(id);
+    return targets;
   }
 
-  /** spanRef for a loop over a fleet in launch order (see seek). */
-  seekRef(id: string, columns: { named(id: string): number }): number {
-    const i = this.seek(id);
-    return i >= 0 ? i : columns.named(id);
-  }
-
-  // What runs per instance reads a target's fields by id through these (no view made).
-
-  stateOf(id: string): TargetState {
-    return this.store.stateAt(this.indexOf(id));
-  }
-  healthyOf(id: string): boolean {
-    return this.store.healthyAt(this.indexOf(id));
-  }
-  versionOf(id: string): string {
-    return this.store.versionAt(this.indexOf(id));
-  }
-  registeredOf(id: string): boolean | undefined {
-    return this.store.registeredAt(this.indexOf(id));
-  }
-  lastSuccessfulRevisionOf(id: string): string {
-    return this.store.lastRevisionAt(this.indexOf(id));
-  }
-  setLastSuccessfulRevision(id: string, revision: string): void {
-    this.store.setLastRevision(this.indexOf(id), revision);
-  }
-
-  /**
-   * The targets of `ids` that are not terminated: `ids` itself when none is (the
-   * usual case), so a whole fleet is not copied to find that out.
-   */
-  alive(ids: readonly string[]): readonly string[] {
-    for (let i = 0; i < ids.length; i++) {
-      this.seek(ids[i]!);
-      if (this.stateOf(ids[i]!) === 'Terminated') return ids.filter((x) => this.stateOf(x) !== 'Terminated');
-    }
-    return ids;
-  }
-
-  /** Whether any target of `ids` is not terminated. */
-  anyAlive(ids: readonly string[]): boolean {
-    for (let i = 0; i < ids.length; i++) {
-      this.seek(ids[i]!);
-      if (this.stateOf(ids[i]!) !== 'Terminated') return true;
-    }
+  /** Whether any target of `targets` is not terminated. */
+  anyAlive(targets: readonly TargetIndex[]): boolean {
+    for (let k = 0; k < targets.length; k++) if (this.store.stateAt(targets[k]!) !== 'Terminated') return true;
     return false;
   }
 
@@ -386,8 +368,7 @@ export class World implements TargetIds {
   // The in-service counts depend on state, version and pool: each setter below takes
   // the target out of the counts, changes it, and puts it back.
 
-  setState(id: string, state: TargetState): void {
-    const i = this.indexOf(id);
+  setState(i: TargetIndex, state: TargetState): void {
     const store = this.store;
     const was = store.stateAt(i);
     if (was === state) return;
@@ -397,8 +378,7 @@ export class World implements TargetIds {
     this.changeColumns.state(this.now, i, state);
   }
 
-  setVersion(id: string, version: string): void {
-    const i = this.indexOf(id);
+  setVersion(i: TargetIndex, version: string): void {
     const store = this.store;
     const was = store.versionAt(i);
     if (was === version) return;
@@ -410,8 +390,7 @@ export class World implements TargetIds {
   }
 
   /** Moves a target to another traffic pool (e.g. from a temporary group into the original one). */
-  setPool(id: string, pool: string): void {
-    const i = this.indexOf(id);
+  setPool(i: TargetIndex, pool: string): void {
     const store = this.store;
     const serving = store.stateAt(i) === 'InService';
     if (serving) this.count(store.poolAt(i), store.versionAt(i), -1);
@@ -419,16 +398,14 @@ export class World implements TargetIds {
     if (serving) this.count(pool, store.versionAt(i), +1);
   }
 
-  setHealthy(id: string, healthy: boolean): void {
-    const i = this.indexOf(id);
+  setHealthy(i: TargetIndex, healthy: boolean): void {
     if (this.store.healthyAt(i) === healthy) return;
     this.store.setHealthy(i, healthy);
     this.changeColumns.healthy(this.now, i, healthy);
   }
 
   /** Joins or leaves the load balancer (or listener). */
-  setRegistered(id: string, registered: boolean): void {
-    const i = this.indexOf(id);
+  setRegistered(i: TargetIndex, registered: boolean): void {
     if (this.store.registeredAt(i) === registered) return;
     this.store.setRegistered(i, registered);
     this.changeColumns.registered(this.now, i, registered);
@@ -470,10 +447,11 @@ export class World implements TargetIds {
     // Every such event is flagged; the explanation is spelled out the first time only.
     if (undocumented !== undefined && !this.explained.has(undocumented)) {
       this.explained.add(undocumented);
-      const text = typeof message === 'string' ? message : message(target!);
+      const text = typeof message === 'string' ? message : message(typeof target === 'string' ? target : this.idAt(target!));
       message = `${text} (${UNDOCUMENTED[undocumented].says}.)`;
     }
-    this.eventColumns.add(t, type, message, target === undefined ? undefined : this.spanRef(target, this.eventColumns), deploymentId, rule, healthy, end, undocumented);
+    const ref = typeof target === 'string' ? this.spanRef(target, this.eventColumns) : target;
+    this.eventColumns.add(t, type, message, ref, deploymentId, rule, healthy, end, undocumented);
   }
 
   /**
@@ -490,8 +468,8 @@ export class World implements TargetIds {
    * of a fleet has (launched, registered, passed its health checks) come through here,
    * from callbacks that are not inlined into this, so such an object is really allocated.
    */
-  targetEvent(type: TraceEventType, message: string | TargetText, target: string, deploymentId: string, rule?: RuleId, healthy?: boolean): void {
-    this.eventColumns.add(this.now, type, message, this.spanRef(target, this.eventColumns), deploymentId, rule, healthy, undefined, undefined);
+  targetEvent(type: TraceEventType, message: string | TargetText, target: TargetIndex, deploymentId: string, rule?: RuleId, healthy?: boolean): void {
+    this.eventColumns.add(this.now, type, message, target, deploymentId, rule, healthy, undefined, undefined);
   }
 
   /**
@@ -499,11 +477,8 @@ export class World implements TargetIds {
    * once-per-group code that calls it, a deoptimization elsewhere (a 100,000-instance
    * run meeting a value its warm-ups never had) would leave the loop unoptimized too.
    */
-  targetEvents(type: TraceEventType, message: TargetText, ids: readonly string[], deploymentId: string, rule?: RuleId): void {
-    for (let i = 0; i < ids.length; i++) {
-      this.seek(ids[i]!);
-      this.targetEvent(type, message, ids[i]!, deploymentId, rule);
-    }
+  targetEvents(type: TraceEventType, message: TargetText, targets: readonly TargetIndex[], deploymentId: string, rule?: RuleId): void {
+    for (let i = 0; i < targets.length; i++) this.targetEvent(type, message, targets[i]!, deploymentId, rule);
   }
 
   /**
@@ -526,21 +501,6 @@ export class World implements TargetIds {
   spanRef(id: string, columns: { named(id: string): number } = this.spanColumns): number {
     const i = this.lookup(id);
     return i >= 0 ? i : columns.named(id);
-  }
-
-  /** The id a spanRef stands for (a target's, or the name of a thing that is not one). */
-  spanRefId(ref: number): string {
-    return ref >= 0 ? this.idAt(ref) : this.spanColumns.nameOf(ref);
-  }
-
-  /**
-   * Says which target the next look-ups will be about (its spanRef and id), as a step
-   * run does before its callbacks: they then find it without parsing its id.
-   */
-  focus(ref: number, id: string): void {
-    if (ref < 0) return;
-    this.lastId = id;
-    this.lastIndex = ref;
   }
 
   /** The spans recorded so far, as objects in recording order (the trace has them sorted). */
@@ -585,9 +545,9 @@ export class World implements TargetIds {
     return this.opened(this.phaseColumns.open(this.now, p));
   }
 
-  /** Opens batch `k` of a batch group (PhaseColumns.batchGroup) now, acting on `ids`; closed as openPhase's are. */
-  openBatchPhase(deploymentId: string, group: number, k: number, ids: readonly string[]): PhaseRef {
-    return this.opened(this.phaseColumns.openBatch(this.now, deploymentId, group, k, ids));
+  /** Opens batch `k` of a batch group (PhaseColumns.batchGroup) now, acting on `targets`; closed as openPhase's are. */
+  openBatchPhase(deploymentId: string, group: number, k: number, targets: readonly TargetIndex[]): PhaseRef {
+    return this.opened(this.phaseColumns.openBatch(this.now, deploymentId, group, k, targets));
   }
 
   private opened(ref: PhaseRef): PhaseRef {
@@ -628,18 +588,20 @@ export class World implements TargetIds {
     return (this.faultIndex.get(type)?.all ?? NO_FAULTS) as FaultOf<T>[];
   }
 
-  /** Faults of one type aimed at `target` or at every target (no `target` field), in scenario order. */
-  faultsOn<T extends FaultType>(type: T, target: string): readonly FaultOf<T>[] {
+  /** Faults of one type aimed at target `i` or at every target (no `target` field), in scenario order. */
+  faultsOn<T extends FaultType>(type: T, i: TargetIndex): readonly FaultOf<T>[] {
     const byType = this.faultIndex.get(type);
     if (!byType) return NO_FAULTS as FaultOf<T>[];
-    return (byType.byTarget.get(target) ?? byType.everyTarget) as FaultOf<T>[];
+    if (byType.byTarget.size === 0) return byType.everyTarget as FaultOf<T>[];
+    const n = this.store.instanceNumberAt(i);
+    return ((n >= 0 ? byType.byInstance.get(n) : byType.byTarget.get(this.store.idAt(i))) ?? byType.everyTarget) as FaultOf<T>[];
   }
 
   /**
    * The first fault of one type in effect by time `t` (its `at`, default 0, is at
    * most `t`), aimed at `target` or at every target when `target` is given.
    */
-  faultBy<T extends FaultType>(type: T, t: number, target?: string): FaultOf<T> | undefined {
+  faultBy<T extends FaultType>(type: T, t: number, target?: TargetIndex): FaultOf<T> | undefined {
     const list = target === undefined ? this.faults(type) : this.faultsOn(type, target);
     for (const f of list) if ((f.at ?? 0) <= t) return f;
     return undefined;

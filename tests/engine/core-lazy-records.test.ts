@@ -63,7 +63,7 @@ describe('per-target texts written when read', () => {
     const w = world();
     let written = 0;
     const skip = (target: string) => `no revision on ${target}${written++ < 0 ? '' : ''}`;
-    runSteps({ world: w, target: 'i-3', deploymentId: 'd-1', steps: [{ name: 'ApplicationStop', seconds: 5, revision: '', skip }], onEnd: () => {} });
+    runSteps({ world: w, target: w.indexOf('i-3'), deploymentId: 'd-1', steps: [{ name: 'ApplicationStop', seconds: 5, revision: '', skip }], onEnd: () => {} });
     w.run();
     expect(written).toBe(0);
     expect(w.spans).toEqual([{ target: 'i-3', name: 'ApplicationStop', start: 0, end: 0, status: 'Skipped', deploymentId: 'd-1', revision: '', reason: 'no revision on i-3' }]);
@@ -110,17 +110,18 @@ describe('OrderedByTarget', () => {
   it('gives values in the order they were first set, like a Map: a replaced value keeps its place, a deleted one loses it', () => {
     const w = world();
     const runs = new OrderedByTarget<string>(w);
-    runs.set('i-3', 'c');
-    runs.set('i-1', 'a');
-    runs.set('task-set-1', 't');
-    runs.set('i-3', 'c2');
+    const [i1, i2, i3, taskSet] = ['i-1', 'i-2', 'i-3', 'task-set-1'].map((id) => w.indexOf(id)) as [number, number, number, number];
+    runs.set(i3, 'c');
+    runs.set(i1, 'a');
+    runs.set(taskSet, 't');
+    runs.set(i3, 'c2');
     expect(runs.inOrder()).toEqual(['c2', 'a', 't']);
-    expect(runs.delete('i-3')).toBe(true);
-    expect(runs.delete('i-3')).toBe(false);
-    runs.set('i-3', 'c3');
+    expect(runs.delete(i3)).toBe(true);
+    expect(runs.delete(i3)).toBe(false);
+    runs.set(i3, 'c3');
     expect(runs.inOrder()).toEqual(['a', 't', 'c3']);
-    expect(runs.get('i-1')).toBe('a');
-    expect(runs.get('i-2')).toBeUndefined();
+    expect(runs.get(i1)).toBe('a');
+    expect(runs.get(i2)).toBeUndefined();
     expect(runs.size).toBe(3);
     runs.clear();
     expect(runs.inOrder()).toEqual([]);

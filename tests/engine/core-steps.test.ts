@@ -1,13 +1,16 @@
 // runSteps, the one way every platform times, fails, skips and cuts short a target's
 // steps: spans, results, deadlines and cancelling, and one step list shared by many
-// targets (callbacks get the target id).
+// targets (callbacks get the target, by index).
 import { describe, expect, it } from 'vitest';
 import { runSteps, type Step, type StepResult, type StepRun } from '../../src/engine/steps.ts';
 import { World } from '../../src/engine/world.ts';
 import { scenario } from '../helpers.ts';
 
+/** A world with instances i-1 and i-2 (indices 0 and 1). */
 function world(): World {
-  return new World(scenario({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 2 } }));
+  const w = new World(scenario({ platform: 'ElasticBeanstalk', elasticBeanstalk: { instances: 2 } }));
+  w.addInstances(2, { group: 'original', pool: 'original', version: 'v1', state: 'InService', healthy: true, registered: true });
+  return w;
 }
 
 const spanRows = (w: World) => w.spans.map((s) => [s.target, s.name, s.start, s.end, s.status, s.reason ?? '']);
@@ -17,11 +20,11 @@ describe('runSteps', () => {
     const w = world();
     const calls: string[] = [];
     const steps: Step[] = [
-      { name: 'A', seconds: 5, revision: 'v2', onStart: (t) => calls.push(`start A ${t}@${w.now}`) },
-      { name: 'B', seconds: 3, revision: 'v2', onSuccess: (t) => calls.push(`done B ${t}@${w.now}`) },
+      { name: 'A', seconds: 5, revision: 'v2', onStart: (t) => calls.push(`start A ${w.idAt(t)}@${w.now}`) },
+      { name: 'B', seconds: 3, revision: 'v2', onSuccess: (t) => calls.push(`done B ${w.idAt(t)}@${w.now}`) },
     ];
     const ends: [StepResult, string][] = [];
-    const run = runSteps({ world: w, target: 'i-1', deploymentId: 'd-1', steps, onEnd: (r, t) => ends.push([r, t]) });
+    const run = runSteps({ world: w, target: w.indexOf('i-1'), deploymentId: 'd-1', steps, onEnd: (r, t) => ends.push([r, w.idAt(t)]) });
     expect(run.finished).toBe(false);
     w.run();
     expect(spanRows(w)).toEqual([
@@ -37,9 +40,9 @@ describe('runSteps', () => {
   it('one step list serves many targets: callbacks get each id, and runs interleave by time', () => {
     const w = world();
     const started: string[] = [];
-    const steps: Step[] = [{ name: 'A', seconds: 2, revision: 'v2', onStart: (t) => started.push(t) }, { name: 'B', seconds: 1, revision: 'v2' }];
+    const steps: Step[] = [{ name: 'A', seconds: 2, revision: 'v2', onStart: (t) => started.push(w.idAt(t)) }, { name: 'B', seconds: 1, revision: 'v2' }];
     const done: string[] = [];
-    for (const id of ['i-1', 'i-2']) runSteps({ world: w, target: id, deploymentId: 'd-1', steps, onEnd: (_r, t) => done.push(t) });
+    for (const id of ['i-1', 'i-2']) runSteps({ world: w, target: w.indexOf(id), deploymentId: 'd-1', steps, onEnd: (_r, t) => done.push(w.idAt(t)) });
     w.run();
     expect(started).toEqual(['i-1', 'i-2']);
     expect(done).toEqual(['i-1', 'i-2']);
@@ -51,11 +54,11 @@ describe('runSteps', () => {
     const steps: Step[] = [
       { name: 'Skip', seconds: 9, revision: 'v1', skip: 'nothing to run' },
       { name: 'Ignored', seconds: 2, revision: 'v2', failure: () => ({ reason: 'stop script failed', ignored: true }) },
-      { name: 'Fails', seconds: 4, revision: 'v2', failure: (start, end, t) => ({ reason: `${t} broke between ${start} and ${end}`, seconds: 1 }) },
+      { name: 'Fails', seconds: 4, revision: 'v2', failure: (start, end, t) => ({ reason: `${w.idAt(t)} broke between ${start} and ${end}`, seconds: 1 }) },
       { name: 'Never', seconds: 1, revision: 'v2' },
     ];
     let result: StepResult | undefined;
-    runSteps({ world: w, target: 'i-2', deploymentId: 'd-1', steps, onEnd: (r) => (result = r) });
+    runSteps({ world: w, target: w.indexOf('i-2'), deploymentId: 'd-1', steps, onEnd: (r) => (result = r) });
     w.run();
     expect(spanRows(w)).toEqual([
       ['i-2', 'Skip', 0, 0, 'Skipped', 'nothing to run'],
@@ -70,11 +73,11 @@ describe('runSteps', () => {
     let result: StepResult | undefined;
     runSteps({
       world: w,
-      target: 'i-1',
+      target: w.indexOf('i-1'),
       deploymentId: 'd-1',
       steps: [{ name: 'A', seconds: 5, revision: 'v2' }, { name: 'Health', seconds: 10, revision: 'v2' }],
       deadline: 8,
-      deadlineReason: (step, t) => `${t}: ${step} too slow`,
+      deadlineReason: (step, t) => `${w.idAt(t)}: ${step} too slow`,
       onEnd: (r) => (result = r),
     });
     w.run();
@@ -90,7 +93,7 @@ describe('runSteps', () => {
     const results: StepResult[] = [];
     const run = runSteps({
       world: w,
-      target: 'i-1',
+      target: w.indexOf('i-1'),
       deploymentId: 'd-1',
       steps: [{ name: 'A', seconds: 10, revision: 'v2' }, { name: 'B', seconds: 10, revision: 'v2' }],
       onEnd: (r) => results.push(r),
@@ -106,7 +109,7 @@ describe('runSteps', () => {
   it('cancel before the first step starts records nothing', () => {
     const w = world();
     const results: StepResult[] = [];
-    const run = runSteps({ world: w, target: 'i-1', deploymentId: 'd-1', steps: [{ name: 'A', seconds: 1, revision: 'v2' }], onEnd: (r) => results.push(r) });
+    const run = runSteps({ world: w, target: w.indexOf('i-1'), deploymentId: 'd-1', steps: [{ name: 'A', seconds: 1, revision: 'v2' }], onEnd: (r) => results.push(r) });
     run.cancel('terminated');
     w.run();
     expect(w.spans).toEqual([]);
@@ -124,13 +127,13 @@ describe('runSteps', () => {
         seconds: 10,
         revision: 'v2',
         onStart: (t) => {
-          if (t === 'i-1') runs[t]!.cancel('terminated at start');
+          if (w.idAt(t) === 'i-1') runs['i-1']!.cancel('terminated at start');
         },
         failure: () => ({ reason: 'A failed' }),
       },
       { name: 'B', seconds: 1, revision: 'v2' },
     ];
-    for (const id of ['i-1', 'i-2']) runs[id] = runSteps({ world: w, target: id, deploymentId: 'd-1', steps, onEnd: (r, t) => results.push([t, r]) });
+    for (const id of ['i-1', 'i-2']) runs[id] = runSteps({ world: w, target: w.indexOf(id), deploymentId: 'd-1', steps, onEnd: (r, t) => results.push([w.idAt(t), r]) });
     w.run();
     expect(results).toEqual([
       ['i-1', { ok: false, failedStep: 'A', reason: 'terminated at start', cancelled: true }],

@@ -34,21 +34,28 @@ describe('faults', () => {
 
   it('faultsOn(type, target) gives the faults aimed at that target or at every target, in scenario order', () => {
     const w = world();
-    expect(w.faultsOn('HookFailure', 'i-1').map((f) => f.event)).toEqual(['prebuild', 'predeploy']);
-    expect(w.faultsOn('HookFailure', 'i-2').map((f) => f.event)).toEqual(['prebuild']);
-    expect(w.faultsOn('UnhealthyInstance', 'i-2').map((f) => f.at)).toEqual([30]);
-    expect(w.faultsOn('UnhealthyInstance', 'i-3')).toEqual([]);
-    expect(w.faultsOn('BadVersion', 'i-9')).toHaveLength(1);
+    // Targets by index: i-1 … i-3, then a target that is not an instance, then i-9.
+    addInstances(w, 3);
+    const alias = w.addTarget({ id: 'alias', kind: 'lambda-alias', group: 'alias', pool: 'alias', version: 'v1', state: 'InService', healthy: true });
+    const i9 = w.addTarget({ id: 'i-9', kind: 'instance', group: 'original', pool: 'original', version: 'v1', state: 'InService', healthy: true });
+    expect(w.faultsOn('HookFailure', w.indexOf('i-1')).map((f) => f.event)).toEqual(['prebuild', 'predeploy']);
+    expect(w.faultsOn('HookFailure', w.indexOf('i-2')).map((f) => f.event)).toEqual(['prebuild']);
+    expect(w.faultsOn('HookFailure', alias).map((f) => f.event)).toEqual(['prebuild']);
+    expect(w.faultsOn('UnhealthyInstance', w.indexOf('i-2')).map((f) => f.at)).toEqual([30]);
+    expect(w.faultsOn('UnhealthyInstance', w.indexOf('i-3'))).toEqual([]);
+    expect(w.faultsOn('BadVersion', i9)).toHaveLength(1);
   });
 
   it('faultBy(type, t, target?) finds the first fault in effect by t (no `at` means from the start)', () => {
     const w = world();
+    addInstances(w, 2);
+    const [i1, i2] = [w.indexOf('i-1'), w.indexOf('i-2')];
     expect(w.faultBy('BadVersion', 49)).toBeUndefined();
     expect(w.faultBy('BadVersion', 50)?.at).toBe(50);
-    expect(w.faultBy('UnhealthyInstance', 29, 'i-2')).toBeUndefined();
-    expect(w.faultBy('UnhealthyInstance', 30, 'i-2')?.target).toBe('i-2');
-    expect(w.faultBy('UnhealthyInstance', 0, 'i-1')?.target).toBe('i-1');
-    expect(w.faultBy('HookFailure', 5, 'i-1')?.event).toBe('prebuild');
+    expect(w.faultBy('UnhealthyInstance', 29, i2)).toBeUndefined();
+    expect(w.faultBy('UnhealthyInstance', 30, i2)?.target).toBe('i-2');
+    expect(w.faultBy('UnhealthyInstance', 0, i1)?.target).toBe('i-1');
+    expect(w.faultBy('HookFailure', 5, i1)?.event).toBe('prebuild');
     expect(w.faultBy('Alarm', 1000)).toBeUndefined();
   });
 });
@@ -58,15 +65,16 @@ describe('targets and counts', () => {
     const w = world([]);
     addInstances(w, 3);
     expect(w.inServiceCount()).toBe(3);
-    w.setState('i-1', 'OutOfService');
-    w.setState('i-1', 'OutOfService');
-    w.setVersion('i-1', 'v2');
-    w.setVersion('i-2', 'v2');
-    w.setPool('i-3', 'green');
+    const [i1, i2, i3] = ['i-1', 'i-2', 'i-3'].map((id) => w.indexOf(id)) as [number, number, number];
+    w.setState(i1, 'OutOfService');
+    w.setState(i1, 'OutOfService');
+    w.setVersion(i1, 'v2');
+    w.setVersion(i2, 'v2');
+    w.setPool(i3, 'green');
     expect(w.inServiceCount()).toBe(2);
     expect(w.inServiceCount('green')).toBe(1);
     expect(w.inServiceCount('original')).toBe(1);
-    w.setState('i-1', 'InService');
+    w.setState(i1, 'InService');
     expect(w.inServiceCount('original')).toBe(2);
     w.run();
     expect(w.samples.at(-1)?.inService).toEqual({ v1: 1, v2: 2 });
@@ -88,33 +96,40 @@ describe('targets and counts', () => {
     expect(() => w.target('i-9')).toThrow('unknown target i-9');
   });
 
-  it('seek finds a fleet walked in launch order, and any other id as lookup does; what it finds is what the next look-ups are about', () => {
+  it('adds a fleet as indices in launch order, writing an id (i-N) only when asked; an id made apart finds the same target', () => {
     const w = world([]);
     const ids = w.addInstances(5, { group: 'original', pool: 'original', version: 'v1', state: 'InService', healthy: true, registered: true });
-    w.setState('i-4', 'OutOfService');
-    // In launch order (each guess right), then out of order (each guess wrong).
-    expect(ids.map((id) => w.seek(id))).toEqual([0, 1, 2, 3, 4]);
-    expect(['i-3', 'i-1', 'i-5', 'i-2'].map((id) => w.seek(id))).toEqual([2, 0, 4, 1]);
-    // An id made apart (the same characters, another string) and an unknown one.
-    expect(w.seek(`i-${2 + 2}`)).toBe(3);
-    expect(w.stateOf(ids[3]!)).toBe('OutOfService');
-    expect(w.seek('i-9')).toBe(-1);
-    expect(w.seek('alias')).toBe(-1);
-    // A guess that is the next target but not the id asked for is not taken.
-    w.seek('i-1');
-    expect(w.seek('i-3')).toBe(2);
+    expect(ids).toEqual([0, 1, 2, 3, 4]);
+    expect(ids.map((i) => w.idAt(i))).toEqual(['i-1', 'i-2', 'i-3', 'i-4', 'i-5']);
+    // Replacements continue the numbering.
+    expect(w.addInstances(2, { group: 'replacement', pool: 'replacement', version: '', state: 'OutOfService', healthy: false, registered: false })).toEqual([5, 6]);
+    expect(w.idAt(6)).toBe('i-7');
+    expect(w.indexOf(`i-${2 + 2}`)).toBe(3);
+    expect(w.targets.has('i-8')).toBe(false);
+    expect(w.targets.has('alias')).toBe(false);
+    w.setState(3, 'OutOfService');
+    expect(w.stateOf(w.indexOf('i-4'))).toBe('OutOfService');
     expect(w.alive(ids)).toBe(ids);
-    w.setState('i-2', 'Terminated');
-    expect(w.alive(ids)).toEqual(['i-1', 'i-3', 'i-4', 'i-5']);
-    expect(w.anyAlive(['i-2'])).toBe(false);
-    expect(w.anyAlive(['i-2', 'i-5'])).toBe(true);
+    w.setState(1, 'Terminated');
+    expect(w.alive(ids)).toEqual([0, 2, 3, 4]);
+    expect(w.anyAlive([1])).toBe(false);
+    expect(w.anyAlive([1, 4])).toBe(true);
+  });
+
+  it('once released, still gives each target its id (written when first read, then kept)', () => {
+    const w = world([]);
+    w.addInstances(2, { group: 'original', pool: 'original', version: 'v1', state: 'InService', healthy: true, registered: true });
+    const alias = w.addTarget({ id: 'alias', kind: 'lambda-alias', group: 'alias', pool: 'alias', version: 'v1', state: 'InService', healthy: true });
+    w.release();
+    expect([0, 1, alias].map((i) => w.idAt(i))).toEqual(['i-1', 'i-2', 'alias']);
+    expect(w.idAt(1)).toBe('i-2');
   });
 
   it('gives the final state in launch order, as columns that outlive the released world', () => {
     const w = world([]);
     addInstances(w, 3);
-    w.setHealthy('i-2', false);
-    w.setState('i-3', 'Terminated');
+    w.setHealthy(w.indexOf('i-2'), false);
+    w.setState(w.indexOf('i-3'), 'Terminated');
     const final = w.finalTargets();
     w.release();
     expect(final.at(1)).toEqual({ id: 'i-2', version: 'v1', state: 'InService', healthy: false });

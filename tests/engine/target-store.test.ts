@@ -22,11 +22,11 @@ describe('targets as columns', () => {
     expect(ids).toHaveLength(n);
     expect(w.targetCount).toBe(n + 3);
     const last = ids[n - 1]!;
-    expect([w.indexOf(last), w.stateOf(last), w.versionOf(last), w.healthyOf(last), w.registeredOf(last)]).toEqual([n - 1, 'InService', 'v1', true, true]);
+    expect([last, w.stateOf(last), w.versionOf(last), w.healthyOf(last), w.registeredOf(last)]).toEqual([n - 1, 'InService', 'v1', true, true]);
     const fresh = more[2]!;
-    expect([w.indexOf(fresh), w.stateOf(fresh), w.versionOf(fresh), w.healthyOf(fresh), w.registeredOf(fresh)]).toEqual([n + 2, 'OutOfService', '', false, false]);
-    expect(w.target(fresh).pool).toBe('temporary');
-    expect([w.idAt(0), w.target(last).id, w.idAt(n + 2)]).toEqual([ids[0], last, fresh]);
+    expect([fresh, w.stateOf(fresh), w.versionOf(fresh), w.healthyOf(fresh), w.registeredOf(fresh)]).toEqual([n + 2, 'OutOfService', '', false, false]);
+    expect(w.targetAt(fresh).pool).toBe('temporary');
+    expect([w.idAt(0), w.targetAt(last).id, w.idAt(n + 2), w.target(`i-${n + 3}`).index]).toEqual(['i-1', `i-${n}`, `i-${n + 3}`, n + 2]);
     expect(w.inServiceCount('original')).toBe(n);
     expect(w.inServiceCount('temporary')).toBe(0);
   });
@@ -34,7 +34,7 @@ describe('targets as columns', () => {
   it('changes through the setters show in views and by-id reads, and move the in-service counts', () => {
     const w = world();
     const [a, b] = w.addInstances(2, { group: 'original', pool: 'original', version: 'v1', state: 'InService', healthy: true });
-    const view = w.target(b!);
+    const view = w.targetAt(b!);
     w.setVersion(b!, 'v2');
     w.setHealthy(b!, false);
     w.setPool(b!, 'temporary');
@@ -47,8 +47,8 @@ describe('targets as columns', () => {
     expect(w.lastSuccessfulRevisionOf(a!)).toBe('v1');
     w.setLastSuccessfulRevision(a!, 'v4');
     expect(w.lastSuccessfulRevisionOf(a!)).toBe('v4');
-    expect(w.target(a!).lastSuccessfulRevision).toBe('v4');
-    expect(() => w.stateOf('i-99')).toThrow('unknown target i-99');
+    expect(w.targetAt(a!).lastSuccessfulRevision).toBe('v4');
+    expect(() => w.target('i-99')).toThrow('unknown target i-99');
   });
 
   it('the final targets and the released ids come from the columns', () => {
@@ -57,11 +57,12 @@ describe('targets as columns', () => {
     w.setVersion(b!, 'v2');
     const final = w.finalTargets();
     w.release();
+    expect([a, b]).toEqual([0, 1]);
     expect(final.list()).toEqual([
-      { id: a, version: 'v1', state: 'InService', healthy: true },
-      { id: b, version: 'v2', state: 'InService', healthy: true },
+      { id: 'i-1', version: 'v1', state: 'InService', healthy: true },
+      { id: 'i-2', version: 'v2', state: 'InService', healthy: true },
     ]);
-    expect(w.idAt(1)).toBe(b);
+    expect(w.idAt(1)).toBe('i-2');
   });
 
   it('a ByTarget has a slot for targets added after its first value', () => {
@@ -76,26 +77,28 @@ describe('targets as columns', () => {
   });
 });
 
-describe('a run finds its target from the reference it keeps', () => {
-  it('passes the id of a target, and the name of a thing that is not one, to its callbacks and its spans', () => {
+describe('a run finds its target from the index it keeps', () => {
+  it('passes the target to its callbacks, and its spans read as the target id', () => {
     const w = world();
-    const [a] = w.addInstances(1, { group: 'original', pool: 'original', version: 'v1', state: 'InService', healthy: true });
+    const [a, b] = w.addInstances(2, { group: 'original', pool: 'original', version: 'v1', state: 'InService', healthy: true });
+    const alias = w.addTarget({ id: 'alias', kind: 'lambda-alias', group: 'alias', pool: 'alias', version: 'v1', state: 'InService', healthy: true });
     const seen: string[] = [];
-    for (const target of [a!, 'listener']) {
+    for (const target of [b!, alias]) {
       const run = runSteps({
         world: w,
         target,
         deploymentId: 'd-1',
-        steps: [{ name: 'Step', seconds: 5, revision: 'v2', onStart: (id) => seen.push(`start ${id}`), onSuccess: (id) => seen.push(`success ${id}`) }],
-        onEnd: (result, id) => seen.push(`end ${id} ${result.ok}`),
+        steps: [{ name: 'Step', seconds: 5, revision: 'v2', onStart: (i) => seen.push(`start ${w.idAt(i)}`), onSuccess: (i) => seen.push(`success ${w.idAt(i)}`) }],
+        onEnd: (result, i) => seen.push(`end ${w.idAt(i)} ${result.ok}`),
       });
       expect(run.target).toBe(target);
     }
     w.run();
-    expect(seen).toEqual(['start i-1', 'start listener', 'success i-1', 'end i-1 true', 'success listener', 'end listener true']);
+    expect(a).toBe(0);
+    expect(seen).toEqual(['start i-2', 'start alias', 'success i-2', 'end i-2 true', 'success alias', 'end alias true']);
     expect(w.spans.map((s) => [s.target, s.start, s.end])).toEqual([
-      ['i-1', 0, 5],
-      ['listener', 0, 5],
+      ['i-2', 0, 5],
+      ['alias', 0, 5],
     ]);
   });
 });

@@ -3,6 +3,7 @@
 // outside. Each takes effect at its `at` and changes only what comes after.
 import type { AnyActorRef } from 'xstate';
 import type { World } from '../world.ts';
+import type { TargetIndex } from '../target-store.ts';
 
 /** What the controls need from a running CodeDeploy simulation. */
 export interface Controlled {
@@ -13,7 +14,7 @@ export interface Controlled {
   /** Whether any target has changed yet (a rollback has something to restore). */
   changed(): boolean;
   /** An instance was terminated from outside (Server only). */
-  terminated?(id: string): void;
+  terminated?(id: TargetIndex): void;
 }
 
 export function scheduleControls(world: World, driver: Controlled): void {
@@ -46,11 +47,12 @@ export function scheduleControls(world: World, driver: Controlled): void {
       if (!t || t.state === 'Terminated') {
         return world.event('fault-injected', `${f.target} was to be terminated at ${f.at} s, but ${t ? 'it is already terminated' : 'it does not exist yet'}`);
       }
-      world.event('fault-injected', `${f.target} is terminated unexpectedly (for example by a failed EC2 host)`, { target: f.target });
-      world.setState(f.target, 'Terminated');
-      world.setHealthy(f.target, false);
-      world.event('instance-terminated', `${f.target} is gone; Auto Scaling does not replace it within this simulation`, { target: f.target, undocumented: 'terminatedNotReplaced' });
-      driver.terminated?.(f.target);
+      const i = t.index;
+      world.event('fault-injected', `${f.target} is terminated unexpectedly (for example by a failed EC2 host)`, { target: i });
+      world.setState(i, 'Terminated');
+      world.setHealthy(i, false);
+      world.event('instance-terminated', `${f.target} is gone; Auto Scaling does not replace it within this simulation`, { target: i, undocumented: 'terminatedNotReplaced' });
+      driver.terminated?.(i);
     });
   }
 }

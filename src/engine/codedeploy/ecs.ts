@@ -14,10 +14,8 @@ import type { ShiftingPlatform } from './traffic/platform.ts';
 export function ecsPlatform(ctx: CdContext): ShiftingPlatform {
   const { world, cd, from, to } = ctx;
   const id = USER_DEPLOYMENT;
-  const original = ECS_ORIGINAL_TARGET;
-  const replacement = ECS_REPLACEMENT_TARGET;
-  world.addTarget({ id: original, kind: 'task-set', group: 'task-set', pool: 'original', version: from, state: 'InService', healthy: true, label: `original task set (${from})` });
-  world.addTarget({ id: replacement, kind: 'task-set', group: 'replacement', pool: 'replacement', version: '', state: 'OutOfService', healthy: false, label: `replacement task set (${to}), created by Install` });
+  const original = world.addTarget({ id: ECS_ORIGINAL_TARGET, kind: 'task-set', group: 'task-set', pool: 'original', version: from, state: 'InService', healthy: true, label: `original task set (${from})` });
+  const replacement = world.addTarget({ id: ECS_REPLACEMENT_TARGET, kind: 'task-set', group: 'replacement', pool: 'replacement', version: '', state: 'OutOfService', healthy: false, label: `replacement task set (${to}), created by Install` });
   const share = { value: 0 };
   world.traffic = weightedPools('original', 'replacement', share);
   // Both listeners point at the original task set until AllowTestTraffic.

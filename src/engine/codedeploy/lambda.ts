@@ -10,8 +10,7 @@ import type { ShiftingPlatform } from './traffic/platform.ts';
 
 export function lambdaPlatform(ctx: CdContext): ShiftingPlatform {
   const { world, cd, from, to } = ctx;
-  const alias = LAMBDA_ALIAS_TARGET;
-  world.addTarget({ id: alias, kind: 'lambda-alias', group: 'alias', pool: 'alias', version: from, state: 'InService', healthy: true, label: 'function alias "live"' });
+  const alias = world.addTarget({ id: LAMBDA_ALIAS_TARGET, kind: 'lambda-alias', group: 'alias', pool: 'alias', version: from, state: 'InService', healthy: true, label: 'function alias "live"' });
   const share = { value: 0 };
   // The alias routes invocations by weight, whatever else is running (reference §3).
   world.traffic = () => (share.value >= 100 ? { [to]: 100 } : share.value <= 0 ? { [from]: 100 } : { [from]: 100 - share.value, [to]: share.value });

@@ -2,6 +2,7 @@
 // (reference §2.1–2.2): durations, whose scripts run (the revision), events skipped
 // for want of a last successful revision, and the failures injected faults cause.
 // Drivers add what an event does to the world (traffic, versions) through `effects`.
+import type { TargetIndex } from '../target-store.ts';
 import {
   CODEDEPLOY_EVENT_SECONDS,
   HOOK_ERROR_MEANINGS,
@@ -47,7 +48,7 @@ export class LifecycleSteps {
   ) {}
 
   /** The steps `target` runs (shared with every target on the same last successful revision). */
-  of(target: string): readonly Step[] {
+  of(target: TargetIndex): readonly Step[] {
     const last = this.ctx.world.lastSuccessfulRevisionOf(target);
     let steps = this.byLastRevision.get(last);
     if (steps === undefined) this.byLastRevision.set(last, (steps = Object.freeze(buildSteps(this.ctx, this.events, this.plan, this.effects, last))));
@@ -56,7 +57,7 @@ export class LifecycleSteps {
 }
 
 /** The steps of one target (Lambda's alias, ECS's task set): see LifecycleSteps for a fleet. */
-export function lifecycleSteps(ctx: CdContext, target: string, events: readonly string[], plan: Plan, effects: Effects = {}): Step[] {
+export function lifecycleSteps(ctx: CdContext, target: TargetIndex, events: readonly string[], plan: Plan, effects: Effects = {}): Step[] {
   return buildSteps(ctx, events, plan, effects, ctx.world.lastSuccessfulRevisionOf(target));
 }
 
@@ -82,7 +83,7 @@ function buildSteps(ctx: CdContext, events: readonly string[], plan: Plan, effec
     if (own && IGNORABLE_STOP_EVENTS.has(name) && ctx.cd.ignoreApplicationStopFailures) {
       // A failure ignoreApplicationStopFailures passes over is said when the hook ends (its span is Failed).
       step.onIgnoredFailure = (id) =>
-        ctx.world.event('note', `${name} failed on ${id}, but ignoreApplicationStopFailures is true: the instance carries on with the next event`, {
+        ctx.world.event('note', `${name} failed on ${ctx.world.idAt(id)}, but ignoreApplicationStopFailures is true: the instance carries on with the next event`, {
           target: id,
           deploymentId: plan.deploymentId,
           rule: 'cd.ignore-application-stop-failures',

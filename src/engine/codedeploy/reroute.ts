@@ -7,7 +7,9 @@
 import type { RuleId } from '../../aws/rules.ts';
 import type { ServerSchedule } from '../../aws/codedeploy-facts.ts';
 import type { UndocumentedId } from '../../aws/undocumented.ts';
-import { listIds, plural } from '../narration.ts';
+import { listTargets, plural } from '../narration.ts';
+import type { TargetIndex } from '../target-store.ts';
+import type { TargetIds } from '../trace-columns.ts';
 import type { ServerConfigKind } from './server-schedule.ts';
 import { thousands } from '../../scenario/thousands.ts';
 
@@ -58,9 +60,9 @@ export interface RerouteVerdict {
 }
 
 /** Whether rerouting to `targets` (in order) succeeded, given who failed and who was never tried. */
-export function rerouteVerdict(kind: ServerConfigKind, targets: readonly string[], succeeded: number, failed: readonly string[], untouched: number): RerouteVerdict {
+export function rerouteVerdict(ids: TargetIds, kind: ServerConfigKind, targets: readonly TargetIndex[], succeeded: number, failed: readonly TargetIndex[], untouched: number): RerouteVerdict {
   const n = targets.length;
-  const failedText = failed.length > 0 ? `rerouting failed on ${listIds(failed)}` : '';
+  const failedText = failed.length > 0 ? `rerouting failed on ${listTargets(failed, ids)}` : '';
   if (n === 0) return { ok: false, why: 'no replacement instance is left to receive traffic' };
   switch (kind) {
     case 'AllAtOnce':
@@ -77,7 +79,7 @@ export function rerouteVerdict(kind: ServerConfigKind, targets: readonly string[
       const last = targets[n - 1];
       if (failed.length === 0) return { ok: true, why: `traffic reached all ${thousands(n)} replacements` };
       if (failed.length === 1 && failed[0] === last && untouched === 0) {
-        return { ok: true, why: `rerouting failed on ${last}, the last replacement, and with OneAtATime a failure on the last one still lets the deployment succeed` };
+        return { ok: true, why: `rerouting failed on ${ids.idAt(last!)}, the last replacement, and with OneAtATime a failure on the last one still lets the deployment succeed` };
       }
       return { ok: false, why: `${failedText}, and with OneAtATime the first rerouting failure before the last replacement fails the deployment` };
     }

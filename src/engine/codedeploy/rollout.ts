@@ -9,11 +9,12 @@
 import type { RunRef } from '../step-runs.ts';
 import type { World } from '../world.ts';
 import { ByTarget } from '../by-target.ts';
+import type { TargetIndex } from '../target-store.ts';
 
 export interface RolloutResult {
   ok: boolean;
   succeeded: number;
-  failed: string[];
+  failed: TargetIndex[];
   /** Instances never attempted because the minimum could not be kept (or, with failFast, after a failure). */
   untouched: number;
   /** Instances left out because they were terminated before their turn (see terminatedPending). */
@@ -23,11 +24,11 @@ export interface RolloutResult {
 export interface RolloutOptions {
   world: World;
   /** Instances in scheduling order. */
-  ids: readonly string[];
+  ids: readonly TargetIndex[];
   minimumHealthy: number;
   requiredSuccesses: number;
   /** Whether an instance counts as healthy before it starts (default: the world's view). A terminated instance never does. */
-  isHealthy?: (id: string) => boolean;
+  isHealthy?: (id: TargetIndex) => boolean;
   /** Stop starting instances after the first failure. */
   failFast?: boolean;
   /**
@@ -42,13 +43,13 @@ export interface RolloutOptions {
    */
   terminatedFails?: boolean;
   /** Starts one instance; its result must come back through the rollout's `finished`. */
-  run: (id: string) => RunRef;
+  run: (id: TargetIndex) => RunRef;
   /** Called after instances started together (one scheduling wave), with their ids. */
-  onBatch?: (ids: string[]) => void;
+  onBatch?: (ids: TargetIndex[]) => void;
   /** Called when an instance's run ends, or when it fails without running (terminated before its turn). */
-  onFinished?: (id: string, ok: boolean) => void;
+  onFinished?: (id: TargetIndex, ok: boolean) => void;
   /** Called when an instance terminated before its turn leaves the queue: `failed` (terminatedFails) or dropped. */
-  onSkipped?: (id: string, failed: boolean) => void;
+  onSkipped?: (id: TargetIndex, failed: boolean) => void;
   onDone: (r: RolloutResult) => void;
 }
 
@@ -56,17 +57,17 @@ export class Rollout {
   private next = 0;
   private healthy = 0;
   private succeeded = 0;
-  private readonly failed: string[] = [];
+  private readonly failed: TargetIndex[] = [];
   /** Runs in flight, by instance; they started in queue order (see inFlightRuns). */
   private readonly inFlight: ByTarget<RunRef>;
-  private readonly dropped = new Set<string>();
+  private readonly dropped = new Set<TargetIndex>();
   private droppedCount = 0;
   /** The instances that succeeded: only a termination asks, so it is built on the first one (see succeeded). */
-  private succeededIds: Set<string> | undefined;
+  private succeededIds: Set<TargetIndex> | undefined;
   /** Instances not counted healthy when the rollout began (usually none: kept small on purpose). */
-  private readonly uncounted = new Set<string>();
+  private readonly uncounted = new Set<TargetIndex>();
   private over = false;
-  private positions: Map<string, number> | undefined;
+  private positions: Map<TargetIndex, number> | undefined;
   private pumpPending = false;
   /** Whether start() has run its first pump (until then, scheduling waits for the agenda). */
   private started = false;
@@ -77,8 +78,9 @@ export class Rollout {
 
   constructor(private readonly o: RolloutOptions) {
     this.inFlight = new ByTarget(o.world);
-    for (const id of o.ids) {
-      o.world.seek(id);
+    // Index loops over the fleet: this runs once per rollout, unoptimized at first, where for…of allocates per instance.
+    for (let k = 0; k < o.ids.length; k++) {
+      const id = o.ids[k]!;
       if (this.isHealthy(id)) this.healthy++;
       else this.uncounted.add(id);
     }
@@ -89,7 +91,7 @@ export class Rollout {
     return !this.over;
   }
 
-  running(id: string): boolean {
+  running(id: TargetIndex): boolean {
     return this.inFlight.has(id);
   }
 
@@ -120,7 +122,7 @@ export class Rollout {
     if (this.over) return;
     this.over = true;
     const runs = this.inFlightRuns();
-    for (const id of this.o.ids) this.inFlight.delete(id);
+    for (let k = 0; k < this.o.ids.length; k++) this.inFlight.delete(this.o.ids[k]!);
     for (const run of runs) this.o.world.stepRuns.cancel(run, reason);
   }
 
@@ -129,7 +131,7 @@ export class Rollout {
    * before its turn, it is dropped from the queue or (terminatedFails) fails.
    * Returns which, or undefined when the instance is not waiting or running here.
    */
-  terminated(id: string, reason: string): 'cut short' | 'dropped' | 'failed' | undefined {
+  terminated(id: TargetIndex, reason: string): 'cut short' | 'dropped' | 'failed' | undefined {
     if (this.over) return undefined;
     const run = this.inFlight.get(id);
     if (run !== undefined) {
@@ -164,10 +166,10 @@ export class Rollout {
    * The instances that succeeded so far: those started (before `next`, not dropped)
    * that neither run nor failed. Built once, then kept up to date by `finished`.
    */
-  private succeededSet(): Set<string> {
+  private succeededSet(): Set<TargetIndex> {
     if (this.succeededIds === undefined) {
       const failed = new Set(this.failed);
-      const set = new Set<string>();
+      const set = new Set<TargetIndex>();
       for (let i = 0; i < this.next; i++) {
         const id = this.o.ids[i]!;
         if (!this.inFlight.has(id) && !failed.has(id) && !this.dropped.has(id)) set.add(id);
@@ -178,7 +180,7 @@ export class Rollout {
   }
 
   /** Whether `id` is still in the queue (not yet started): a position map, built on the first termination. */
-  private waiting(id: string): boolean {
+  private waiting(id: TargetIndex): boolean {
     if (this.positions === undefined) {
       this.positions = new Map();
       this.o.ids.forEach((x, i) => this.positions!.set(x, i));
@@ -192,14 +194,14 @@ export class Rollout {
     return this.o.slotOnFailure !== true;
   }
 
-  private isHealthy(id: string): boolean {
+  private isHealthy(id: TargetIndex): boolean {
     const world = this.o.world;
     if (world.stateOf(id) === 'Terminated') return false;
     return this.o.isHealthy ? this.o.isHealthy(id) : world.healthyOf(id);
   }
 
   /** Takes a terminated instance out of the queue: dropped, or failed without running. */
-  private skip(id: string): 'dropped' | 'failed' {
+  private skip(id: TargetIndex): 'dropped' | 'failed' {
     this.dropped.add(id);
     this.o.onSkipped?.(id, this.o.terminatedFails === true);
     if (!this.o.terminatedFails) {
@@ -217,12 +219,10 @@ export class Rollout {
     // The instances started now are usually ids[from … next): copied once at the end,
     // not grown one push at a time; a list is kept only after one was passed over.
     const from = this.next;
-    let started: string[] | undefined;
+    let started: TargetIndex[] | undefined;
     while (this.next < ids.length && !(this.o.failFast === true && this.failed.length > 0)) {
       const id = ids[this.next]!;
-      // The queue is mostly in launch order: found without reading the id (World.seek).
-      this.o.world.seek(id);
-      // Usually nothing was dropped: no hashing of each id to find that out.
+      // Usually nothing was dropped: no look-up of each instance to find that out.
       if (this.dropped.size > 0 && this.dropped.has(id)) {
         started ??= ids.slice(from, this.next);
         this.next++;
@@ -260,7 +260,7 @@ export class Rollout {
   }
 
   /** An instance's run ended (called by whatever `run` started). */
-  finished(id: string, ok: boolean): void {
+  finished(id: TargetIndex, ok: boolean): void {
     if (!this.inFlight.delete(id) || this.over) return;
     if (ok) {
       this.succeeded++;

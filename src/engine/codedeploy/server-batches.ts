@@ -7,6 +7,7 @@ import type { World } from '../world.ts';
 import type { PhaseColumns, PhaseRef } from '../phase-columns.ts';
 import type { NumberedText } from '../trace-columns.ts';
 import { listIds } from '../narration.ts';
+import type { TargetIndex } from '../target-store.ts';
 import { thousands } from '../../scenario/thousands.ts';
 
 interface Open {
@@ -43,7 +44,7 @@ export class BatchPhases {
   }
 
   /** Opens the next batch (numbered from 1) for instances started together; returns its phase. */
-  start(ids: readonly string[]): PhaseRef {
+  start(ids: readonly TargetIndex[]): PhaseRef {
     const k = ++this.count;
     const phase = this.world.openBatchPhase(this.deploymentId, this.group, k, ids);
     this.open.push({ phase, left: ids.length });
@@ -53,17 +54,12 @@ export class BatchPhases {
       larger.set(this.batchOf);
       this.batchOf = larger;
     }
-    for (let i = 0; i < ids.length; i++) {
-      // Found without reading the id (World.seek); indexOf then answers from it, or refuses an unknown id.
-      this.world.seek(ids[i]!);
-      this.batchOf[this.world.indexOf(ids[i]!)] = k;
-    }
+    for (let i = 0; i < ids.length; i++) this.batchOf[ids[i]!] = k;
     return phase;
   }
 
   /** One instance of a batch is done; the batch closes with its last instance. */
-  finished(id: string): void {
-    const i = this.world.indexOf(id);
+  finished(i: TargetIndex): void {
     const k = i < this.batchOf.length ? this.batchOf[i]! : 0;
     if (k === 0) return;
     this.batchOf[i] = 0;

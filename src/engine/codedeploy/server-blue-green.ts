@@ -11,7 +11,8 @@ import type { RuleId } from '../../aws/rules.ts';
 import type { DeploymentStatus, Outcome, PhaseKind } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { machineActor, withActions } from '../run-machine.ts';
-import { listIds, plural } from '../narration.ts';
+import { listTargets, plural } from '../narration.ts';
+import type { TargetIndex } from '../target-store.ts';
 import { contextOf, minutes, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT } from './context.ts';
 import { reroutePlan, rerouteVerdict } from './reroute.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
@@ -42,7 +43,7 @@ function blueGreenEvents() {
 }
 
 interface Group {
-  ids: readonly string[];
+  ids: readonly TargetIndex[];
   events: readonly string[];
   deploymentId: string;
   revision: string;
@@ -65,7 +66,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
   const copy = bg.greenFleetProvisioningOption.action === 'COPY_AUTO_SCALING_GROUP';
   const ready = bg.deploymentReadyOption;
   const terminate = bg.terminateBlueInstancesOnDeploymentSuccess;
-  let replacements: string[] = [];
+  let replacements: TargetIndex[] = [];
   let current: Rollout | undefined;
   let batches: BatchPhases | undefined;
   let touched = false;
@@ -77,17 +78,17 @@ export function simulateServerBlueGreen(world: World): Outcome {
   let outcome: Outcome = 'Failed';
 
   // The fleet itself when none of it is terminated: no copy of 100,000 ids per question.
-  const live = (ids: readonly string[]) => world.alive(ids);
+  const live = (ids: readonly TargetIndex[]) => world.alive(ids);
   const send = (event: BlueGreenEvent) => actor.send(event);
   const fail = (why: string, rule: RuleId) => {
     failure = why;
     failureRule = rule;
     send({ type: 'FAILED', trigger: { kind: 'failure', changed: touched } });
   };
-  const skipped = (deploymentId: string) => (id: string, failed: boolean) =>
+  const skipped = (deploymentId: string) => (id: TargetIndex, failed: boolean) =>
     failed
-      ? world.event('lifecycle-event-failed', `${id} was terminated before its turn: its deployment fails`, { target: id, deploymentId, undocumented: 'terminatedReplacement' })
-      : world.event('note', `${id} was terminated before its turn; CodeDeploy leaves it out`, { target: id, deploymentId, undocumented: 'terminatedPending' });
+      ? world.event('lifecycle-event-failed', `${world.idAt(id)} was terminated before its turn: its deployment fails`, { target: id, deploymentId, undocumented: 'terminatedReplacement' })
+      : world.event('note', `${world.idAt(id)} was terminated before its turn; CodeDeploy leaves it out`, { target: id, deploymentId, undocumented: 'terminatedPending' });
 
   /** Runs `events` on a group of instances, `parallel` at a time, as one phase. */
   const runGroup = (g: Group) => {
@@ -114,7 +115,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
   };
 
   /** One step of the rollback d-2: `events` on `ids`; `failure` says why the step failed, if it did. */
-  const rollbackGroup = (ids: readonly string[], events: readonly string[], name: string, next: BlueGreenEvent, failure: (r: RolloutResult) => string | undefined) =>
+  const rollbackGroup = (ids: readonly TargetIndex[], events: readonly string[], name: string, next: BlueGreenEvent, failure: (r: RolloutResult) => string | undefined) =>
     runGroup({
       ids,
       events,
@@ -164,7 +165,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
           const launched = world.idThen(' is launched into the replacement environment (a copy of the Auto Scaling group)');
           world.targetEvents('instance-launched', launched, replacements, USER_DEPLOYMENT, 'cd.green-fleet');
         } else {
-          world.event('note', `CodeDeploy uses the existing instances ${listIds(replacements)} as the replacement environment (DISCOVER_EXISTING)`, { deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
+          world.event('note', `CodeDeploy uses the existing instances ${listTargets(replacements, world)} as the replacement environment (DISCOVER_EXISTING)`, { deploymentId: USER_DEPLOYMENT, rule: 'cd.green-fleet' });
         }
       },
       installReplacements: () => {
@@ -193,7 +194,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
           onSkipped: skipped(USER_DEPLOYMENT),
           onDone: (result) => {
             phases.nameAll();
-            if (!result.ok) return fail(`${explainRollout(cd, schedule, result, to, ids[ids.length - 1])}; traffic never left the original instances`, configRule(cd));
+            if (!result.ok) return fail(`${explainRollout(world, cd, schedule, result, to, ids[ids.length - 1])}; traffic never left the original instances`, configRule(cd));
             send({ type: 'REPLACEMENTS_READY' });
           },
         });
@@ -222,7 +223,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
         const targets = replacements.filter((x) => world.stateOf(x) !== 'Terminated' && world.healthyOf(x));
         const plan = reroutePlan(kind, schedule, targets.length);
         if (targets.length < replacements.length) {
-          world.event('note', `Only the replacements whose install succeeded and that still run can receive traffic: ${targets.length ? listIds(targets) : 'none'}`, {
+          world.event('note', `Only the replacements whose install succeeded and that still run can receive traffic: ${targets.length ? listTargets(targets, world) : 'none'}`, {
             deploymentId: USER_DEPLOYMENT,
             undocumented: 'rerouteTargets',
           });
@@ -242,7 +243,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
           terminatedFails: true,
           phase: { kind: 'traffic-shift', name: 'Rerouting traffic' },
           done: (r) => {
-            const verdict = rerouteVerdict(kind, targets, r.succeeded, r.failed, r.untouched);
+            const verdict = rerouteVerdict(world, kind, targets, r.succeeded, r.failed, r.untouched);
             if (!verdict.ok) return fail(`${verdict.why}; ${serving()}`, plan.rule);
             world.event('batch-ended', `Rerouting succeeded: ${verdict.why}`, { deploymentId: USER_DEPLOYMENT, rule: plan.rule, undocumented: plan.undocumented });
             send({ type: 'REROUTED' });
@@ -267,7 +268,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
           terminatedFails: false,
           phase: { kind: 'batch', name: 'Blocking traffic to original instances' },
           done: (r) => {
-            if (r.failed.length > 0) return fail(`${listIds(r.failed)} did not leave the load balancer, and one original failing to deregister fails the whole deployment`, 'cd.deregister-originals');
+            if (r.failed.length > 0) return fail(`${listTargets(r.failed, world)} did not leave the load balancer, and one original failing to deregister fails the whole deployment`, 'cd.deregister-originals');
             send({ type: 'ORIGINALS_BLOCKED' });
           },
         });
@@ -290,7 +291,6 @@ export function simulateServerBlueGreen(world: World): Outcome {
         const ids = live(originals);
         for (let i = 0; i < ids.length; i++) {
           const x = ids[i]!;
-          world.seek(x);
           world.setState(x, 'Terminated');
           world.setHealthy(x, false);
           world.targetEvent('instance-terminated', terminated, x, USER_DEPLOYMENT, 'cd.termination-wait');
@@ -323,18 +323,18 @@ export function simulateServerBlueGreen(world: World): Outcome {
       reallowOriginals: () => {
         const ids = live(originals);
         if (ids.some((x) => world.registeredOf(x) === true)) {
-          world.event('note', `Originals that never stopped serving run the AllowTraffic hooks too, and stay registered: ${listIds(ids.filter((x) => world.registeredOf(x) === true))}`, {
+          world.event('note', `Originals that never stopped serving run the AllowTraffic hooks too, and stay registered: ${listTargets(ids.filter((x) => world.registeredOf(x) === true), world)}`, {
             deploymentId: ROLLBACK_DEPLOYMENT,
             undocumented: 'rollbackUnchangedTargets',
           });
         }
         rollbackGroup(ids, ROLLBACK_ORIGINAL_EVENTS, 'Allowing traffic to original instances', { type: 'ORIGINALS_ALLOWED' }, (r) =>
-          r.failed.length > 0 ? `AllowTraffic did not complete on ${listIds(r.failed)}` : r.succeeded === 0 ? 'no original instance is left to serve' : undefined,
+          r.failed.length > 0 ? `AllowTraffic did not complete on ${listTargets(r.failed, world)}` : r.succeeded === 0 ? 'no original instance is left to serve' : undefined,
         );
       },
       blockReplacements: () =>
         rollbackGroup(live(replacements), ROLLBACK_REPLACEMENT_EVENTS, 'Blocking traffic to replacement instances', { type: 'REPLACEMENTS_BLOCKED' }, (r) =>
-          r.failed.length > 0 ? `${listIds(r.failed)} could not be blocked` : undefined,
+          r.failed.length > 0 ? `${listTargets(r.failed, world)} could not be blocked` : undefined,
         ),
       endRollback: (_, { status }) => {
         if (status === 'Succeeded') {
@@ -357,8 +357,12 @@ export function simulateServerBlueGreen(world: World): Outcome {
 
   const serving = () => {
     const by = new Map<string, number>();
-    for (const x of [...originals, ...replacements]) {
-      if (world.stateOf(x) === 'InService') by.set(world.versionOf(x), (by.get(world.versionOf(x)) ?? 0) + 1);
+    // Index loops: these run once, unoptimized, where for…of allocates per instance.
+    for (const group of [originals, replacements]) {
+      for (let k = 0; k < group.length; k++) {
+        const x = group[k]!;
+        if (world.stateOf(x) === 'InService') by.set(world.versionOf(x), (by.get(world.versionOf(x)) ?? 0) + 1);
+      }
     }
     const parts = [...by].map(([v, n]) => `${plural(n, 'instance')} on ${v}`);
     return parts.length ? `in service: ${parts.join(', ')}` : 'no instance is in service';
@@ -367,10 +371,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
   const summary = (status: DeploymentStatus, readyTimeout: boolean): string => {
     if (status === 'Succeeded') {
       let n = 0;
-      for (const x of replacements) {
-        world.seek(x);
-        if (world.stateOf(x) === 'InService') n++;
-      }
+      for (let k = 0; k < replacements.length; k++) if (world.stateOf(replacements[k]!) === 'InService') n++;
       return `${plural(n, 'replacement instance')} serve${n === 1 ? 's' : ''} ${to}; the original instances are ${terminate.action === 'TERMINATE' ? 'terminated' : 'kept alive, out of service'}`;
     }
     if (status === 'Failed') return schedule.impossible ? 'the minimum healthy hosts cannot be met; no instance changed' : failure;
@@ -393,8 +394,8 @@ export function simulateServerBlueGreen(world: World): Outcome {
     deploymentOf: (state) => (state === 'deploying' ? USER_DEPLOYMENT : state === 'rollingBack' ? ROLLBACK_DEPLOYMENT : undefined),
     changed: () => touched,
     terminated: (id) => {
-      if (current?.running(id)) world.event('lifecycle-event-failed', `${id}'s deployment fails: the instance was terminated mid-deployment`, { target: id, rule: 'cd.hook-failure' });
-      current?.terminated(id, `${id} was terminated`);
+      if (current?.running(id)) world.event('lifecycle-event-failed', `${world.idAt(id)}'s deployment fails: the instance was terminated mid-deployment`, { target: id, rule: 'cd.hook-failure' });
+      current?.terminated(id, `${world.idAt(id)} was terminated`);
     },
   });
   return outcome;

@@ -8,7 +8,8 @@ import { lifecycleOrder } from '../lifecycles/catalog.ts';
 import type { DeploymentStatus, Outcome } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { machineActor, withActions } from '../run-machine.ts';
-import { listIds, plural } from '../narration.ts';
+import { listTargets, plural } from '../narration.ts';
+import type { TargetIndex } from '../target-store.ts';
 import { contextOf, ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT, type CdContext } from './context.ts';
 import { Rollout, type RolloutResult } from './rollout.ts';
 import { BatchPhases, batchStartedText } from './server-batches.ts';
@@ -28,7 +29,7 @@ export function simulateServerInPlace(world: World): Outcome {
   let current: Rollout | undefined;
   let batches: BatchPhases | undefined;
   let result: RolloutResult | undefined;
-  let order: string[] = [];
+  let order: TargetIndex[] = [];
   let touched = false;
   let outcome: Outcome = 'Failed';
 
@@ -36,7 +37,7 @@ export function simulateServerInPlace(world: World): Outcome {
   const rollout = (deploymentId: string, revision: string, done: (r: RolloutResult) => void): Rollout => {
     order = schedulingOrder(world, ids, revision);
     if (order.some((id, k) => id !== ids[k])) {
-      world.event('note', `CodeDeploy deploys to unhealthy instances first, then to those on another revision, then to those already on ${revision}: ${listIds(order)}`, {
+      world.event('note', `CodeDeploy deploys to unhealthy instances first, then to those on another revision, then to those already on ${revision}: ${listTargets(order, world)}`, {
         deploymentId,
         rule: 'cd.scheduling-order',
       });
@@ -59,7 +60,7 @@ export function simulateServerInPlace(world: World): Outcome {
         world.numberedEvent('batch-started', batchText, phases.start(started), deploymentId, rule);
       },
       onFinished: (id) => phases.finished(id),
-      onSkipped: (id) => world.event('note', `${id} was waiting for its turn; CodeDeploy drops it from the deployment`, { target: id, deploymentId, undocumented: 'terminatedPending' }),
+      onSkipped: (id) => world.event('note', `${world.idAt(id)} was waiting for its turn; CodeDeploy drops it from the deployment`, { target: id, deploymentId, undocumented: 'terminatedPending' }),
       onDone: (res) => {
         phases.nameAll();
         done(res);
@@ -106,7 +107,7 @@ export function simulateServerInPlace(world: World): Outcome {
         }).start();
       },
       endRollback: (_, { status }) => {
-        const why = status === 'Stopped' ? 'instances stay as they are' : explainRollout(cd, schedule, result!, from, order[order.length - 1]);
+        const why = status === 'Stopped' ? 'instances stay as they are' : explainRollout(world, cd, schedule, result!, from, order[order.length - 1]);
         endRollback(world, status, why, { rule: 'cd.rollback-in-place' });
       },
       finish: (_, { outcome: o }) => {
@@ -120,7 +121,7 @@ export function simulateServerInPlace(world: World): Outcome {
   const summary = (status: DeploymentStatus): string => {
     if (status === 'Stopped') return `${thousands(countOn(ctx, ids, to))} of ${thousands(ids.length)} instances run ${to}, the rest keep ${from}`;
     if (!result) return schedule.impossible ? 'the minimum healthy hosts cannot be met; no instance changed' : '';
-    return explainRollout(cd, schedule, result, to, order[order.length - 1]);
+    return explainRollout(world, cd, schedule, result, to, order[order.length - 1]);
   };
 
   const actor = machineActor(world, machine, { cd, minimumImpossible: schedule.impossible !== undefined });
@@ -128,8 +129,8 @@ export function simulateServerInPlace(world: World): Outcome {
     deploymentOf: (state) => (state === 'deploying' ? USER_DEPLOYMENT : state === 'rollingBack' ? ROLLBACK_DEPLOYMENT : undefined),
     changed: () => touched,
     terminated: (id) => {
-      if (current?.running(id)) world.event('lifecycle-event-failed', `${id}'s deployment fails: the instance was terminated mid-deployment`, { target: id, rule: 'cd.hook-failure' });
-      current?.terminated(id, `${id} was terminated`);
+      if (current?.running(id)) world.event('lifecycle-event-failed', `${world.idAt(id)}'s deployment fails: the instance was terminated mid-deployment`, { target: id, rule: 'cd.hook-failure' });
+      current?.terminated(id, `${world.idAt(id)} was terminated`);
     },
   });
   return outcome;
@@ -160,11 +161,8 @@ function announce(ctx: CdContext, n: number, schedule: ReturnType<typeof schedul
   announceIgnoredStopFailures(ctx, USER_DEPLOYMENT);
 }
 
-function countOn(ctx: CdContext, ids: readonly string[], version: string): number {
+function countOn(ctx: CdContext, ids: readonly TargetIndex[], version: string): number {
   let n = 0;
-  for (const id of ids) {
-    ctx.world.seek(id);
-    if (ctx.world.stateOf(id) !== 'Terminated' && ctx.world.versionOf(id) === version) n++;
-  }
+  for (let k = 0; k < ids.length; k++) if (ctx.world.stateOf(ids[k]!) !== 'Terminated' && ctx.world.versionOf(ids[k]!) === version) n++;
   return n;
 }

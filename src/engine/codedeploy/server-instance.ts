@@ -11,9 +11,10 @@ import type { TargetGroup } from '../../trace/types.ts';
 import type { CdContext } from './context.ts';
 import { LifecycleSteps, type Effects, type Plan } from './lifecycle.ts';
 import type { TargetText } from '../trace-columns.ts';
+import type { TargetIndex } from '../target-store.ts';
 
 /** Adds `count` instances running `version` (the originals) or nothing yet (replacements). */
-export function addInstances(ctx: CdContext, count: number, group: TargetGroup, version: string): string[] {
+export function addInstances(ctx: CdContext, count: number, group: TargetGroup, version: string): TargetIndex[] {
   const serving = version !== '';
   return ctx.world.addInstances(count, { group, pool: group, version, state: serving ? 'InService' : 'OutOfService', healthy: serving, registered: ctx.cd.loadBalancer ? serving : undefined });
 }
@@ -33,7 +34,7 @@ function effects(ctx: CdContext, plan: Plan): Effects {
     return serves;
   };
   const deregistered = world.idThen(' is deregistered from the load balancer (BlockTraffic): it stops receiving traffic while connections drain');
-  const unhealthy = (end: number, id: string) => plan.revision === ctx.to && world.faultBy('UnhealthyInstance', end, id) !== undefined;
+  const unhealthy = (end: number, id: TargetIndex) => plan.revision === ctx.to && world.faultBy('UnhealthyInstance', end, id) !== undefined;
   const e: Effects = {
     Install: { onStart: (id) => world.setVersion(id, plan.revision) },
     BlockTraffic: {
@@ -59,8 +60,8 @@ function effects(ctx: CdContext, plan: Plan): Effects {
       // No UnhealthyInstance fault, no check: nothing to ask per instance.
       ...(world.faults('UnhealthyInstance').length > 0
         ? {
-            failure: (_start: number, end: number, id: string) =>
-              unhealthy(end, id) ? { reason: `${id} did not become healthy in the load balancer within ${ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS} s`, seconds: ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS } : undefined,
+            failure: (_start: number, end: number, id: TargetIndex) =>
+              unhealthy(end, id) ? { reason: `${world.idAt(id)} did not become healthy in the load balancer within ${ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS} s`, seconds: ALLOW_TRAFFIC_HEALTH_WAIT_SECONDS } : undefined,
           }
         : {}),
     },
@@ -72,7 +73,7 @@ function effects(ctx: CdContext, plan: Plan): Effects {
         if (world.stateOf(id) !== 'InService') return;
         world.setState(id, 'OutOfService');
         // It stops serving; its CodeDeploy health (whether its last deployment succeeded) is unchanged.
-        world.event('health-changed', `${id} stops its application (ApplicationStop) and serves nothing until ApplicationStart`, {
+        world.event('health-changed', `${world.idAt(id)} stops its application (ApplicationStop) and serves nothing until ApplicationStart`, {
           target: id,
           deploymentId: plan.deploymentId,
           undocumented: 'noLoadBalancerServing',
@@ -82,7 +83,7 @@ function effects(ctx: CdContext, plan: Plan): Effects {
     };
     e.ApplicationStart = { onSuccess: (id) => world.setState(id, 'InService') };
     // No load balancer health check: an unhealthy instance fails its ValidateService hook.
-    e.ValidateService = { failure: (_s, end, id) => (unhealthy(end, id) ? { reason: `ScriptFailed: ValidateService found ${id} unhealthy` } : undefined) };
+    e.ValidateService = { failure: (_s, end, id) => (unhealthy(end, id) ? { reason: `ScriptFailed: ValidateService found ${world.idAt(id)} unhealthy` } : undefined) };
   }
   return e;
 }
@@ -103,18 +104,18 @@ export class ServerInstances implements StepProgram {
     ctx: CdContext,
     events: readonly string[],
     private readonly plan: Plan,
-    private readonly done: (id: string, ok: boolean) => void,
+    private readonly done: (id: TargetIndex, ok: boolean) => void,
   ) {
     this.world = ctx.world;
     this.deploymentId = plan.deploymentId;
     this.steps = new LifecycleSteps(ctx, events, plan, effects(ctx, plan));
   }
 
-  run(id: string): RunRef {
+  run(id: TargetIndex): RunRef {
     return runProgram(this, id, this.steps.of(id));
   }
 
-  onEnd(result: StepResult, id: string): void {
+  onEnd(result: StepResult, id: TargetIndex): void {
     const { world, plan } = this;
     if (result.ok) {
       // Only a deployment that left the revision on the instance makes it the last
@@ -124,7 +125,7 @@ export class ServerInstances implements StepProgram {
     } else {
       world.setHealthy(id, false);
       if (!result.cancelled) {
-        world.event('lifecycle-event-failed', `${result.failedStep} failed on ${id} (${result.reason}); the instance's deployment fails and it counts as unhealthy`, {
+        world.event('lifecycle-event-failed', `${result.failedStep} failed on ${world.idAt(id)} (${result.reason}); the instance's deployment fails and it counts as unhealthy`, {
           target: id,
           deploymentId: plan.deploymentId,
           rule: failureRule(result.failedStep, result.reason),

@@ -7,6 +7,7 @@ import type { RuleId } from '../../aws/rules.ts';
 import type { UndocumentedId } from '../../aws/undocumented.ts';
 import type { DeploymentStatus } from '../../trace/types.ts';
 import type { World } from '../world.ts';
+import type { TargetIndex } from '../target-store.ts';
 import { ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT } from './context.ts';
 import { scheduleControls } from './controls.ts';
 import { decideRollback, type Trigger } from './rollback-rules.ts';
@@ -60,7 +61,7 @@ export function endRollback(world: World, status: DeploymentStatus, summary: str
 export function runServer(
   world: World,
   actor: AnyActorRef,
-  o: { deploymentOf: (state: string) => string | undefined; changed: () => boolean; terminated: (id: string) => void },
+  o: { deploymentOf: (state: string) => string | undefined; changed: () => boolean; terminated: (id: TargetIndex) => void },
 ): void {
   scheduleControls(world, {
     actor,

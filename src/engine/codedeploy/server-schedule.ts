@@ -6,7 +6,8 @@ import type { RuleId } from '../../aws/rules.ts';
 import type { CodeDeploySettings } from '../../scenario/types.ts';
 import type { World } from '../world.ts';
 import { sizedArray } from '../sized-array.ts';
-import { listIds, plural } from '../narration.ts';
+import { listTargets, plural } from '../narration.ts';
+import type { TargetIndex } from '../target-store.ts';
 import type { RolloutResult } from './rollout.ts';
 import { thousands } from '../../scenario/thousands.ts';
 
@@ -40,14 +41,13 @@ const CONFIG_RULES: Readonly<Record<ServerConfigKind, RuleId>> = {
  * unknown revision, then those on an old revision, then those already on the
  * revision being deployed; by id within each class. Terminated instances are left out.
  */
-export function schedulingOrder(world: World, ids: readonly string[], revision: string): string[] {
+export function schedulingOrder(world: World, ids: readonly TargetIndex[], revision: string): TargetIndex[] {
   // Each instance's class (TERMINATED: left out), then the instances placed class by
   // class into one list of its final length: no lists grown a push at a time and joined.
   const classes = new Uint8Array(ids.length);
   const counts = [0, 0, 0, 0, 0];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    world.seek(id);
     let k = TERMINATED;
     if (world.stateOf(id) !== 'Terminated') {
       const version = world.versionOf(id);
@@ -57,7 +57,7 @@ export function schedulingOrder(world: World, ids: readonly string[], revision: 
     counts[k]!++;
   }
   const at = [0, counts[0]!, counts[0]! + counts[1]!, counts[0]! + counts[1]! + counts[2]!, 0];
-  const order = sizedArray<string>(ids.length - counts[TERMINATED]!);
+  const order = sizedArray<TargetIndex>(ids.length - counts[TERMINATED]!);
   for (let i = 0; i < ids.length; i++) {
     const k = classes[i]!;
     if (k !== TERMINATED) order[at[k]!++] = ids[i]!;
@@ -84,13 +84,13 @@ export function describeSchedule(cd: CodeDeploySettings, s: ServerSchedule, n: n
 }
 
 /** Why a rollout ended as it did, for the deployment-ended narration. */
-export function explainRollout(cd: CodeDeploySettings, s: ServerSchedule, r: RolloutResult, revision: string, lastId: string | undefined): string {
-  const failed = r.failed.length > 0 ? `${listIds(r.failed)} failed` : '';
+export function explainRollout(world: World, cd: CodeDeploySettings, s: ServerSchedule, r: RolloutResult, revision: string, last: TargetIndex | undefined): string {
+  const failed = r.failed.length > 0 ? `${listTargets(r.failed, world)} failed` : '';
   if (r.ok) {
     const base = `${plural(r.succeeded, 'instance')} run${r.succeeded === 1 ? 's' : ''} ${revision}`;
     if (r.failed.length === 0) return base;
-    if (configKind(cd) === 'OneAtATime' && r.failed.length === 1 && r.failed[0] === lastId) {
-      return `${base}; the last instance, ${lastId}, failed, but with OneAtATime a failure on the last instance still lets the deployment succeed`;
+    if (configKind(cd) === 'OneAtATime' && r.failed.length === 1 && r.failed[0] === last) {
+      return `${base}; the last instance, ${world.idAt(last)}, failed, but with OneAtATime a failure on the last instance still lets the deployment succeed`;
     }
     return `${base}; ${failed}, but at least ${thousands(s.requiredSuccesses)} succeeded, which is all ${cd.deploymentConfigName} requires`;
   }

@@ -65,10 +65,7 @@ export function blueGreenDriver({ world, fleet, eb, end }: DriverContext): Drive
           world.closePhase(batch);
           actor.send(r.ok ? { type: 'GROUP_HEALTHY' } : { type: 'GROUP_FAILED' });
         });
-        for (let i = 0; i < ids.length; i++) {
-          world.seek(ids[i]!);
-          green.set(ids[i]!, true);
-        }
+        for (let i = 0; i < ids.length; i++) green.set(ids[i]!, true);
         batch = world.openPhase({ deploymentId: id, kind: 'batch', name: 'Green environment', targets: ids });
       },
       stopInFlight: () => {

@@ -2,6 +2,7 @@
 // orchestrator machine and provides the actions that act on the world (the
 // machine decides, the driver acts). simulate-eb.ts picks the driver and feeds it
 // the user's inputs and the faults.
+import type { TargetIndex } from '../target-store.ts';
 import type { AnyActorRef } from 'xstate';
 import type { RuleId } from '../../aws/rules.ts';
 import type { ElasticBeanstalkSettings } from '../../scenario/types.ts';
@@ -21,7 +22,7 @@ export interface DriverContext {
   fleet: Fleet;
   eb: ElasticBeanstalkSettings;
   /** The instances running the old version before the deployment. */
-  originals: string[];
+  originals: TargetIndex[];
   end: End;
 }
 
@@ -43,6 +44,6 @@ export function runVersion(n: number, noun: string, version: string): string {
 }
 
 /** Instances of `ids` not terminated yet (`ids` itself when none is). */
-export function alive(world: World, ids: readonly string[]): readonly string[] {
+export function alive(world: World, ids: readonly TargetIndex[]): readonly TargetIndex[] {
   return world.alive(ids);
 }

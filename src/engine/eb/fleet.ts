@@ -9,7 +9,8 @@ import { runProgram, runSteps, type Step, type StepProgram, type StepResult } fr
 import type { RunRef } from '../step-runs.ts';
 import type { World } from '../world.ts';
 import type { RuleId } from '../../aws/rules.ts';
-import { listIds } from '../narration.ts';
+import { listTargets } from '../narration.ts';
+import type { TargetIndex } from '../target-store.ts';
 import { failsHealthChecks, instanceSteps, type InstanceMode } from './instance-steps.ts';
 import type { TargetText } from '../trace-columns.ts';
 import { OrderedByTarget } from '../by-target.ts';
@@ -18,14 +19,14 @@ export interface GroupResult {
   ok: boolean;
   /** Every failure was a health check that timed out. */
   healthOnly: boolean;
-  failed: string[];
+  failed: TargetIndex[];
   /** Some instance was cut short from outside (abort, termination of the group). */
   interrupted: boolean;
 }
 
 export class Fleet {
   /**
-   * Instance runs in progress, by instance id, so aborts and terminations can cut them
+   * Instance runs in progress, by instance, so aborts and terminations can cut them
    * short; by the instance's index, not hashed (a Map of 100,000 fresh ids was a
    * twentieth of an Immutable run).
    */
@@ -46,7 +47,7 @@ export class Fleet {
   }
 
   /** Adds the instances running the old version before the deployment. */
-  addOriginals(): string[] {
+  addOriginals(): TargetIndex[] {
     return this.world.addInstances(this.eb.instances, { group: 'original', pool: 'original', version: this.world.scenario.versions.from, state: 'InService', healthy: true, registered: this.behindLoadBalancer(true) });
   }
 
@@ -59,7 +60,7 @@ export class Fleet {
    * Launches `count` new instances into `group`/`pool` and deploys the new version to
    * them; `label` names the group in the narration, `rule` is the AWS rule that launches them.
    */
-  launch(count: number, to: { group: TargetGroup; pool: string; label: string; rule: RuleId }, onDone: (r: GroupResult) => void): string[] {
+  launch(count: number, to: { group: TargetGroup; pool: string; label: string; rule: RuleId }, onDone: (r: GroupResult) => void): TargetIndex[] {
     const { group, pool, label, rule } = to;
     // Made once: each message is the id plus this, written when the trace is read.
     const launched = this.world.idThen(` is launched into the ${groupName(group)}`);
@@ -78,8 +79,8 @@ export class Fleet {
    * the first instance starts its health checks; its deadline is the batch's
    * Timeout + 240 s (reference §1.2).
    */
-  deploy(ids: readonly string[], mode: InstanceMode, label: string, onDone: (r: GroupResult) => void): void {
-    const failed: string[] = [];
+  deploy(ids: readonly TargetIndex[], mode: InstanceMode, label: string, onDone: (r: GroupResult) => void): void {
+    const failed: TargetIndex[] = [];
     let healthOnly = true;
     let interrupted = false;
     let left = ids.length;
@@ -101,7 +102,7 @@ export class Fleet {
         wait = this.world.openPhase({ deploymentId: this.deploymentId, kind: 'wait', name: 'Health check Timeout', targets: ids, deadline });
         this.world.event(
           'wait-started',
-          `${label}: Elastic Beanstalk waits for ${listIds(ids)} to become healthy, giving up ${this.effectiveTimeout} s after it started (Timeout ${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`,
+          `${label}: Elastic Beanstalk waits for ${listTargets(ids, this.world)} to become healthy, giving up ${this.effectiveTimeout} s after it started (Timeout ${this.eb.Timeout} s + ${EB_TIMEOUT_EXTRA_SECONDS} s)`,
           { deploymentId: this.deploymentId, rule: 'eb.timeout', end: deadline },
         );
       });
@@ -131,20 +132,17 @@ export class Fleet {
         }
       },
     };
-    for (const id of ids) {
-      // The group in launch order: each found without reading its id (World.seek).
-      this.world.seek(id);
-      this.active.set(id, runProgram(program, id, steps));
-    }
+    // An index loop: this runs once per group, unoptimized at first, where for…of allocates per instance.
+    for (let k = 0; k < ids.length; k++) this.active.set(ids[k]!, runProgram(program, ids[k]!, steps));
   }
 
-  private instanceFailed(id: string, result: StepResult): void {
+  private instanceFailed(id: TargetIndex, result: StepResult): void {
     if (this.world.stateOf(id) === 'Terminated' || result.cancelled) return;
     this.world.setHealthy(id, false);
     if (result.failedStep === EB_LIFECYCLE_STEPS.healthCheck) {
-      this.world.event('health-changed', `${id} is unhealthy: ${result.reason}`, { target: id, deploymentId: this.deploymentId, healthy: false, rule: 'eb.timeout' });
+      this.world.event('health-changed', `${this.world.idAt(id)} is unhealthy: ${result.reason}`, { target: id, deploymentId: this.deploymentId, healthy: false, rule: 'eb.timeout' });
     } else {
-      this.world.event('health-changed', `${id} is unhealthy: ${result.reason}`, {
+      this.world.event('health-changed', `${this.world.idAt(id)} is unhealthy: ${result.reason}`, {
         target: id,
         deploymentId: this.deploymentId,
         healthy: false,
@@ -156,7 +154,7 @@ export class Fleet {
   }
 
   /** Deregisters (when in service) and terminates `ids`, then reports. */
-  terminate(ids: readonly string[], why: string, rule: RuleId, onDone: () => void): void {
+  terminate(ids: readonly TargetIndex[], why: string, rule: RuleId, onDone: () => void): void {
     let left = ids.length;
     if (left === 0) {
       this.world.agenda.at(this.world.now, onDone);
@@ -174,8 +172,8 @@ export class Fleet {
       },
     };
     const world = this.world;
-    for (const id of ids) {
-      world.seek(id);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
       // A single-instance environment has no load balancer to leave.
       runProgram(program, id, this.terminationSteps(world.versionOf(id), world.stateOf(id) === 'InService' && world.registeredOf(id) !== undefined));
     }
@@ -206,7 +204,7 @@ export class Fleet {
     return steps;
   }
 
-  markTerminated(id: string, message: string | TargetText, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {
+  markTerminated(id: TargetIndex, message: string | TargetText, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {
     this.world.setState(id, 'Terminated');
     this.world.setHealthy(id, false);
     // No extras object per terminated instance unless the event is flagged.
@@ -215,7 +213,7 @@ export class Fleet {
   }
 
   /** Cuts every instance run short now; returns the instances that were mid-deployment. */
-  cancelInFlight(reason: string): string[] {
+  cancelInFlight(reason: string): TargetIndex[] {
     const runs = this.active.inOrder();
     this.active.clear();
     const stepRuns = this.world.stepRuns;
@@ -228,7 +226,7 @@ export class Fleet {
     const stopped = this.cancelInFlight(reason);
     const { timings } = this.world.scenario;
     for (const id of stopped) {
-      const t = this.world.target(id);
+      const t = this.world.targetAt(id);
       if (t.state !== 'OutOfService' || t.version === '') continue;
       runSteps({
         world: this.world,
@@ -245,12 +243,12 @@ export class Fleet {
             revision: t.version,
             failure: (_s, end) =>
               t.version === this.world.scenario.versions.to && failsHealthChecks(this.world, id, end)
-                ? { reason: `${id} never passed its health checks`, seconds: this.effectiveTimeout }
+                ? { reason: `${t.id} never passed its health checks`, seconds: this.effectiveTimeout }
                 : undefined,
             onSuccess: () => {
               this.world.setState(id, 'InService');
               this.world.setHealthy(id, true);
-              this.world.event('health-changed', `${id} is back in service, running ${t.version}`, { target: id, deploymentId: this.deploymentId, healthy: true });
+              this.world.event('health-changed', `${t.id} is back in service, running ${t.version}`, { target: id, deploymentId: this.deploymentId, healthy: true });
             },
           },
         ],

@@ -7,6 +7,7 @@ import { lifecycleOrder, type LifecycleId } from '../lifecycles/catalog.ts';
 import type { Step } from '../steps.ts';
 import type { World } from '../world.ts';
 import type { TargetText } from '../trace-columns.ts';
+import type { TargetIndex } from '../target-store.ts';
 
 export interface InstanceMode {
   /** A new instance: launched first, attached after the workflow. */
@@ -20,8 +21,8 @@ export interface InstanceMode {
   standby?: boolean;
 }
 
-/** True when a health fault makes `id` fail checks that end at `end`. */
-export function failsHealthChecks(world: World, id: string, end: number): boolean {
+/** True when a health fault makes instance `id` fail checks that end at `end`. */
+export function failsHealthChecks(world: World, id: TargetIndex, end: number): boolean {
   // Indexed look-ups, no closure: this runs for every instance's health check.
   return world.faultBy('BadVersion', end) !== undefined || world.faultBy('UnhealthyInstance', end, id) !== undefined;
 }
@@ -108,7 +109,7 @@ function workflowStep(world: World, mode: InstanceMode, deploymentId: string, fa
     // A step no fault names cannot fail: it gets no failure check at all.
     ...(world.faults('HookFailure').some((f) => f.event === fact.name)
       ? {
-          failure: (_start: number, end: number, id: string) => {
+          failure: (_start: number, end: number, id: TargetIndex) => {
             for (const f of world.faultsOn('HookFailure', id)) {
               if (f.event === fact.name && (f.at ?? 0) <= end) return { reason: `${fact.name} failed: the command returned an error` };
             }
@@ -141,8 +142,8 @@ function healthCheckStep(world: World, mode: InstanceMode, deploymentId: string,
     // No health fault in the scenario, no check: nothing to ask per instance.
     ...(world.faults('BadVersion').length > 0 || world.faults('UnhealthyInstance').length > 0
       ? {
-          failure: (_start: number, end: number, id: string) =>
-            failsHealthChecks(world, id, end) ? { reason: `${id} never passed its health checks`, seconds: Infinity } : undefined,
+          failure: (_start: number, end: number, id: TargetIndex) =>
+            failsHealthChecks(world, id, end) ? { reason: `${world.idAt(id)} never passed its health checks`, seconds: Infinity } : undefined,
         }
       : {}),
     onSuccess: (id) => {

@@ -2,6 +2,7 @@
 // machine's actions, which launch the temporary group, split traffic, attach the
 // new instances or terminate them, and record batches, waits, traffic shifts and
 // the rollback as phases.
+import type { TargetIndex } from '../target-store.ts';
 import type { PhaseRef } from '../phase-columns.ts';
 import { EB_POLICY_FACTS } from '../../aws/eb-facts.ts';
 import type { RuleId } from '../../aws/rules.ts';
@@ -19,7 +20,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   const splitting = policy === 'TrafficSplitting';
   const { from, to } = world.scenario.versions;
   const id = DEPLOYMENT_ID;
-  let newIds: string[] = [];
+  let newIds: TargetIndex[] = [];
   // The instances this driver launched, by target index (not a Set of 100,000 ids).
   const isNew = new ByTarget<true>(world);
   const share = { value: 0 };
@@ -51,10 +52,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
   const launch = (count: number, name: string, label: string) => {
     const ids = fleet.launch(count, { group: 'temporary', pool: 'temporary', label, rule: rules.start }, groupDone);
     // An index loop: this runs once per group, unoptimized, where for…of allocates per instance.
-    for (let i = 0; i < ids.length; i++) {
-      world.seek(ids[i]!);
-      isNew.set(ids[i]!, true);
-    }
+    for (let i = 0; i < ids.length; i++) isNew.set(ids[i]!, true);
     // concat, not push one by one (copies into ever larger arrays) nor push(...ids) (100,000 arguments on the stack).
     newIds = newIds.concat(ids);
     if (ids.length > 0) batch = world.openPhase({ deploymentId: id, kind: 'batch', name, targets: ids });
@@ -106,7 +104,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
         if (eb.environmentType === 'SingleInstance') {
           for (const x of originals) world.setState(x, 'OutOfService');
           for (const x of newIds) if (world.healthyOf(x)) world.setState(x, 'InService');
-          world.event('traffic-shifted', `The environment switches over to ${newIds.join(', ')}: all traffic now reaches ${to}`, {
+          world.event('traffic-shifted', `The environment switches over to ${world.idsOf(newIds).join(', ')}: all traffic now reaches ${to}`, {
             deploymentId: id,
             undocumented: 'singleInstanceCutover',
           });

@@ -1,11 +1,12 @@
 // Drives the batch-based policies (AllAtOnce, Rolling, RollingWithAdditionalBatch;
 // reference §1.3): provides the rolling machine's actions, which act on the fleet,
 // record each batch as a phase, and report each batch's result back to the machine.
+import type { TargetIndex } from '../target-store.ts';
 import type { PhaseRef } from '../phase-columns.ts';
 import { EB_POLICY_FACTS, ebBatchSize } from '../../aws/eb-facts.ts';
 import type { RuleId } from '../../aws/rules.ts';
 import { machineActor, withActions } from '../run-machine.ts';
-import { listIds, plural } from '../narration.ts';
+import { listTargets, plural } from '../narration.ts';
 import type { GroupResult } from './fleet.ts';
 import { rollingMachine } from './rolling-machine.ts';
 import { alive, countVersion, DEPLOYMENT_ID, runVersion, type Driver, type DriverContext } from './driver.ts';
@@ -16,7 +17,7 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
   const allAtOnce = policy === 'AllAtOnce';
   const size = allAtOnce ? originals.length : ebBatchSize(eb);
   const additional = policy === 'RollingWithAdditionalBatch';
-  const batches: string[][] = [];
+  const batches: TargetIndex[][] = [];
   for (let i = 0; i < originals.length; i += size) batches.push(originals.slice(i, i + size));
   const { from, to } = world.scenario.versions;
   const id = DEPLOYMENT_ID;
@@ -35,11 +36,11 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
 
   /** -1 is the additional batch. */
   const label = (b: number) => (b < 0 ? 'The additional batch' : `Batch ${thousands(b + 1)} of ${thousands(batches.length)}`);
-  let extra: string[] = [];
+  let extra: TargetIndex[] = [];
   let phase: PhaseRef | undefined;
   const report = (b: number) => (r: GroupResult) => {
     world.closePhase(phase);
-    const verdict = r.ok ? 'is healthy' : r.interrupted ? 'was interrupted' : `failed on ${listIds(r.failed)}`;
+    const verdict = r.ok ? 'is healthy' : r.interrupted ? 'was interrupted' : `failed on ${listTargets(r.failed, world)}`;
     world.event('batch-ended', `${label(b)} ${verdict}`, { deploymentId: id, rule: r.ok || r.interrupted ? policyRule : failureRule });
     actor.send(r.ok ? { type: 'BATCH_SUCCEEDED' } : { type: 'BATCH_FAILED', healthOnly: r.healthOnly });
   };
@@ -55,7 +56,7 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
       },
       deployBatch: (_, { batch }) => {
         const ids = batches[batch]!;
-        world.event('batch-started', `${label(batch)}: ${listIds(ids)}`, { deploymentId: id, rule: policyRule });
+        world.event('batch-started', `${label(batch)}: ${listTargets(ids, world)}`, { deploymentId: id, rule: policyRule });
         phase = world.openPhase({ deploymentId: id, kind: 'batch', name: label(batch), targets: ids });
         fleet.deploy(ids, { launch: false, detach: !allAtOnce }, label(batch), report(batch));
       },
@@ -69,7 +70,7 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
         world.event(
           'note',
           victims.length > 0
-            ? `The deployment is complete, so Elastic Beanstalk terminates the additional batch it launched: ${listIds(victims)}`
+            ? `The deployment is complete, so Elastic Beanstalk terminates the additional batch it launched: ${listTargets(victims, world)}`
             : 'The deployment is complete; the additional batch it launched is already gone',
           { deploymentId: id, rule: 'eb.additional-batch-terminate' },
         );

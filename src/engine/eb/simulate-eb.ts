@@ -60,12 +60,13 @@ function scheduleInputs(world: World, fleet: Fleet, driver: Driver): void {
         world.event('fault-injected', `${f.target} was to be terminated at ${f.at} s, but ${t ? 'it is already terminated' : 'it does not exist yet'}`);
         return;
       }
-      world.event('fault-injected', `${f.target} is terminated unexpectedly (for example by a failed EC2 host)`, { target: f.target });
-      const run = fleet.active.get(f.target);
+      const i = t.index;
+      world.event('fault-injected', `${f.target} is terminated unexpectedly (for example by a failed EC2 host)`, { target: i });
+      const run = fleet.active.get(i);
       if (run !== undefined) world.stepRuns.cancel(run, 'the instance was terminated');
-      fleet.markTerminated(f.target, `${f.target} is gone`, { undocumented: 'terminatedNotReplaced' });
-      driver.unhealthy?.(f.target);
-      driver.outOfService?.(f.target);
+      fleet.markTerminated(i, `${f.target} is gone`, { undocumented: 'terminatedNotReplaced' });
+      driver.unhealthy?.(i);
+      driver.outOfService?.(i);
     });
   }
 }

@@ -1,15 +1,16 @@
 // What a traffic-shifting compute platform (Lambda's alias, ECS's task sets) does
 // to the world when the orchestrator statechart (machine.ts) moves: the machine
 // decides when; the platform says what changes and in which words.
+import type { TargetIndex } from '../../target-store.ts';
 import type { RuleId } from '../../../aws/rules.ts';
 import type { DeploymentStatus } from '../../../trace/types.ts';
 import type { Effects } from '../lifecycle.ts';
 
 export interface ShiftingPlatform {
   /** The target whose lifecycle events run (spans): the alias, the replacement task set. */
-  readonly target: string;
+  readonly target: TargetIndex;
   /** The target the rollback deployment moves traffic back to. */
-  readonly rollbackTarget: string;
+  readonly rollbackTarget: TargetIndex;
   /** The deployment-started message. */
   readonly intro: string;
   /** The platform's lifecycle rule (hook order). */

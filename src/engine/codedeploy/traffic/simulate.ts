@@ -2,6 +2,7 @@
 // statechart (machine.ts) to the world through the platform (lambda.ts, ecs.ts),
 // records spans, phases and the rule behind each event, schedules the timed
 // inputs (alarms, StopDeployment) and runs simulated time to the end.
+import type { TargetIndex } from '../../target-store.ts';
 import type { PhaseRef } from '../../phase-columns.ts';
 import type { AnyActorRef } from 'xstate';
 import { lifecycleOrder } from '../../lifecycles/catalog.ts';
@@ -45,8 +46,8 @@ export function simulateTrafficShifting(world: World): Outcome {
   let interval: PhaseRef | undefined;
   let rollbackStart = 0;
 
-  const allowTrafficSpan = (deploymentId: string, spanTarget: string, start: number, revision: string, reason?: string) =>
-    world.span({ target: spanTarget, name: 'AllowTraffic', start, end: world.now, status: reason === undefined ? 'Succeeded' : 'Failed', deploymentId, revision, ...(reason === undefined ? {} : { reason }) });
+  const allowTrafficSpan = (deploymentId: string, spanTarget: TargetIndex, start: number, revision: string, reason?: string) =>
+    world.span({ target: world.idAt(spanTarget), name: 'AllowTraffic', start, end: world.now, status: reason === undefined ? 'Succeeded' : 'Failed', deploymentId, revision, ...(reason === undefined ? {} : { reason }) });
 
   const machine = trafficMachine(lambda ? 'Lambda' : 'ECS').provide({
     actions: {
