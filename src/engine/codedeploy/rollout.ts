@@ -110,12 +110,19 @@ export class Rollout {
     // Nothing else is due now (the usual case one at a time): schedule at once.
     if (this.started && agenda.peekTime() !== agenda.now) return this.pump();
     this.pumpPending = true;
-    agenda.at(agenda.now, () => {
-      this.pumpPending = false;
-      this.started = true;
-      this.pump();
-    });
+    agenda.at(agenda.now, this.pumpDue);
   }
+
+  /**
+   * The pump pumpSoon schedules: made once, not in pumpSoon, which runs for every
+   * instance that finishes: a function made there would have V8 allocate a context
+   * for `this` at each call, whether or not it schedules anything.
+   */
+  private readonly pumpDue = (): void => {
+    this.pumpPending = false;
+    this.started = true;
+    this.pump();
+  };
 
   /** Stops scheduling; in-flight runs are cut short with `reason`. */
   stop(reason: string): void {

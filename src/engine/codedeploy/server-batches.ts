@@ -5,15 +5,10 @@
 // columns: the names are written when the trace is read). O(1) per instance event.
 import type { World } from '../world.ts';
 import type { PhaseColumns, PhaseRef } from '../phase-columns.ts';
-import type { NumberedText } from '../trace-columns.ts';
+import { grow, type NumberedText } from '../trace-columns.ts';
 import { listIds } from '../narration.ts';
 import type { TargetIndex } from '../target-store.ts';
 import { thousands } from '../../scenario/thousands.ts';
-
-interface Open {
-  phase: PhaseRef;
-  left: number;
-}
 
 /**
  * The batch-started message of a batch phase, "Batch k: <lead> <its targets><tail>",
@@ -31,8 +26,12 @@ export class BatchPhases {
    * the collector a remembered slot.
    */
   private batchOf = new Int32Array(0);
-  /** The batches by number (1-based); a batch is dropped once closed. */
-  private readonly open: (Open | undefined)[] = [undefined];
+  /**
+   * Each batch's phase and how many of its instances are still running, by batch
+   * number (1-based): numbers, not an object per batch (one per instance one at a time).
+   */
+  private phaseOf = new Int32Array(16);
+  private left = new Int32Array(16);
   private readonly group: number;
   private count = 0;
 
@@ -47,7 +46,12 @@ export class BatchPhases {
   start(ids: readonly TargetIndex[]): PhaseRef {
     const k = ++this.count;
     const phase = this.world.openBatchPhase(this.deploymentId, this.group, k, ids);
-    this.open.push({ phase, left: ids.length });
+    if (k >= this.phaseOf.length) {
+      this.phaseOf = grow(this.phaseOf, this.phaseOf.length * 2);
+      this.left = grow(this.left, this.left.length * 2);
+    }
+    this.phaseOf[k] = phase;
+    this.left[k] = ids.length;
     const n = this.world.targetCount;
     if (this.batchOf.length < n) {
       const larger = new Int32Array(n);
@@ -63,11 +67,7 @@ export class BatchPhases {
     const k = i < this.batchOf.length ? this.batchOf[i]! : 0;
     if (k === 0) return;
     this.batchOf[i] = 0;
-    const open = this.open[k]!;
-    if (--open.left === 0) {
-      this.open[k] = undefined;
-      this.world.closePhase(open.phase);
-    }
+    if (--this.left[k]! === 0) this.world.closePhase(this.phaseOf[k]!);
   }
 
   /** Names every batch "Batch k of K" once the rollout is over. */
