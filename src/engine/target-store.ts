@@ -162,7 +162,7 @@ export class TargetStore {
 /**
  * One target of a TargetStore seen as an object (World.target, World.targets), made
  * when asked for: for the places that read a few fields of a few targets. What runs
- * per instance asks the world by id instead (World.stateOf and the like). Read-only:
+ * per instance asks the world by index instead (World.stateOf and the like). Read-only:
  * changes go through the world's setters, which record them in the trace's changes.
  */
 export class TargetView {

@@ -77,7 +77,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
   let wait: PhaseRef | undefined;
   let outcome: Outcome = 'Failed';
 
-  // The fleet itself when none of it is terminated: no copy of 100,000 ids per question.
+  // The fleet itself when none of it is terminated: no copy of 100,000 instances per question.
   const live = (ids: readonly TargetIndex[]) => world.alive(ids);
   const send = (event: BlueGreenEvent) => actor.send(event);
   const fail = (why: string, rule: RuleId) => {
