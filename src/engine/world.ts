@@ -23,6 +23,7 @@ import type {
 import { percentages, sharesInto, versionRecord } from '../trace/percent.ts';
 import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
+import { InServiceCounts } from './in-service-counts.ts';
 import { StepRuns } from './step-runs.ts';
 import { ChangeColumns, idThenText, SpanColumns, type NumberedText, type TargetIds, type TargetText } from './trace-columns.ts';
 import { EventColumns } from './event-columns.ts';
@@ -171,7 +172,7 @@ export class World implements TargetIds {
   /** Percent of production clients sent to a pool with nothing in service (they get errors); see TraceSample.unserved. */
   unserved: ((pools: ReadonlyMap<string, ReadonlyMap<string, number>>) => number) | undefined;
   testTraffic: Record<string, number> | undefined;
-  private readonly inService = new Map<string, Map<string, number>>();
+  private readonly inService = new InServiceCounts();
   private dirty = true;
   private readonly explained = new Set<UndocumentedId>();
   private readonly idThenTexts = new Map<string, TargetText>();
@@ -417,22 +418,14 @@ export class World implements TargetIds {
   }
 
   private count(poolName: string, version: string, delta: number): void {
-    let pool = this.inService.get(poolName);
-    if (!pool) this.inService.set(poolName, (pool = new Map()));
-    const n = (pool.get(version) ?? 0) + delta;
-    if (n === 0) pool.delete(version);
-    else pool.set(version, n);
+    this.inService.add(poolName, version, delta);
     this.dirty = true;
   }
 
   inServiceCount(pool?: string): number {
-    let total = 0;
-    for (const [name, counts] of this.inService) {
-      if (pool !== undefined && name !== pool) continue;
-      for (const n of counts.values()) total += n;
-    }
-    return total;
+    return this.inService.total(pool);
   }
+
 
   // ── trace ────────────────────────────────────────────────────────────
 
@@ -464,12 +457,15 @@ export class World implements TargetIds {
 
   /**
    * Records an event about one target, as event(type, message, { target, deploymentId,
-   * rule, healthy }) does, without an object for the extras: the events every instance
-   * of a fleet has (launched, registered, passed its health checks) come through here,
-   * from callbacks that are not inlined into this, so such an object is really allocated.
+   * rule, healthy, undocumented }) does, without an object for the extras: the events
+   * every instance of a fleet has (launched, registered, passed its health checks,
+   * restarted by AllAtOnce) come through here, from callbacks that are not inlined into
+   * this, so such an object is really allocated.
    */
-  targetEvent(type: TraceEventType, message: string | TargetText, target: TargetIndex, deploymentId: string, rule?: RuleId, healthy?: boolean): void {
-    this.eventColumns.add(this.now, type, message, target, deploymentId, rule, healthy, undefined, undefined);
+  targetEvent(type: TraceEventType, message: string | TargetText, target: TargetIndex, deploymentId: string, rule?: RuleId, healthy?: boolean, undocumented?: UndocumentedId): void {
+    // The first event of an undocumented choice spells it out (event does that).
+    if (undocumented !== undefined && !this.explained.has(undocumented)) return this.event(type, message, { target, deploymentId, rule, healthy, undocumented });
+    this.eventColumns.add(this.now, type, message, target, deploymentId, rule, healthy, undefined, undocumented);
   }
 
   /**
@@ -632,7 +628,7 @@ export class World implements TargetIds {
       this.sampled = n + 1;
     } else this.sampleCounts[k]! += c;
   };
-  private readonly sumPool = (pool: Map<string, number>): void => pool.forEach(this.sumCount);
+  private readonly sumPool = (pool: ReadonlyMap<string, number>): void => pool.forEach(this.sumCount);
 
   private sample(): void {
     if (!this.dirty) return;
@@ -643,16 +639,17 @@ export class World implements TargetIds {
     const counts = this.sampleCounts;
     this.sampled = 0;
     // forEach with one callback made once: no iterator or [key, value] pair per entry.
-    this.inService.forEach(this.sumPool);
+    const pools = this.inService.pools();
+    pools.forEach(this.sumPool);
     const n = this.sampled;
-    const unserved = this.unserved?.(this.inService) ?? 0;
+    const unserved = this.unserved?.(pools) ?? 0;
     // The default model's weights are these very counts (evenSpread sums them the
     // same way): no record is made for them.
     let weights: readonly string[] = keys;
     let values: readonly number[] = counts;
     let w = n;
     if (this.traffic !== evenSpread) {
-      const record = this.traffic(this.inService);
+      const record = this.traffic(pools);
       weights = Object.keys(record);
       values = weights.map((v) => record[v]!);
       w = weights.length;
@@ -670,7 +667,7 @@ export class World implements TargetIds {
   }
 
   finalTraffic(): Record<string, number> {
-    return percentages(this.traffic(this.inService));
+    return percentages(this.traffic(this.inService.pools()));
   }
 }
 

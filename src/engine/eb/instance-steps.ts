@@ -96,13 +96,7 @@ function workflowStep(world: World, mode: InstanceMode, deploymentId: string, fa
           if (!mode.launch && !mode.detach) {
             world.setState(id, 'OutOfService');
             world.setHealthy(id, false);
-            world.event('health-changed', restarts, {
-              target: id,
-              deploymentId,
-              healthy: false,
-              rule: 'eb.all-at-once',
-              undocumented: 'allAtOnceRestart',
-            });
+            world.targetEvent('health-changed', restarts, id, deploymentId, 'eb.all-at-once', false, 'allAtOnceRestart');
           }
         }
       : undefined,
