@@ -4,6 +4,7 @@
 import type { World } from './world.ts';
 import type { TargetIndex } from './target-store.ts';
 import { sizedArray } from './sized-array.ts';
+import { grow } from './trace-columns.ts';
 
 export class ByTarget<T> {
   protected values: (T | undefined)[] = [];
@@ -55,11 +56,7 @@ export class OrderedByTarget<T> extends ByTarget<T> {
   override set(id: TargetIndex, value: T): void {
     const i = this.slot(id);
     if (this.values[i] === undefined) {
-      if (i >= this.setAt.length) {
-        const larger = new Float64Array(this.values.length);
-        larger.set(this.setAt);
-        this.setAt = larger;
-      }
+      if (i >= this.setAt.length) this.setAt = grow(this.setAt, this.values.length);
       this.setAt[i] = this.sets++;
     }
     super.set(id, value);

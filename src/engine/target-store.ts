@@ -17,6 +17,12 @@ function registeredCode(registered: boolean | undefined): number {
   return registered === undefined ? 0 : registered ? 2 : 1;
 }
 
+/** The id of target `i`: i-N for an instance (its number in `numbers`), else its name. */
+function idOf(i: number, numbers: Int32Array, names: ReadonlyMap<number, string>): string {
+  const n = numbers[i]!;
+  return n >= 0 ? `i-${n}` : names.get(i)!;
+}
+
 /**
  * A target's index in launch order: how the engine refers to a target while it runs.
  * Its id (a string) is written only when something shows it (narration, the trace).
@@ -89,8 +95,7 @@ export class TargetStore {
 
   /** The id of target `i`, written now (a new string at each call for an instance). */
   idAt(i: TargetIndex): string {
-    const n = this.number[i]!;
-    return n >= 0 ? `i-${n}` : this.names.get(i)!;
+    return idOf(i, this.number, this.names);
   }
 
   /** The instance number of target `i` (N of i-N), or -1 when it is not an instance. */
@@ -110,12 +115,7 @@ export class TargetStore {
     return {
       idAt(i) {
         written ??= sizedArray<string | undefined>(numbers.length);
-        let id = written[i];
-        if (id === undefined) {
-          const n = numbers[i]!;
-          written[i] = id = n >= 0 ? `i-${n}` : names.get(i)!;
-        }
-        return id;
+        return (written[i] ??= idOf(i, numbers, names));
       },
     };
   }

@@ -25,7 +25,7 @@ import { UNDOCUMENTED, type UndocumentedId } from '../aws/undocumented.ts';
 import { Agenda } from './agenda.ts';
 import { InServiceCounts } from './in-service-counts.ts';
 import { StepRuns } from './step-runs.ts';
-import { ChangeColumns, idThenText, SpanColumns, type NumberedText, type TargetIds, type TargetText } from './trace-columns.ts';
+import { ChangeColumns, grow, idThenText, SpanColumns, type NumberedText, type TargetIds, type TargetText } from './trace-columns.ts';
 import { EventColumns } from './event-columns.ts';
 import { SampleColumns } from './sample-columns.ts';
 import { FinalTargetColumns, TargetColumns } from './target-columns.ts';
@@ -138,7 +138,7 @@ export class World implements TargetIds {
     get: (id) => this.view(this.lookup(id)),
     has: (id) => this.lookup(id) >= 0,
     values: () => this.views().values(),
-    keys: () => this.views().map((t) => t.id).values(),
+    keys: () => Array.from({ length: this.store.length }, (_, i) => this.store.idAt(i)).values(),
   };
   /** Targets whose id is not an instance's (i-N): their index by id. */
   private readonly others = new Map<string, number>();
@@ -218,13 +218,13 @@ export class World implements TargetIds {
   /** Adds a target (an instance when its id is i-N); `t` is copied, not kept. Returns its index. */
   addTarget(t: NewTarget): TargetIndex {
     const n = instanceNumber(t.id);
-    return this.add(n, n >= 0 ? undefined : t.id, t.kind, t.group, t.pool, t.version, t.state, t.healthy, t.registered, t.label);
+    return this.add(n, t.id, t.kind, t.group, t.pool, t.version, t.state, t.healthy, t.registered, t.label);
   }
 
-  /** Adds instance number `n` (i-n), or when `n` is -1 the target named `name`. */
+  /** Adds instance number `n` (id i-n), or when `n` is -1 the target with the id `id`. */
   private add(
     n: number,
-    name: string | undefined,
+    id: string | undefined,
     kind: TargetKind,
     group: TargetGroup,
     pool: string,
@@ -236,15 +236,12 @@ export class World implements TargetIds {
   ): TargetIndex {
     // A number too large for the index array is kept as a name (looked up by hashing).
     const number = n < INSTANCE_NUMBERS ? n : -1;
-    const index = this.store.add(number, number >= 0 ? undefined : (name ?? `i-${n}`), pool, version, state, healthy, registered);
-    if (number >= 0) {
-      if (number >= this.instanceIndex.length) {
-        const larger = new Int32Array(Math.max(number + 1, this.instanceIndex.length * 2));
-        larger.set(this.instanceIndex);
-        this.instanceIndex = larger;
-      }
+    const name = number >= 0 ? undefined : (id ?? `i-${n}`);
+    const index = this.store.add(number, name, pool, version, state, healthy, registered);
+    if (name === undefined) {
+      if (number >= this.instanceIndex.length) this.instanceIndex = grow(this.instanceIndex, Math.max(number + 1, this.instanceIndex.length * 2));
       this.instanceIndex[number] = index + 1;
-    } else this.others.set(name ?? `i-${n}`, index);
+    } else this.others.set(name, index);
     const now = this.now;
     this.targetColumns.add(now, kind, group, label);
     if (state === 'InService') this.count(pool, version, +1);

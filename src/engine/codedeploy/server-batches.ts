@@ -53,11 +53,7 @@ export class BatchPhases {
     this.phaseOf[k] = phase;
     this.left[k] = ids.length;
     const n = this.world.targetCount;
-    if (this.batchOf.length < n) {
-      const larger = new Int32Array(n);
-      larger.set(this.batchOf);
-      this.batchOf = larger;
-    }
+    if (this.batchOf.length < n) this.batchOf = grow(this.batchOf, n);
     for (let i = 0; i < ids.length; i++) this.batchOf[ids[i]!] = k;
     return phase;
   }

@@ -215,9 +215,8 @@ export class Fleet {
   markTerminated(id: TargetIndex, message: string | TargetText, why: { rule?: RuleId; undocumented?: 'terminatedNotReplaced' }): void {
     this.world.setState(id, 'Terminated');
     this.world.setHealthy(id, false);
-    // No extras object per terminated instance unless the event is flagged.
-    if (why.undocumented === undefined) this.world.targetEvent('instance-terminated', message, id, this.deploymentId, why.rule);
-    else this.world.event('instance-terminated', message, { target: id, deploymentId: this.deploymentId, ...why });
+    // No extras object per terminated instance.
+    this.world.targetEvent('instance-terminated', message, id, this.deploymentId, why.rule, undefined, why.undocumented);
   }
 
   /** Cuts every instance run short now; returns the instances that were mid-deployment. */
