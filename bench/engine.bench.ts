@@ -36,19 +36,28 @@ const WARMUP_SIZE: Record<number, number> = { 1_000: 1_000, 10_000: 10_000, 100_
  * both sides instead of one, and a 1k run lasts tens of milliseconds, so a
  * young-generation GC or another user's burst moves it by a third.
  * At 10k and 100k the current engine's processes alternate too, one at 10k, one at
- * 100k, seven of each: their ratio is a target, and on this shared machine the same
+ * 100k, nine of each: their ratio is a target, and on this shared machine the same
  * 10,000-instance run took 41–125 ms within one process (2026-11-28, 05:30), and
  * the machine's speed drifts over minutes, so sizes measured one after the other
  * (three processes at 10k, then five at 100k, as before) compared two different
- * machines. The baseline is measured at 10k in three of those rounds (its runs are
- * slow; "not slower" has a 10 % margin).
+ * machines. Nine, not seven as until 2026-11-28: identical 100,000-instance runs in
+ * fresh processes took 230–370 ms, so the median of seven still moved by about a
+ * tenth, and eleven strategies whose ratios sit at 8–10× had one over 11× in about
+ * every other run. The baseline is measured at 10k in three of those rounds (its
+ * runs are slow; "not slower" has a 10 % margin).
+ * A round measures every case once, and the next round starts over: each case's
+ * processes are spread over the whole run. Until 2026-11-28 each case ran its
+ * rounds one after the other, within a minute or so, and a slow minute of the
+ * machine (other jobs, which slow a 100,000-instance run more than a 10,000 one)
+ * then moved all of one case's rounds: "by round" stayed within 10.9–12.8× for one
+ * case in one run, and 8–10× for it in the others (docs/performance-log.md).
  * At 100k one run per process: a single 100,000-instance run moves by ±30 % with when
  * the collector runs, and more runs in one process are worse, not steadier (the
  * previous traces fill the old space).
  */
-const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 7, 100_000: 7 };
-/** Rounds at 10k that also measure the baseline. */
-const BASELINE_10K_ROUNDS = 3;
+const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 9, 100_000: 9 };
+/** The rounds (from 0) that also measure the baseline at 10k: the first, the middle and the last, spread over the run. */
+const BASELINE_10K_ROUNDS = new Set([0, 4, 8]);
 const TARGET = { ms10k: 200, ms100k: 2000, ratio: 11, heapMB: 400, notSlower: 1.1 };
 
 async function bundle(srcRoot: string, file: string): Promise<string> {
@@ -164,51 +173,68 @@ const method = (n: number) =>
   (n === 100_000 ? ` (heaps from one more process under --max-old-space-size=${TARGET.heapMB})` : '');
 console.log(
   `deploysim engine benchmark — node ${process.version}, compiled with esbuild, each case in fresh processes; ` +
-    `${SIZES.map(method).join('; ')}; the baseline (same settings) alternating with them at 1k and in ${BASELINE_10K_ROUNDS} of the 10k rounds`,
+    `${SIZES.map(method).join('; ')}; the baseline (same settings) alternating with them at 1k and in ${BASELINE_10K_ROUNDS.size} of the 10k rounds; ` +
+    `each round times every strategy once, so each strategy's processes are spread over the whole run`,
 );
 const x = measure(current, ['xstate']);
 console.log(`Bare XState: ${Math.round(x.eventsPerSecond ?? 0).toLocaleString('en')} actor.send events/s (one actor, same run)\n`);
+const misses: string[] = [];
+const slower: string[] = [];
+/** Each strategy's 100k/10k if its time grew linearly from its 1k and 10k figures (see the note printed below the table). */
+const linear: number[] = [];
+// BENCH_CASES=eb-Immutable,cd-IN_PLACE-AllAtOnce times only those cases (ids from bench/cases.mjs).
+const only = process.env.BENCH_CASES?.split(',');
+const cases = CASES.filter((x) => !only || only.includes(x.id));
+
+/** A case's processes, collected round by round (see ROUNDS). */
+interface Samples {
+  oneK: { now: Result[]; before: Result[] };
+  tenK: { now: Result[]; before: Result[] };
+  /** The 100k timing processes. */
+  timed: Result[];
+}
+const samples = new Map<string, Samples>(cases.map((c) => [c.id, { oneK: { now: [], before: [] }, tenK: { now: [], before: [] }, timed: [] }]));
+const roundCount = Math.max(ROUNDS[1_000]!, ROUNDS[10_000]!, ROUNDS[100_000]!);
+const began = Date.now();
+for (let k = 0; k < roundCount; k++) {
+  // Every case in each round (see ROUNDS): a slow minute of the machine costs each case one round, not one case all of its rounds.
+  for (const c of cases) {
+    const s = samples.get(c.id)!;
+    // At 1k, current and baseline alternate process by process.
+    // No read between the runs: its garbage would be collected in the next run's time.
+    if (k < ROUNDS[1_000]!) {
+      s.oneK.now.push(measure(current, args(c.id, 1_000, true)));
+      if (baseline) s.oneK.before.push(measure(baseline, args(c.id, 1_000, true)));
+    }
+    // At 10k and 100k, the current engine's sizes alternate process by process, the
+    // baseline at 10k in three rounds spread over the run. The 100k
+    // processes run with node's own heap limits, as users run the CLI: under --max-old-space-size=400 V8 collects the old
+    // generation sooner and more often (an Immutable run: 3 full collections instead of 1),
+    // and a run took 30–45 % longer (CPU, medians of five processes: Immutable 1.41 against
+    // 0.95 s, BlueGreen 0.83 against 0.58 s). One more process per case runs under the cap (a peak
+    // over 400 MB would end it) and reads the whole trace: the heap figures ("heap 100k",
+    // "heap read") and "read 100k" are its own.
+    if (k < ROUNDS[10_000]!) s.tenK.now.push(measure(current, args(c.id, 10_000, true)));
+    if (baseline && BASELINE_10K_ROUNDS.has(k)) s.tenK.before.push(measure(baseline, args(c.id, 10_000, true)));
+    if (k < ROUNDS[100_000]!) s.timed.push(measure(current, args(c.id, 100_000, true)));
+  }
+  // Progress on stderr: the table comes once every round has run.
+  process.stderr.write(`round ${k + 1} of ${roundCount} done (${Math.round((Date.now() - began) / 1000)} s)\n`);
+}
+
 console.log(
   `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('by round', 12)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('cpu 100k', 11)}${cell('read 100k', 11)}${cell('heap read', 11)}`,
 );
-const misses: string[] = [];
-const slower: string[] = [];
-// BENCH_CASES=eb-Immutable,cd-IN_PLACE-AllAtOnce times only those cases (ids from bench/cases.mjs).
-const only = process.env.BENCH_CASES?.split(',');
-for (const c of CASES.filter((x) => !only || only.includes(x.id))) {
-  // At 1k, current and baseline alternate process by process.
-  const oneK = { now: [] as Result[], before: [] as Result[] };
-  for (let k = 0; k < ROUNDS[1_000]!; k++) {
-    // No read between the runs: its garbage would be collected in the next run's time.
-    oneK.now.push(measure(current, args(c.id, 1_000, true)));
-    if (baseline) oneK.before.push(measure(baseline, args(c.id, 1_000, true)));
-  }
-  // At 10k and 100k, the current engine's sizes alternate process by process (see ROUNDS),
-  // the baseline at 10k in the first rounds. The 100k processes run with node's own heap
-  // limits, as users run the CLI: under --max-old-space-size=400 V8 collects the old
-  // generation sooner and more often (an Immutable run: 3 full collections instead of 1),
-  // and a run took 30–45 % longer (CPU, medians of five processes: Immutable 1.41 against
-  // 0.95 s, BlueGreen 0.83 against 0.58 s). One more process runs under the cap (a peak
-  // over 400 MB would end it) and reads the whole trace: the heap figures ("heap 100k",
-  // "heap read") and "read 100k" are its own.
-  const tenK = { now: [] as Result[], before: [] as Result[] };
-  const timed: Result[] = [];
-  for (let k = 0; k < Math.max(ROUNDS[10_000]!, ROUNDS[100_000]!); k++) {
-    if (k < ROUNDS[10_000]!) tenK.now.push(measure(current, args(c.id, 10_000, true)));
-    if (baseline && k < BASELINE_10K_ROUNDS) tenK.before.push(measure(baseline, args(c.id, 10_000, true)));
-    if (k < ROUNDS[100_000]!) timed.push(measure(current, args(c.id, 100_000, true)));
-  }
-  const rounds = new Map([
-    [1_000, oneK],
-    [10_000, tenK],
-  ]);
+for (const c of cases) {
+  const { oneK, tenK, timed } = samples.get(c.id)!;
   const capped = measure(current, args(c.id, 100_000), TARGET.heapMB);
-  const r = [medianOf(rounds.get(1_000)!.now), medianOf(rounds.get(10_000)!.now), hundredK(timed, capped)];
-  const b = baseline ? [1_000, 10_000].map((n) => medianOf(rounds.get(n)!.before)) : [];
+  const r = [medianOf(oneK.now), medianOf(tenK.now), hundredK(timed, capped)];
+  const b = baseline ? [medianOf(oneK.before), medianOf(tenK.before)] : [];
   const [at1k, at10k, at100k] = r.map((x) => x.ms);
   const ratio10 = at1k && at10k ? at10k / at1k : undefined;
   const ratio100 = at10k && at100k ? at100k / at10k : undefined;
   const spread = roundRatios(tenK.now, timed);
+  if (at1k && at10k) linear.push(11 - (10 * at1k) / at10k);
   const heap = r[2]?.heapWithTraceMB;
   console.log(
     `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(spread ?? '—', 12)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(fmt(r[2]?.cpuMs), 11)}${cell(fmt(r[2]?.readMs), 11)}${cell(r[2]?.heapReadMB ? `${Math.round(r[2].heapReadMB)} MB` : '—', 11)}`,
@@ -231,6 +257,14 @@ for (const c of CASES.filter((x) => !only || only.includes(x.id))) {
   }
 }
 console.log('');
+if (linear.length > 0) {
+  // t(n) = F + a·n through the 1k and 10k figures gives t(100k) = t(10k) + 10·(t(10k) − t(1k)), so 100k/10k = 11 − 10·t(1k)/t(10k).
+  const [lo, hi] = [Math.min(...linear).toFixed(1), Math.max(...linear).toFixed(1)];
+  console.log(
+    `Linear growth (a fixed part and a part per instance, through each strategy's 1k and 10k figures) would give 100k/10k = 11 − 10 × 1k/10k: ${lo === hi ? lo : `${lo}–${hi}`}× in this run ` +
+      '(informational: how close an engine whose time grows exactly with the fleet comes to the 11× target).',
+  );
+}
 console.log('"by round": the 100k/10k ratio of each round (a 100k process over the 10k process just before it), the middle half of the rounds: how far the ratio moves from one pair of processes to the next on this machine (no target; the verdict is on the ratio of the medians, "100k/10k").');
 console.log('Times are wall clock: in each process the mean of its timed runs (so each run carries its share of the collector), and of the processes the median; "cpu 10k" and "cpu 100k" are the CPU time of the same runs (GC and compiler threads included), steadier on a shared machine.');
 console.log(
