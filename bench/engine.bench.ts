@@ -47,9 +47,9 @@ const WARMUP_SIZE: Record<number, number> = { 1_000: 1_000, 10_000: 10_000, 100_
  * runs are slow; "not slower" has a 10 % margin).
  * A round measures every case once, and the next round starts over: each case's
  * processes are spread over the whole run. Until 2026-11-28 each case ran its
- * rounds one after the other, within a minute or so, and a slow minute of the
- * machine (other jobs, which slow a 100,000-instance run more than a 10,000 one)
- * then moved all of one case's rounds: "by round" stayed within 10.9–12.8× for one
+ * rounds one after the other, within a minute or so, and a slow (or fast) minute
+ * of the shared machine, which moves the two sizes by different amounts, then moved
+ * all of one case's rounds: "by round" stayed within 10.9–12.8× for one
  * case in one run, and 8–10× for it in the others (docs/performance-log.md).
  * At 100k one run per process: a single 100,000-instance run moves by ±30 % with when
  * the collector runs, and more runs in one process are worse, not steadier (the
