@@ -268,13 +268,12 @@ export class World implements TargetIds {
     const ids = (this.ids = this.store.ids());
     // The trace keeps the columns (its lists are built when first read): they read
     // ids from this, not the world, so the trace does not keep the world alive.
-    const byIndex: TargetIds = { idAt: (i) => ids.idAt(i) };
-    this.spanColumns.useIds(byIndex);
-    this.changeColumns.useIds(byIndex);
-    this.eventColumns.useIds(byIndex);
-    this.targetColumns.useIds(byIndex);
-    this.phaseColumns.useIds(byIndex);
-    this.finalColumns?.useIds(byIndex);
+    this.spanColumns.useIds(ids);
+    this.changeColumns.useIds(ids);
+    this.eventColumns.useIds(ids);
+    this.targetColumns.useIds(ids);
+    this.phaseColumns.useIds(ids);
+    this.finalColumns?.useIds(ids);
     this.store = new TargetStore();
     this.instanceIndex = new Int32Array(0);
     this.others.clear();
@@ -282,7 +281,7 @@ export class World implements TargetIds {
 
   /** The target with this id, as a view made now (see TargetView); throws when there is none. */
   target(id: string): TargetRuntime {
-    return this.view(this.indexOf(id))!;
+    return this.targetAt(this.indexOf(id));
   }
 
   /** Target `i` as a view made now (see TargetView). */
@@ -298,12 +297,12 @@ export class World implements TargetIds {
   }
 
   private view(index: number): TargetView | undefined {
-    return index >= 0 ? new TargetView(this.store, index) : undefined;
+    return index >= 0 ? this.targetAt(index) : undefined;
   }
 
   private views(): TargetView[] {
     const out: TargetView[] = [];
-    for (let i = 0; i < this.store.length; i++) out.push(new TargetView(this.store, i));
+    for (let i = 0; i < this.store.length; i++) out.push(this.targetAt(i));
     return out;
   }
 
@@ -422,7 +421,6 @@ export class World implements TargetIds {
   inServiceCount(pool?: string): number {
     return this.inService.total(pool);
   }
-
 
   // ── trace ────────────────────────────────────────────────────────────
 

@@ -4,6 +4,7 @@
 import type { AnyActorRef } from 'xstate';
 import type { World } from '../world.ts';
 import type { TargetIndex } from '../target-store.ts';
+import { terminationTarget } from '../termination-fault.ts';
 
 /** What the controls need from a running CodeDeploy simulation. */
 export interface Controlled {
@@ -43,12 +44,8 @@ export function scheduleControls(world: World, driver: Controlled): void {
   }
   for (const f of world.faults('InstanceTerminated')) {
     world.agenda.at(f.at, () => {
-      const t = world.targets.get(f.target);
-      if (!t || t.state === 'Terminated') {
-        return world.event('fault-injected', `${f.target} was to be terminated at ${f.at} s, but ${t ? 'it is already terminated' : 'it does not exist yet'}`);
-      }
-      const i = t.index;
-      world.event('fault-injected', `${f.target} is terminated unexpectedly (for example by a failed EC2 host)`, { target: i });
+      const i = terminationTarget(world, f);
+      if (i === undefined) return;
       world.setState(i, 'Terminated');
       world.setHealthy(i, false);
       world.event('instance-terminated', `${f.target} is gone; Auto Scaling does not replace it within this simulation`, { target: i, undocumented: 'terminatedNotReplaced' });

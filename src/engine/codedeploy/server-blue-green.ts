@@ -393,10 +393,7 @@ export function simulateServerBlueGreen(world: World): Outcome {
   runServer(world, actor, {
     deploymentOf: (state) => (state === 'deploying' ? USER_DEPLOYMENT : state === 'rollingBack' ? ROLLBACK_DEPLOYMENT : undefined),
     changed: () => touched,
-    terminated: (id) => {
-      if (current?.running(id)) world.event('lifecycle-event-failed', `${world.idAt(id)}'s deployment fails: the instance was terminated mid-deployment`, { target: id, rule: 'cd.hook-failure' });
-      current?.terminated(id, `${world.idAt(id)} was terminated`);
-    },
+    rollout: () => current,
   });
   return outcome;
 }

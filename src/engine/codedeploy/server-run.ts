@@ -7,10 +7,10 @@ import type { RuleId } from '../../aws/rules.ts';
 import type { UndocumentedId } from '../../aws/undocumented.ts';
 import type { DeploymentStatus } from '../../trace/types.ts';
 import type { World } from '../world.ts';
-import type { TargetIndex } from '../target-store.ts';
 import { ROLLBACK_DEPLOYMENT, USER_DEPLOYMENT } from './context.ts';
 import { scheduleControls } from './controls.ts';
 import { decideRollback, type Trigger } from './rollback-rules.ts';
+import type { Rollout } from './rollout.ts';
 import type { CodeDeploySettings } from '../../scenario/types.ts';
 
 /** Ends d-1 with `status`, says why, and (after a failure or a stop) whether a rollback follows. */
@@ -36,7 +36,6 @@ export function endUserDeployment(
   });
 }
 
-
 /** Creates the rollback deployment d-2 (a new deployment, reference §2.4) and its 'rollback' phase. */
 export function startRollback(world: World, revision: string, message: string, undocumented?: UndocumentedId): void {
   world.startDeployment(ROLLBACK_DEPLOYMENT, 'codeDeployRollback', revision);
@@ -56,12 +55,13 @@ export function endRollback(world: World, status: DeploymentStatus, summary: str
 
 /**
  * Schedules the timed inputs, starts the actor and runs simulated time to the end.
- * `deploymentOf` says which deployment a machine state belongs to.
+ * `deploymentOf` says which deployment a machine state belongs to; `rollout` is the
+ * rollout going on, if any, which an instance terminated from outside leaves.
  */
 export function runServer(
   world: World,
   actor: AnyActorRef,
-  o: { deploymentOf: (state: string) => string | undefined; changed: () => boolean; terminated: (id: TargetIndex) => void },
+  o: { deploymentOf: (state: string) => string | undefined; changed: () => boolean; rollout: () => Rollout | undefined },
 ): void {
   scheduleControls(world, {
     actor,
@@ -72,7 +72,11 @@ export function runServer(
       return o.deploymentOf(top);
     },
     changed: o.changed,
-    terminated: o.terminated,
+    terminated: (id) => {
+      const current = o.rollout();
+      if (current?.running(id)) world.event('lifecycle-event-failed', `${world.idAt(id)}'s deployment fails: the instance was terminated mid-deployment`, { target: id, rule: 'cd.hook-failure' });
+      current?.terminated(id, `${world.idAt(id)} was terminated`);
+    },
   });
   actor.start();
   world.run();

@@ -5,6 +5,7 @@
 import type { Outcome } from '../../trace/types.ts';
 import type { World } from '../world.ts';
 import { Fleet } from './fleet.ts';
+import { terminationTarget } from '../termination-fault.ts';
 import { scheduleHealthFaults } from './health-faults.ts';
 import { DEPLOYMENT_ID, type Driver, type DriverContext, type End } from './driver.ts';
 import { rollingDriver } from './rolling-driver.ts';
@@ -55,13 +56,8 @@ function scheduleInputs(world: World, fleet: Fleet, driver: Driver): void {
   }
   for (const f of world.faults('InstanceTerminated')) {
     world.agenda.at(f.at, () => {
-      const t = world.targets.get(f.target);
-      if (!t || t.state === 'Terminated') {
-        world.event('fault-injected', `${f.target} was to be terminated at ${f.at} s, but ${t ? 'it is already terminated' : 'it does not exist yet'}`);
-        return;
-      }
-      const i = t.index;
-      world.event('fault-injected', `${f.target} is terminated unexpectedly (for example by a failed EC2 host)`, { target: i });
+      const i = terminationTarget(world, f);
+      if (i === undefined) return;
       const run = fleet.active.get(i);
       if (run !== undefined) world.stepRuns.cancel(run, 'the instance was terminated');
       fleet.markTerminated(i, `${f.target} is gone`, { undocumented: 'terminatedNotReplaced' });
