@@ -7,13 +7,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { CASES } from './cases.mjs';
+import { BENCH_OUT as OUT, BENCH_ROOT as ROOT, bundleEngine as bundle } from './engine-bundle.ts';
 
 /** The engine before the statecharts and trace version 2 (issue 7), for "not slower". */
 const BASELINE = 'bedce7f';
-const ROOT = new URL('../', import.meta.url).pathname;
-const OUT = join(ROOT, 'node_modules/.cache/deploysim-bench');
 const SIZES = [1_000, 10_000, 100_000];
 const RUNS: Record<number, number> = { 1_000: 15, 10_000: 10, 100_000: 1 };
 /**
@@ -59,31 +57,6 @@ const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 9, 100_000: 9 };
 /** The rounds (from 0) that also measure the baseline at 10k: the first, the middle and the last, spread over the run. */
 const BASELINE_10K_ROUNDS = new Set([0, 4, 8]);
 const TARGET = { ms10k: 200, ms100k: 2000, ratio: 11, heapMB: 400, notSlower: 1.1 };
-
-async function bundle(srcRoot: string, file: string): Promise<string> {
-  const outfile = join(OUT, file);
-  await build({
-    stdin: {
-      contents: [
-        `export { simulate } from './src/engine/simulate.ts';`,
-        `export { validateScenario } from './src/scenario/validate.ts';`,
-        `export { createActor, createMachine } from 'xstate';`,
-      ].join('\n'),
-      resolveDir: srcRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    // ESM builds first: the baseline's sources import jsonc-parser (a devDependency
-    // kept for them alone), whose UMD build requires files dynamically.
-    mainFields: ['module', 'main'],
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-}
 
 /** The baseline sources, extracted next to node_modules so they resolve the same packages. */
 function baselineSources(): string | undefined {
