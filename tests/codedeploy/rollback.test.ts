@@ -123,3 +123,22 @@ describe('Server blue/green', () => {
     expect(finalOf(trace)).toEqual({ 'i-1': 'v1/OutOfService', 'i-2': 'v1/OutOfService', 'i-3': 'v2/InService', 'i-4': 'v2/InService' });
   });
 });
+
+describe('Server: a stop during the rollback', () => {
+  // runServer maps each Server machine's top state to its deployment: 'rollingBack' is d-2.
+  it.each([
+    ['in-place', { instances: 3 }, { type: 'HookFailure', target: 'i-2', event: 'AfterInstall' }],
+    ['blue/green', { deploymentType: 'BLUE_GREEN', instances: 2, deploymentConfigName: 'CodeDeployDefault.OneAtATime' }, { type: 'HookFailure', target: 'i-3', event: 'AfterAllowTraffic' }],
+  ])('%s: StopDeployment while d-2 runs stops d-2, not a deployment that has ended', (_kind, settings, failure) => {
+    const config = { ...settings, ...rollbackOn('DEPLOYMENT_FAILURE') };
+    const rolledBack = cd(config, { faults: [failure] });
+    const d2 = rolledBack.deployments[1]!;
+    const at = d2.start + 1;
+    expect(d2.end).toBeGreaterThan(at);
+    const trace = cd(config, { faults: [failure, { type: 'StopDeployment', at }] });
+    expect(trace.deployments.map((d) => `${d.id} ${d.status}`)).toEqual(['d-1 Failed', 'd-2 Stopped']);
+    expect(trace.deployments[1]!.end).toBe(at);
+    const stop = trace.events.find((e) => e.type === 'deployment-stopped')!;
+    expect([stop.message, stop.deploymentId]).toEqual(['The user calls StopDeployment: deployment d-2 stops', 'd-2']);
+  });
+});

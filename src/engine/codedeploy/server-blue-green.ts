@@ -391,7 +391,6 @@ export function simulateServerBlueGreen(world: World): Outcome {
   });
   scheduleContinue(world, actor);
   runServer(world, actor, {
-    deploymentOf: (state) => (state === 'deploying' ? USER_DEPLOYMENT : state === 'rollingBack' ? ROLLBACK_DEPLOYMENT : undefined),
     changed: () => touched,
     rollout: () => current,
   });

@@ -126,7 +126,6 @@ export function simulateServerInPlace(world: World): Outcome {
 
   const actor = machineActor(world, machine, { cd, minimumImpossible: schedule.impossible !== undefined });
   runServer(world, actor, {
-    deploymentOf: (state) => (state === 'deploying' ? USER_DEPLOYMENT : state === 'rollingBack' ? ROLLBACK_DEPLOYMENT : undefined),
     changed: () => touched,
     rollout: () => current,
   });

@@ -55,13 +55,14 @@ export function endRollback(world: World, status: DeploymentStatus, summary: str
 
 /**
  * Schedules the timed inputs, starts the actor and runs simulated time to the end.
- * `deploymentOf` says which deployment a machine state belongs to; `rollout` is the
- * rollout going on, if any, which an instance terminated from outside leaves.
+ * `rollout` is the rollout going on, if any, which an instance terminated from
+ * outside leaves. Both Server machines name their top states alike: 'deploying'
+ * belongs to d-1, 'rollingBack' to the rollback d-2.
  */
 export function runServer(
   world: World,
   actor: AnyActorRef,
-  o: { deploymentOf: (state: string) => string | undefined; changed: () => boolean; rollout: () => Rollout | undefined },
+  o: { changed: () => boolean; rollout: () => Rollout | undefined },
 ): void {
   scheduleControls(world, {
     actor,
@@ -69,7 +70,7 @@ export function runServer(
       const snapshot = actor.getSnapshot() as { status: string; value: unknown };
       if (snapshot.status !== 'active') return undefined;
       const top = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value as object)[0]!;
-      return o.deploymentOf(top);
+      return top === 'deploying' ? USER_DEPLOYMENT : top === 'rollingBack' ? ROLLBACK_DEPLOYMENT : undefined;
     },
     changed: o.changed,
     terminated: (id) => {
