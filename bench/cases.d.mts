@@ -5,3 +5,5 @@ export interface BenchCase {
   build: (n: number) => Record<string, unknown>;
 }
 export const CASES: BenchCase[];
+/** The cases BENCH_CASES names, or every case; exits with the ids when it names none. */
+export function selectedCases(): BenchCase[];

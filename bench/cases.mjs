@@ -28,3 +28,17 @@ export const CASES = [
   server('BLUE_GREEN', 'AllAtOnce'),
   server('BLUE_GREEN', 'HalfAtATime'),
 ];
+
+/**
+ * The cases a benchmark times: those BENCH_CASES names (ids, comma-separated), or
+ * every case. A list that names none ends the benchmark with the ids to choose from.
+ */
+export function selectedCases() {
+  const only = process.env.BENCH_CASES?.split(',');
+  const cases = CASES.filter((c) => !only || only.includes(c.id));
+  if (cases.length === 0) {
+    console.error(`BENCH_CASES names no strategy; the ids are: ${CASES.map((c) => c.id).join(', ')}`);
+    process.exit(1);
+  }
+  return cases;
+}

@@ -7,7 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CASES } from './cases.mjs';
+import { selectedCases } from './cases.mjs';
 import { BENCH_OUT as OUT, BENCH_ROOT as ROOT, bundleEngine as bundle } from './engine-bundle.ts';
 
 /** The engine before the statecharts and trace version 2 (issue 7), for "not slower". */
@@ -135,6 +135,8 @@ const fmt = (ms: number | undefined) => (ms === undefined ? '—' : ms < 10 ? `$
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
 const cell = (text: string, width = 12) => text.padStart(width);
 
+// BENCH_CASES=eb-Immutable,cd-IN_PLACE-AllAtOnce times only those cases (ids from bench/cases.mjs); checked before anything is built.
+const cases = selectedCases();
 mkdirSync(OUT, { recursive: true });
 const current = await bundle(ROOT, 'current.mjs');
 const baseDir = baselineSources();
@@ -155,9 +157,6 @@ const misses: string[] = [];
 const slower: string[] = [];
 /** Each strategy's 100k/10k if its time grew linearly from its 1k and 10k figures (see the note printed below the table). */
 const linear: number[] = [];
-// BENCH_CASES=eb-Immutable,cd-IN_PLACE-AllAtOnce times only those cases (ids from bench/cases.mjs).
-const only = process.env.BENCH_CASES?.split(',');
-const cases = CASES.filter((x) => !only || only.includes(x.id));
 
 /** A case's processes, collected round by round (see ROUNDS). */
 interface Samples {

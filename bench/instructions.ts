@@ -30,7 +30,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CASES } from './cases.mjs';
+import { selectedCases } from './cases.mjs';
 import { BENCH_ROOT, bundleEngine } from './engine-bundle.ts';
 
 const WARMUPS = 6;
@@ -110,21 +110,16 @@ if (spawnSync('valgrind', ['--version']).status !== 0) {
   process.exit(1);
 }
 
-const only = process.env.BENCH_CASES?.split(',');
-const cases = CASES.filter((c) => !only || only.includes(c.id));
-if (cases.length === 0) {
-  console.error(`BENCH_CASES names no strategy; the ids are: ${CASES.map((c) => c.id).join(', ')}`);
-  process.exit(1);
-}
+const cases = selectedCases();
 const bundle = await bundleEngine(BENCH_ROOT, 'current.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'deploysim-instructions-'));
-const width = Math.max(1, cpus().length);
+const parallel = Math.max(1, cpus().length);
 const mi = (n: number, width: number) => `${(n / 1e6).toFixed(0)} M`.padStart(width);
 const cell = (text: string, width = 10) => text.padStart(width);
 
 console.log(
   `deploysim engine instructions — node ${process.version}, compiled with esbuild, ${WARMUPS} warm-ups at 10k in each process, counted by Valgrind's cachegrind; ` +
-    `10k: ${TEN_K_RUNS} runs, per run; 100k: 1 run; each less the warm-ups' process; ${width} processes at a time`,
+    `10k: ${TEN_K_RUNS} runs, per run; 100k: 1 run; each less the warm-ups' process; ${parallel} processes at a time`,
 );
 console.log(`${'strategy'.padEnd(44)}${cell('code 10k', 11)}${cell('code 100k', 11)}${cell('100k/10k', 10)}${cell('GC 10k', 9)}${cell('GC 100k', 9)}${cell('all 10k', 10)}${cell('all 100k', 10)}${cell('all ratio', 11)}`);
 const began = Date.now();
@@ -137,11 +132,10 @@ try {
         () => counted(bundle, c.id, 10_000, TEN_K_RUNS, dir),
         () => counted(bundle, c.id, 100_000, 1, dir),
       ],
-      width,
+      parallel,
     );
-    const failed = [base, tenK, hundredK].find((x) => typeof x === 'string');
-    if (failed !== undefined || typeof base === 'string' || typeof tenK === 'string' || typeof hundredK === 'string') {
-      console.log(`${c.label.padEnd(44)}  failed: ${String(failed)}`);
+    if (typeof base === 'string' || typeof tenK === 'string' || typeof hundredK === 'string') {
+      console.log(`${c.label.padEnd(44)}  failed: ${[base, tenK, hundredK].find((x) => typeof x === 'string')}`);
       continue;
     }
     const per10k = (key: keyof Count) => (tenK[key] - base[key]) / TEN_K_RUNS;
