@@ -5,10 +5,12 @@
 // on the engine as it was before trace version 2 (BASELINE), built the same way.
 // Prints numbers and met / not met; asserts nothing (these machines are noisy).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectedCases } from './cases.mjs';
 import { BENCH_OUT as OUT, BENCH_ROOT as ROOT, bundleEngine as bundle } from './engine-bundle.ts';
+import { DRAWS, mean, spread } from './resample.ts';
+import { type Result, type Samples, SAMPLES_FILE, type SamplesFile } from './samples-file.ts';
 
 /** The engine before the statecharts and trace version 2 (issue 7), for "not slower". */
 const BASELINE = 'bedce7f';
@@ -29,19 +31,19 @@ const WARMUPS: Record<number, number> = { 1_000: 10, 10_000: 6, 100_000: 6 };
  */
 const WARMUP_SIZE: Record<number, number> = { 1_000: 1_000, 10_000: 10_000, 100_000: 10_000 };
 /**
- * Processes per figure; the median process counts. At 1k, current and baseline
+ * Processes per figure; the figure is their mean (see meanOf). At 1k, current and baseline
  * alternate process by process (7 each): on a shared machine a burst of load then hits
  * both sides instead of one, and a 1k run lasts tens of milliseconds, so a
  * young-generation GC or another user's burst moves it by a third.
  * At 10k and 100k the current engine's processes alternate too, one at 10k, one at
- * 100k, nine of each: their ratio is a target, and on this shared machine the same
+ * 100k, fifteen of each: their ratio is a target, and on this shared machine the same
  * 10,000-instance run took 41–125 ms within one process (2026-11-28, 05:30), and
  * the machine's speed drifts over minutes, so sizes measured one after the other
  * (three processes at 10k, then five at 100k, as before) compared two different
- * machines. Nine, not seven as until 2026-11-28: identical 100,000-instance runs in
- * fresh processes took 230–370 ms, so the median of seven still moved by about a
- * tenth, and eleven strategies whose ratios sit at 8–10× had one over 11× in about
- * every other run. The baseline is measured at 10k in three of those rounds (its
+ * machines. Fifteen, not nine as until 2026-11-28, 23:00: 18 rounds of every strategy
+ * (docs/performance-log.md) had each strategy's processes 20–25 % apart (coefficient of
+ * variation) at both sizes, and resampled, the ratio over fifteen rounds moved about a
+ * quarter less than over nine. The baseline is measured at 10k in three of those rounds (its
  * runs are slow; "not slower" has a 10 % margin).
  * A round measures every case once, and the next round starts over: each case's
  * processes are spread over the whole run. Until 2026-11-28 each case ran its
@@ -53,9 +55,9 @@ const WARMUP_SIZE: Record<number, number> = { 1_000: 1_000, 10_000: 10_000, 100_
  * the collector runs, and more runs in one process are worse, not steadier (the
  * previous traces fill the old space).
  */
-const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 9, 100_000: 9 };
+const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 15, 100_000: 15 };
 /** The rounds (from 0) that also measure the baseline at 10k: the first, the middle and the last, spread over the run. */
-const BASELINE_10K_ROUNDS = new Set([0, 4, 8]);
+const BASELINE_10K_ROUNDS = new Set([0, 7, 14]);
 const TARGET = { ms10k: 200, ms100k: 2000, ratio: 11, heapMB: 400, notSlower: 1.1 };
 
 /** The baseline sources, extracted next to node_modules so they resolve the same packages. */
@@ -72,8 +74,6 @@ function baselineSources(): string | undefined {
   }
 }
 
-interface Result { ms?: number; cpuMs?: number; peakRssMB?: number; heapWithTraceMB?: number; readMs?: number; heapReadMB?: number; error?: string; eventsPerSecond?: number }
-
 function measure(bundlePath: string, args: string[], heapLimitMB?: number): Result {
   const flags = heapLimitMB ? [`--max-old-space-size=${heapLimitMB}`] : [];
   const r = spawnSync(process.execPath, [...flags, join(ROOT, 'bench/measure.mjs'), bundlePath, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -85,27 +85,43 @@ function measure(bundlePath: string, args: string[], heapLimitMB?: number): Resu
   }
 }
 
-/** The median process of several runs of one case (by CPU time when every process has it), or the first error. */
-function medianOf(results: Result[]): Result {
+/**
+ * One figure of several processes of one case: the mean of their times (wall and CPU,
+ * each on its own) and the largest of their memory figures; or the first error.
+ * The mean, not the median as until 2026-11-28, 23:00: on this machine the processes of
+ * one case spread by 20–25 % (it runs faster and slower in streaks of seconds), and the
+ * median of nine moved with which of them fell in the middle. Over 18 rounds of every strategy,
+ * resampled nine at a time, the ratio of the means moved about half as far as the
+ * ratio of the medians in every strategy (±0.5–1.1 against ±1.1–2.0 units) and came out
+ * at the same place within that (docs/performance-log.md; `tsx bench/estimators.ts` redoes
+ * the comparison on a run's samples).
+ */
+function meanOf(results: Result[]): Result {
   const ok = results.filter((x) => !x.error);
-  if (ok.length < results.length) return results.find((x) => x.error)!;
-  const key = (x: Result) => x.cpuMs ?? x.ms ?? 0;
-  const sorted = [...ok].sort((a, b) => key(a) - key(b));
-  const mid = sorted[Math.floor(sorted.length / 2)]!;
-  const ms = ok.map((x) => x.ms ?? 0).sort((a, b) => a - b)[Math.floor(ok.length / 2)];
-  // Wall and CPU medians are each taken on their own.
-  return { ...mid, ms };
+  if (ok.length < results.length || ok.length === 0) return results.find((x) => x.error) ?? { error: 'no process ran' };
+  const mean = (key: 'ms' | 'cpuMs') => (ok.every((x) => x[key] !== undefined) ? ok.reduce((sum, x) => sum + x[key]!, 0) / ok.length : undefined);
+  const most = (key: 'peakRssMB' | 'heapWithTraceMB') => (ok.some((x) => x[key] !== undefined) ? Math.max(...ok.map((x) => x[key] ?? 0)) : undefined);
+  return { ms: mean('ms'), cpuMs: mean('cpuMs'), peakRssMB: most('peakRssMB'), heapWithTraceMB: most('heapWithTraceMB') };
+}
+
+/**
+ * " ±0.6": the standard deviation of mean(big)/mean(small) over resamples of the
+ * rounds, how far the ratio would move from run to run here; '' when a process failed.
+ */
+function plusMinus(big: Result[], small: Result[]): string {
+  if (big.length < 2 || small.length < 2 || ![...big, ...small].every((x) => x.ms !== undefined)) return '';
+  return ` ±${spread(big.map((x) => x.ms!), small.map((x) => x.ms!), mean, TARGET.ratio).sd.toFixed(1)}`;
 }
 
 const args = (id: string, n: number, noRead = false) =>
   [id, String(n), String(RUNS[n]), String(WARMUPS[n]), String(WARMUP_SIZE[n]), ...(noRead ? ['no-read'] : [])];
 
 /**
- * The 100k figure: the times of the median timing process (node's own heap limits, as
+ * The 100k figure: the times of the timing processes (node's own heap limits, as
  * `deploysim run` runs), the heaps and read figures of the one run under the heap cap.
  */
 function hundredK(timed: Result[], capped: Result): Result {
-  const mid = medianOf(timed);
+  const mid = meanOf(timed);
   if (mid.error) return mid;
   if (capped.error) return capped;
   const heaps = [...timed, capped].map((x) => x.heapWithTraceMB ?? 0);
@@ -116,7 +132,7 @@ function hundredK(timed: Result[], capped: Result): Result {
  * The 100k/10k ratio of each round (its 100k process over the 10k process just before
  * it), as the range of the middle half of the rounds ("9.1–11.8"): how far the ratio
  * moves on this machine from one pair of processes to the next. Informational: the
- * verdict is on the ratio of the medians.
+ * verdict is on the ratio of the means.
  */
 function roundRatios(tenK: Result[], hundredK: Result[]): string | undefined {
   const ratios: number[] = [];
@@ -143,7 +159,7 @@ const baseDir = baselineSources();
 const baseline = baseDir ? await bundle(baseDir, 'baseline.mjs') : undefined;
 
 const method = (n: number) =>
-  `${n / 1000}k: ${WARMUPS[n]} warm-ups${WARMUP_SIZE[n] === n ? '' : ` at ${WARMUP_SIZE[n]! / 1000}k`}, ${RUNS[n] === 1 ? '1 run' : `mean of ${RUNS[n]} runs`}, median of ${ROUNDS[n]} processes` +
+  `${n / 1000}k: ${WARMUPS[n]} warm-ups${WARMUP_SIZE[n] === n ? '' : ` at ${WARMUP_SIZE[n]! / 1000}k`}, ${RUNS[n] === 1 ? '1 run' : `mean of ${RUNS[n]} runs`}, mean of ${ROUNDS[n]} processes` +
   (n === 10_000 ? ' (alternating with the 100k ones)' : '') +
   (n === 100_000 ? ` (heaps from one more process under --max-old-space-size=${TARGET.heapMB})` : '');
 console.log(
@@ -158,13 +174,7 @@ const slower: string[] = [];
 /** Each strategy's 100k/10k if its time grew linearly from its 1k and 10k figures (see the note printed below the table). */
 const linear: number[] = [];
 
-/** A case's processes, collected round by round (see ROUNDS). */
-interface Samples {
-  oneK: { now: Result[]; before: Result[] };
-  tenK: { now: Result[]; before: Result[] };
-  /** The 100k timing processes. */
-  timed: Result[];
-}
+// A case's processes are collected round by round (see ROUNDS).
 const samples = new Map<string, Samples>(cases.map((c) => [c.id, { oneK: { now: [], before: [] }, tenK: { now: [], before: [] }, timed: [] }]));
 const roundCount = Math.max(ROUNDS[1_000]!, ROUNDS[10_000]!, ROUNDS[100_000]!);
 const began = Date.now();
@@ -193,23 +203,28 @@ for (let k = 0; k < roundCount; k++) {
   // Progress on stderr: the table comes once every round has run.
   process.stderr.write(`round ${k + 1} of ${roundCount} done (${Math.round((Date.now() - began) / 1000)} s)\n`);
 }
+// Every process's figures, round by round, for a second look (bench/estimators.ts).
+const file: SamplesFile = { node: process.version, finished: new Date().toISOString(), cases: Object.fromEntries(samples) };
+writeFileSync(SAMPLES_FILE, `${JSON.stringify(file)}\n`);
 
 console.log(
-  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 9)}${cell('100k/10k', 10)}${cell('by round', 12)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('cpu 100k', 11)}${cell('read 100k', 11)}${cell('heap read', 11)}`,
+  `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 12)}${cell('100k/10k', 13)}${cell('by round', 12)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('cpu 100k', 11)}${cell('read 100k', 11)}${cell('heap read', 11)}`,
 );
 for (const c of cases) {
   const { oneK, tenK, timed } = samples.get(c.id)!;
   const capped = measure(current, args(c.id, 100_000), TARGET.heapMB);
-  const r = [medianOf(oneK.now), medianOf(tenK.now), hundredK(timed, capped)];
-  const b = baseline ? [medianOf(oneK.before), medianOf(tenK.before)] : [];
+  const r = [meanOf(oneK.now), meanOf(tenK.now), hundredK(timed, capped)];
+  const b = baseline ? [meanOf(oneK.before), meanOf(tenK.before)] : [];
   const [at1k, at10k, at100k] = r.map((x) => x.ms);
   const ratio10 = at1k && at10k ? at10k / at1k : undefined;
   const ratio100 = at10k && at100k ? at100k / at10k : undefined;
+  // How far each ratio would move in another run (bench/resample.ts), printed beside it.
+  const [pm10, pm100] = [plusMinus(tenK.now, oneK.now), plusMinus(timed, tenK.now)];
   const spread = roundRatios(tenK.now, timed);
   if (at1k && at10k) linear.push(11 - (10 * at1k) / at10k);
   const heap = r[2]?.heapWithTraceMB;
   console.log(
-    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10?.toFixed(1) ?? '—', 9)}${cell(ratio100?.toFixed(1) ?? '—', 10)}${cell(spread ?? '—', 12)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(fmt(r[2]?.cpuMs), 11)}${cell(fmt(r[2]?.readMs), 11)}${cell(r[2]?.heapReadMB ? `${Math.round(r[2].heapReadMB)} MB` : '—', 11)}`,
+    `${c.label.padEnd(44)}${r.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(ratio10 ? `${ratio10.toFixed(1)}${pm10}` : '—', 12)}${cell(ratio100 ? `${ratio100.toFixed(1)}${pm100}` : '—', 13)}${cell(spread ?? '—', 12)}${cell(heap ? `${Math.round(heap)} MB` : '—', 11)}${b.map((x) => cell(x.error ? 'error' : fmt(x.ms))).join('')}${cell(fmt(r[1]?.cpuMs), 11)}${cell(fmt(r[2]?.cpuMs), 11)}${cell(fmt(r[2]?.readMs), 11)}${cell(r[2]?.heapReadMB ? `${Math.round(r[2].heapReadMB)} MB` : '—', 11)}`,
   );
   for (const [i, x] of r.entries()) if (x.error) console.log(`    ${SIZES[i]!.toLocaleString('en')} instances: ${x.error}`);
   if (!(at10k !== undefined && at10k < TARGET.ms10k)) misses.push(`${c.label}: 10k ${fmt(at10k)} (target < ${TARGET.ms10k} ms)`);
@@ -237,8 +252,9 @@ if (linear.length > 0) {
       '(informational: how close an engine whose time grows exactly with the fleet comes to the 11× target).',
   );
 }
-console.log('"by round": the 100k/10k ratio of each round (a 100k process over the 10k process just before it), the middle half of the rounds: how far the ratio moves from one pair of processes to the next on this machine (no target; the verdict is on the ratio of the medians, "100k/10k").');
-console.log('Times are wall clock: in each process the mean of its timed runs (so each run carries its share of the collector), and of the processes the median; "cpu 10k" and "cpu 100k" are the CPU time of the same runs (GC and compiler threads included), steadier on a shared machine.');
+console.log(`"±" beside a ratio: its standard deviation when the run's rounds are resampled (${DRAWS.toLocaleString('en')} draws with replacement, bench/resample.ts): about how far it would move in another run on this machine.`);
+console.log('"by round": the 100k/10k ratio of each round (a 100k process over the 10k process just before it), the middle half of the rounds: how far the ratio moves from one pair of processes to the next on this machine (no target; the verdict is on the ratio of the means, "100k/10k").');
+console.log('Times are wall clock: in each process the mean of its timed runs (so each run carries its share of the collector), and of the processes the mean (steadier here than their median: docs/performance-log.md); "cpu 10k" and "cpu 100k" are the CPU time of the same runs (GC and compiler threads included), steadier on a shared machine.');
 console.log(
   'simulate() returns the trace with its targets, spans, events, samples, phases and changes unbuilt: they become objects when first read (src/trace/lazy.ts; `run --json` builds only the targets), ' +
     'and per-target event messages and skipped-step reasons are written then too. ' +
@@ -252,5 +268,6 @@ if (baseline) {
   console.log(`Issue 7, not slower than before trace version 2 (${BASELINE}) at 1k and 10k in CPU time (within ${Math.round((TARGET.notSlower - 1) * 100)}% noise): ${verdict(slower.length === 0)}`);
   for (const s of slower) console.log(`  slower: ${s}`);
 } else console.log(`Baseline ${BASELINE} not available (no git history here): no before/after comparison.`);
+console.log(`Every process's figures, round by round: ${SAMPLES_FILE} (\`npx tsx bench/estimators.ts\` compares the mean and the median on them).`);
 console.log('Lambda and ECS deployments have one target (an alias, a task set): their cost does not grow with a fleet, so they are not in this table.');
 // The trace size (issue 10) follows: `npm run bench` runs bench/trace-size.ts next.

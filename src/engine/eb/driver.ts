@@ -42,8 +42,3 @@ export function countVersion(world: World, version: string): number {
 export function runVersion(n: number, noun: string, version: string): string {
   return `${plural(n, noun)} run${n === 1 ? 's' : ''} ${version}`;
 }
-
-/** Instances of `ids` not terminated yet (`ids` itself when none is). */
-export function alive(world: World, ids: readonly TargetIndex[]): readonly TargetIndex[] {
-  return world.alive(ids);
-}

@@ -11,7 +11,7 @@ import { plural } from '../narration.ts';
 import { weightedPools } from '../traffic.ts';
 import type { GroupResult } from './fleet.ts';
 import { newGroupMachine, type RollbackCause } from './new-group-machine.ts';
-import { alive, countVersion, DEPLOYMENT_ID, runVersion, type Driver, type DriverContext } from './driver.ts';
+import { countVersion, DEPLOYMENT_ID, runVersion, type Driver, type DriverContext } from './driver.ts';
 import { ByTarget } from '../by-target.ts';
 import { thousands } from '../../scenario/thousands.ts';
 
@@ -111,7 +111,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
         }
       },
       terminateOld: () =>
-        fleet.terminate(alive(world, originals), `it ran ${from}, which the new instances replace`, rules.promote, () => actor.send({ type: 'TERMINATED' })),
+        fleet.terminate(world.alive(originals), `it ran ${from}, which the new instances replace`, rules.promote, () => actor.send({ type: 'TERMINATED' })),
       rollBack: (_, { cause }) => {
         if (splitting && share.value > 0) shift(0, `All client traffic moves back to ${from}`, 'eb.traffic-splitting-failure');
         world.closePhase(evaluation);
@@ -121,7 +121,7 @@ export function newGroupDriver({ world, fleet, eb, originals, end }: DriverConte
           rule: cause === 'ABORT' ? 'eb.abort' : (rules.failure),
         });
         fleet.cancelInFlight('the temporary group is being terminated');
-        const victims = alive(world, newIds);
+        const victims = world.alive(newIds);
         const phase = world.openPhase({ deploymentId: id, kind: 'rollback', name: EB_POLICY_FACTS[policy].rollback, targets: victims });
         fleet.terminate(victims, 'the temporary group is terminated', cause === 'ABORT' ? 'eb.abort' : rules.failure, () => {
           world.closePhase(phase);

@@ -9,7 +9,7 @@ import { machineActor, withActions } from '../run-machine.ts';
 import { listTargets, plural } from '../narration.ts';
 import type { GroupResult } from './fleet.ts';
 import { rollingMachine } from './rolling-machine.ts';
-import { alive, countVersion, DEPLOYMENT_ID, runVersion, type Driver, type DriverContext } from './driver.ts';
+import { countVersion, DEPLOYMENT_ID, runVersion, type Driver, type DriverContext } from './driver.ts';
 import { thousands } from '../../scenario/thousands.ts';
 
 export function rollingDriver({ world, fleet, eb, originals, end }: DriverContext): Driver {
@@ -66,7 +66,7 @@ export function rollingDriver({ world, fleet, eb, originals, end }: DriverContex
           rule: 'eb.ignore-health-check',
         }),
       terminateAdditionalBatch: () => {
-        const victims = alive(world, extra);
+        const victims = world.alive(extra);
         world.event(
           'note',
           victims.length > 0
