@@ -19,11 +19,17 @@ const RUNS: Record<number, number> = { 1_000: 15, 10_000: 10, 100_000: 1 };
 /**
  * Runs before timing starts, so the figures measure the engine rather than the JIT
  * compiling it (on background threads, which on a busy 2-core machine lag behind).
- * Measured (docs/performance-log.md): run by run in one process, a 10,000-instance run
- * settles after about six runs (the first is 5–10× a settled one, the third still 1.2–2×),
- * a 1,000-instance run after about eight.
+ * Measured run by run in one process (bench/warm-curve.mjs, medians of six processes,
+ * docs/performance-log.md): on 2026-11-27 a 10,000-instance run settled after about
+ * six runs and a 1,000-instance run after about eight; on the engine of 2026-11-28,
+ * 23:55, the seventh 10,000-instance run was still 6 % over the mean of runs 7–16 across
+ * seven strategies (Elastic Beanstalk AllAtOnce 24 %), and runs settle by the ninth to
+ * twelfth. With six warm-ups the 100k figure (the seventh run of its process) paid
+ * for that and the 10k figure (the mean of runs 7–16) less: Elastic Beanstalk
+ * AllAtOnce's 100,000-instance run took 13 % less after sixteen warm-ups than after six
+ * (16 alternating pairs). Now every timed run at every size comes after the JIT has settled.
  */
-const WARMUPS: Record<number, number> = { 1_000: 10, 10_000: 6, 100_000: 6 };
+const WARMUPS: Record<number, number> = { 1_000: 20, 10_000: 12, 100_000: 12 };
 /**
  * The fleet size of the warm-up runs. At 100,000 the JIT is warmed on 10,000-instance
  * runs (as many as the 10k figure has): warm-ups at 100,000 would cost a second each and
