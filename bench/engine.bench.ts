@@ -105,9 +105,9 @@ function measure(bundlePath: string, args: string[], heapLimitMB?: number): Resu
 function meanOf(results: Result[]): Result {
   const ok = results.filter((x) => !x.error);
   if (ok.length < results.length || ok.length === 0) return results.find((x) => x.error) ?? { error: 'no process ran' };
-  const mean = (key: 'ms' | 'cpuMs') => (ok.every((x) => x[key] !== undefined) ? ok.reduce((sum, x) => sum + x[key]!, 0) / ok.length : undefined);
+  const average = (key: 'ms' | 'cpuMs') => (ok.every((x) => x[key] !== undefined) ? mean(ok.map((x) => x[key]!)) : undefined);
   const most = (key: 'peakRssMB' | 'heapWithTraceMB') => (ok.some((x) => x[key] !== undefined) ? Math.max(...ok.map((x) => x[key] ?? 0)) : undefined);
-  return { ms: mean('ms'), cpuMs: mean('cpuMs'), peakRssMB: most('peakRssMB'), heapWithTraceMB: most('heapWithTraceMB') };
+  return { ms: average('ms'), cpuMs: average('cpuMs'), peakRssMB: most('peakRssMB'), heapWithTraceMB: most('heapWithTraceMB') };
 }
 
 /**
