@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { selectedCases } from './cases.mjs';
 import { BENCH_OUT as OUT, BENCH_ROOT as ROOT, bundleEngine as bundle } from './engine-bundle.ts';
 import { DRAWS, mean, spread } from './resample.ts';
-import { type Result, type Samples, SAMPLES_FILE, type SamplesFile } from './samples-file.ts';
+import { type Result, type Samples, SAMPLES_FILE, type SamplesFile, timesOf } from './samples-file.ts';
 
 /** The engine before the statecharts and trace version 2 (issue 7), for "not slower". */
 const BASELINE = 'bedce7f';
@@ -115,8 +115,9 @@ function meanOf(results: Result[]): Result {
  * rounds, how far the ratio would move from run to run here; '' when a process failed.
  */
 function plusMinus(big: Result[], small: Result[]): string {
-  if (big.length < 2 || small.length < 2 || ![...big, ...small].every((x) => x.ms !== undefined)) return '';
-  return ` ±${spread(big.map((x) => x.ms!), small.map((x) => x.ms!), mean, TARGET.ratio).sd.toFixed(1)}`;
+  const [b, s] = [timesOf(big), timesOf(small)];
+  if (!b || !s || b.length < 2 || s.length < 2) return '';
+  return ` ±${spread(b, s, mean, TARGET.ratio).sd.toFixed(1)}`;
 }
 
 const args = (id: string, n: number, noRead = false) =>

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { CASES } from './cases.mjs';
 import { DRAWS, mean, median, type Spread, spread } from './resample.ts';
-import { type Result, SAMPLES_FILE, type SamplesFile } from './samples-file.ts';
+import { SAMPLES_FILE, type SamplesFile, timesOf } from './samples-file.ts';
 
 const TARGET = 11;
 // Piped into `head`: stop quietly when the reader has gone.
@@ -27,7 +27,6 @@ try {
   process.exit(1);
 }
 
-const times = (rs: Result[]) => (rs.every((r) => r.ms !== undefined) ? rs.map((r) => r.ms!) : undefined);
 const label = (id: string) => CASES.find((c) => c.id === id)?.label ?? id;
 const cell = (text: string, width: number) => text.padStart(width);
 const show = (s: Spread) => `${s.all.toFixed(2)} ±${s.sd.toFixed(2)} ${Math.round(s.over * 100)}%`.padStart(19);
@@ -38,7 +37,7 @@ console.log(
 console.log(`${'strategy'.padEnd(46)}${cell('10k/1k of means', 19)}${cell('of medians', 19)}${cell('100k/10k of means', 19)}${cell('of medians', 19)}`);
 let seed = 1;
 for (const [id, s] of Object.entries(file.cases)) {
-  const [one, ten, hundred] = [times(s.oneK.now), times(s.tenK.now), times(s.timed)];
+  const [one, ten, hundred] = [timesOf(s.oneK.now), timesOf(s.tenK.now), timesOf(s.timed)];
   if (!one || !ten || !hundred || one.length < 2 || ten.length < 2 || hundred.length < 2) {
     console.log(`${label(id).padEnd(46)}  (a process failed or too few processes: no ratios)`);
     continue;

@@ -16,6 +16,11 @@ export interface Result {
   eventsPerSecond?: number;
 }
 
+/** The wall times (ms) of `results`, or undefined when a process failed (no ratio can be taken). */
+export function timesOf(results: readonly Result[]): number[] | undefined {
+  return results.every((r) => r.ms !== undefined) ? results.map((r) => r.ms!) : undefined;
+}
+
 /** A case's processes, in round order; "before" is the engine before trace version 2. */
 export interface Samples {
   oneK: { now: Result[]; before: Result[] };
