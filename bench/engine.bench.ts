@@ -10,32 +10,11 @@ import { join } from 'node:path';
 import { selectedCases } from './cases.mjs';
 import { BENCH_OUT as OUT, BENCH_ROOT as ROOT, bundleEngine as bundle } from './engine-bundle.ts';
 import { DRAWS, mean, spread } from './resample.ts';
+import { RUNS, SIZES, TARGET, WARMUP_SIZE, WARMUPS } from './engine-settings.ts';
 import { type Result, type Samples, SAMPLES_FILE, type SamplesFile, timesOf } from './samples-file.ts';
 
 /** The engine before the statecharts and trace version 2 (issue 7), for "not slower". */
 const BASELINE = 'bedce7f';
-const SIZES = [1_000, 10_000, 100_000];
-const RUNS: Record<number, number> = { 1_000: 15, 10_000: 10, 100_000: 1 };
-/**
- * Runs before timing starts, so the figures measure the engine rather than the JIT
- * compiling it (on background threads, which on a busy 2-core machine lag behind).
- * Measured run by run in one process (bench/warm-curve.mjs, medians of six processes,
- * docs/performance-log.md): on 2026-11-27 a 10,000-instance run settled after about
- * six runs and a 1,000-instance run after about eight; on the engine of 2026-11-28,
- * 23:55, the seventh 10,000-instance run was still 6 % over the mean of runs 7–16 across
- * seven strategies (Elastic Beanstalk AllAtOnce 24 %), and runs settle by the ninth to
- * twelfth. With six warm-ups the 100k figure (the seventh run of its process) paid
- * for that and the 10k figure (the mean of runs 7–16) less: Elastic Beanstalk
- * AllAtOnce's 100,000-instance run took 13 % less after sixteen warm-ups than after six
- * (16 alternating pairs). Now every timed run at every size comes after the JIT has settled.
- */
-const WARMUPS: Record<number, number> = { 1_000: 20, 10_000: 12, 100_000: 12 };
-/**
- * The fleet size of the warm-up runs. At 100,000 the JIT is warmed on 10,000-instance
- * runs (as many as the 10k figure has): warm-ups at 100,000 would cost a second each and
- * leave their traces filling the 400 MB old space under the measured run.
- */
-const WARMUP_SIZE: Record<number, number> = { 1_000: 1_000, 10_000: 10_000, 100_000: 10_000 };
 /**
  * Processes per figure; the figure is their mean (see meanOf). At 1k, current and baseline
  * alternate process by process (7 each): on a shared machine a burst of load then hits
@@ -64,7 +43,6 @@ const WARMUP_SIZE: Record<number, number> = { 1_000: 1_000, 10_000: 10_000, 100_
 const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 15, 100_000: 15 };
 /** The rounds (from 0) that also measure the baseline at 10k: the first, the middle and the last, spread over the run. */
 const BASELINE_10K_ROUNDS = new Set([0, 7, 14]);
-const TARGET = { ms10k: 200, ms100k: 2000, ratio: 11, heapMB: 400, notSlower: 1.1 };
 
 /** The baseline sources, extracted next to node_modules so they resolve the same packages. */
 function baselineSources(): string | undefined {

@@ -6,10 +6,11 @@
 // Usage: npx tsx bench/estimators.ts [samples.json]   (default: the last run's)
 import { existsSync, readFileSync } from 'node:fs';
 import { CASES } from './cases.mjs';
+import { TARGET as ENGINE_TARGET } from './engine-settings.ts';
 import { DRAWS, mean, median, type Spread, spread } from './resample.ts';
 import { SAMPLES_FILE, type SamplesFile, timesOf } from './samples-file.ts';
 
-const TARGET = 11;
+const TARGET = ENGINE_TARGET.ratio;
 // Piped into `head`: stop quietly when the reader has gone.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 1));
 

@@ -7,8 +7,9 @@
 // grows, though not what the memory system adds to the time at 100,000 instances.
 //
 // Each strategy runs in three processes under cachegrind, as bench/measure.mjs runs
-// it (the compiled engine, six warm-ups at 10,000): the warm-ups alone, then ten
-// 10,000-instance runs after them, then one 100,000-instance run after them. A run's
+// it (the compiled engine, as many warm-ups at 10,000 as the timed bench:
+// bench/engine-settings.ts): the warm-ups alone, then ten 10,000-instance runs after
+// them, then one 100,000-instance run after them. A run's
 // instructions are its process's minus the warm-ups' process's, split by function:
 // - "code": the engine's own, its JavaScript and what V8 does for it (property
 //   access, Maps, arrays, strings): the work the engine asks for;
@@ -32,11 +33,13 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { selectedCases } from './cases.mjs';
 import { BENCH_ROOT, bundleEngine } from './engine-bundle.ts';
+import { RUNS, WARMUPS as WARMUP_RUNS } from './engine-settings.ts';
 
-const WARMUPS = 6;
+/** The timed bench's warm-ups at 10,000 (bench/engine-settings.ts): both count the same settled JIT. */
+const WARMUPS = WARMUP_RUNS[10_000]!;
 /** V8 compiles on the main thread (see above); the collector keeps its threads, as outside Valgrind (BENCH_NODE_FLAGS to try others). */
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--no-concurrent-recompilation --no-concurrent-osr').split(' ').filter(Boolean);
-const TEN_K_RUNS = 10;
+const TEN_K_RUNS = RUNS[10_000]!;
 
 /** V8's optimizing compilers (TurboFan, Maglev) and containers of their types, by C++ name (cachegrind demangles them). */
 const COMPILER = /v8::internal::(compiler|maglev)::/;

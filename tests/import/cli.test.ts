@@ -1,6 +1,6 @@
 // `deploysim import` and `deploysim run` on AWS files: exit 0 with a scenario that
 // validates (or a trace), exit 2 with every problem as file:line:column: message.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -25,7 +25,11 @@ beforeAll(() => {
   process.chdir(REPO); // the shipped scenarios name their sources relative to the repository
   tmp = mkdtempSync(join(tmpdir(), 'deploysim-import-'));
 });
-afterAll(() => process.chdir(cwd));
+afterAll(() => {
+  process.chdir(cwd);
+  // The files these tests write are theirs alone: nothing is left in the system's temporary folder.
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 describe('deploysim import', () => {
   it('prints the scenario the shipped example stands for, and its notes on stderr', async () => {
