@@ -6,12 +6,12 @@
 // Prints numbers and met / not met; asserts nothing (these machines are noisy).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { selectedCases } from './cases.mjs';
 import { BENCH_OUT as OUT, BENCH_ROOT as ROOT, bundleEngine as bundle } from './engine-bundle.ts';
 import { DRAWS, mean, spread } from './resample.ts';
 import { RUNS, SIZES, TARGET, WARMUP_SIZE, WARMUPS } from './engine-settings.ts';
-import { type Result, type Samples, SAMPLES_FILE, type SamplesFile, timesOf } from './samples-file.ts';
+import { type Result, type Samples, SAMPLES_FILE, type SamplesFile, runSamplesFile, timesOf } from './samples-file.ts';
 
 /** The engine before the statecharts and trace version 2 (issue 7), for "not slower". */
 const BASELINE = 'bedce7f';
@@ -192,7 +192,10 @@ for (let k = 0; k < roundCount; k++) {
 }
 // Every process's figures, round by round, for a second look (bench/estimators.ts).
 const file: SamplesFile = { node: process.version, finished: new Date().toISOString(), cases: Object.fromEntries(samples) };
-writeFileSync(SAMPLES_FILE, `${JSON.stringify(file)}\n`);
+// The last run's, and each run's under its own name: several runs pooled answer what one cannot.
+const kept = runSamplesFile(file.finished);
+mkdirSync(dirname(kept), { recursive: true });
+for (const path of [SAMPLES_FILE, kept]) writeFileSync(path, `${JSON.stringify(file)}\n`);
 
 console.log(
   `${'strategy'.padEnd(44)}${cell('1k')}${cell('10k')}${cell('100k')}${cell('10k/1k', 12)}${cell('100k/10k', 13)}${cell('by round', 12)}${cell('heap 100k', 11)}${cell('before 1k', 12)}${cell('before 10k', 12)}${cell('cpu 10k', 11)}${cell('cpu 100k', 11)}${cell('read 100k', 11)}${cell('heap read', 11)}`,
@@ -255,6 +258,8 @@ if (baseline) {
   console.log(`Issue 7, not slower than before trace version 2 (${BASELINE}) at 1k and 10k in CPU time (within ${Math.round((TARGET.notSlower - 1) * 100)}% noise): ${verdict(slower.length === 0)}`);
   for (const s of slower) console.log(`  slower: ${s}`);
 } else console.log(`Baseline ${BASELINE} not available (no git history here): no before/after comparison.`);
-console.log(`Every process's figures, round by round: ${SAMPLES_FILE} (\`npx tsx bench/estimators.ts\` compares the mean and the median on them).`);
+console.log(
+  `Every process's figures, round by round: ${SAMPLES_FILE}, and this run's kept as ${kept} (\`npx tsx bench/estimators.ts\` compares the mean and the median on them; given several runs' files, it pools their rounds).`,
+);
 console.log('Lambda and ECS deployments have one target (an alias, a task set): their cost does not grow with a fleet, so they are not in this table.');
 // The trace size (issue 10) follows: `npm run bench` runs bench/trace-size.ts next.

@@ -44,26 +44,56 @@ export interface Spread {
  * summary(`big`) / summary(`small`) (each a list of one size's process times), over
  * the run and over resamples. Sides with as many processes are resampled in pairs
  * (round k of one with round k of the other: they ran next to each other), others
- * each on its own. The same `seed` gives the same resamples.
+ * each on its own. A resample has as many processes as the run, or `size` rounds
+ * (runs drawn from rounds pooled over several runs). The same `seed` gives the same resamples.
  */
-export function spread(big: readonly number[], small: readonly number[], summary: (xs: readonly number[]) => number, limit: number, seed = 1): Spread {
+export function spread(big: readonly number[], small: readonly number[], summary: (xs: readonly number[]) => number, limit: number, seed = 1, size?: number): Spread {
+  const draw = resampler(big, small, seed, size);
+  const ratios: number[] = [];
+  for (let d = 0; d < DRAWS; d++) {
+    const [b, s] = draw();
+    ratios.push(summary(b) / summary(s));
+  }
+  return { all: summary(big) / summary(small), sd: standardDeviation(ratios), over: ratios.filter((r) => r > limit).length / DRAWS };
+}
+
+/**
+ * The share of runs of `size` rounds, drawn for each case from its rounds (pooled over
+ * several runs), in which every case's ratio of means is at most `limit`: how often a
+ * run of the bench would find them all within. Cases are drawn independently of one another.
+ */
+export function shareAllWithin(cases: readonly { big: readonly number[]; small: readonly number[] }[], size: number, limit: number, seed = 1): number {
+  const draws = cases.map((c, i) => resampler(c.big, c.small, seed + i, size));
+  let within = 0;
+  for (let d = 0; d < DRAWS; d++) {
+    // Every case is drawn in every resample, so each keeps its own sequence of draws.
+    let all = true;
+    for (const draw of draws) {
+      const [b, s] = draw();
+      if (mean(b) / mean(s) > limit) all = false;
+    }
+    if (all) within++;
+  }
+  return within / DRAWS;
+}
+
+/** Draws resamples of two sides: in pairs when they have as many processes, else each on its own; `size` processes a side, or as many as it has. */
+function resampler(big: readonly number[], small: readonly number[], seed: number, size?: number): () => [number[], number[]] {
   const next = random(seed);
   const pick = (n: number) => Math.floor(next() * n);
-  const ratios: number[] = [];
-  const b: number[] = new Array<number>(big.length);
-  const s: number[] = new Array<number>(small.length);
-  for (let d = 0; d < DRAWS; d++) {
+  const b: number[] = new Array<number>(size ?? big.length);
+  const s: number[] = new Array<number>(size ?? small.length);
+  return () => {
     if (big.length === small.length) {
-      for (let i = 0; i < big.length; i++) {
+      for (let i = 0; i < b.length; i++) {
         const k = pick(big.length);
         b[i] = big[k]!;
         s[i] = small[k]!;
       }
     } else {
-      for (let i = 0; i < big.length; i++) b[i] = big[pick(big.length)]!;
-      for (let i = 0; i < small.length; i++) s[i] = small[pick(small.length)]!;
+      for (let i = 0; i < b.length; i++) b[i] = big[pick(big.length)]!;
+      for (let i = 0; i < s.length; i++) s[i] = small[pick(small.length)]!;
     }
-    ratios.push(summary(b) / summary(s));
-  }
-  return { all: summary(big) / summary(small), sd: standardDeviation(ratios), over: ratios.filter((r) => r > limit).length / DRAWS };
+    return [b, s];
+  };
 }

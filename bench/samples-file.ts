@@ -39,3 +39,8 @@ export interface SamplesFile {
 
 /** Where the last run's samples are (next to the bundles, never committed). */
 export const SAMPLES_FILE = join(BENCH_OUT, 'engine-samples.json');
+
+/** Where each run's samples are kept, by when its rounds ended (`finished`): the runs of a machine, side by side. */
+export function runSamplesFile(finished: string): string {
+  return join(BENCH_OUT, 'runs', `engine-samples-${finished.replace(/[:.]/g, '-')}.json`);
+}
