@@ -21,15 +21,22 @@ const BASELINE = 'bedce7f';
  * both sides instead of one, and a 1k run lasts tens of milliseconds, so a
  * young-generation GC or another user's burst moves it by a third.
  * At 10k and 100k the current engine's processes alternate too, one at 10k, one at
- * 100k, fifteen of each: their ratio is a target, and on this shared machine the same
+ * 100k, thirty of each: their ratio is a target, and on this shared machine the same
  * 10,000-instance run took 41–125 ms within one process (2026-11-28, 05:30), and
  * the machine's speed drifts over minutes, so sizes measured one after the other
  * (three processes at 10k, then five at 100k, as before) compared two different
  * machines. Fifteen, not nine as until 2026-11-28, 23:00: 18 rounds of every strategy
  * (docs/performance-log.md) had each strategy's processes 20–25 % apart (coefficient of
  * variation) at both sizes, and resampled, the ratio over fifteen rounds moved about a
- * quarter less than over nine. The baseline is measured at 10k in three of those rounds (its
- * runs are slow; "not slower" has a 10 % margin).
+ * quarter less than over nine. Thirty, not fifteen as until 2026-11-29, 02:30: over the six
+ * runs with fifteen rounds since the warm-ups settled the JIT, every strategy's ratio
+ * pooled is 8.7–10.3×, yet a run of fifteen rounds moves it by ±0.5–0.7, so one of the
+ * eleven came out over 11× in two of the six runs and the verdict changed from run to
+ * run with the machine, not the engine. Runs drawn from those 90 rounds per strategy have every strategy
+ * within in 55 % of draws with fifteen rounds, 84 % with thirty and 95 % with 45
+ * (`npx tsx bench/estimators.ts` on the runs' samples, bench/resample.ts). Thirty
+ * takes the bench from about 15 to about 18 minutes. The baseline is measured at 10k in
+ * three of those rounds (its runs are slow; "not slower" has a 10 % margin).
  * A round measures every case once, and the next round starts over: each case's
  * processes are spread over the whole run. Until 2026-11-28 each case ran its
  * rounds one after the other, within a minute or so, and a slow (or fast) minute
@@ -40,9 +47,9 @@ const BASELINE = 'bedce7f';
  * the collector runs, and more runs in one process are worse, not steadier (the
  * previous traces fill the old space).
  */
-const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 15, 100_000: 15 };
+const ROUNDS: Record<number, number> = { 1_000: 7, 10_000: 30, 100_000: 30 };
 /** The rounds (from 0) that also measure the baseline at 10k: the first, the middle and the last, spread over the run. */
-const BASELINE_10K_ROUNDS = new Set([0, 7, 14]);
+const BASELINE_10K_ROUNDS = new Set([0, Math.floor((ROUNDS[10_000]! - 1) / 2), ROUNDS[10_000]! - 1]);
 
 /** The baseline sources, extracted next to node_modules so they resolve the same packages. */
 function baselineSources(): string | undefined {
