@@ -28,14 +28,14 @@ const BASELINE = 'bedce7f';
  * machines. Fifteen, not nine as until 2026-11-28, 23:00: 18 rounds of every strategy
  * (docs/performance-log.md) had each strategy's processes 20–25 % apart (coefficient of
  * variation) at both sizes, and resampled, the ratio over fifteen rounds moved about a
- * quarter less than over nine. Thirty, not fifteen as until 2026-11-29, 02:30: over the six
+ * quarter less than over nine. Thirty, not fifteen as until 2026-11-29, 02:27: over the six
  * runs with fifteen rounds since the warm-ups settled the JIT, every strategy's ratio
  * pooled is 8.7–10.3×, yet a run of fifteen rounds moves it by ±0.5–0.7, so one of the
  * eleven came out over 11× in two of the six runs and the verdict changed from run to
  * run with the machine, not the engine. Runs drawn from those 90 rounds per strategy have every strategy
  * within in 55 % of draws with fifteen rounds, 84 % with thirty and 95 % with 45
  * (`npx tsx bench/estimators.ts` on the runs' samples, bench/resample.ts). Thirty
- * takes the bench from about 15 to about 18 minutes. The baseline is measured at 10k in
+ * takes the bench from 13–17 to 21–24 minutes here. The baseline is measured at 10k in
  * three of those rounds (its runs are slow; "not slower" has a 10 % margin).
  * A round measures every case once, and the next round starts over: each case's
  * processes are spread over the whole run. Until 2026-11-28 each case ran its
