@@ -46,7 +46,7 @@ let heapRead = 0;
 try {
   // Warm-ups: the first runs of a fresh process mostly measure the JIT compiling the
   // engine (on background threads, so CPU time counts it too), not the engine: at
-  // 10,000 instances a run only settles after nine to twelve (bench/engine.bench.ts).
+  // 10,000 instances a run only settles after nine to twelve (bench/engine-settings.ts).
   for (let i = 0; i < Number(warmups); i++) engine.simulate(warmupScenario);
   for (let i = 0; i < Number(runs); i++) {
     const cpu = process.cpuUsage();
